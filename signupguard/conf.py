@@ -1,0 +1,85 @@
+"""SignupGuard settings, read from ``settings.SIGNUPGUARD`` at call time.
+
+Every key is a property so that ``override_settings(SIGNUPGUARD=...)`` takes
+effect immediately; nothing here is cached or copied into module constants.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings as django_settings
+
+DEFAULTS: dict[str, Any] = {
+    # --- enrichment -------------------------------------------------------
+    # Paths of MaxMind databases. ASN (GeoLite2-ASN or GeoIP2-ISP) and CITY
+    # (GeoLite2-City or -Country) are needed for good scores; ANONYMOUS
+    # (GeoIP2-Anonymous-IP) and CONNECTION_TYPE are optional.
+    "GEOIP_ASN": None,
+    "GEOIP_CITY": None,
+    "GEOIP_ANONYMOUS": None,
+    "GEOIP_CONNECTION_TYPE": None,
+    # Extra hosting/VPN ASNs on top of the shipped list (signupguard/data/networks.json).
+    "EXTRA_HOSTING_ASNS": [],
+    "EXTRA_VPN_ASNS": [],
+    # --- client address ---------------------------------------------------
+    # Addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed.
+    "TRUSTED_PROXIES": [],
+    # --- velocity -----------------------------------------------------------
+    # Dotted path of a VelocityStore class, and its keyword options.
+    "VELOCITY_BACKEND": "signupguard.velocity.database.DatabaseVelocityStore",
+    "VELOCITY_OPTIONS": {},
+    # --- model and policy ---------------------------------------------------
+    # Directory of the model registry (trained versions + the ACTIVE pointer).
+    # None: only the shipped default model is available.
+    "MODEL_DIR": None,
+    # Override the thresholds chosen at training time (fraud probability).
+    "REVIEW_THRESHOLD": None,
+    "BLOCK_THRESHOLD": None,
+    # Hard rules, applied before the model: lists of CIDRs, ASNs, email domains.
+    "ALLOW_IP_RANGES": [],
+    "DENY_IP_RANGES": [],
+    "ALLOW_ASNS": [],
+    "DENY_ASNS": [],
+    "ALLOW_EMAIL_DOMAINS": [],
+    "DENY_EMAIL_DOMAINS": [],
+    # How many reasons to attach to a decision.
+    "MAX_REASONS": 5,
+    # --- live integration ---------------------------------------------------
+    # Seconds the signup request may wait for the verdict before answering
+    # "pending" (0 disables the wait).
+    "SYNC_WAIT": 0.3,
+    # What happens when scoring fails for good: "open" clears, "closed" holds.
+    "FAIL_MODE": "closed",
+    # Whether a blocked account may still log in.
+    "BLOCKED_CAN_LOGIN": False,
+    # Minutes after which a still-pending attempt is picked up by the sweep.
+    "SWEEP_AFTER_SECONDS": 60,
+    # Dotted path of the adapter class hosts subclass for their own policy.
+    "ADAPTER": "signupguard.adapter.DefaultAdapter",
+    # Hash or truncate personal data on admin list pages.
+    "MASK_PERSONAL_DATA": False,
+    # Maximum accepted fill time drift and signing salt of the form timestamp.
+    "FORM_TIMESTAMP_MAX_AGE": 86400,
+}
+
+
+class Settings:
+    """Lazily read view of ``settings.SIGNUPGUARD`` with documented defaults."""
+
+    def _user(self) -> dict[str, Any]:
+        value = getattr(django_settings, "SIGNUPGUARD", None) or {}
+        return value if isinstance(value, dict) else {}
+
+    def get(self, key: str) -> Any:
+        if key not in DEFAULTS:
+            raise AttributeError(f"Unknown SignupGuard setting {key!r}")
+        return self._user().get(key, DEFAULTS[key])
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self.get(key)
+
+
+sg_settings = Settings()

@@ -1,0 +1,196 @@
+"""The raw event: one signup or login attempt exactly as the portal saw it.
+
+This is contract 1 (``signup-event.schema.json``). The live middleware builds a
+``RawEvent`` from a request, replay and training read one per JSON line, and
+the rest of the pipeline only ever sees this type. Parsing is forgiving where
+the contract says so (a malformed IP is kept and scored as unknown, oversized
+fields are truncated, unknown keys are kept) and strict where it must be
+(required fields and their types), raising ``EventError`` with a clear message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+KINDS = ("signup", "login")
+LABELS = ("fraud", "legit")
+
+# Truncation limits (contract maxLength, plus sane bounds for free-form parts).
+MAX_EVENT_ID = 128
+MAX_ACCOUNT = 256
+MAX_EMAIL = 320
+MAX_USERNAME = 256
+MAX_IP = 64
+MAX_HEADER_VALUE = 2048
+MAX_HEADERS = 64
+MAX_DEVICE_STRING = 512
+MAX_DEVICE_KEYS = 64
+
+_KNOWN_KEYS = frozenset(
+    ["event_id", "kind", "occurred_at", "ip", "account", "email", "username",
+     "success", "headers", "device", "form", "label"]
+)
+
+
+class EventError(ValueError):
+    """A raw event that cannot be used: the message says which field and why."""
+
+
+@dataclass(slots=True)
+class RawEvent:
+    event_id: str
+    kind: str
+    occurred_at: dt.datetime  # always timezone-aware, UTC
+    ip: str
+    account: str | None = None
+    email: str | None = None
+    username: str | None = None
+    success: bool | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    device: dict[str, Any] | None = None
+    form: dict[str, Any] | None = None
+    label: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def timestamp(self) -> float:
+        """Seconds since the epoch, the clock used by velocity."""
+        return self.occurred_at.timestamp()
+
+    def header(self, name: str) -> str:
+        return self.headers.get(name, "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (unknown keys preserved)."""
+        out: dict[str, Any] = dict(self.extra)
+        out.update(
+            event_id=self.event_id,
+            kind=self.kind,
+            occurred_at=self.occurred_at.isoformat().replace("+00:00", "Z"),
+            ip=self.ip,
+        )
+        for key in ("account", "email", "username", "success", "device", "form", "label"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.headers:
+            out["headers"] = dict(self.headers)
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_timestamp(value: Any) -> dt.datetime:
+    """ISO 8601 with an offset or ``Z`` → aware UTC datetime."""
+    if not isinstance(value, str) or not value:
+        raise EventError("occurred_at must be an ISO 8601 string")
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise EventError(f"occurred_at is not an ISO 8601 date-time: {value[:40]!r}") from None
+    if moment.tzinfo is None:
+        raise EventError("occurred_at needs a UTC offset or Z")
+    return moment.astimezone(dt.timezone.utc)
+
+
+def _clip(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[:limit]
+
+
+def _optional_string(data: Mapping[str, Any], key: str, limit: int) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise EventError(f"{key} must be a string")
+    return _clip(value, limit)
+
+
+def _clean_headers(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise EventError("headers must be an object")
+    headers: dict[str, str] = {}
+    for name, header_value in list(value.items())[:MAX_HEADERS]:
+        # Hostile clients send numbers or nulls; keep what can be read as text.
+        if header_value is None:
+            continue
+        if not isinstance(header_value, str):
+            header_value = str(header_value)
+        headers[_clip(str(name).lower(), 128)] = _clip(header_value, MAX_HEADER_VALUE)
+    return headers
+
+
+def _clean_mapping(value: Any, key: str) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise EventError(f"{key} must be an object")
+    cleaned: dict[str, Any] = {}
+    for name, item in list(value.items())[:MAX_DEVICE_KEYS]:
+        if isinstance(item, str):
+            item = _clip(item, MAX_DEVICE_STRING)
+        elif isinstance(item, list):
+            item = [_clip(x, MAX_DEVICE_STRING) if isinstance(x, str) else x for x in item[:32]]
+        cleaned[str(name)[:64]] = item
+    return cleaned
+
+
+def parse_event(data: Any) -> RawEvent:
+    """Validate one decoded JSON object against the contract.
+
+    Raises ``EventError`` for what cannot be scored (missing or mistyped
+    required fields); everything else is normalised and kept.
+    """
+    if not isinstance(data, dict):
+        raise EventError("an event must be a JSON object")
+    missing = [key for key in ("event_id", "kind", "occurred_at", "ip") if key not in data]
+    if missing:
+        raise EventError("missing required field(s): " + ", ".join(missing))
+    event_id = data["event_id"]
+    if not isinstance(event_id, str) or not event_id:
+        raise EventError("event_id must be a non-empty string")
+    kind = data["kind"]
+    if kind not in KINDS:
+        raise EventError(f"kind must be one of {', '.join(KINDS)}")
+    ip = data["ip"]
+    if not isinstance(ip, str):
+        raise EventError("ip must be a string")
+    success = data.get("success")
+    if success is not None and not isinstance(success, bool):
+        raise EventError("success must be a boolean")
+    label = data.get("label")
+    if label is not None and label not in LABELS:
+        raise EventError(f"label must be one of {', '.join(LABELS)}")
+    return RawEvent(
+        event_id=_clip(event_id, MAX_EVENT_ID),
+        kind=kind,
+        occurred_at=parse_timestamp(data["occurred_at"]),
+        ip=_clip(ip.strip(), MAX_IP),
+        account=_optional_string(data, "account", MAX_ACCOUNT),
+        email=_optional_string(data, "email", MAX_EMAIL),
+        username=_optional_string(data, "username", MAX_USERNAME),
+        success=success,
+        headers=_clean_headers(data.get("headers")),
+        device=_clean_mapping(data.get("device"), "device"),
+        form=_clean_mapping(data.get("form"), "form"),
+        label=label,
+        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+    )
+
+
+def parse_line(line: str | bytes) -> RawEvent:
+    """Decode and validate one JSON Lines line."""
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise EventError(f"not valid JSON: {exc}") from None
+    return parse_event(data)

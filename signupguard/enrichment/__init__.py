@@ -1,0 +1,42 @@
+"""Enrichment: derive IP, network, email, user-agent, device and form signals.
+
+``Enricher.enrich(event)`` is pure with respect to the event (no network calls,
+no database writes); the only state it keeps is open MaxMind readers and the
+newest browser version seen per family.
+"""
+
+from __future__ import annotations
+
+from signupguard.context import RawEvent
+
+from .device import UserAgentAnalyser, analyse_device, analyse_form
+from .email import analyse_email
+from .geo import GeoDatabases
+from .types import DeviceInfo, EmailInfo, Enrichment, FormInfo, IPInfo, UAInfo
+
+__all__ = [
+    "DeviceInfo", "EmailInfo", "Enricher", "Enrichment", "FormInfo", "IPInfo", "UAInfo",
+]
+
+
+class Enricher:
+    """Composes the enrichers; one instance per process (or per replay run)."""
+
+    def __init__(self, *, geo: GeoDatabases | None = None, ua: UserAgentAnalyser | None = None) -> None:
+        self.geo = geo if geo is not None else GeoDatabases()
+        self.ua = ua if ua is not None else UserAgentAnalyser()
+
+    @classmethod
+    def from_settings(cls) -> "Enricher":
+        return cls(geo=GeoDatabases.from_settings())
+
+    def enrich(self, event: RawEvent) -> Enrichment:
+        ip = self.geo.lookup(event.ip)
+        ua = self.ua.analyse(event.headers)
+        return Enrichment(
+            ip=ip,
+            email=analyse_email(event.email),
+            ua=ua,
+            device=analyse_device(event.device, event.headers, ip=ip, ua=ua, when=event.occurred_at),
+            form=analyse_form(event.form),
+        )

@@ -1,0 +1,231 @@
+"""The one feature pipeline: (event, enrichment, velocity) -> ordered vector.
+
+Pure and deterministic. Live scoring, replay and training all call
+``build_features``; ``FEATURE_NAMES`` fixes the order and ``SCHEMA_HASH``
+identifies it, so a model trained on another layout is refused.
+
+Feature design favours signals that generalise beyond any one data set:
+consistency checks (device zone vs IP country, client hints vs UA), relative
+velocity (share of recent traffic, surge over a key's own baseline) and
+cluster structure (accounts per device, prefixes per browser profile), rather
+than identifiers such as ASN numbers or countries. Missing values are NaN,
+which LightGBM routes on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from signupguard.context import RawEvent
+from signupguard.enrichment.types import Enrichment
+from signupguard.velocity import DISTINCT_WINDOW_NAMES, WINDOW_NAMES
+from signupguard.velocity.keys import DISTINCT, Velocity
+
+NAN = float("nan")
+
+_NETWORK = ("hosting", "vpn", "tor", "mobile", "education", "residential")
+_UA_CLASSES = ("desktop", "mobile", "tablet")
+# Raw counts where the number itself means something whatever the traffic
+# volume (one /24, one device, one mailbox); the rest are used relatively.
+_RAW_COUNTERS = ("ip", "prefix", "device", "email")
+_RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "template")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "is_login",
+    "login_failed",
+    *(f"net_{kind}" for kind in _NETWORK),
+    "ip_invalid",
+    "ip_v6",
+    "ip_private",
+    "ip_anonymous",
+    "asn_missing",
+    "geo_missing",
+    "email_missing",
+    "email_invalid",
+    "email_disposable",
+    "email_freemail",
+    "email_role",
+    "email_plus",
+    "email_dots_removed",
+    "email_local_len",
+    "email_local_digits",
+    "email_digit_ratio",
+    "email_entropy",
+    "email_trailing_digits",
+    "email_class_runs",
+    "username_email_overlap",
+    "ua_missing",
+    "ua_headless",
+    "ua_automation",
+    "ua_bot",
+    *(f"ua_{cls}" for cls in _UA_CLASSES),
+    "ua_hints_present",
+    "ua_hints_mismatch",
+    "ua_version_age",
+    "accept_language_missing",
+    "device_missing",
+    "device_webdriver",
+    "device_fingerprint_missing",
+    "device_tz_country_mismatch",
+    "device_tz_offset_diff",
+    "device_lang_header_mismatch",
+    "device_lang_country_mismatch",
+    "device_screen_mismatch",
+    "device_touch_mismatch",
+    "device_platform_mismatch",
+    "device_hw_concurrency",
+    "device_memory",
+    "form_fill_ms",
+    "form_fill_missing",
+    "form_honeypot",
+    "local_hour",
+    *(f"v_{dim}_{w}" for dim in _RAW_COUNTERS for w in WINDOW_NAMES),
+    *(f"share_{dim}_1h" for dim in _RELATIVE_COUNTERS),
+    *(f"share_{dim}_24h" for dim in _RELATIVE_COUNTERS),
+    *(f"surge_{dim}" for dim in _RELATIVE_COUNTERS),
+    *(f"d_{name}_{w}" for name in DISTINCT for w in DISTINCT_WINDOW_NAMES),
+    "failed_ip_1h",
+    "failed_account_1h",
+)
+FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
+SCHEMA_HASH: str = hashlib.sha256("\n".join(FEATURE_NAMES).encode()).hexdigest()[:16]
+
+
+def _b(value: bool | None) -> float:
+    return NAN if value is None else (1.0 if value else 0.0)
+
+
+def _n(value: float | int | None) -> float:
+    return NAN if value is None else float(value)
+
+
+@lru_cache(maxsize=1024)
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+def _trailing_digits(template: str | None) -> float:
+    if not template:
+        return NAN
+    return float(len(template) - len(template.rstrip("#")))
+
+
+def _class_runs(template: str | None) -> float:
+    if not template:
+        return NAN
+    runs, previous = 0, ""
+    for char in template:
+        if char != previous:
+            runs += 1
+            previous = char
+    return float(runs)
+
+
+def _overlap(username: str | None, local: str | None) -> float:
+    """Share of the shorter of username / email local part found in the other."""
+    if not username or not local:
+        return NAN
+    a = "".join(c for c in username.lower() if c.isalnum())
+    b = "".join(c for c in local.split("+")[0] if c.isalnum())
+    if not a or not b:
+        return NAN
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    best = 0
+    # Longest common substring, bounded: both strings are short.
+    for i in range(len(short)):
+        for j in range(i + best + 1, len(short) + 1):
+            if short[i:j] in long_:
+                best = j - i
+            else:
+                break
+    return best / len(short)
+
+
+def _local_hour(event: RawEvent, enrichment: Enrichment) -> float:
+    zone_name = enrichment.ip.geo_timezone or enrichment.device.timezone
+    zone = _zone(zone_name) if zone_name else None
+    moment = event.occurred_at.astimezone(zone) if zone else event.occurred_at
+    return moment.hour + moment.minute / 60.0
+
+
+def build_features(event: RawEvent, enrichment: Enrichment, velocity: Velocity) -> list[float]:
+    """The feature vector of one event, in ``FEATURE_NAMES`` order."""
+    ip, email, ua, device, form = enrichment.ip, enrichment.email, enrichment.ua, enrichment.device, enrichment.form
+    counts = velocity.counts
+    everything = counts["all"]
+    local = email.local
+    digits = email.local_digits
+    row: list[float] = [
+        1.0 if event.kind == "login" else 0.0,
+        1.0 if (event.kind == "login" and event.success is False) else 0.0,
+        *(1.0 if ip.network_kind == kind else 0.0 for kind in _NETWORK),
+        1.0 if ip.address is None else 0.0,
+        1.0 if ip.version == 6 else 0.0,
+        1.0 if ip.is_private else 0.0,
+        1.0 if (ip.is_anonymous or ip.is_public_proxy or ip.is_residential_proxy) else 0.0,
+        1.0 if ip.asn is None else 0.0,
+        1.0 if ip.country is None else 0.0,
+        0.0 if email.present else 1.0,
+        0.0 if (email.valid or not email.present) else 1.0,
+        _b(email.disposable),
+        _b(email.freemail),
+        _b(email.role),
+        _b(email.plus_tag),
+        float(email.dots_removed),
+        float(email.local_length) if email.valid else NAN,
+        float(digits) if email.valid else NAN,
+        (digits / email.local_length) if (email.valid and email.local_length) else NAN,
+        email.local_entropy if email.valid else NAN,
+        _trailing_digits(email.template),
+        _class_runs(email.template),
+        _overlap(event.username, local),
+        0.0 if ua.present else 1.0,
+        _b(ua.is_headless),
+        _b(ua.is_automation),
+        1.0 if ua.device_class == "bot" else 0.0,
+        *(1.0 if ua.device_class == cls else 0.0 for cls in _UA_CLASSES),
+        _b(ua.client_hints_present),
+        _b(ua.client_hints_mismatch),
+        _n(ua.version_age),
+        0.0 if ua.accept_language else 1.0,
+        0.0 if device.collector_present else 1.0,
+        _b(device.webdriver),
+        0.0 if device.fingerprint else 1.0,
+        _b(device.tz_country_mismatch),
+        _n(device.tz_offset_diff_hours),
+        _b(device.lang_header_mismatch),
+        _b(device.lang_country_mismatch),
+        _b(device.screen_mismatch),
+        _b(device.touch_mismatch),
+        _b(device.platform_mismatch),
+        _n(device.hardware_concurrency),
+        _n(device.device_memory),
+        _n(form.fill_ms),
+        1.0 if form.fill_ms is None else 0.0,
+        _b(form.honeypot_filled),
+        _local_hour(event, enrichment),
+    ]
+    for dim in _RAW_COUNTERS:
+        row.extend(float(x) for x in counts[dim])
+    total_1h, total_24h = everything[1] + 1.0, everything[2] + 1.0
+    for dim in _RELATIVE_COUNTERS:
+        row.append(counts[dim][1] / total_1h)
+    for dim in _RELATIVE_COUNTERS:
+        row.append(counts[dim][2] / total_24h)
+    for dim in _RELATIVE_COUNTERS:
+        c = counts[dim]
+        # Last hour against this key's own hourly baseline over the week.
+        row.append(c[1] / (c[3] / 168.0 + 1.0))
+    for name in DISTINCT:
+        row.extend(float(x) for x in velocity.distinct[name])
+    row.append(float(velocity.failed["failed_ip"][1]))
+    row.append(float(velocity.failed["failed_account"][1]))
+    return row
+
+
+assert len(FEATURE_NAMES) == len(set(FEATURE_NAMES)), "duplicate feature names"

@@ -1,0 +1,1 @@
+"""Models, one module per concern; imported here so Django finds them."""
