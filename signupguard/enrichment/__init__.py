@@ -24,7 +24,10 @@ class Enricher:
 
     def __init__(self, *, geo: GeoDatabases | None = None, ua: UserAgentAnalyser | None = None) -> None:
         self.geo = geo if geo is not None else GeoDatabases()
-        self.ua = ua if ua is not None else UserAgentAnalyser()
+        # Version age is measured against the newest release seen in the
+        # traffic itself (not a calendar table), so replays of past or
+        # simulated traffic and live scoring measure it the same way.
+        self.ua = ua if ua is not None else UserAgentAnalyser(newest={})
 
     @classmethod
     def from_settings(cls) -> "Enricher":

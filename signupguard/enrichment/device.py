@@ -1,0 +1,293 @@
+"""Device and form enrichment: the collector's fields checked against UA and IP.
+
+A real browser's time zone, languages, screen, touch support and
+``navigator.platform`` agree with each other, with its User-Agent and, mostly,
+with where its IP address is. Emulated and automated browsers get some of them
+wrong. Each check is ``None`` when one side is unknown, so a missing collector
+or database reads as "no evidence", not as "consistent". The collector's data is
+attacker-controlled JSON: every field tolerates any type and never raises.
+
+The user-agent part lives in ``useragent.py`` and is re-exported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+from .types import DeviceInfo, FormInfo, IPInfo, UAInfo
+from .useragent import _LINUX_OS, UserAgentAnalyser, primary_language
+
+__all__ = ["UserAgentAnalyser", "analyse_device", "analyse_form"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+MAX_FINGERPRINT = 128
+MAX_FILL_MS = 86_400_000  # a day: older render stamps are not a fill time
+_NON_GEOGRAPHIC = frozenset({
+    "UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "Universal", "Zulu", "Factory",
+})
+# Deprecated codes that old Android and Java locales still send.
+_LANGUAGE_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "fil": "tl", "nb": "no", "nn": "no"}
+_SCREEN = re.compile(r"\s*(\d{1,6})\s*[xX×*]\s*(\d{1,6})(?:\s*[xX×*]\s*\d{1,3})?\s*")
+_PLATFORM_OS: dict[str, frozenset[str]] = {
+    "Windows": frozenset({"windows"}),
+    "Mac OS X": frozenset({"mac"}),
+    "iOS": frozenset({"ios", "mac"}),
+    "Android": frozenset({"linux"}),
+    "Chrome OS": frozenset({"linux"}),
+    **{name: frozenset({"linux"}) for name in _LINUX_OS},
+}
+
+
+def _language(tag: object) -> str | None:
+    """Primary language subtag, lower case, with deprecated codes mapped."""
+    return _language_tag(tag[:64]) if isinstance(tag, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _language_tag(tag: str) -> str | None:
+    primary = tag.strip().lower().replace("_", "-").split("-", 1)[0]
+    if not (1 < len(primary) < 9 and primary.isascii() and primary.isalpha()):
+        return None
+    return _LANGUAGE_ALIASES.get(primary, primary)
+
+
+def _load_json(name: str, key: str) -> dict[str, list[str]]:
+    return json.loads((_DATA / name).read_text(encoding="utf-8"))[key]
+
+
+_ZONE_COUNTRIES: dict[str, frozenset[str]] = {
+    zone: frozenset(countries) for zone, countries in _load_json("zone_countries.json", "zones").items()
+}
+_TZ_COUNTRIES: frozenset[str] = frozenset().union(*_ZONE_COUNTRIES.values())
+_COUNTRY_LANGUAGES: dict[str, frozenset[str]] = {
+    country: frozenset(filter(None, map(_language, languages)))
+    for country, languages in _load_json("country_languages.json", "countries").items()
+}
+
+
+@lru_cache(maxsize=1024)
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - ValueError, ZoneInfoNotFoundError, OSError on odd keys
+        return None
+
+
+def _number(value: Any) -> float | None:
+    """A finite number from an int, float or numeric string; bools and junk are None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        if len(value) > 32:
+            return None
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def _bounded_int(value: Any, low: int, high: int) -> int | None:
+    number = _number(value)
+    if number is None or number != int(number) or not low <= number <= high:
+        return None
+    return int(number)
+
+
+def _timezone(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    name = value.strip()
+    if not name or len(name) > 64 or _zone(name) is None:
+        return None
+    return name
+
+
+def _tz_country_mismatch(zone: str, country: str | None) -> bool | None:
+    if country not in _TZ_COUNTRIES:
+        return None
+    countries = _ZONE_COUNTRIES.get(zone)
+    if countries is None:
+        # UTC and Etc/GMT±N belong to no country: a default of servers and
+        # containers rather than of people's devices.
+        return True if (zone in _NON_GEOGRAPHIC or zone.startswith("Etc/")) else None
+    return country not in countries
+
+
+def _offset_hours(zone: ZoneInfo, when: dt.datetime) -> float | None:
+    offset = when.astimezone(zone).utcoffset()
+    return None if offset is None else offset.total_seconds() / 3600.0
+
+
+def _tz_offset_diff(device_zone: str, ip_zone: str | None, when: Any) -> float | None:
+    if not ip_zone or not isinstance(when, dt.datetime):
+        return None
+    a, b = _zone(device_zone), _zone(ip_zone)
+    if a is None or b is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    try:
+        first, second = _offset_hours(a, when), _offset_hours(b, when)
+    except (OverflowError, ValueError):
+        return None
+    return None if first is None or second is None else abs(first - second)
+
+
+def _languages(value: Any) -> list[str]:
+    """Primary subtags of navigator.languages, in order, at most ten."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)):
+        return []
+    out = []
+    for item in value[:10]:
+        language = _language(item.split(";", 1)[0] if isinstance(item, str) else None)
+        if language is not None:
+            out.append(language)
+    return out
+
+
+def _lang_country_mismatch(languages: list[str], country: str | None) -> bool | None:
+    spoken = _COUNTRY_LANGUAGES.get(country) if country else None
+    if spoken is None or not languages:
+        return None
+    # English is accepted everywhere: it is the default UI language of many
+    # devices and the shared language of travellers and expats.
+    return not any(language == "en" or language in spoken for language in languages)
+
+
+def _screen(value: Any) -> tuple[str | None, tuple[int, int] | None]:
+    if not isinstance(value, str):
+        return None, None
+    text = value.strip()[:32]
+    match = _SCREEN.fullmatch(text)
+    if match is None:
+        return text or None, None
+    return text, (int(match.group(1)), int(match.group(2)))
+
+
+def _screen_mismatch(size: tuple[int, int], device_class: str) -> bool | None:
+    """Implausible CSS screen size for the UA's form factor.
+
+    Phones are at most ~500 CSS px on the short side (foldables unfolded ~850),
+    so a "mobile" UA on a 1080p-or-larger screen is emulation; a desktop UA on
+    a portrait phone-width screen is the reverse.
+    """
+    width, height = size
+    if device_class not in ("desktop", "mobile", "tablet"):
+        return None
+    if not (0 < width <= 16384 and 0 < height <= 16384):
+        return True
+    short, long_ = min(width, height), max(width, height)
+    if device_class == "mobile":
+        return short >= 1000
+    if device_class == "tablet":
+        return short > 1400
+    return long_ < 600 or (width < height and width <= 500)
+
+
+def _touch_mismatch(touch_points: int | None, device_class: str) -> bool | None:
+    """Phones and tablets always report touch; desktops rarely more than ten points."""
+    if touch_points is None or device_class not in ("desktop", "mobile", "tablet"):
+        return None
+    if device_class == "desktop":
+        return touch_points > 10  # iPads in desktop mode (Mac UA) report 5: fine
+    return touch_points == 0
+
+
+def _platform_class(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    platform = value.strip().lower()
+    if platform.startswith("win"):
+        return "windows"
+    if platform.startswith("mac"):
+        return "mac"
+    if platform.startswith(("iphone", "ipad", "ipod")):
+        return "ios"
+    if platform.startswith(("linux", "android", "x11", "cros")):
+        return "linux"
+    return None
+
+
+def _platform_mismatch(value: Any, os_family: str | None) -> bool | None:
+    platform = _platform_class(value)
+    expected = _PLATFORM_OS.get(os_family) if os_family else None
+    if platform is None or expected is None:
+        return None
+    return platform not in expected
+
+
+def analyse_device(
+    device: dict[str, Any] | None,
+    headers: Mapping[str, str],
+    *,
+    ip: IPInfo,
+    ua: UAInfo,
+    when: dt.datetime,
+) -> DeviceInfo:
+    """Consistency of the collector's data with the UA, headers and IP; never raises."""
+    info = DeviceInfo()
+    if not isinstance(device, dict) or not device:
+        return info
+    info.collector_present = True
+    get = device.get
+    fingerprint = get("fingerprint")
+    if isinstance(fingerprint, str):
+        info.fingerprint = fingerprint.strip()[:MAX_FINGERPRINT] or None
+    info.webdriver = get("webdriver") is True
+    info.hardware_concurrency = _bounded_int(get("hardware_concurrency"), 1, 1024)
+    memory = _number(get("device_memory"))
+    info.device_memory = memory if memory is not None and 0 < memory <= 1024 else None
+
+    zone = info.timezone = _timezone(get("timezone"))
+    if zone is not None:
+        info.tz_country_mismatch = _tz_country_mismatch(zone, ip.country)
+        info.tz_offset_diff_hours = _tz_offset_diff(zone, ip.geo_timezone, when)
+
+    languages = _languages(get("languages"))
+    accept = ua.accept_language
+    if accept is None and isinstance(headers, Mapping):
+        header = headers.get("accept-language")
+        accept = primary_language(header[:256]) if isinstance(header, str) and header else None
+    header_language = _language(accept)
+    if languages and header_language:
+        info.lang_header_mismatch = languages[0] != header_language
+    info.lang_country_mismatch = _lang_country_mismatch(languages, ip.country)
+
+    info.screen, size = _screen(get("screen"))
+    if size is not None:
+        info.screen_mismatch = _screen_mismatch(size, ua.device_class)
+    info.touch_mismatch = _touch_mismatch(_bounded_int(get("touch_points"), 0, 256), ua.device_class)
+    info.platform_mismatch = _platform_mismatch(get("platform"), ua.os_family)
+    return info
+
+
+def analyse_form(form: dict[str, Any] | None) -> FormInfo:
+    """Fill time and honeypot from the form block; absurd values read as unknown."""
+    info = FormInfo()
+    if not isinstance(form, dict):
+        return info
+    info.fill_ms = _bounded_int(_round(form.get("fill_ms")), 0, MAX_FILL_MS)
+    honeypot = form.get("honeypot")
+    if isinstance(honeypot, str):
+        info.honeypot_filled = bool(honeypot.strip())
+    elif honeypot is not None:
+        # A browser's hidden field only ever submits text: anything else is a script.
+        info.honeypot_filled = bool(honeypot)
+    return info
+
+
+def _round(value: Any) -> Any:
+    number = _number(value)
+    return round(number) if number is not None and abs(number) < 1e15 else None

@@ -1,0 +1,197 @@
+"""Email enrichment: syntax, canonical mailbox, domain lists and local-part shape.
+
+Fraud at sign-up reuses one real mailbox through provider aliasing
+(``j.o.h.n+1@gmail.com``), throw-away domains and machine-generated local
+parts, so this module reduces an address to the mailbox that actually receives
+the mail and describes the shape of what was typed.
+
+Syntax is decided by ``email-validator`` (no DNS). Validating a domain is the
+expensive part of that library and sign-ups concentrate on few domains, so
+plain ASCII addresses take a fast path: a strict dot-atom pattern for the local
+part (a subset of what the library accepts, checked against it in the tests)
+and a cached ``validate_email`` verdict for the domain. Anything else goes
+through ``validate_email`` whole. ``analyse_email`` never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from disposable_email_domains import blocklist as _DISPOSABLE
+from email_validator import EmailNotValidError, validate_email
+
+from .types import EmailInfo
+
+__all__ = ["analyse_email", "is_disposable_domain", "is_freemail_domain", "is_role_local"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+MAX_EMAIL = 320  # contract maxLength; RFC 5321 paths are shorter still
+MAX_TEMPLATE = 64
+
+# Providers whose aliasing rules are documented: Gmail ignores dots and
+# +tags; these others deliver user+tag to user.
+_GMAIL = frozenset({"gmail.com", "googlemail.com"})
+_PLUS_PROVIDERS = frozenset({
+    "icloud.com", "me.com", "mac.com",
+    "proton.me", "protonmail.com", "protonmail.ch", "pm.me",
+    "fastmail.com", "fastmail.fm", "fastmail.net", "fastmail.org", "messagingengine.com",
+})
+_MICROSOFT_LABELS = frozenset({"outlook", "hotmail", "live", "msn"})
+
+# RFC 5322 atext dot-atom, ASCII only: a strict subset of what email-validator
+# accepts for the local part. The domain only has to look like ASCII labels
+# here; its validity comes from the cached email-validator verdict.
+_FAST = re.compile(
+    r"([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
+    r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+)
+_ASCII_SHAPE = str.maketrans(
+    {**{c: "l" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "#" for c in "0123456789"}}
+)
+
+
+def _read_list(name: str) -> frozenset[str]:
+    """One lower-case entry a line; ``#`` comments and blank lines ignored."""
+    entries = set()
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            entries.add(line)
+    return frozenset(entries)
+
+
+_FREEMAIL = _read_list("freemail_domains.txt")
+_ROLES = _read_list("role_accounts.txt")
+
+
+@lru_cache(maxsize=65536)
+def is_disposable_domain(domain: str) -> bool:
+    """True for a listed throw-away domain or any subdomain of one."""
+    labels = domain.split(".")
+    return any(".".join(labels[i:]) in _DISPOSABLE for i in range(len(labels) - 1))
+
+
+def is_freemail_domain(domain: str) -> bool:
+    """True for a listed free webmail domain (exact match: subdomains are private)."""
+    return domain in _FREEMAIL
+
+
+def is_role_local(local: str) -> bool:
+    """True when the local part names a function (``support``), not a person."""
+    return local in _ROLES
+
+
+@lru_cache(maxsize=65536)
+def _domain_verdict(domain: str) -> tuple[str, str] | None:
+    """(unicode, ascii) domain as email-validator normalises it, or None if invalid."""
+    try:
+        result = validate_email("x@" + domain, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return result.domain.lower(), result.ascii_domain.lower()
+
+
+def _validate(text: str) -> tuple[str, str, str] | None:
+    """(local, domain, ascii domain) of a syntactically valid address, else None."""
+    match = _FAST.fullmatch(text)
+    if match is not None:
+        local = match.group(1)
+        verdict = _domain_verdict(match.group(2).lower())
+        if verdict is None or len(local) > 64 or len(local) + 1 + len(verdict[1]) > 254:
+            return None
+        return local, verdict[0], verdict[1]
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except (EmailNotValidError, ValueError, TypeError):
+        return None
+    ascii_domain = (result.ascii_domain or result.domain).lower()
+    return result.local_part, result.domain.lower(), ascii_domain
+
+
+def _entropy(text: str) -> float:
+    """Shannon entropy in bits per character: generated strings score high."""
+    length = len(text)
+    if not length:
+        return 0.0
+    counts: dict[str, int] = {}
+    for char in text:
+        counts[char] = counts.get(char, 0) + 1
+    if len(counts) == 1:
+        return 0.0
+    log = math.log2
+    return -sum(n / length * log(n / length) for n in counts.values())
+
+
+def _template(local: str) -> str:
+    """Letters → ``l``, digits → ``#``, anything else kept: ``john.smith84`` → ``llll.lllll##``."""
+    head = local[:MAX_TEMPLATE]
+    if head.isascii():
+        return head.translate(_ASCII_SHAPE)
+    return "".join("l" if c.isalpha() else "#" if c.isdecimal() else c for c in head)
+
+
+def _canonical(local: str, domain: str) -> tuple[str, str, bool, int]:
+    """(local, domain, plus_tag, dots_removed) of the mailbox that receives the mail."""
+    if domain in _GMAIL:
+        domain = "gmail.com"
+        base, plus, _ = local.partition("+")
+        if not base:
+            return local, domain, False, 0
+        dots = base.count(".")
+        return base.replace(".", ""), domain, bool(plus), dots
+    if domain in _PLUS_PROVIDERS or (
+        domain in _FREEMAIL and domain.split(".", 1)[0] in _MICROSOFT_LABELS
+    ):
+        base, plus, _ = local.partition("+")
+        if base:
+            return base, domain, bool(plus), 0
+    return local, domain, False, 0
+
+
+def _describe(info: EmailInfo, local: str) -> None:
+    info.local = local or None
+    info.local_length = len(local)
+    info.local_digits = sum(map(str.isdigit, local))
+    info.local_entropy = _entropy(local)
+    info.template = _template(local) if local else None
+
+
+def analyse_email(raw: str | None) -> EmailInfo:
+    """Everything the pipeline needs to know about the typed address; never raises."""
+    info = EmailInfo()
+    if not isinstance(raw, str):
+        return info
+    text = raw.strip()
+    if not text:
+        return info
+    info.present = True
+    checked = _validate(text) if len(text) <= MAX_EMAIL else None
+    if checked is None:
+        # Best effort for an invalid address: keep what looks like its parts so
+        # that domain lists and local-part shape still say something.
+        local_raw, at, domain_raw = text.rpartition("@")
+        if not at:
+            return info
+        local = local_raw[-MAX_EMAIL:].lower()
+        domain = domain_raw[:255].lower().strip(".")
+        ascii_domain = domain
+    else:
+        info.valid = True
+        local, domain, ascii_domain = checked[0].lower(), checked[1], checked[2]
+    info.domain = domain or None
+    _describe(info, local)
+    if ascii_domain.isascii() and ascii_domain:
+        info.disposable = is_disposable_domain(ascii_domain)
+        info.freemail = ascii_domain in _FREEMAIL
+    base = local.partition("+")[0] or local
+    info.role = base in _ROLES
+    if info.valid:
+        canon_local, canon_domain, info.plus_tag, info.dots_removed = _canonical(local, ascii_domain)
+        # Keep the IDNA-decoded form unless the provider rule renamed the domain.
+        info.normalized = canon_local + "@" + (canon_domain if canon_domain != ascii_domain else domain)
+        if canon_local != base:
+            info.role = info.role or canon_local in _ROLES
+    return info

@@ -1,0 +1,283 @@
+"""User-agent enrichment: parsed browser, automation tokens, Client Hints, version age.
+
+Bots rarely keep every request header consistent: a scripted client claims a
+desktop Chrome in ``User-Agent`` but sends hints of another version, platform
+or form factor, or hints at all while claiming Firefox or Safari (which never
+send them). Parsing with ``ua-parser`` costs about a millisecond, and sign-up
+traffic repeats the same few thousand header combinations, so everything that
+depends only on the headers is cached; only the version age, which depends on
+what the analyser has seen so far, is computed per call.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Mapping, NamedTuple
+
+import ua_parser
+
+from .types import UAInfo
+
+__all__ = ["NEWEST_MAJOR", "UserAgentAnalyser", "primary_language"]
+
+MAX_UA = 512  # longer strings are truncated before parsing (ReDoS and cache-key bounds)
+CACHE_SIZE = 20000
+
+# Newest stable major per ua-parser family, estimated for late 2026 (Chrome and
+# Firefox ship every four weeks, Safari yearly). Observation only moves these
+# up; pass ``newest=`` to ``UserAgentAnalyser`` when replaying older traffic.
+NEWEST_MAJOR: dict[str, int] = {
+    "Chrome": 154, "Chrome Mobile": 154, "Chrome Mobile iOS": 154, "Chrome Mobile WebView": 154,
+    "Chromium": 154, "HeadlessChrome": 154, "Edge": 154, "Edge Mobile": 154,
+    "Firefox": 157, "Firefox Mobile": 157, "Firefox iOS": 157,
+    "Safari": 27, "Mobile Safari": 27, "Mobile Safari UI/WKWebView": 27,
+    "Opera": 137, "Samsung Internet": 30, "Yandex Browser": 26,
+}
+
+# Non-browser HTTP clients: the device class becomes "bot".
+_CLIENT_TOKENS = (
+    "curl/", "libcurl", "wget/", "python-requests", "python-urllib", "python-httpx", "httpx/",
+    "aiohttp", "go-http-client", "okhttp", "java/", "apache-httpclient", "libwww-perl", "lwp::",
+    "scrapy", "node-fetch", "axios/", "undici", "got (", "postmanruntime", "insomnia/", "httpie/",
+    "guzzlehttp", "php/", "ruby", "faraday", "mechanize", "restsharp", "winhttp", "powershell",
+    "dart/", "reqwest", "httpunit", "htmlunit", "jsdom", "colly", "http.rb",
+)
+# Browser automation that leaves a trace in an otherwise normal browser UA.
+_AUTOMATION_TOKENS = (
+    "selenium", "webdriver", "puppeteer", "playwright", "phantomjs", "slimerjs", "cypress",
+    "nightmare", "zombie.js", "crawler", "spider", "scraper",
+)
+_HEADLESS_TOKENS = ("headless", "phantomjs", "slimerjs")
+
+_MOBILE_OS = frozenset({
+    "iOS", "Android", "Windows Phone", "BlackBerry OS", "KaiOS", "Tizen", "Firefox OS",
+    "Symbian OS", "HarmonyOS", "webOS", "Sailfish",
+})
+_LINUX_OS = frozenset({
+    "Linux", "Ubuntu", "Fedora", "Debian", "Red Hat", "openSUSE", "Mandriva", "Gentoo",
+    "Arch Linux", "Mint", "Slackware", "CentOS",
+})
+_DESKTOP_OS = _LINUX_OS | {
+    "Windows", "Mac OS X", "Chrome OS", "FreeBSD", "OpenBSD", "NetBSD", "Solaris", "Haiku",
+}
+# sec-ch-ua-platform value → UA operating systems consistent with it. Android's
+# "request desktop site" keeps the Android hint but sends a Linux UA.
+_HINT_PLATFORMS: dict[str, frozenset[str]] = {
+    "windows": frozenset({"Windows"}),
+    "macos": frozenset({"Mac OS X"}),
+    "linux": _LINUX_OS,
+    "android": frozenset({"Android"}) | _LINUX_OS,
+    "chrome os": frozenset({"Chrome OS"}) | _LINUX_OS,
+    "chromium os": frozenset({"Chrome OS"}) | _LINUX_OS,
+    "ios": frozenset({"iOS"}),
+}
+
+_BRAND = re.compile(r'"([^"]{0,64})"\s*;\s*v\s*=\s*"(\d{1,6})')
+_CHROMIUM_UA = re.compile(r"(?:Headless)?Chrome/(\d{1,6})")
+_LANGUAGE = re.compile(r"[a-z]{1,8}(?:-[a-z0-9]{1,8}){0,3}")
+
+
+class _Static(NamedTuple):
+    family: str | None
+    major: int | None
+    os_family: str | None
+    device_class: str
+    is_headless: bool
+    is_automation: bool
+    hints_present: bool
+    hints_mismatch: bool
+
+
+_parser: ua_parser.Parser | None = None
+_parser_lock = threading.Lock()
+
+
+def _get_parser() -> ua_parser.Parser:
+    """The ua-parser Parser, built once with the fastest resolver installed.
+
+    ua-parser-rs (``ua-parser[regex]``) or google-re2 match natively when
+    installed; the pure-Python resolver (~0.6 ms a parse) is the fallback.
+    """
+    global _parser
+    if _parser is None:
+        with _parser_lock:
+            if _parser is None:
+                fast = ua_parser.RegexResolver or ua_parser.Re2Resolver
+                matchers = ua_parser.load_lazy_builtins() if fast else ua_parser.load_builtins()
+                _parser = ua_parser.Parser(ua_parser.BestAvailableResolver(matchers))
+    return _parser
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) <= 6 else None
+
+
+def _device_class(ua_lower: str, os_family: str | None, device: ua_parser.Device | None,
+                  is_client: bool) -> str:
+    if is_client or (device is not None and device.family == "Spider"):
+        return "bot"
+    device_family = device.family if device is not None else ""
+    brand = device.brand if device is not None else None
+    if (
+        "ipad" in ua_lower or device_family.startswith(("iPad", "Kindle")) or brand == "Generic_Android_Tablet"
+        or "tablet" in ua_lower or "silk/" in ua_lower or "playbook" in ua_lower
+    ):
+        return "tablet"
+    if os_family == "Mac OS X":
+        # iPads and iPhones in desktop mode send a Mac UA, some still with "Mobile/":
+        # they behave as desktops (touch points and screen are judged leniently).
+        return "desktop"
+    if os_family in _MOBILE_OS or "iphone" in ua_lower or "mobile" in ua_lower:
+        # Android tablets omit the "Mobile" token that phones send.
+        if os_family == "Android" and "mobile" not in ua_lower:
+            return "tablet"
+        return "mobile"
+    if os_family in _DESKTOP_OS:
+        return "desktop"
+    return "unknown"
+
+
+def _hints_mismatch(ua: str, os_family: str | None, device_class: str,
+                    brands: str, platform: str, mobile: str) -> bool:
+    """True when the Client Hints contradict the User-Agent they came with."""
+    engine = _CHROMIUM_UA.search(ua)
+    if engine is None:
+        # Firefox, Safari, Chrome on iOS (WebKit) and plain HTTP clients never send hints.
+        return True
+    if brands:
+        versions = {name.strip().lower(): version for name, version in _BRAND.findall(brands)}
+        chromium = versions.get("chromium") or versions.get("headlesschrome")
+        if chromium is not None and chromium != engine.group(1):
+            return True
+    expected = _HINT_PLATFORMS.get(platform.strip().strip('"').strip().lower())
+    if expected is not None and os_family and os_family != "Other" and os_family not in expected:
+        return True
+    flag = mobile.strip()
+    if (flag == "?1" and device_class == "desktop") or (flag == "?0" and device_class == "mobile"):
+        return True
+    return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static:
+    """Everything that depends only on the header values (cached per combination)."""
+    hints_present = bool(brands or platform or mobile)
+    if not ua:
+        return _Static(None, None, None, "unknown", False, False, hints_present, hints_present)
+    lower = ua.lower()
+    is_client = any(token in lower for token in _CLIENT_TOKENS)
+    try:
+        result = _get_parser().parse(ua)
+    except Exception:  # noqa: BLE001 - a parser bug must not fail a sign-up
+        result = None
+    agent = result.user_agent if result is not None else None
+    os_info = result.os if result is not None else None
+    device = result.device if result is not None else None
+    family = agent.family if agent is not None and agent.family != "Other" else None
+    os_family = os_info.family if os_info is not None and os_info.family != "Other" else None
+    device_class = _device_class(lower, os_family, device, is_client)
+    is_headless = any(token in lower for token in _HEADLESS_TOKENS) or "headlesschrome" in brands.lower()
+    is_automation = is_client or any(token in lower for token in _AUTOMATION_TOKENS)
+    mismatch = hints_present and _hints_mismatch(ua, os_family, device_class, brands, platform, mobile)
+    return _Static(
+        family=family,
+        major=_int(agent.major) if agent is not None else None,
+        os_family=os_family,
+        device_class=device_class,
+        is_headless=is_headless,
+        is_automation=is_automation,
+        hints_present=hints_present,
+        hints_mismatch=mismatch,
+    )
+
+
+@lru_cache(maxsize=4096)
+def primary_language(header: str) -> str | None:
+    """First tag of an Accept-Language header, lower case: ``"es-ES,es;q=0.9"`` → ``"es-es"``."""
+    first = header.split(",", 1)[0].split(";", 1)[0].strip().lower().replace("_", "-")
+    return first if _LANGUAGE.fullmatch(first) else None
+
+
+class UserAgentAnalyser:
+    """Parses the browser headers; remembers the newest major version seen per family.
+
+    A newer major becomes the reference once it has been seen ``promote_after``
+    times and makes up at least ``min_share`` of that family's traffic since the
+    last change, from clients that are not automation, and only up to
+    ``MAX_STEP`` versions at a time. So real releases (which quickly take a large
+    share) move it, while a forged ``Chrome/999`` or a trickle of forged near
+    versions cannot make every real browser look outdated.
+    """
+
+    MAX_STEP = 26  # two years of four-weekly releases
+
+    def __init__(self, *, newest: Mapping[str, int] | None = None, promote_after: int = 3,
+                 min_share: float = 0.02) -> None:
+        self.newest_: dict[str, int] = dict(NEWEST_MAJOR if newest is None else newest)
+        self.promote_after = promote_after
+        self.min_share = min_share
+        self._seen: dict[str, int] = {}
+        self._pending: dict[tuple[str, int], int] = {}
+        self._lock = threading.Lock()
+
+    def analyse(self, headers: Mapping[str, str]) -> UAInfo:
+        """UAInfo for one request's headers (names in lower case); never raises."""
+        try:
+            get = headers.get
+            ua = _text(get("user-agent"))[:MAX_UA].strip()
+            static = _analyse_static(
+                ua, _text(get("sec-ch-ua"))[:MAX_UA], _text(get("sec-ch-ua-platform"))[:64],
+                _text(get("sec-ch-ua-mobile"))[:8],
+            )
+            accept = _text(get("accept-language"))[:256]
+        except (AttributeError, TypeError):
+            return UAInfo()
+        return UAInfo(
+            present=bool(ua),
+            family=static.family,
+            major=static.major,
+            os_family=static.os_family,
+            device_class=static.device_class,
+            is_headless=static.is_headless,
+            is_automation=static.is_automation,
+            client_hints_present=static.hints_present,
+            client_hints_mismatch=static.hints_mismatch,
+            version_age=self._age(static),
+            accept_language=primary_language(accept) if accept else None,
+        )
+
+    def _age(self, static: _Static) -> int | None:
+        family, major = static.family, static.major
+        if family is None or major is None:
+            return None
+        newest = self.newest_.get(family)
+        if newest is None:
+            if static.is_automation or static.is_headless:
+                return None
+            # First sighting of a family with no reference: it starts here
+            # and moves up as newer releases take a share.
+            self.newest_[family] = newest = major
+        if not (static.is_automation or static.is_headless):
+            # Unlocked counting: a lost increment under contention is harmless.
+            total = self._seen[family] = self._seen.get(family, 0) + 1
+            if newest < major <= newest + self.MAX_STEP:
+                self._observe(family, major, total)
+        return max(0, self.newest_[family] - major)
+
+    def _observe(self, family: str, major: int, total: int) -> None:
+        with self._lock:
+            key = (family, major)
+            count = self._pending[key] = self._pending.get(key, 0) + 1
+            if count < self.promote_after or count < self.min_share * total:
+                return
+            if major > self.newest_[family]:
+                self.newest_[family] = major
+            self._seen[family] = 0
+            for stale in [k for k in self._pending if k[0] == family and k[1] <= major]:
+                del self._pending[stale]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
