@@ -61,6 +61,20 @@ DEFAULTS: dict[str, Any] = {
     "MASK_PERSONAL_DATA": False,
     # Maximum accepted fill time drift and signing salt of the form timestamp.
     "FORM_TIMESTAMP_MAX_AGE": 86400,
+    # Request headers captured besides the built-in allow-list of
+    # signupguard.capture.CAPTURED_HEADERS (lower-case names; cookies and
+    # authorization are refused whatever this says).
+    "EXTRA_CAPTURE_HEADERS": [],
+    # Login rules (on top of the model): a successful login is put in review
+    # when its device was used by more than this many accounts in 7 days, its
+    # address by more than this many accounts in 1 hour, or its account had at
+    # least this many failed logins in the last hour. None disables a rule.
+    "LOGIN_MAX_ACCOUNTS_PER_DEVICE": 5,
+    "LOGIN_MAX_ACCOUNTS_PER_IP": 20,
+    "LOGIN_MAX_FAILED_PER_ACCOUNT": 10,
+    # A signup or login from a device fingerprint already seen on a blocked
+    # account puts the account in review.
+    "REVIEW_LINKED_BLOCKED_DEVICES": True,
 }
 
 

@@ -65,3 +65,23 @@ SIGNUPGUARD = {
     "VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore",
 }
 CELERY_TASK_ALWAYS_EAGER = True
+
+# --- live integration (capture, hold, gate; issue 3 §1-5) ---------------------
+# Appended without duplicates so other variants can add the same apps.
+for _app in (
+    "rest_framework",
+    "rest_framework_api_key",
+    "signupguard.contrib.rest_framework_api_key",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",  # dj-rest-auth's registration serializer imports its models
+):
+    if _app not in INSTALLED_APPS:
+        INSTALLED_APPS.append(_app)
+for _mw in ("signupguard.middleware.SignupGuardMiddleware", "allauth.account.middleware.AccountMiddleware"):
+    if _mw not in MIDDLEWARE:
+        MIDDLEWARE.append(_mw)
+
+# --- demo portal (config/portal; issue 3 §6): its tests use ROOT_URLCONF=config.urls
+if "config.portal" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("config.portal")

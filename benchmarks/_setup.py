@@ -1,0 +1,52 @@
+"""Shared benchmark set-up: Django settings and a synthetic event stream."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import sys
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def django_setup() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+UAS = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.{v} Safari/605.1.15",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:{v}.0) Gecko/20100101 Firefox/{v}.0",
+]
+
+
+def synthetic_events(n: int, *, seed: int = 1, start: dt.datetime | None = None) -> Iterator[dict]:
+    """Events with realistic key cardinalities: mostly unique addresses and devices, shared networks."""
+    rng = random.Random(seed)
+    moment = start or dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    step = dt.timedelta(seconds=604800 / max(n, 1) * 4)  # spread over ~4 weeks
+    for i in range(n):
+        moment += step
+        a, b = rng.randrange(1, 223), rng.randrange(256)
+        yield {
+            "event_id": f"b-{seed}-{i}",
+            "kind": "signup" if rng.random() < 0.7 else "login",
+            "occurred_at": moment.isoformat(),
+            "ip": f"{a}.{b}.{rng.randrange(256)}.{rng.randrange(1, 255)}",
+            "account": f"acct-{rng.randrange(n)}",
+            "email": f"user{rng.randrange(10 * n)}.{rng.choice(['x', 'yy', 'zz'])}@{rng.choice(['gmail.com', 'outlook.com', f'corp{rng.randrange(500)}.com'])}",
+            "username": f"user{i}",
+            "success": True,
+            "headers": {"user-agent": rng.choice(UAS).format(v=rng.randrange(110, 132)), "accept-language": "en-US,en;q=0.9"},
+            "device": {"fingerprint": f"{rng.getrandbits(64):016x}", "timezone": "America/New_York",
+                       "languages": ["en-US"], "screen": "1920x1080x24", "platform": "Win32", "webdriver": False},
+            "form": {"fill_ms": rng.randrange(3000, 60000)},
+        }

@@ -1,0 +1,86 @@
+"""The host's policy hooks, in one class to subclass (allauth's adapter pattern).
+
+Point ``SIGNUPGUARD["ADAPTER"]`` at a subclass of ``DefaultAdapter`` and
+override what your portal does differently; every hook has a harmless default.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from django.contrib.auth import get_user_model
+from django.utils.module_loading import import_string
+
+from signupguard.conf import sg_settings
+
+
+class DefaultAdapter:
+    def get_account_id(self, user: Any) -> str:
+        """The contract's ``account`` for this user: stable, never reused."""
+        return str(user.pk)
+
+    def is_exempt(self, user: Any) -> bool:
+        """Accounts that are never held (still scored, for the record).
+
+        Superusers are made by operators, not by signup forms.
+        """
+        return bool(getattr(user, "is_superuser", False))
+
+    def missing_status(self, user: Any) -> str:
+        """Status of an account SignupGuard never saw sign up.
+
+        ``pending`` (fail closed) by default. Hosts installing SignupGuard on a
+        portal with existing accounts return ``cleared`` for accounts created
+        before the installation (e.g. by ``date_joined``).
+        """
+        return "pending"
+
+    def can_login_when_blocked(self, user: Any) -> bool:
+        """Whether a blocked account may log in (to see why, to appeal)."""
+        return bool(sg_settings.BLOCKED_CAN_LOGIN)
+
+    def resolve_login_user(self, credentials: Mapping[str, Any]) -> Any | None:
+        """The account a failed login was aimed at, from its (cleansed) credentials.
+
+        Lets failed-login bursts be counted per account. Returns None when the
+        identifier matches no account; never raises.
+        """
+        model = get_user_model()
+        field = model.USERNAME_FIELD
+        candidates = [credentials.get(field), credentials.get("username"), credentials.get("login")]
+        email = credentials.get("email")
+        try:
+            for value in candidates:
+                if isinstance(value, str) and value:
+                    user = model._default_manager.filter(**{field: value}).first()
+                    if user is not None:
+                        return user
+            identifier = email or next((c for c in candidates if isinstance(c, str) and "@" in c), None)
+            if isinstance(identifier, str) and identifier and hasattr(model, "email"):
+                return model._default_manager.filter(email__iexact=identifier).first()
+        except Exception:  # a custom user model without such fields
+            return None
+        return None
+
+    def login_identifier(self, credentials: Mapping[str, Any]) -> str | None:
+        """What the failed login typed as its account (recorded when no user matches)."""
+        for key in (get_user_model().USERNAME_FIELD, "username", "login", "email"):
+            value = credentials.get(key)
+            if isinstance(value, str) and value:
+                return value[:256]
+        return None
+
+    def on_blocked(self, user: Any, *, actor: Any | None, reason: str) -> None:
+        """Called after an account is blocked and ``account_blocked`` was sent.
+
+        API keys are revoked by ``signupguard.contrib.rest_framework_api_key``
+        when installed; revoke your other credentials (tokens, sessions) here.
+        """
+
+    def on_cleared(self, user: Any, *, actor: Any | None, reason: str) -> None:
+        """Called after an account is cleared and ``account_cleared`` was sent."""
+
+
+def get_adapter() -> DefaultAdapter:
+    """An instance of the configured adapter class (resolved at call time)."""
+    return import_string(sg_settings.ADAPTER)()

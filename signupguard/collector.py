@@ -1,0 +1,121 @@
+"""The server side of the browser collector: its form fields and how they are read.
+
+``collector.js`` fills ``sg_device`` with a JSON object; ``forms.py`` and the
+template tag render a signed render timestamp (``sg_ts``) and a CSS-hidden
+honeypot (``sg_homepage``). These functions turn whatever a client posted
+into the contract's ``device`` and ``form`` objects, dropping what is
+malformed instead of raising.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from typing import Any, Mapping
+
+from django.core import signing
+
+from signupguard.conf import sg_settings
+
+DEVICE_FIELD = "sg_device"
+TIMESTAMP_FIELD = "sg_ts"
+HONEYPOT_FIELD = "sg_homepage"
+MAX_DEVICE_JSON = 8 * 1024
+_SIGNING_SALT = "signupguard.form.rendered"
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < 2**53 else None
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        return value[:512]
+    return None
+
+
+def clean_device(value: Any) -> dict[str, Any] | None:
+    """The collector's dict, reduced to scalars and short lists; None if unusable."""
+    if isinstance(value, (str, bytes)):
+        if len(value) > MAX_DEVICE_JSON:
+            return None
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+    if not isinstance(value, dict):
+        return None
+    device: dict[str, Any] = {}
+    for key, item in list(value.items())[:64]:
+        if not isinstance(key, str):
+            continue
+        if isinstance(item, list):
+            cleaned = [_scalar(x) for x in item[:32]]
+            device[key[:64]] = [x for x in cleaned if x is not None]
+        elif not isinstance(item, dict):
+            scalar = _scalar(item)
+            if scalar is not None:
+                device[key[:64]] = scalar
+    if "fingerprint" in device and not isinstance(device["fingerprint"], str):
+        del device["fingerprint"]
+    if "webdriver" in device and not isinstance(device["webdriver"], bool):
+        del device["webdriver"]
+    return device or None
+
+
+def sign_render_time(now: float | None = None) -> str:
+    """A signed token of the form's render time (milliseconds), for ``fill_ms``."""
+    millis = int((time.time() if now is None else now) * 1000)
+    return signing.TimestampSigner(salt=_SIGNING_SALT).sign(str(millis))
+
+
+def fill_ms_from(token: Any, *, now: float | None = None) -> int | None:
+    """Milliseconds since ``token`` was signed, or None when it is forged or stale."""
+    if not isinstance(token, str) or len(token) > 200:
+        return None
+    try:
+        rendered = int(signing.TimestampSigner(salt=_SIGNING_SALT).unsign(
+            token, max_age=sg_settings.FORM_TIMESTAMP_MAX_AGE
+        ))
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    fill = int((time.time() if now is None else now) * 1000) - rendered
+    if fill > int(sg_settings.FORM_TIMESTAMP_MAX_AGE) * 1000:
+        return None
+    return max(0, fill)  # a little clock skew between web processes
+
+
+def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str, Any] | None:
+    """``form`` object of the event from posted fields and/or a client's ``form`` dict."""
+    out: dict[str, Any] = {}
+    if isinstance(form, dict):  # JSON clients: {"fill_ms", "honeypot", "ts"}
+        fill = form.get("fill_ms")
+        if isinstance(fill, int) and not isinstance(fill, bool) and 0 <= fill < 2**31:
+            out["fill_ms"] = fill
+        if isinstance(form.get("honeypot"), str):
+            out["honeypot"] = form["honeypot"][:256]
+        token = form.get("ts")
+    else:
+        token = None
+    if data is not None:
+        token = field_value(data, TIMESTAMP_FIELD) or token
+        honeypot = field_value(data, HONEYPOT_FIELD)
+        if honeypot is not None:
+            out["honeypot"] = honeypot[:256]
+    if token is not None:
+        signed = fill_ms_from(token)
+        out["signed"] = signed is not None
+        if signed is not None:
+            out["fill_ms"] = signed
+    return out or None
+
+
+def field_value(data: Mapping[str, Any], name: str) -> str | None:
+    try:
+        value = data.get(name)
+    except Exception:
+        return None
+    return value if isinstance(value, str) else None

@@ -1,0 +1,25 @@
+"""``IsCleared``: an authenticated account whose verdict cleared it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework.permissions import BasePermission
+
+from signupguard.gate import NotCleared, account_status
+
+
+class IsCleared(BasePermission):
+    """Refuses held accounts with ``403 {"detail", "status"}``."""
+
+    message: Any = "Your account is not cleared."
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False  # DRF answers 401/403 "not authenticated"
+        status = account_status(user)
+        if status == "cleared":
+            return True
+        self.message = NotCleared(status).as_dict()
+        return False

@@ -1,0 +1,48 @@
+"""dj-rest-auth registration: record the signup inside the serializer.
+
+    REST_AUTH = {"REGISTER_SERIALIZER":
+                 "signupguard.contrib.rest_framework.registration.RegisterSerializer"}
+
+or mix ``SignupGuardRegisterMixin`` into your own ``RegisterSerializer``
+subclass (the mixin first). JSON clients may send the collector's ``device``
+object and a ``form`` object (``{"ts": <signed render token>}`` or
+``{"fill_ms": ...}``) beside the credentials.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rest_framework import serializers
+
+from signupguard.recording import record_signup
+
+
+class SignupGuardRegisterMixin(serializers.Serializer):
+    device = serializers.JSONField(required=False, write_only=True)
+    form = serializers.JSONField(required=False, write_only=True)
+
+    def custom_signup(self, request: Any, user: Any) -> None:
+        super().custom_signup(request, user)  # type: ignore[misc]
+        data = self.initial_data if isinstance(getattr(self, "initial_data", None), dict) else {}
+        device, form = data.get("device"), data.get("form")
+        record_signup(
+            request, user,
+            device=device if isinstance(device, dict) else None,
+            form=form if isinstance(form, dict) else None,
+        )
+
+
+@cache
+def _register_serializer() -> type:
+    from dj_rest_auth.registration.serializers import RegisterSerializer as Base
+
+    return type("RegisterSerializer", (SignupGuardRegisterMixin, Base), {"__module__": __name__})
+
+
+def __getattr__(name: str) -> Any:
+    # Imported lazily: dj-rest-auth's registration needs allauth installed.
+    if name == "RegisterSerializer":
+        return _register_serializer()
+    raise AttributeError(name)

@@ -1,0 +1,37 @@
+"""Issuing, revoking and restoring an account's API keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from .models import AccountAPIKey
+
+
+def issue_key(user: Any, *, name: str) -> tuple[AccountAPIKey, str]:
+    """A new key for a cleared account: (row, the key shown once). Raises ``NotCleared``."""
+    return AccountAPIKey.objects.create_key(user=user, name=(name or "default")[:50])
+
+
+def revoke_keys(user: Any, *, reason: str = "") -> int:
+    """Revoke every usable key of the account; returns how many."""
+    return AccountAPIKey.objects.filter(user=user, revoked=False).update(
+        revoked=True, revoked_at=timezone.now(), revoked_reason=reason[:255]
+    )
+
+
+def restore_keys(user: Any) -> int:
+    """Undo ``revoke_keys`` (a reviewer unblocked the account): returns how many.
+
+    Only keys SignupGuard revoked come back; djangorestframework-api-key
+    forbids un-revoking through ``save()``, hence the queryset update.
+    """
+    return AccountAPIKey.objects.filter(user=user, revoked=True, revoked_at__isnull=False).update(
+        revoked=False, revoked_at=None, revoked_reason=""
+    )
+
+
+def revoke_on_block(sender: Any, user: Any, actor: Any = None, reason: str = "", **kwargs: Any) -> None:
+    """``account_blocked`` receiver."""
+    revoke_keys(user, reason=reason)

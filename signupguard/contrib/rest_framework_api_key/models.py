@@ -1,0 +1,39 @@
+"""``AccountAPIKey``: an API key owned by an account, issued only once it is cleared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
+
+from signupguard.gate import require_cleared
+
+
+class AccountAPIKeyManager(BaseAPIKeyManager):
+    def create_key(self, **kwargs: Any) -> tuple["AccountAPIKey", str]:
+        """Issue a key; raises ``NotCleared`` unless ``user`` is a cleared account."""
+        require_cleared(kwargs.get("user"))
+        return super().create_key(**kwargs)
+
+    def get_usable_keys(self) -> models.QuerySet:
+        return super().get_usable_keys().select_related("user")
+
+
+class AccountAPIKey(AbstractAPIKey):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signupguard_api_keys",
+    )
+    # Set when SignupGuard revoked the key because its account was blocked, so
+    # an undo restores these keys and not the ones the owner revoked.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=255, blank=True)
+
+    objects = AccountAPIKeyManager()
+
+    class Meta(AbstractAPIKey.Meta):
+        abstract = False
+        app_label = "signupguard_api_key"
+        verbose_name = "account API key"
+        verbose_name_plural = "account API keys"

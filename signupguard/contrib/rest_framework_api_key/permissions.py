@@ -1,0 +1,31 @@
+"""DRF permission: a valid API key whose account is cleared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework_api_key.permissions import BaseHasAPIKey
+
+from signupguard.gate import NotCleared, account_status
+
+from .models import AccountAPIKey
+
+
+class HasClearedAccountAPIKey(BaseHasAPIKey):
+    model = AccountAPIKey
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        key = self.get_key(request)
+        if not key:
+            return False
+        try:
+            api_key = AccountAPIKey.objects.get_from_key(key)
+        except AccountAPIKey.DoesNotExist:
+            return False
+        if api_key.has_expired:
+            return False
+        status = account_status(api_key.user)
+        if status != "cleared":
+            self.message = NotCleared(status).as_dict()
+            return False
+        return True

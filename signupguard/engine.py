@@ -1,0 +1,178 @@
+"""The risk engine: raw event -> enrichment -> velocity -> features -> score -> decision.
+
+One code path for live scoring (Celery tasks), offline replay and training:
+``prepare`` runs the stateful, sequential part (enrichment and velocity, in
+event order); ``score`` runs the model and the policy, in batches when it can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from signupguard.conf import sg_settings
+from signupguard.context import RawEvent
+from signupguard.enrichment import Enricher, Enrichment
+from signupguard.features import build_features
+from signupguard.model import Scorer
+from signupguard.model import registry
+from signupguard.policy import ALLOW, Decision, HardRules, decide, effective_thresholds
+from signupguard.reasons import top_reasons
+from signupguard.velocity import VelocityStore, get_store
+from signupguard.velocity.keys import Velocity, observe_event
+
+
+@dataclass(slots=True)
+class Prepared:
+    event: RawEvent
+    enrichment: Enrichment
+    velocity: Velocity
+    features: list[float]
+
+
+@dataclass(slots=True)
+class Assessment:
+    event_id: str
+    score: float
+    decision: str
+    reasons: list[dict[str, Any]]
+    model_version: str
+    enrichment: Enrichment
+    velocity: Velocity
+    features: list[float]
+    rule: str | None = None
+    shadow: dict[str, Any] | None = field(default=None)  # {"score", "decision", "model_version"}
+
+    def to_output(self, *, with_enrichment: bool = False) -> dict[str, Any]:
+        """The replay contract's output line."""
+        out: dict[str, Any] = {
+            "event_id": self.event_id,
+            "score": round(float(self.score), 6),
+            "decision": self.decision,
+            "reasons": [{"feature": r["feature"], "contribution": r["contribution"]} for r in self.reasons],
+            "model_version": self.model_version,
+        }
+        if with_enrichment:
+            out["enrichment"] = self.enrichment.summary()
+        return out
+
+
+class Engine:
+    """Holds the per-process parts: enricher (open GeoIP readers), velocity store, scorer."""
+
+    def __init__(
+        self,
+        *,
+        enricher: Enricher,
+        store: VelocityStore,
+        scorer: Scorer | None = None,
+        shadow: Scorer | None = None,
+        rules: HardRules | None = None,
+    ) -> None:
+        self.enricher = enricher
+        self.store = store
+        self._scorer = scorer
+        self._shadow = shadow
+        self._rules = rules
+
+    @classmethod
+    def from_settings(cls) -> "Engine":
+        return cls(enricher=Enricher.from_settings(), store=get_store())
+
+    # Scorer and rules are resolved at call time unless pinned, so promoting a
+    # model or changing settings takes effect without restarting workers.
+    @property
+    def scorer(self) -> Scorer:
+        return self._scorer if self._scorer is not None else registry.load_active()
+
+    @property
+    def shadow(self) -> Scorer | None:
+        return self._shadow if self._shadow is not None else (None if self._scorer is not None else registry.load_shadow())
+
+    @property
+    def rules(self) -> HardRules:
+        return self._rules if self._rules is not None else HardRules.from_settings()
+
+    def prepare(
+        self,
+        event: RawEvent,
+        *,
+        enrichment: Enrichment | None = None,
+        velocity: Velocity | None = None,
+    ) -> Prepared:
+        """Enrich and record the event in velocity (pass stored parts to avoid counting twice)."""
+        enrichment = enrichment if enrichment is not None else self.enricher.enrich(event)
+        velocity = velocity if velocity is not None else observe_event(self.store, event, enrichment)
+        return Prepared(event, enrichment, velocity, build_features(event, enrichment, velocity))
+
+    def score(self, prepared: Sequence[Prepared], *, explain: bool | str = True) -> list[Assessment]:
+        """Score a batch. ``explain="auto"`` computes reasons only for non-allow decisions."""
+        if not prepared:
+            return []
+        scorer, shadow, rules = self.scorer, self.shadow, self.rules
+        rows = np.asarray([p.features for p in prepared], dtype=np.float64)
+        scores = scorer.predict(rows)
+        thresholds = effective_thresholds(scorer.thresholds)
+        limit = int(sg_settings.MAX_REASONS)
+        decisions: list[Decision] = [
+            decide(score=float(s), thresholds=thresholds, enrichment=p.enrichment, rules=rules)
+            for s, p in zip(scores, prepared)
+        ]
+        wanted = [i for i, d in enumerate(decisions) if explain is True or (explain == "auto" and d.decision != ALLOW)]
+        if wanted:
+            contributions = scorer.contributions(rows[wanted])
+            for row_index, i in enumerate(wanted):
+                reasons = top_reasons(contributions[row_index], rows[i], limit=limit)
+                decisions[i] = decide(
+                    score=float(scores[i]), thresholds=thresholds, enrichment=prepared[i].enrichment,
+                    reasons=reasons, rules=rules,
+                )
+        shadow_out: list[dict[str, Any] | None] = [None] * len(prepared)
+        if shadow is not None:
+            shadow_scores = shadow.predict(rows)
+            shadow_thresholds = effective_thresholds(shadow.thresholds)
+            for i, (s, p) in enumerate(zip(shadow_scores, prepared)):
+                d = decide(score=float(s), thresholds=shadow_thresholds, enrichment=p.enrichment, rules=rules)
+                shadow_out[i] = {"score": float(s), "decision": d.decision, "model_version": shadow.version}
+        return [
+            Assessment(
+                event_id=p.event.event_id, score=float(s), decision=d.decision, reasons=d.reasons,
+                model_version=scorer.version, enrichment=p.enrichment, velocity=p.velocity,
+                features=p.features, rule=d.rule, shadow=sh,
+            )
+            for p, s, d, sh in zip(prepared, scores, decisions, shadow_out)
+        ]
+
+    def assess(self, event: RawEvent, *, explain: bool | str = True, **stored: Any) -> Assessment:
+        """Prepare and score one event (the live path)."""
+        return self.score([self.prepare(event, **stored)], explain=explain)[0]
+
+
+_engine: Engine | None = None
+
+
+def get_engine() -> Engine:
+    """The process-wide engine (GeoIP readers and the velocity store are opened once)."""
+    global _engine
+    if _engine is None:
+        _engine = Engine.from_settings()
+    return _engine
+
+
+def reset_engine() -> None:
+    """Forget the process-wide engine (tests, settings changes)."""
+    global _engine
+    _engine = None
+
+
+def _on_setting_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting == "SIGNUPGUARD":
+        reset_engine()
+
+
+def connect_setting_changed() -> None:
+    from django.test.signals import setting_changed
+
+    setting_changed.connect(_on_setting_changed, dispatch_uid="signupguard.engine.reset")

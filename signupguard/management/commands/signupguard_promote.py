@@ -1,0 +1,44 @@
+"""signupguard_promote DIR [--force] | --shadow VERSION | --no-shadow | --list"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from signupguard.model import ModelError
+from signupguard.model import registry
+
+
+class Command(BaseCommand):
+    help = "Register a trained model and make it active if it beats the active one on the same hold-out."
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("directory", nargs="?", help="a directory written by signupguard_train")
+        parser.add_argument("--force", action="store_true", help="promote without comparing")
+        parser.add_argument("--shadow", metavar="VERSION", help="score VERSION beside the active model without acting")
+        parser.add_argument("--no-shadow", action="store_true", help="stop shadow scoring")
+        parser.add_argument("--list", action="store_true", help="list registered versions")
+
+    def handle(self, *args, **options) -> None:
+        try:
+            if options["list"]:
+                active = registry.active_dir().name
+                shadow = registry.shadow_dir()
+                for version in registry.versions():
+                    mark = " (active)" if version == active else " (shadow)" if shadow and version == shadow.name else ""
+                    self.stdout.write(f"{version}{mark}")
+                if active == registry.DEFAULT_DIR.name:
+                    self.stdout.write("active: the shipped default model")
+                return
+            if options["shadow"] or options["no_shadow"]:
+                registry.set_shadow(None if options["no_shadow"] else options["shadow"])
+                self.stdout.write("shadow scoring " + (f"with {options['shadow']}" if options["shadow"] else "stopped"))
+                return
+            if not options["directory"]:
+                raise CommandError("give a model directory, --shadow VERSION, --no-shadow or --list", returncode=2)
+            outcome = registry.promote(options["directory"], force=options["force"])
+        except ModelError as exc:
+            raise CommandError(str(exc), returncode=1) from None
+        self.stdout.write(outcome.message)
+        if not outcome.promoted:
+            raise CommandError("not promoted", returncode=1)

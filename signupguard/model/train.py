@@ -1,0 +1,201 @@
+"""Training: a LightGBM classifier with scikit-learn's conventions, and threshold choice.
+
+``SignupRiskClassifier`` keeps hyperparameters in ``__init__`` and learned
+state in attributes ending in ``_``; it refuses to predict before ``fit``.
+``choose_thresholds`` picks the policy's review and block thresholds so that
+at most the target shares of legitimate signups are held and blocked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import lightgbm as lgb
+import numpy as np
+
+import signupguard
+from signupguard.features import FEATURE_NAMES, SCHEMA_HASH
+from signupguard.policy import Thresholds
+
+from .predict import FORMAT_VERSION, METADATA_FILE, MODEL_FILE
+
+# Signals that only ever make fraud more likely, whatever else is true. A
+# monotone constraint keeps the trees from learning simulator-specific
+# exceptions to them, which is what generalises to unseen tactics.
+MONOTONE_INCREASING = (
+    "device_webdriver", "ua_headless", "ua_automation", "email_disposable", "form_honeypot",
+    "d_device_accounts_1h", "d_device_accounts_7d", "d_email_accounts_1h", "d_email_accounts_7d",
+    "d_profile_prefixes_1h", "d_device_prefixes_1h", "ua_hints_mismatch", "device_platform_mismatch",
+    "failed_ip_1h", "failed_account_1h",
+)
+
+
+class NotFittedError(RuntimeError):
+    pass
+
+
+class SignupRiskClassifier:
+    """Gradient-boosted trees for P(fraud | features)."""
+
+    def __init__(
+        self,
+        *,
+        n_estimators: int = 600,
+        learning_rate: float = 0.05,
+        num_leaves: int = 31,
+        min_child_samples: int = 80,
+        feature_fraction: float = 0.7,
+        bagging_fraction: float = 0.8,
+        reg_lambda: float = 1.0,
+        max_bin: int = 63,
+        early_stopping_rounds: int = 50,
+        monotone: bool = True,
+        n_jobs: int = 2,
+        random_state: int = 0,
+    ) -> None:
+        self.n_estimators = n_estimators
+        self.learning_rate = learning_rate
+        self.num_leaves = num_leaves
+        self.min_child_samples = min_child_samples
+        self.feature_fraction = feature_fraction
+        self.bagging_fraction = bagging_fraction
+        self.reg_lambda = reg_lambda
+        self.max_bin = max_bin
+        self.early_stopping_rounds = early_stopping_rounds
+        self.monotone = monotone
+        self.n_jobs = n_jobs
+        self.random_state = random_state
+
+    def get_params(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__init__.__kwdefaults__}  # type: ignore[union-attr]
+
+    def _params(self, y: np.ndarray) -> dict[str, Any]:
+        positives = max(int(y.sum()), 1)
+        negatives = max(len(y) - positives, 1)
+        params: dict[str, Any] = {
+            "objective": "binary",
+            "learning_rate": self.learning_rate,
+            "num_leaves": self.num_leaves,
+            "min_data_in_leaf": self.min_child_samples,
+            "feature_fraction": self.feature_fraction,
+            "bagging_fraction": self.bagging_fraction,
+            "bagging_freq": 1,
+            "lambda_l2": self.reg_lambda,
+            "max_bin": self.max_bin,
+            # Imbalance: weight fraud up, but only by the square root of the
+            # ratio, so scores stay usable as probabilities for thresholds.
+            "scale_pos_weight": float(np.sqrt(negatives / positives)) if negatives > positives else 1.0,
+            "num_threads": self.n_jobs,
+            "seed": self.random_state,
+            "deterministic": True,
+            "force_col_wise": True,
+            "verbosity": -1,
+        }
+        if self.monotone:
+            params["monotone_constraints"] = [1 if n in MONOTONE_INCREASING else 0 for n in FEATURE_NAMES]
+            params["monotone_constraints_method"] = "basic"
+        return params
+
+    def fit(
+        self,
+        X: np.ndarray,
+        y: np.ndarray,
+        *,
+        X_valid: np.ndarray | None = None,
+        y_valid: np.ndarray | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> "SignupRiskClassifier":
+        if X.shape[1] != len(FEATURE_NAMES):
+            raise ValueError(f"expected {len(FEATURE_NAMES)} features, got {X.shape[1]}")
+        if len(np.unique(y)) < 2:
+            raise ValueError("training needs both fraud and legitimate examples")
+        train = lgb.Dataset(X, label=y, feature_name=list(FEATURE_NAMES), free_raw_data=True)
+        callbacks: list[Any] = []
+        valid_sets = []
+        if X_valid is not None and y_valid is not None and len(np.unique(y_valid)) == 2:
+            valid_sets = [lgb.Dataset(X_valid, label=y_valid, reference=train)]
+            callbacks.append(lgb.early_stopping(self.early_stopping_rounds, verbose=False))
+        if progress is not None:
+            callbacks.append(lambda env: progress(1))
+        self.booster_ = lgb.train(
+            self._params(y), train, num_boost_round=self.n_estimators, valid_sets=valid_sets, callbacks=callbacks
+        )
+        self.best_iteration_ = int(self.booster_.best_iteration or self.booster_.current_iteration())
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def _check(self) -> lgb.Booster:
+        booster = getattr(self, "booster_", None)
+        if booster is None:
+            raise NotFittedError("this SignupRiskClassifier is not fitted yet; call fit() first")
+        return booster
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Fraud probability per row (shape (n,), not scikit-learn's (n, 2): one class matters)."""
+        booster = self._check()
+        return booster.predict(X, num_iteration=self.best_iteration_)
+
+    def model_text(self) -> str:
+        return self._check().model_to_string(num_iteration=self.best_iteration_)
+
+    def feature_importance(self) -> dict[str, float]:
+        gains = self._check().feature_importance(importance_type="gain", iteration=self.best_iteration_)
+        return {name: float(g) for name, g in zip(FEATURE_NAMES, gains)}
+
+
+def threshold_for_rate(legit_scores: np.ndarray, rate: float) -> float:
+    """Lowest threshold with at most ``rate`` of ``legit_scores`` at or above it."""
+    if len(legit_scores) == 0:
+        return 0.5
+    ordered = np.sort(np.asarray(legit_scores, dtype=np.float64))[::-1]
+    allowed = int(np.floor(rate * len(ordered)))
+    if allowed >= len(ordered):
+        return 0.0
+    return float(min(np.nextafter(ordered[allowed], np.inf), 1.0))
+
+
+def choose_thresholds(legit_scores: np.ndarray, *, review_rate: float = 0.01, block_rate: float = 0.001) -> Thresholds:
+    review = threshold_for_rate(legit_scores, review_rate)
+    block = max(threshold_for_rate(legit_scores, block_rate), review)
+    return Thresholds(review=review, block=block)
+
+
+def save_model(
+    classifier: SignupRiskClassifier,
+    directory: Path,
+    *,
+    thresholds: Thresholds,
+    metrics: dict[str, Any],
+    training: dict[str, Any],
+    version_prefix: str = "sg",
+) -> dict[str, Any]:
+    """Write model.txt + metadata.json; the version is a hash of the model text."""
+    directory.mkdir(parents=True, exist_ok=True)
+    text = classifier.model_text()
+    version = f"{version_prefix}-{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+    (directory / MODEL_FILE).write_text(text, encoding="utf-8")
+    metadata = {
+        "format": FORMAT_VERSION,
+        "version": version,
+        "feature_names": list(FEATURE_NAMES),
+        "schema_hash": SCHEMA_HASH,
+        "thresholds": {"review": thresholds.review, "block": thresholds.block},
+        "versions": {
+            "signupguard": signupguard.__version__,
+            "lightgbm": lgb.__version__,
+            "numpy": np.__version__,
+            "python": sys.version.split()[0],
+            "platform": platform.platform(terse=True),
+        },
+        "params": classifier.get_params(),
+        "best_iteration": classifier.best_iteration_,
+        "metrics": metrics,
+        "training": training,
+    }
+    (directory / METADATA_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return metadata

@@ -1,0 +1,131 @@
+"""Policy: a fraud probability plus hard rules -> allow / review / block, with reasons.
+
+Pure. Thresholds come from the model's metadata (chosen at training time to
+meet target rates on legitimate traffic) and can be overridden in settings.
+Hard rules run first: an allow-listed range, ASN or domain is allowed whatever
+the score; a deny-listed one, or a filled honeypot, is blocked.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from signupguard.conf import sg_settings
+from signupguard.enrichment.types import Enrichment
+
+ALLOW, REVIEW, BLOCK = "allow", "review", "block"
+DECISIONS = (ALLOW, REVIEW, BLOCK)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    review: float
+    block: float
+
+    def __post_init__(self) -> None:
+        if not (0.0 <= self.review <= self.block <= 1.0):
+            raise ValueError(f"thresholds must satisfy 0 <= review <= block <= 1, got {self.review}, {self.block}")
+
+
+@dataclass(slots=True)
+class Decision:
+    decision: str
+    reasons: list[dict[str, Any]]
+    rule: str | None = None  # the hard rule that decided, if any
+
+
+@dataclass(frozen=True, slots=True)
+class HardRules:
+    allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    deny_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    allow_asns: frozenset[int] = field(default_factory=frozenset)
+    deny_asns: frozenset[int] = field(default_factory=frozenset)
+    allow_domains: frozenset[str] = field(default_factory=frozenset)
+    deny_domains: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def from_settings(cls) -> "HardRules":
+        return _rules_from(
+            tuple(sg_settings.ALLOW_IP_RANGES), tuple(sg_settings.DENY_IP_RANGES),
+            tuple(sg_settings.ALLOW_ASNS), tuple(sg_settings.DENY_ASNS),
+            tuple(sg_settings.ALLOW_EMAIL_DOMAINS), tuple(sg_settings.DENY_EMAIL_DOMAINS),
+        )
+
+    def match(self, enrichment: Enrichment) -> tuple[str, str] | None:
+        """(decision, reason text) of the first rule that applies, else None."""
+        ip, email = enrichment.ip, enrichment.email
+        address = ipaddress.ip_address(ip.address) if ip.address else None
+        domain = email.domain
+        if address is not None and any(address in net for net in self.allow_networks if net.version == address.version):
+            return ALLOW, f"address {ip.address} is in an allow-listed range"
+        if ip.asn is not None and ip.asn in self.allow_asns:
+            return ALLOW, f"AS{ip.asn} is allow-listed"
+        if domain and _domain_in(domain, self.allow_domains):
+            return ALLOW, f"email domain {domain} is allow-listed"
+        if enrichment.form.honeypot_filled:
+            return BLOCK, "the hidden honeypot field was filled in, which people never do"
+        if address is not None and any(address in net for net in self.deny_networks if net.version == address.version):
+            return BLOCK, f"address {ip.address} is in a deny-listed range"
+        if ip.asn is not None and ip.asn in self.deny_asns:
+            return BLOCK, f"AS{ip.asn} ({ip.as_org or 'unknown organisation'}) is deny-listed"
+        if domain and _domain_in(domain, self.deny_domains):
+            return BLOCK, f"email domain {domain} is deny-listed"
+        return None
+
+
+def _domain_in(domain: str, listed: frozenset[str]) -> bool:
+    parts = domain.split(".")
+    return any(".".join(parts[i:]) in listed for i in range(len(parts)))
+
+
+@lru_cache(maxsize=16)
+def _rules_from(allow_ranges, deny_ranges, allow_asns, deny_asns, allow_domains, deny_domains) -> HardRules:
+    return HardRules(
+        allow_networks=_networks(allow_ranges),
+        deny_networks=_networks(deny_ranges),
+        allow_asns=frozenset(int(a) for a in allow_asns),
+        deny_asns=frozenset(int(a) for a in deny_asns),
+        allow_domains=frozenset(d.lower().strip(".") for d in allow_domains),
+        deny_domains=frozenset(d.lower().strip(".") for d in deny_domains),
+    )
+
+
+def _networks(values: Iterable[str]) -> tuple:
+    return tuple(ipaddress.ip_network(v, strict=False) for v in values)
+
+
+def effective_thresholds(model_thresholds: Thresholds) -> Thresholds:
+    """The model's thresholds with any settings override applied."""
+    review = sg_settings.REVIEW_THRESHOLD
+    block = sg_settings.BLOCK_THRESHOLD
+    return Thresholds(
+        review=float(review) if review is not None else model_thresholds.review,
+        block=float(block) if block is not None else model_thresholds.block,
+    )
+
+
+def decide(
+    *,
+    score: float,
+    thresholds: Thresholds,
+    enrichment: Enrichment,
+    reasons: Sequence[dict[str, Any]] = (),
+    rules: HardRules | None = None,
+) -> Decision:
+    """Turn a score into a decision. ``reasons`` are the model's, largest first."""
+    rules = rules if rules is not None else HardRules()
+    hit = rules.match(enrichment)
+    if hit is not None:
+        decision, text = hit
+        rule_reason = {"feature": "rule", "contribution": 0.0, "text": text}
+        return Decision(decision=decision, reasons=[rule_reason, *reasons], rule=text)
+    if score >= thresholds.block:
+        decision = BLOCK
+    elif score >= thresholds.review:
+        decision = REVIEW
+    else:
+        decision = ALLOW
+    return Decision(decision=decision, reasons=list(reasons))

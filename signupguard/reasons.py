@@ -1,0 +1,155 @@
+"""Feature contributions in words a reviewer understands.
+
+``describe(name, value)`` renders one feature of one event, e.g.
+``v_prefix_1h = 14`` -> "14 signups from this /24 in the last hour". The
+model's TreeSHAP contributions pick *which* features to show; this module
+only says them. Every name in FEATURE_NAMES has a wording (a test checks it).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Sequence
+
+from signupguard.features import FEATURE_NAMES
+
+_WINDOW_WORDS = {"10m": "in the last 10 minutes", "1h": "in the last hour", "24h": "in the last 24 hours", "7d": "in the last 7 days"}
+_COUNTER_WORDS = {
+    "ip": "from this IP address",
+    "prefix": "from this network (/24 or /64)",
+    "device": "from this device",
+    "email": "with this mailbox (after normalisation)",
+}
+_SHARE_WORDS = {
+    "prefix": "this network (/24 or /64)",
+    "prefix_wide": "this wider network (/16 or /48)",
+    "asn": "this autonomous system",
+    "domain": "this email domain",
+    "profile": "this exact browser profile (version, screen, time zone)",
+    "template": "this email address pattern",
+}
+_DISTINCT_WORDS = {
+    "device_accounts": "accounts used this device",
+    "ip_accounts": "accounts used this IP address",
+    "email_accounts": "accounts share this mailbox",
+    "profile_prefixes": "networks (/24) sent this exact browser profile",
+    "device_prefixes": "networks (/24) this device came from",
+    "prefix_devices": "devices seen in this network (/24)",
+}
+
+_FLAGS: dict[str, tuple[str, str | None]] = {
+    # name: (text when 1, text when 0 or None for "not worth saying")
+    "is_login": ("this is a login", "this is a signup"),
+    "login_failed": ("the login failed", None),
+    "net_hosting": ("the address belongs to a hosting provider / data centre", "the address is not a data centre"),
+    "net_vpn": ("the address is a VPN or proxy exit", "the address is not a known VPN"),
+    "net_tor": ("the address is a Tor exit node", None),
+    "net_mobile": ("the address belongs to a mobile carrier", "the address is not a mobile carrier"),
+    "net_education": ("the address belongs to a university network", None),
+    "net_residential": ("the address belongs to a residential ISP", "the address is not a residential ISP"),
+    "ip_invalid": ("the client address could not be parsed", None),
+    "ip_v6": ("the address is IPv6", "the address is IPv4"),
+    "ip_private": ("the address is private or loopback", None),
+    "ip_anonymous": ("the address is flagged as an anonymiser", None),
+    "asn_missing": ("the network owner (ASN) is unknown", None),
+    "geo_missing": ("the address's country is unknown", None),
+    "email_missing": ("no email address was given", None),
+    "email_invalid": ("the email address is not valid", None),
+    "email_disposable": ("the email domain is a disposable-mail service", "the email domain is not disposable"),
+    "email_freemail": ("the email is at a free-mail provider", "the email is at a custom domain"),
+    "email_role": ("the email is a role address (admin@, info@ ...)", None),
+    "email_plus": ("the email used a +tag alias", "the email used no +tag alias"),
+    "ua_missing": ("no User-Agent header was sent", None),
+    "ua_headless": ("the browser identifies as headless", None),
+    "ua_automation": ("the User-Agent is an automation tool or HTTP library", None),
+    "ua_bot": ("the User-Agent is a bot", None),
+    "ua_desktop": ("a desktop browser", None),
+    "ua_mobile": ("a mobile browser", None),
+    "ua_tablet": ("a tablet browser", None),
+    "ua_hints_present": ("the browser sent Client Hints", "the browser sent no Client Hints"),
+    "ua_hints_mismatch": ("the Client Hints contradict the User-Agent", "the Client Hints agree with the User-Agent"),
+    "accept_language_missing": ("no Accept-Language header was sent", None),
+    "device_missing": ("the browser collector did not run (no device data)", "the browser collector ran"),
+    "device_webdriver": ("the browser reports it is driven by automation (navigator.webdriver)", None),
+    "device_fingerprint_missing": ("no device fingerprint", None),
+    "device_tz_country_mismatch": ("the device's time zone is not used in the address's country", "the device's time zone fits the address's country"),
+    "device_lang_header_mismatch": ("the device languages contradict the Accept-Language header", None),
+    "device_lang_country_mismatch": ("none of the device's languages is spoken in the address's country", "the device's language fits the address's country"),
+    "device_screen_mismatch": ("the screen size does not fit the browser's device type", None),
+    "device_touch_mismatch": ("the touch support does not fit the browser's device type", None),
+    "device_platform_mismatch": ("the device platform contradicts the User-Agent", None),
+    "form_fill_missing": ("the form fill time is unknown", None),
+    "form_honeypot": ("the hidden honeypot field was filled in", None),
+}
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+
+
+def describe(name: str, value: float) -> str:
+    """One feature's value in plain words."""
+    missing = value is None or (isinstance(value, float) and math.isnan(value))
+    if name in _FLAGS:
+        on, off = _FLAGS[name]
+        if missing:
+            return f"{name.replace('_', ' ')}: unknown"
+        return on if value >= 0.5 else (off or f"not: {on}")
+    if missing:
+        return f"{name.replace('_', ' ')}: unknown"
+    if name.startswith("v_"):
+        dim, window = name[2:].rsplit("_", 1)
+        return f"{_fmt(value)} earlier attempts {_COUNTER_WORDS[dim]} {_WINDOW_WORDS[window]}"
+    if name.startswith("share_"):
+        dim, window = name[6:].rsplit("_", 1)
+        return f"{value:.1%} of all attempts {_WINDOW_WORDS[window]} came from {_SHARE_WORDS[dim]}"
+    if name.startswith("surge_"):
+        dim = name[6:]
+        return f"{_SHARE_WORDS[dim].capitalize()} is {_fmt(value)}x as busy this hour as its weekly hourly average"
+    if name.startswith("d_"):
+        kind, window = name[2:].rsplit("_", 1)
+        return f"{_fmt(value)} {_DISTINCT_WORDS[kind]} {_WINDOW_WORDS[window]}"
+    return _SPECIAL[name](value)
+
+
+_SPECIAL = {
+    "email_dots_removed": lambda v: f"{_fmt(v)} dots removed from a Gmail address (dot aliasing)",
+    "email_local_len": lambda v: f"the mailbox name is {_fmt(v)} characters long",
+    "email_local_digits": lambda v: f"the mailbox name has {_fmt(v)} digits",
+    "email_digit_ratio": lambda v: f"{v:.0%} of the mailbox name is digits",
+    "email_entropy": lambda v: f"the mailbox name looks {'random' if v > 3.3 else 'name-like'} (entropy {v:.2f} bits/char)",
+    "email_trailing_digits": lambda v: f"the mailbox name ends in {_fmt(v)} digits",
+    "email_class_runs": lambda v: f"the mailbox name alternates letters/digits/symbols {_fmt(v)} times",
+    "username_email_overlap": lambda v: f"the username and mailbox name overlap {v:.0%}",
+    "ua_version_age": lambda v: f"the browser is {_fmt(v)} major versions behind the newest seen",
+    "device_tz_offset_diff": lambda v: f"the device clock is {_fmt(v)} h away from the address's time zone",
+    "device_hw_concurrency": lambda v: f"the device reports {_fmt(v)} CPU cores",
+    "device_memory": lambda v: f"the device reports {_fmt(v)} GB of memory",
+    "form_fill_ms": lambda v: f"the form was filled in {v / 1000:.1f} s",
+    "local_hour": lambda v: f"local time at the address was {int(v):02d}:{int((v % 1) * 60):02d}",
+    "failed_ip_1h": lambda v: f"{_fmt(v)} failed logins from this IP address in the last hour",
+    "failed_account_1h": lambda v: f"{_fmt(v)} failed logins to this account in the last hour",
+}
+
+
+def top_reasons(
+    contributions: Sequence[float], values: Sequence[float], *, limit: int = 5, positive_only: bool = True
+) -> list[dict[str, Any]]:
+    """The largest contributions as ``{"feature", "contribution", "text"}``, largest first.
+
+    ``contributions`` is one row of TreeSHAP output (log-odds units) aligned
+    with FEATURE_NAMES (the bias term, if present, is ignored).
+    """
+    n = len(FEATURE_NAMES)
+    order = sorted(range(n), key=lambda i: contributions[i], reverse=True)
+    out: list[dict[str, Any]] = []
+    for i in order:
+        c = float(contributions[i])
+        if positive_only and c <= 0.0:
+            break
+        if c == 0.0:
+            continue
+        out.append({"feature": FEATURE_NAMES[i], "contribution": round(c, 4), "text": describe(FEATURE_NAMES[i], values[i])})
+        if len(out) >= limit:
+            break
+    return out

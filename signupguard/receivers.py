@@ -1,0 +1,49 @@
+"""contrib.auth signal receivers: every login, successful or not, is recorded.
+
+Connected by ``SignupGuardConfig.ready()``. The allauth ``user_signed_up``
+receiver lives in ``signupguard.contrib.allauth.receivers`` and is connected
+only when allauth is installed.
+
+A blocked account that the adapter does not allow to log in is logged out
+again at once and the login is refused with ``PermissionDenied`` (HTTP 403),
+whichever login view the host uses.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
+
+from signupguard.adapter import get_adapter
+from signupguard.middleware import current_request
+from signupguard.recording import record_login
+from signupguard.status import BLOCKED, get_status
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(user_logged_in, dispatch_uid="signupguard.user_logged_in")
+def on_user_logged_in(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+    request = request if request is not None else current_request()
+    if request is None or user is None:
+        return
+    record_login(request, user, success=True)
+    if get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):
+        logout(request)
+        raise PermissionDenied("This account has been blocked.")
+
+
+@receiver(user_login_failed, dispatch_uid="signupguard.user_login_failed")
+def on_user_login_failed(sender: Any, credentials: Any = None, request: Any = None, **kwargs: Any) -> None:
+    request = request if request is not None else current_request()
+    if request is None:
+        return  # authenticate() outside a request (scripts, tests): nothing to capture
+    try:
+        record_login(request, None, success=False, credentials=credentials if isinstance(credentials, dict) else {})
+    except Exception:  # a failed login must stay a plain failed login
+        logger.exception("signupguard: could not record a failed login")

@@ -1,0 +1,178 @@
+"""Record a signup or login: save the attempt, hold the account, enqueue scoring.
+
+``record_signup`` is the public entry point for hand-written signup views; the
+allauth, dj-rest-auth and contrib.auth integrations call the same functions.
+The request path only captures and saves: scoring runs in the Celery task,
+enqueued with ``transaction.on_commit``. If the broker is down the attempt
+simply stays ``pending`` and the periodic sweep scores it later; a signup
+never fails because of SignupGuard's queue.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from functools import partial
+from typing import Any, Mapping
+
+from asgiref.sync import sync_to_async
+from django.db import connection, transaction
+
+from signupguard.adapter import get_adapter
+from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
+from signupguard.conf import sg_settings
+from signupguard.models import Attempt
+from signupguard.status import hold_new_account
+
+logger = logging.getLogger(__name__)
+_DONE = (Attempt.State.SCORED, Attempt.State.FAILED)
+
+
+def _recorded(request: Any) -> set[str]:
+    """Kinds already recorded in this request (a signup is followed by its login)."""
+    target = getattr(request, "_request", request)
+    seen = getattr(target, "_signupguard_recorded", None)
+    if seen is None:
+        seen = set()
+        try:
+            target._signupguard_recorded = seen
+        except Exception:  # an object that refuses attributes: no deduplication
+            pass
+    return seen
+
+
+# After a failed publish, skip the broker for this long (per process): the
+# sweep scores what arrives meanwhile, and signups do not each wait for the
+# broker client's connection retries.
+BROKER_BACKOFF_SECONDS = 5.0
+_broker_down_until = 0.0
+
+
+def enqueue(attempt_id: int) -> bool:
+    """Send the scoring task now; False (and the attempt stays pending) if the broker is down."""
+    global _broker_down_until
+    from signupguard.tasks import score_attempt
+
+    eager = bool(score_attempt.app.conf.task_always_eager)
+    if not eager and time.monotonic() < _broker_down_until:
+        return False
+    try:
+        score_attempt.apply_async(args=[attempt_id], retry=False)
+    except Exception as exc:  # broker unreachable, misconfigured ... : the sweep will score it
+        _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
+        logger.warning("signupguard: could not enqueue attempt %s (%r); the sweep will score it", attempt_id, exc)
+        return False
+    _broker_down_until = 0.0
+    return True
+
+
+def _save(event: Any, *, user: Any | None) -> Attempt:
+    device = event.device or {}
+    fingerprint = device.get("fingerprint") if isinstance(device.get("fingerprint"), str) else ""
+    return Attempt.objects.create(
+        event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at, user=user,
+        account=event.account or "", success=event.success, ip=event.ip, email=event.email or "",
+        device_fingerprint=fingerprint[:128], raw=event.to_dict(),
+    )
+
+
+def record_signup(
+    request: Any,
+    user: Any,
+    *,
+    email: str | None = None,
+    username: str | None = None,
+    device: Mapping[str, Any] | None = None,
+    form: Mapping[str, Any] | None = None,
+    wait: float | None = None,
+) -> Attempt:
+    """Record a new account's signup and hold it until its verdict.
+
+    Call it right after the user is saved and before logging them in: the
+    login of the same request is then not recorded as a separate attempt.
+    ``device``/``form`` override what was read from the request (JSON API
+    clients). ``wait`` overrides ``SYNC_WAIT``: the seconds to wait for the
+    verdict, so most users leave the signup request already cleared. Calling
+    it twice for one user returns the first attempt.
+    """
+    existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
+    if existing is not None:
+        return existing
+    _recorded(request).add("signup")
+    snap = request_snapshot(request)
+    if device is not None:
+        snap.device = clean_device(dict(device))
+    if form is not None:
+        snap.form = clean_form(None, form=dict(form))
+    adapter = get_adapter()
+    event = build_event(
+        snap, kind="signup", account=adapter.get_account_id(user),
+        email=email if email is not None else (getattr(user, "email", "") or None),
+        username=username if username is not None else user.get_username(),
+    )
+    with transaction.atomic():
+        attempt = _save(event, user=user)
+        hold_new_account(user, attempt=attempt, exempt=adapter.is_exempt(user))
+        transaction.on_commit(partial(enqueue, attempt.pk))
+    timeout = float(sg_settings.SYNC_WAIT if wait is None else wait)
+    return wait_for_verdict(attempt, timeout=timeout)
+
+
+def record_login(
+    request: Any,
+    user: Any | None = None,
+    *,
+    success: bool,
+    credentials: Mapping[str, Any] | None = None,
+) -> Attempt | None:
+    """Record a login (successful, or failed with the cleansed ``credentials``).
+
+    Returns None for the automatic login that follows a signup in the same
+    request: the signup attempt already describes it.
+    """
+    if success:
+        seen = _recorded(request)
+        if seen & {"signup", "login"}:
+            return None
+        seen.add("login")
+    adapter = get_adapter()
+    identifier = None
+    if user is None and credentials:
+        user = adapter.resolve_login_user(credentials)
+        identifier = adapter.login_identifier(credentials)
+    event = build_event(
+        request_snapshot(request), kind="login", success=success,
+        account=adapter.get_account_id(user) if user is not None else identifier,
+        email=(getattr(user, "email", "") or None) if user is not None else None,
+        username=user.get_username() if user is not None else None,
+    )
+    with transaction.atomic():
+        attempt = _save(event, user=user)
+        transaction.on_commit(partial(enqueue, attempt.pk))
+    return attempt
+
+
+def wait_for_verdict(attempt: Attempt, *, timeout: float) -> Attempt:
+    """Poll the attempt for up to ``timeout`` seconds; returns it refreshed.
+
+    No wait inside an open transaction: the task cannot run before the commit.
+    With ``CELERY_TASK_ALWAYS_EAGER`` the task already ran and this returns at once.
+    """
+    deadline = time.monotonic() + max(0.0, timeout)
+    step = 0.005
+    while True:
+        attempt.refresh_from_db()
+        if attempt.state in _DONE or connection.in_atomic_block or time.monotonic() >= deadline:
+            return attempt
+        time.sleep(min(step, max(0.0, deadline - time.monotonic())))
+        step = min(step * 2, 0.05)
+
+
+async def arecord_signup(request: Any, user: Any, **kwargs: Any) -> Attempt:
+    """``record_signup`` for async views (same keyword arguments)."""
+    return await sync_to_async(record_signup)(request, user, **kwargs)
+
+
+async def arecord_login(request: Any, user: Any | None = None, **kwargs: Any) -> Attempt | None:
+    """``record_login`` for async views (same keyword arguments)."""
+    return await sync_to_async(record_login)(request, user, **kwargs)

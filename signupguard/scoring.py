@@ -1,0 +1,219 @@
+"""Score one stored attempt and act on its verdict (the body of the Celery task).
+
+Idempotent by construction:
+
+* ``claim`` moves the row from ``pending`` to ``scoring`` with one conditional
+  UPDATE, so two workers (a retry and the sweep, or a duplicated message)
+  never score the same attempt at once, and a scored attempt is never
+  re-scored. A claim left behind by a dead worker goes stale and is reclaimed.
+* The enrichment and velocity reading are saved on the attempt *before* the
+  model runs; a retry reuses them instead of counting the event in velocity
+  twice.
+* Decisions only move an account from the statuses they are allowed to leave
+  (``status.set_status(only_from=...)``), so a late or repeated verdict never
+  overrules a reviewer.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from signupguard import signals
+from signupguard.adapter import get_adapter
+from signupguard.conf import sg_settings
+from signupguard.context import parse_event
+from signupguard.models import Attempt, StatusChange
+from signupguard.status import BLOCKED, CLEARED, DECISION_STATUS, PENDING, REVIEW, set_status
+
+logger = logging.getLogger(__name__)
+_SEVERITY = {"allow": 0, "review": 1, "block": 2}
+
+
+def stale_before() -> Any:
+    """Claims older than this belong to a worker that died."""
+    return timezone.now() - timedelta(seconds=max(30, float(sg_settings.SWEEP_AFTER_SECONDS)))
+
+
+def claim(attempt_id: int) -> Attempt | None:
+    """Take the attempt for scoring; None when it is scored, taken or gone."""
+    now = timezone.now()
+    taken = (
+        Attempt.objects.filter(pk=attempt_id)
+        .filter(Q(state=Attempt.State.PENDING) | Q(state=Attempt.State.SCORING, claimed_at__lt=stale_before()))
+        .update(state=Attempt.State.SCORING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+    if not taken:
+        return None
+    return Attempt.objects.select_related("user").get(pk=attempt_id)
+
+
+def release(attempt_id: int, error: str) -> None:
+    """Give a claimed attempt back (after a transient error) for a retry or the sweep."""
+    Attempt.objects.filter(pk=attempt_id, state=Attempt.State.SCORING).update(
+        state=Attempt.State.PENDING, claimed_at=None, error=error[:2000]
+    )
+
+
+def score_attempt(attempt_id: int) -> Attempt | None:
+    """Score the attempt and apply its verdict; None if there was nothing to do."""
+    from signupguard.engine import get_engine
+    from signupguard.enrichment.types import Enrichment
+    from signupguard.velocity.keys import Velocity
+
+    attempt = claim(attempt_id)
+    if attempt is None:
+        return None
+    event = parse_event(attempt.raw)
+    engine = get_engine()
+    if attempt.enrichment and attempt.velocity:
+        prepared = engine.prepare(
+            event, enrichment=Enrichment.from_dict(attempt.enrichment), velocity=Velocity.from_dict(attempt.velocity)
+        )
+    else:
+        prepared = engine.prepare(event)
+        _save_prepared(attempt, prepared.enrichment, prepared.velocity)
+    assessment = engine.score([prepared], explain="auto")[0]
+    return apply_assessment(attempt, assessment)
+
+
+def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any) -> None:
+    summary = enrichment.summary()
+    attempt.enrichment = enrichment.to_dict()
+    attempt.velocity = velocity.to_dict()
+    attempt.ip_prefix = summary.get("ip_prefix") or ""
+    attempt.asn = summary.get("asn")
+    attempt.as_org = (summary.get("as_org") or "")[:255]
+    attempt.country = (summary.get("country") or "")[:2]
+    attempt.network_kind = summary.get("network_kind") or ""
+    attempt.email_normalized = (summary.get("email_normalized") or "")[:320]
+    attempt.email_domain = (summary.get("email_domain") or "")[:255]
+    attempt.save(update_fields=[
+        "enrichment", "velocity", "ip_prefix", "asn", "as_org", "country", "network_kind",
+        "email_normalized", "email_domain",
+    ])
+
+
+def _rule_reason(text: str, feature: str) -> dict[str, Any]:
+    return {"feature": feature, "contribution": 0.0, "text": text}
+
+
+def linked_to_blocked(attempt: Attempt) -> bool:
+    """Whether this attempt's device was seen on another, blocked, account."""
+    if not attempt.device_fingerprint or not sg_settings.REVIEW_LINKED_BLOCKED_DEVICES:
+        return False
+    return (
+        Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint,
+                               user__signupguard_status__status=BLOCKED)
+        .exclude(user_id=attempt.user_id)
+        .exists()
+    )
+
+
+def login_rules(velocity: dict[str, Any]) -> list[dict[str, Any]]:
+    """Reasons a successful login should be reviewed, from its velocity figures."""
+    distinct, failed = velocity.get("distinct", {}), velocity.get("failed", {})
+    checks = (
+        ("LOGIN_MAX_ACCOUNTS_PER_DEVICE", distinct.get("device_accounts"), 1, False,
+         "{n} accounts used this device in the last 7 days", "login_device_accounts"),
+        ("LOGIN_MAX_ACCOUNTS_PER_IP", distinct.get("ip_accounts"), 0, False,
+         "{n} accounts used this IP address in the last hour", "login_ip_accounts"),
+        ("LOGIN_MAX_FAILED_PER_ACCOUNT", failed.get("failed_account"), 1, True,
+         "{n} failed logins to this account in the last hour", "login_failed_burst"),
+    )
+    reasons = []
+    for key, figures, window, inclusive, text, feature in checks:
+        limit = sg_settings.get(key)
+        if limit is None or not figures or len(figures) <= window:
+            continue
+        n = int(figures[window])
+        if n > limit or (inclusive and n >= limit):
+            reasons.append(_rule_reason(text.format(n=n), feature))
+    return reasons
+
+
+def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt:
+    """Store the verdict on the attempt and act on the account; sends ``attempt_scored``."""
+    reasons = [dict(r) for r in assessment.reasons]
+    decision = assessment.decision
+    rule_reasons: list[dict[str, Any]] = []
+    if attempt.user_id is not None and (attempt.kind == "signup" or attempt.success):
+        if linked_to_blocked(attempt):
+            rule_reasons.append(_rule_reason("this device was used by a blocked account", "linked_blocked_device"))
+        if attempt.kind == "login":
+            rule_reasons.extend(login_rules(attempt.velocity or assessment.velocity.to_dict()))
+    if rule_reasons and _SEVERITY[decision] < _SEVERITY["review"]:
+        decision = "review"
+    shadow = getattr(assessment, "shadow", None) or {}
+    with transaction.atomic():
+        attempt.score = float(assessment.score)
+        attempt.decision = decision
+        attempt.reasons = rule_reasons + reasons
+        attempt.model_version = str(assessment.model_version)[:64]
+        attempt.shadow_score = shadow.get("score")
+        attempt.shadow_model_version = str(shadow.get("model_version") or "")[:64]
+        attempt.state, attempt.scored_at, attempt.error = Attempt.State.SCORED, timezone.now(), ""
+        attempt.save(update_fields=[
+            "score", "decision", "reasons", "model_version", "shadow_score", "shadow_model_version",
+            "state", "scored_at", "error",
+        ])
+        _act(attempt, decision, by_rule=bool(rule_reasons) or bool(getattr(assessment, "rule", None)))
+        signals.attempt_scored.send(sender=Attempt, attempt=attempt, assessment=assessment)
+    return attempt
+
+
+def _act(attempt: Attempt, decision: str, *, by_rule: bool) -> None:
+    user = attempt.user
+    if user is None:
+        return  # a failed login to an unknown account: recorded, nothing to hold
+    source = StatusChange.Source.RULE if by_rule else StatusChange.Source.MODEL
+    reason = _reason_text(attempt)
+    if attempt.kind == "signup":
+        if get_adapter().is_exempt(user):
+            return
+        set_status(user, DECISION_STATUS[decision], source=source, reason=reason, attempt=attempt,
+                   only_from=[PENDING])
+    elif attempt.success and decision != "allow":
+        # A risky login holds the account for review; it never blocks outright,
+        # because the owner of a taken-over account is the victim.
+        set_status(user, REVIEW, source=source, reason=reason, attempt=attempt, only_from=[PENDING, CLEARED])
+
+
+def _reason_text(attempt: Attempt) -> str:
+    for reason in attempt.reasons:
+        text = reason.get("text") or reason.get("feature")
+        if text:
+            return f"{attempt.kind} {attempt.decision}: {text}"[:255]
+    return f"{attempt.kind} {attempt.decision} (score {attempt.score:.2f})"[:255]
+
+
+def fail(attempt_id: int, error: str) -> None:
+    """Scoring failed for good: mark the attempt and apply ``FAIL_MODE``."""
+    with transaction.atomic():
+        Attempt.objects.filter(pk=attempt_id).exclude(state=Attempt.State.SCORED).update(
+            state=Attempt.State.FAILED, error=error[:2000], claimed_at=None
+        )
+        attempt = Attempt.objects.select_related("user").filter(pk=attempt_id).first()
+        if attempt is None or attempt.user is None or attempt.kind != "signup" or attempt.state != "failed":
+            return
+        fail_open = str(sg_settings.FAIL_MODE).lower() == "open"
+        set_status(
+            attempt.user, CLEARED if fail_open else REVIEW, source=StatusChange.Source.SYSTEM,
+            reason=f"scoring failed (fail {'open' if fail_open else 'closed'})", attempt=attempt,
+            only_from=[PENDING],
+        )
+    logger.error("signupguard: scoring attempt %s failed for good: %s", attempt_id, error)
+
+
+def due_for_sweep(*, limit: int = 500) -> list[int]:
+    """Ids of attempts left pending too long, or claimed by a worker that died."""
+    cutoff = timezone.now() - timedelta(seconds=float(sg_settings.SWEEP_AFTER_SECONDS))
+    query = Q(state=Attempt.State.PENDING, created_at__lte=cutoff) | Q(
+        state=Attempt.State.SCORING, claimed_at__lt=stale_before()
+    )
+    return list(Attempt.objects.filter(query).order_by("created_at").values_list("pk", flat=True)[:limit])

@@ -1,0 +1,41 @@
+"""Signals SignupGuard sends, so hosts can react without subclassing anything.
+
+Declarations only. Every signal is sent after the database change it reports
+has been saved (inside the same transaction when there is one: connect with
+``transaction.on_commit`` in your receiver if you call out to other systems).
+The ``sender`` is always the model class concerned.
+"""
+
+from django.dispatch import Signal
+
+#: An attempt received its verdict.
+#:
+#: sender: ``signupguard.models.Attempt``
+#: attempt: the ``Attempt``, saved with score, decision, reasons, enrichment, velocity
+#: assessment: the engine's ``Assessment`` (features and the full enrichment records)
+attempt_scored = Signal()
+
+#: An account was put on hold (status ``pending`` at signup, or ``review``).
+#:
+#: sender: the user model
+#: user: the account
+#: status: ``"pending"`` or ``"review"``
+#: attempt: the ``Attempt`` that caused the hold, or ``None`` (a reviewer's action)
+account_held = Signal()
+
+#: An account was blocked. Its API keys have already been revoked when the
+#: ``signupguard.contrib.rest_framework_api_key`` app is installed.
+#:
+#: sender: the user model
+#: user: the account
+#: actor: the user who blocked it, or ``None`` when the model or a rule did
+#: reason: short text saying why (a reason of the policy, a reviewer's note)
+account_blocked = Signal()
+
+#: An account was cleared: it may now use gated features such as API keys.
+#:
+#: sender: the user model
+#: user: the account
+#: actor: the user who cleared it, or ``None`` when the model or a rule did
+#: reason: short text saying why
+account_cleared = Signal()

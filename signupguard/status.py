@@ -1,0 +1,103 @@
+"""The account hold: reading and changing an account's status, with its audit.
+
+``set_status`` is the one way to change a status. It locks the row, writes a
+``StatusChange``, sends the matching signal and calls the adapter hook, all in
+one transaction, so the review console (issue 5), the scoring task and hosts
+share one audited path.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from django.db import transaction
+
+from signupguard import signals
+from signupguard.adapter import get_adapter
+from signupguard.models import AccountStatus, Attempt, StatusChange
+
+PENDING, CLEARED, REVIEW, BLOCKED = "pending", "cleared", "review", "blocked"
+STATUSES = (PENDING, CLEARED, REVIEW, BLOCKED)
+HELD = (PENDING, REVIEW, BLOCKED)
+# What a verdict of the policy means for a new account.
+DECISION_STATUS = {"allow": CLEARED, "review": REVIEW, "block": BLOCKED}
+
+
+def get_status(user: Any) -> str:
+    """The account's status; ``anonymous`` for anonymous users."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return "anonymous"
+    row = AccountStatus.objects.filter(user_id=user.pk).values_list("status", flat=True).first()
+    return row if row is not None else get_adapter().missing_status(user)
+
+
+def hold_new_account(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:
+    """Create the account's status row: ``pending`` (or ``cleared`` if exempt).
+
+    Idempotent: an existing row is returned unchanged.
+    """
+    with transaction.atomic():
+        status, created = AccountStatus.objects.get_or_create(
+            user=user,
+            defaults={"status": CLEARED if exempt else PENDING, "source": StatusChange.Source.SYSTEM,
+                      "attempt": attempt},
+        )
+        if created:
+            StatusChange.objects.create(
+                account=status, from_status="", to_status=status.status, source=StatusChange.Source.SYSTEM,
+                reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
+            )
+            if not exempt:
+                signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt)
+    return status
+
+
+def set_status(
+    user: Any,
+    to: str,
+    *,
+    source: str,
+    actor: Any | None = None,
+    reason: str = "",
+    note: str = "",
+    attempt: Attempt | None = None,
+    only_from: Iterable[str] | None = None,
+) -> StatusChange | None:
+    """Move the account to ``to``; returns the audit row, or None if nothing changed.
+
+    ``only_from`` guards automatic decisions: the model may decide a
+    ``pending`` account but must not overrule a reviewer who acted meanwhile.
+    """
+    if to not in STATUSES:
+        raise ValueError(f"unknown status {to!r}; expected one of {', '.join(STATUSES)}")
+    allowed = set(only_from) if only_from is not None else None
+    with transaction.atomic():
+        row, _ = AccountStatus.objects.select_for_update().get_or_create(
+            user=user, defaults={"status": get_adapter().missing_status(user)}
+        )
+        current = row.status
+        if current == to or (allowed is not None and current not in allowed):
+            return None
+        row.status, row.source = to, source
+        if attempt is not None:
+            row.attempt = attempt
+        row.save(update_fields=["status", "source", "attempt", "updated_at"])
+        change = StatusChange.objects.create(
+            account=row, from_status=current, to_status=to, actor=actor, source=source,
+            reason=reason[:255], note=note, attempt=attempt,
+        )
+        _announce(user, to, actor=actor, reason=reason, attempt=attempt)
+    return change
+
+
+def _announce(user: Any, to: str, *, actor: Any | None, reason: str, attempt: Attempt | None) -> None:
+    adapter = get_adapter()
+    sender = type(user)
+    if to == BLOCKED:
+        signals.account_blocked.send(sender=sender, user=user, actor=actor, reason=reason)
+        adapter.on_blocked(user, actor=actor, reason=reason)
+    elif to == CLEARED:
+        signals.account_cleared.send(sender=sender, user=user, actor=actor, reason=reason)
+        adapter.on_cleared(user, actor=actor, reason=reason)
+    else:
+        signals.account_held.send(sender=sender, user=user, status=to, attempt=attempt)

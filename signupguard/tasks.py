@@ -1,0 +1,96 @@
+"""Celery tasks: thin wrappers taking primary keys around ``signupguard.scoring``.
+
+Schedule the sweep in the host's beat configuration, e.g.::
+
+    CELERY_BEAT_SCHEDULE = {
+        "signupguard-sweep": {"task": "signupguard.tasks.sweep_pending", "schedule": 30.0},
+    }
+
+Retries happen only on errors known to be transient (the database or Redis
+being briefly unreachable); anything else fails the attempt for good, and
+``FAIL_MODE`` decides what happens to the account.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+from signupguard import scoring
+
+logger = logging.getLogger(__name__)
+
+
+def _transient_errors() -> tuple[type[BaseException], ...]:
+    from django.db import InterfaceError, OperationalError
+
+    errors: list[type[BaseException]] = [OperationalError, InterfaceError]
+    try:
+        from kombu.exceptions import OperationalError as KombuOperationalError
+
+        errors.append(KombuOperationalError)
+    except ImportError:  # pragma: no cover - kombu ships with celery
+        pass
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        errors += [RedisConnectionError, RedisTimeoutError]
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+TRANSIENT = _transient_errors()
+MAX_RETRIES = 5
+
+
+def _release_quietly(attempt_id: int, exc: BaseException) -> None:
+    try:
+        scoring.release(attempt_id, repr(exc))
+    except TRANSIENT:
+        pass  # the database is down too: the stale claim is reclaimed by the sweep
+
+
+@shared_task(bind=True, name="signupguard.tasks.score_attempt", max_retries=MAX_RETRIES,
+             acks_late=True, ignore_result=True)
+def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
+    """Score one attempt by primary key; safe to run twice."""
+    try:
+        attempt = scoring.score_attempt(attempt_id)
+    except TRANSIENT as exc:
+        _release_quietly(attempt_id, exc)
+        if self.request.retries >= self.max_retries:
+            scoring.fail(attempt_id, repr(exc))
+            return "failed"
+        logger.warning("signupguard: transient error scoring attempt %s, retrying: %r", attempt_id, exc)
+        raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries))
+    except Exception as exc:
+        logger.exception("signupguard: scoring attempt %s failed", attempt_id)
+        scoring.fail(attempt_id, repr(exc))
+        return "failed"
+    return attempt.decision if attempt is not None else "skipped"
+
+
+@shared_task(name="signupguard.tasks.sweep_pending", ignore_result=True)
+def sweep_pending(limit: int = 500) -> int:
+    """Score attempts left pending longer than ``SWEEP_AFTER_SECONDS``.
+
+    They are scored here, in this worker, rather than re-enqueued: the usual
+    reason they are pending is that the broker was down when they arrived.
+    Returns how many were scored.
+    """
+    done = 0
+    for attempt_id in scoring.due_for_sweep(limit=limit):
+        try:
+            if scoring.score_attempt(attempt_id) is not None:
+                done += 1
+        except TRANSIENT as exc:
+            _release_quietly(attempt_id, exc)
+            logger.warning("signupguard: sweep stopped on a transient error: %r", exc)
+            break
+        except Exception as exc:
+            logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
+            scoring.fail(attempt_id, repr(exc))
+    return done

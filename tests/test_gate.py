@@ -1,0 +1,151 @@
+"""The gate: status, decorator, DRF permission, API keys, revocation, blocked logins."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from signupguard.adapter import DefaultAdapter
+from signupguard.contrib.rest_framework_api_key.keys import issue_key, restore_keys
+from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+from signupguard.gate import NotCleared, account_status, is_cleared
+from signupguard.models import AccountStatus, StatusChange
+from signupguard.status import hold_new_account, set_status
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.urls_integration")]
+
+
+class LegacyClearedAdapter(DefaultAdapter):
+    def missing_status(self, user):
+        return "cleared"
+
+
+def _with_status(user, status):
+    hold_new_account(user, attempt=None)
+    if status != "pending":
+        set_status(user, status, source="reviewer", reason="test")
+    return user
+
+
+def test_status_of_accounts(make_user, django_user_model) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    assert account_status(AnonymousUser()) == "anonymous" and not is_cleared(AnonymousUser())
+    unknown = make_user()
+    assert account_status(unknown) == "pending"  # fail closed: no verdict, no key
+    with override_settings(SIGNUPGUARD={"ADAPTER": "tests.test_gate.LegacyClearedAdapter"}):
+        assert is_cleared(unknown)
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    assert is_cleared(admin)  # exempt by the default adapter
+    for status in ("pending", "review", "blocked", "cleared"):
+        user = _with_status(make_user(), status)
+        assert account_status(user) == status
+        assert is_cleared(user) is (status == "cleared")
+
+
+def test_status_changes_are_audited_and_signalled(make_user, signal_log, admin_user) -> None:
+    user = make_user()
+    hold_new_account(user, attempt=None)
+    assert signal_log.names() == ["account_held"]
+    change = set_status(user, "blocked", source="reviewer", actor=admin_user, reason="farm", note="cluster 7")
+    assert change.from_status == "pending" and change.to_status == "blocked" and change.actor == admin_user
+    assert set_status(user, "blocked", source="reviewer") is None  # no change, no row
+    assert set_status(user, "cleared", source="model", only_from=["pending"]) is None  # model can't overrule
+    set_status(user, "cleared", source="reviewer", actor=admin_user, reason="false positive")
+    rows = list(StatusChange.objects.filter(account__user=user).values_list("from_status", "to_status", "source"))
+    assert rows == [("", "pending", "system"), ("pending", "blocked", "reviewer"), ("blocked", "cleared", "reviewer")]
+    assert signal_log.names() == ["account_held", "account_blocked", "account_cleared"]
+    assert signal_log.of("account_blocked")[0] == {"user": user, "actor": admin_user, "reason": "farm"}
+    assert AccountStatus.objects.get(user=user).source == "reviewer"
+    with pytest.raises(ValueError):
+        set_status(user, "weird", source="system")
+
+
+def test_exempt_account_is_created_cleared(make_user, signal_log) -> None:
+    user = make_user()
+    status = hold_new_account(user, attempt=None, exempt=True)
+    assert status.status == "cleared" and signal_log.names() == []
+
+
+@pytest.mark.parametrize("path", ["/gated/", "/agated/"])
+def test_cleared_required_decorator(client, make_user, path) -> None:
+    response = client.get(path)
+    assert response.status_code == 302 and "login" in response["Location"]
+    held = _with_status(make_user(), "review")
+    client.force_login(held)
+    response = client.get(path, HTTP_ACCEPT="application/json")
+    assert response.status_code == 403
+    assert response.json() == {"detail": NotCleared("review").as_dict()["detail"], "status": "review"}
+    response = client.get(path, HTTP_ACCEPT="text/html")
+    assert response.status_code == 403 and b"being reviewed" in response.content
+    client.force_login(_with_status(make_user(), "cleared"))
+    assert client.get(path).status_code == 200
+
+
+def test_drf_is_cleared_permission(client, make_user) -> None:
+    assert client.get("/drf/cleared/").status_code == 403
+    client.force_login(_with_status(make_user(), "pending"))
+    response = client.get("/drf/cleared/")
+    assert response.status_code == 403 and response.json()["status"] == "pending"
+    client.force_login(_with_status(make_user(), "cleared"))
+    assert client.get("/drf/cleared/").json() == {"ok": True}
+
+
+@pytest.mark.parametrize("status", ["pending", "review", "blocked"])
+def test_api_key_refused_until_cleared(client, make_user, status) -> None:
+    user = make_user()
+    client.force_login(user)  # before the block: a blocked account cannot log in by default
+    _with_status(user, status)
+    response = client.post("/api/keys/", {"name": "ci"}, content_type="application/json")
+    assert response.status_code == 403
+    body = response.json()
+    assert set(body) == {"detail", "status"} and body["status"] == status and body["detail"]
+    assert not AccountAPIKey.objects.filter(user=user).exists()
+    with pytest.raises(NotCleared):
+        AccountAPIKey.objects.create_key(user=user, name="direct")
+    with pytest.raises(NotCleared):
+        issue_key(user, name="direct")
+
+
+def test_api_key_granted_when_cleared_and_revoked_on_block(client, make_user, admin_user) -> None:
+    user = _with_status(make_user(), "cleared")
+    client.force_login(user)
+    response = client.post("/api/keys/", {"name": "ci"}, content_type="application/json")
+    assert response.status_code == 201
+    key = response.json()["key"]
+    assert response.json()["prefix"] == key.partition(".")[0]
+    issue_key(user, name="second")
+    other = _with_status(make_user(), "cleared")
+    issue_key(other, name="bystander")
+    client.logout()
+    assert client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}").status_code == 200
+
+    set_status(user, "blocked", source="reviewer", actor=admin_user, reason="farm")
+    keys = AccountAPIKey.objects.filter(user=user)
+    assert keys.count() == 2 and all(k.revoked and k.revoked_reason == "farm" for k in keys)
+    assert not AccountAPIKey.objects.get(user=other).revoked
+    assert client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}").status_code == 403
+
+    set_status(user, "cleared", source="reviewer", actor=admin_user, reason="undo")
+    assert restore_keys(user) == 2
+    assert client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}").status_code == 200
+
+
+def test_key_of_a_held_account_is_refused_even_if_not_revoked(client, make_user) -> None:
+    user = _with_status(make_user(), "cleared")
+    _, key = issue_key(user, name="k")
+    AccountStatus.objects.filter(user=user).update(status="review")  # e.g. a login put it in review
+    response = client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}")
+    assert response.status_code == 403 and response.json()["status"] == "review"
+
+
+@pytest.mark.parametrize(("can_login", "expected"), [(False, 403), (True, 302)])
+def test_blocked_can_login_setting(client, make_user, can_login, expected, celery_eager, fresh_engine) -> None:
+    user = _with_status(make_user("blocky"), "blocked")
+    with override_settings(SIGNUPGUARD={"BLOCKED_CAN_LOGIN": can_login,
+                                        "VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore"}):
+        response = client.post("/login/", {"username": "blocky", "password": "pw-123-secret"})
+        assert response.status_code == expected
+        who = client.get("/whoami/").json()["user"]
+    assert who == ("blocky" if can_login else None)
+    assert user.signupguard_attempts.filter(kind="login", success=True).count() == 1

@@ -1,0 +1,138 @@
+"""Logins through the same pipeline: shared devices, shared addresses, failed bursts, blocked links."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import override_settings
+
+from signupguard.capture import DEVICE_FIELD
+from signupguard.gate import account_status
+from signupguard.models import Attempt, StatusChange
+from signupguard.recording import record_login, record_signup
+from signupguard.status import set_status
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.urls("tests.urls_integration"),
+    pytest.mark.usefixtures("celery_eager", "fresh_engine"),
+]
+
+# Every event is allowed by a hard rule, so what holds an account here is the login rules.
+BASE = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore", "ALLOW_IP_RANGES": ["0.0.0.0/0"]}
+
+
+def _device(fingerprint: str) -> dict:
+    return {DEVICE_FIELD: json.dumps({"fingerprint": fingerprint, "webdriver": False})}
+
+
+def _cleared(make_user, signup_request, captured, *, ip="81.2.69.160", fingerprint=None):
+    user = make_user()
+    with captured(execute=True):
+        record_signup(signup_request(ip, data=_device(fingerprint or f"own-{user.username}")), user)
+    assert account_status(user) == "cleared"
+    return user
+
+
+def _login(client, captured, user, *, ip="81.2.69.160", fingerprint="fp-x", password="pw-123-secret"):
+    data = {"username": user.get_username(), "password": password, **_device(fingerprint)}
+    with captured(execute=True):
+        return client.post("/login/", data, REMOTE_ADDR=ip)
+
+
+def test_login_from_a_device_linked_to_blocked_accounts_goes_to_review(
+    client, make_user, signup_request, django_capture_on_commit_callbacks, signal_log,
+) -> None:
+    captured = django_capture_on_commit_callbacks
+    with override_settings(SIGNUPGUARD=BASE):
+        farm = _cleared(make_user, signup_request, captured, ip="45.77.1.1", fingerprint="fp-farm")
+        set_status(farm, "blocked", source="reviewer", reason="farm")
+        user = _cleared(make_user, signup_request, captured)
+        _login(client, captured, user, fingerprint="fp-home")
+        assert account_status(user) == "cleared"  # an unrelated device changes nothing
+        response = _login(client, captured, user, fingerprint="fp-farm")
+    assert response.status_code == 302  # the login itself succeeds; the account is held
+    assert account_status(user) == "review"
+    login = Attempt.objects.filter(user=user, kind="login").latest("pk")
+    assert login.decision == "review" and login.reasons[0]["feature"] == "linked_blocked_device"
+    last = StatusChange.objects.filter(account__user=user).latest("pk")
+    assert (last.from_status, last.to_status, last.source) == ("cleared", "review", "rule")
+    assert signal_log.of("account_held")[-1]["status"] == "review"
+
+
+def test_device_shared_across_many_accounts(client, make_user, signup_request, django_capture_on_commit_callbacks) -> None:
+    captured = django_capture_on_commit_callbacks
+    with override_settings(SIGNUPGUARD={**BASE, "LOGIN_MAX_ACCOUNTS_PER_DEVICE": 2}):
+        users = [_cleared(make_user, signup_request, captured, ip=f"81.2.69.{i + 10}") for i in range(3)]
+        for i, user in enumerate(users):
+            _login(client, captured, user, ip=f"89.160.20.{i + 10}", fingerprint="fp-shared")
+    assert [account_status(u) for u in users] == ["cleared", "cleared", "review"]
+    reasons = Attempt.objects.filter(user=users[2], kind="login").get().reasons
+    assert reasons[0]["feature"] == "login_device_accounts" and "3 accounts" in reasons[0]["text"]
+
+
+def test_address_shared_across_many_accounts(client, make_user, signup_request, django_capture_on_commit_callbacks) -> None:
+    captured = django_capture_on_commit_callbacks
+    with override_settings(SIGNUPGUARD={**BASE, "LOGIN_MAX_ACCOUNTS_PER_IP": 2}):
+        users = [_cleared(make_user, signup_request, captured, ip=f"81.2.69.{i + 10}") for i in range(3)]
+        for i, user in enumerate(users):
+            _login(client, captured, user, ip="45.77.5.5", fingerprint=f"fp-{i}")
+    assert [account_status(u) for u in users] == ["cleared", "cleared", "review"]
+
+
+def test_failed_login_burst_then_success_goes_to_review(
+    client, make_user, signup_request, django_capture_on_commit_callbacks,
+) -> None:
+    captured = django_capture_on_commit_callbacks
+    with override_settings(SIGNUPGUARD={**BASE, "LOGIN_MAX_FAILED_PER_ACCOUNT": 3}):
+        user = _cleared(make_user, signup_request, captured)
+        for _ in range(3):
+            response = _login(client, captured, user, ip="45.77.9.9", password="wrong")
+            assert response.status_code == 200  # the form again, as without SignupGuard
+        failed = Attempt.objects.filter(kind="login", success=False)
+        assert failed.count() == 3 and all(a.user == user and a.account == str(user.pk) for a in failed)
+        assert all(a.state == "scored" for a in failed)
+        assert account_status(user) == "cleared"  # failures alone never hold the owner
+        _login(client, captured, user, ip="45.77.9.9")
+    assert account_status(user) == "review"
+    login = Attempt.objects.get(kind="login", success=True)
+    assert login.velocity["failed"]["failed_account"][1] == 3
+    assert any(r["feature"] == "login_failed_burst" for r in login.reasons)
+
+
+def test_failed_login_to_an_unknown_account_is_recorded(client, django_capture_on_commit_callbacks) -> None:
+    with override_settings(SIGNUPGUARD=BASE), django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/login/", {"username": "nobody", "password": "x"}, REMOTE_ADDR="45.77.9.9")
+    assert response.status_code == 200
+    attempt = Attempt.objects.get()
+    assert attempt.user is None and attempt.account == "nobody" and attempt.success is False
+    assert attempt.state == "scored" and "password" not in json.dumps(attempt.raw)
+
+
+def test_risky_login_never_clears_or_blocks(make_user, signup_request, django_capture_on_commit_callbacks) -> None:
+    captured = django_capture_on_commit_callbacks
+    memory = {"VELOCITY_BACKEND": BASE["VELOCITY_BACKEND"]}
+    with override_settings(SIGNUPGUARD={**memory, "REVIEW_THRESHOLD": 0.0, "BLOCK_THRESHOLD": 1.0}):
+        pending = make_user()
+        with captured(execute=False):  # its signup verdict has not arrived yet
+            record_signup(signup_request(), pending)
+    with override_settings(SIGNUPGUARD={**memory, "DENY_IP_RANGES": ["0.0.0.0/0"]}):
+        with captured(execute=True):
+            login = record_login(signup_request(), pending, success=True)
+    login.refresh_from_db()
+    assert login.decision == "block" and account_status(pending) == "review"  # held, not blocked
+
+
+def test_the_login_after_a_signup_in_the_same_request_is_not_recorded(make_user, signup_request) -> None:
+    from django.contrib.auth import login
+
+    user = make_user()
+    request = signup_request()
+    from django.contrib.sessions.backends.db import SessionStore
+
+    request.session = SessionStore()
+    with override_settings(SIGNUPGUARD={**BASE, "SYNC_WAIT": 0}):
+        record_signup(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    assert list(Attempt.objects.values_list("kind", flat=True)) == ["signup"]

@@ -1,0 +1,145 @@
+import json
+import shutil
+
+import numpy as np
+import pytest
+from django.test import override_settings
+
+from signupguard.features import FEATURE_NAMES
+from signupguard.model import ModelError
+from signupguard.model import registry
+from signupguard.model.coldstart import ColdStartModel
+from signupguard.model.predict import RiskModel
+from signupguard.model.train import NotFittedError, SignupRiskClassifier, choose_thresholds, threshold_for_rate
+from signupguard.offline import build_dataset
+from signupguard.training import train_on_dataset
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    from tests.plugins.events import farm_event, make_event
+    import random
+
+    rng = random.Random(3)
+    path = tmp_path_factory.mktemp("data") / "events.jsonl"
+    path.write_text("\n".join(json.dumps(farm_event(n, label="fraud") if rng.random() < 0.25 else make_event(n, label="legit")) for n in range(1500)) + "\n")
+    out = tmp_path_factory.mktemp("model") / "m"
+    result = train_on_dataset(build_dataset(path), out, classifier=SignupRiskClassifier(n_estimators=60), source="test")
+    return result
+
+
+def test_training_writes_a_loadable_directory(trained):
+    d = trained.directory
+    for name in ("model.txt", "metadata.json", "metrics.json", "report.html", "holdout.npz"):
+        assert (d / name).exists(), name
+    model = RiskModel.load(d)
+    assert model.version == trained.metadata["version"] and model.version.startswith("sg-")
+    meta = json.loads((d / "metadata.json").read_text())
+    assert meta["feature_names"] == list(FEATURE_NAMES)
+    assert {"lightgbm", "signupguard", "numpy", "python"} <= set(meta["versions"])
+    assert "<img src='data:image/png;base64," in (d / "report.html").read_text()
+    assert "SignupGuard" in (d / "report.html").read_text()
+
+
+def test_trained_model_separates_the_farm(trained):
+    m = trained.metrics["signup"]
+    assert m["roc_auc"] > 0.95
+    assert m["fraud_held"] > 0.9
+
+
+def test_contributions_have_one_column_per_feature(trained):
+    model = RiskModel.load(trained.directory)
+    X = np.load(trained.directory / "holdout.npz")["X"][:5]
+    c = model.contributions(X)
+    assert c.shape == (5, len(FEATURE_NAMES))
+    # TreeSHAP is additive: contributions + bias = raw score.
+    raw = model.booster.predict(X.astype(float), raw_score=True)
+    full = model.booster.predict(X.astype(float), pred_contrib=True)
+    assert np.allclose(full.sum(axis=1), raw)
+
+
+def test_mismatched_schema_is_refused(trained, tmp_path):
+    copy = tmp_path / "m"
+    shutil.copytree(trained.directory, copy)
+    meta = json.loads((copy / "metadata.json").read_text())
+    meta["schema_hash"] = "0000"
+    (copy / "metadata.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="feature schema"):
+        RiskModel.load(copy)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "missing", "pickle"])
+def test_corrupt_model_falls_back_to_cold_start(trained, tmp_path, damage):
+    copy = tmp_path / "m"
+    shutil.copytree(trained.directory, copy)
+    target = copy / "model.txt"
+    if damage == "garbage":
+        target.write_text("tree\nnot a model at all\n")
+    elif damage == "empty":
+        target.write_text("")
+    elif damage == "missing":
+        target.unlink()
+    else:
+        target.write_bytes(b"\x80\x04\x95\x00\x00")
+    with pytest.raises(ModelError):
+        RiskModel.load(copy)
+    scorer = registry.load(copy)
+    assert isinstance(scorer, ColdStartModel)
+    assert scorer.predict(np.zeros((1, len(FEATURE_NAMES)))).shape == (1,)
+
+
+def test_unfitted_classifier_refuses_to_predict():
+    with pytest.raises(NotFittedError):
+        SignupRiskClassifier().predict_proba(np.zeros((1, len(FEATURE_NAMES))))
+
+
+def test_threshold_choice_meets_rates():
+    rng = np.random.default_rng(0)
+    legit = rng.random(10000)
+    t = choose_thresholds(legit, review_rate=0.01, block_rate=0.001)
+    assert (legit >= t.review).mean() <= 0.01
+    assert (legit >= t.block).mean() <= 0.001
+    assert (legit >= t.review).mean() > 0.009
+    assert threshold_for_rate(np.array([]), 0.01) == 0.5
+
+
+def test_promotion_requires_beating_the_active_model(trained, tmp_path):
+    from signupguard.policy import Thresholds
+    from signupguard.model.train import save_model
+
+    holdout = np.load(trained.directory / "holdout.npz")
+    # A weak challenger: trained on the hold-out's rows with shuffled labels.
+    rng = np.random.default_rng(1)
+    weak = SignupRiskClassifier(n_estimators=3, num_leaves=2, min_child_samples=5, monotone=False)
+    weak.fit(holdout["X"], rng.permutation(holdout["y"]))
+    weak_dir = tmp_path / "weak"
+    save_model(weak, weak_dir, thresholds=Thresholds(0.5, 0.9), metrics={}, training={}, version_prefix="weak")
+    shutil.copy(trained.directory / "holdout.npz", weak_dir / "holdout.npz")
+    with override_settings(SIGNUPGUARD={"MODEL_DIR": str(tmp_path / "registry")}):
+        first = registry.promote(trained.directory)
+        assert first.promoted and registry.active_dir().name == trained.metadata["version"]
+        outcome = registry.promote(weak_dir)
+        assert not outcome.promoted and "not promoted" in outcome.message
+        assert outcome.candidate_recall < outcome.active_recall
+        assert registry.active_dir().name == trained.metadata["version"]
+        forced = registry.promote(weak_dir, force=True)
+        assert forced.promoted and registry.active_dir().name.startswith("weak-")
+
+
+def test_truncated_model_file_never_kills_the_process(trained, tmp_path):
+    copy = tmp_path / "m"
+    shutil.copytree(trained.directory, copy)
+    text = (copy / "model.txt").read_text()
+    (copy / "model.txt").write_text(text[: len(text) // 2])
+    assert isinstance(registry.load(copy), ColdStartModel)
+
+
+def test_cold_start_scores_obvious_bots_higher():
+    from signupguard.features import FEATURE_INDEX
+
+    rows = np.zeros((2, len(FEATURE_NAMES)))
+    rows[:, FEATURE_INDEX["form_fill_ms"]] = 20000
+    rows[1, FEATURE_INDEX["device_webdriver"]] = 1
+    rows[1, FEATURE_INDEX["ua_headless"]] = 1
+    p = ColdStartModel().predict(rows)
+    assert p[0] < 0.05 and p[1] > 0.95

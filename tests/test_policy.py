@@ -1,0 +1,56 @@
+import pytest
+from django.test import override_settings
+
+from signupguard.enrichment.types import DeviceInfo, EmailInfo, Enrichment, FormInfo, IPInfo, UAInfo
+from signupguard.policy import HardRules, Thresholds, decide, effective_thresholds
+
+
+def enrichment(**ip_fields) -> Enrichment:
+    email = ip_fields.pop("email", EmailInfo(present=True, valid=True, domain="example.org"))
+    form = ip_fields.pop("form", FormInfo())
+    return Enrichment(ip=IPInfo(**ip_fields), email=email, ua=UAInfo(), device=DeviceInfo(), form=form)
+
+
+T = Thresholds(review=0.3, block=0.9)
+
+
+@pytest.mark.parametrize("score, expected", [(0.0, "allow"), (0.29, "allow"), (0.3, "review"), (0.89, "review"), (0.9, "block"), (1.0, "block")])
+def test_thresholds(score, expected):
+    assert decide(score=score, thresholds=T, enrichment=enrichment()).decision == expected
+
+
+def test_thresholds_validate_order():
+    with pytest.raises(ValueError):
+        Thresholds(review=0.9, block=0.5)
+
+
+def test_reasons_are_carried():
+    reasons = [{"feature": "v_prefix_1h", "contribution": 1.2, "text": "14 ..."}]
+    d = decide(score=0.95, thresholds=T, enrichment=enrichment(), reasons=reasons)
+    assert d.reasons == reasons
+
+
+def test_honeypot_blocks_whatever_the_score():
+    d = decide(score=0.0, thresholds=T, enrichment=enrichment(form=FormInfo(honeypot_filled=True)))
+    assert d.decision == "block" and d.reasons[0]["feature"] == "rule" and "honeypot" in d.rule
+
+
+def test_allow_and_deny_lists():
+    with override_settings(SIGNUPGUARD={"ALLOW_IP_RANGES": ["10.1.0.0/16"], "DENY_ASNS": [64500],
+                                        "DENY_EMAIL_DOMAINS": ["evil.example"], "ALLOW_EMAIL_DOMAINS": ["corp.example"]}):
+        r = HardRules.from_settings()
+        assert decide(score=0.99, thresholds=T, enrichment=enrichment(address="10.1.2.3", version=4), rules=r).decision == "allow"
+        assert decide(score=0.0, thresholds=T, enrichment=enrichment(asn=64500, address="192.0.2.1", version=4), rules=r).decision == "block"
+        sub = EmailInfo(present=True, valid=True, domain="mx.evil.example")
+        assert decide(score=0.0, thresholds=T, enrichment=enrichment(email=sub), rules=r).decision == "block"
+        corp = EmailInfo(present=True, valid=True, domain="corp.example")
+        assert decide(score=0.99, thresholds=T, enrichment=enrichment(email=corp), rules=r).decision == "allow"
+        # IPv6 address against an IPv4 range: no crash, no match.
+        assert decide(score=0.0, thresholds=T, enrichment=enrichment(address="2001:db8::1", version=6), rules=r).decision == "allow"
+
+
+def test_settings_override_model_thresholds():
+    with override_settings(SIGNUPGUARD={"REVIEW_THRESHOLD": 0.5}):
+        t = effective_thresholds(T)
+        assert (t.review, t.block) == (0.5, 0.9)
+    assert effective_thresholds(T) == T

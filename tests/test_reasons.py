@@ -1,0 +1,27 @@
+import math
+
+import pytest
+
+from signupguard.features import FEATURE_NAMES
+from signupguard.reasons import describe, top_reasons
+
+
+@pytest.mark.parametrize("name", FEATURE_NAMES)
+def test_every_feature_has_words(name):
+    for value in (0.0, 1.0, 14.0, float("nan")):
+        text = describe(name, value)
+        assert isinstance(text, str) and text and "{" not in text
+
+
+def test_velocity_wording():
+    assert describe("v_prefix_1h", 14) == "14 earlier attempts from this network (/24 or /64) in the last hour"
+    assert describe("d_device_accounts_7d", 5) == "5 accounts used this device in the last 7 days"
+
+
+def test_top_reasons_largest_positive_first():
+    contributions = [0.0] * len(FEATURE_NAMES)
+    values = [1.0] * len(FEATURE_NAMES)
+    contributions[3], contributions[7], contributions[9] = 0.5, 2.0, -1.0
+    out = top_reasons(contributions, values, limit=5)
+    assert [r["feature"] for r in out] == [FEATURE_NAMES[7], FEATURE_NAMES[3]]
+    assert out[0]["contribution"] == 2.0 and not math.isnan(out[0]["contribution"])

@@ -1,0 +1,167 @@
+"""Signup → pending → scored → cleared / review / blocked; idempotence; broker down; sweep."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from signupguard.capture import DEVICE_FIELD
+from signupguard.gate import account_status
+from signupguard.models import Attempt, StatusChange
+from signupguard.recording import record_signup
+from signupguard.tasks import score_attempt, sweep_pending
+
+pytestmark = [pytest.mark.usefixtures("celery_eager", "fresh_engine")]
+
+MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore"}
+ALLOW_ALL = {**MEMORY, "ALLOW_IP_RANGES": ["0.0.0.0/0", "::/0"]}
+REVIEW_ALL = {**MEMORY, "REVIEW_THRESHOLD": 0.0, "BLOCK_THRESHOLD": 1.0}
+DENY_ALL = {**MEMORY, "DENY_IP_RANGES": ["0.0.0.0/0", "::/0"]}
+
+
+def _audit(user) -> list[tuple[str, str, str]]:
+    return list(StatusChange.objects.filter(account__user=user).values_list("from_status", "to_status", "source"))
+
+
+def _signup(signup_request, user, ip="81.2.69.160", fingerprint="fp-1"):
+    request = signup_request(ip, data={DEVICE_FIELD: json.dumps({"fingerprint": fingerprint, "webdriver": False})})
+    return record_signup(request, user)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("conf", "decision", "status", "source", "signal"), [
+    (ALLOW_ALL, "allow", "cleared", "rule", "account_cleared"),
+    (REVIEW_ALL, "review", "review", "model", "account_held"),
+    (DENY_ALL, "block", "blocked", "rule", "account_blocked"),
+])
+def test_signup_is_held_then_decided(
+    signup_request, make_user, signal_log, django_capture_on_commit_callbacks, conf, decision, status, source, signal,
+) -> None:
+    user = make_user("ana", email="Ana.Lopez+promo@gmail.com")
+    with override_settings(SIGNUPGUARD=conf):
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            attempt = _signup(signup_request, user)
+        # Saved and held before any scoring: no verdict, no key.
+        assert attempt.state == "pending" and attempt.decision is None
+        assert account_status(user) == "pending" and len(callbacks) == 1
+        assert attempt.raw["kind"] == "signup" and attempt.raw["account"] == str(user.pk)
+        assert attempt.device_fingerprint == "fp-1" and attempt.ip == "81.2.69.160"
+        for callback in callbacks:
+            callback()
+    attempt.refresh_from_db()
+    assert attempt.state == "scored" and attempt.decision == decision and attempt.scored_at
+    assert 0.0 <= attempt.score <= 1.0 and attempt.model_version and attempt.attempts == 1
+    assert attempt.enrichment["email"]["normalized"] == attempt.email_normalized == "analopez@gmail.com"
+    assert attempt.email_domain == "gmail.com" and attempt.velocity["counts"]["ip"] == [0, 0, 0, 0]
+    assert account_status(user) == status
+    assert _audit(user) == [("", "pending", "system"), ("pending", status, source)]
+    assert signal_log.names() == ["account_held", signal, "attempt_scored"]
+    scored = signal_log.of("attempt_scored")[0]
+    assert scored["attempt"] == attempt and scored["assessment"].event_id == attempt.event_id
+
+
+@pytest.mark.django_db
+def test_scoring_is_idempotent(signup_request, make_user, django_capture_on_commit_callbacks) -> None:
+    first, second = make_user(), make_user()
+    with override_settings(SIGNUPGUARD=ALLOW_ALL):
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, first)
+        assert score_attempt.delay(attempt.pk).get() == "allow"
+        assert score_attempt.delay(attempt.pk).get() == "skipped"  # a duplicated message
+        attempt.refresh_from_db()
+        stored = (attempt.velocity, attempt.score, attempt.decision)
+        # A worker died after saving the velocity reading: the retry reuses it.
+        Attempt.objects.filter(pk=attempt.pk).update(state="scoring", claimed_at=timezone.now() - timedelta(hours=1))
+        assert score_attempt.delay(attempt.pk).get() == "allow"
+        attempt.refresh_from_db()
+        assert (attempt.velocity, attempt.score, attempt.decision) == stored and attempt.attempts == 2
+        with django_capture_on_commit_callbacks(execute=True):
+            later = _signup(signup_request, second)
+    later.refresh_from_db()
+    assert later.velocity["counts"]["ip"][0] == 1  # the first signup was counted once, not three times
+    assert _audit(first) == [("", "pending", "system"), ("pending", "cleared", "rule")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sync_wait_gives_the_verdict_within_the_request(signup_request, make_user) -> None:
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**ALLOW_ALL, "SYNC_WAIT": 0.3}):
+        attempt = _signup(signup_request, user)
+    assert attempt.state == "scored" and account_status(user) == "cleared"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_request, make_user) -> None:
+    from tests.plugins.services import DEAD_BROKER_URL, celery_broker
+
+    user, second = make_user(), make_user()
+    with override_settings(SIGNUPGUARD={**ALLOW_ALL, "SYNC_WAIT": 0.05, "SWEEP_AFTER_SECONDS": 0}):
+        with celery_broker(DEAD_BROKER_URL):
+            started = time.monotonic()
+            attempt = _signup(signup_request, user)  # must not raise
+            assert time.monotonic() - started < 15  # the broker client's own connection retries
+            started = time.monotonic()
+            _signup(signup_request, second)  # the next ones skip the dead broker for a while
+            assert time.monotonic() - started < 1
+        attempt.refresh_from_db()
+        assert attempt.state == "pending" and account_status(user) == "pending"
+        assert sweep_pending() == 2
+        assert sweep_pending() == 0
+    attempt.refresh_from_db()
+    assert attempt.state == "scored" and account_status(user) == "cleared" and account_status(second) == "cleared"
+
+
+@pytest.mark.django_db
+def test_sweep_waits_for_young_attempts_and_reclaims_stale_claims(signup_request, make_user,
+                                                                 django_capture_on_commit_callbacks) -> None:
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**ALLOW_ALL, "SWEEP_AFTER_SECONDS": 60}):
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)
+        assert sweep_pending() == 0  # too young: its own task may still be on its way
+        Attempt.objects.filter(pk=attempt.pk).update(
+            state="scoring", claimed_at=timezone.now() - timedelta(minutes=5), created_at=timezone.now() - timedelta(minutes=5),
+        )
+        assert sweep_pending() == 1
+    assert account_status(user) == "cleared"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("mode", "status"), [("closed", "review"), ("open", "cleared")])
+def test_scoring_failure_applies_fail_mode(signup_request, make_user, django_capture_on_commit_callbacks, mode, status) -> None:
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**MEMORY, "FAIL_MODE": mode}):
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)
+        Attempt.objects.filter(pk=attempt.pk).update(raw={"kind": "signup"})  # unreadable: not transient
+        assert score_attempt.delay(attempt.pk).get() == "failed"
+    attempt.refresh_from_db()
+    assert attempt.state == "failed" and "EventError" in attempt.error
+    assert account_status(user) == status
+    assert _audit(user)[-1] == ("pending", status, "system")
+
+
+@pytest.mark.django_db
+def test_record_signup_twice_returns_the_first_attempt(signup_request, make_user) -> None:
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**MEMORY, "SYNC_WAIT": 0}):
+        first = _signup(signup_request, user)
+        assert _signup(signup_request, user) == first
+    assert Attempt.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_exempt_accounts_are_cleared_and_still_scored(signup_request, django_user_model,
+                                                      django_capture_on_commit_callbacks) -> None:
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    with override_settings(SIGNUPGUARD=DENY_ALL):
+        with django_capture_on_commit_callbacks(execute=True):
+            attempt = _signup(signup_request, admin)
+    attempt.refresh_from_db()
+    assert attempt.decision == "block" and account_status(admin) == "cleared"
+    assert _audit(admin) == [("", "cleared", "system")]
