@@ -1,0 +1,367 @@
+"""IP enrichment from MaxMind databases: ASN, country, time zone, anonymity.
+
+``GeoDatabases.lookup`` turns whatever the event calls its ``ip`` into an
+``IPInfo`` and never raises: a malformed address, a missing, corrupt or
+half-replaced database all degrade to unknowns plus one logged warning, so a
+signup is always scored. Each reader is opened lazily once per process with
+the C extension and reopened when its file changes on disk (checked at most
+once a second with one ``stat``). Replace databases atomically (write a
+temporary file, then rename, as ``geoipupdate`` does): a memory-mapped file
+truncated in place cannot be read safely by any process.
+
+The record layouts read are MaxMind's own: GeoLite2-ASN / GeoIP2-ISP
+(``autonomous_system_number``, ``autonomous_system_organization``),
+GeoLite2/GeoIP2 City or Country (``country.iso_code``, falling back to
+``registered_country``; ``location.time_zone`` in City only),
+GeoIP2-Anonymous-IP (``is_*`` flags) and GeoIP2-Connection-Type.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import logging
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import maxminddb
+
+from .network import NetworkClassifier, canonical_address, is_private_address, prefixes
+from .types import IPInfo
+
+__all__ = ["DATABASE_KINDS", "DatabaseProblem", "GeoDatabases", "check_database", "check_databases"]
+
+logger = logging.getLogger("signupguard.enrichment.geo")
+
+# kind -> (setting, substrings one of which the metadata database_type must contain)
+DATABASE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "asn": ("GEOIP_ASN", ("ASN", "ISP")),
+    "city": ("GEOIP_CITY", ("City", "Country", "Enterprise")),
+    "anonymous": ("GEOIP_ANONYMOUS", ("Anonymous-IP", "Anonymous-Plus")),
+    "connection_type": ("GEOIP_CONNECTION_TYPE", ("Connection-Type",)),
+}
+MAX_IP_TEXT = 64  # longer than any address with a sane IPv6 zone id
+LOOKUP_CACHE_SIZE = 4096
+NETWORK_CACHE_SIZE = 8192
+_MISSING = object()
+_ANONYMOUS_FLAGS = (
+    "is_anonymous", "is_anonymous_vpn", "is_hosting_provider", "is_tor_exit_node",
+    "is_public_proxy", "is_residential_proxy",
+)
+_ANONYMOUS_FIELDS = ("is_anonymous", "is_vpn", "is_hosting", "is_tor", "is_public_proxy", "is_residential_proxy")
+# Addresses probed by the system check: MaxMind test ranges and well-known public ones.
+PROBE_ADDRESSES = (
+    "1.1.1.1", "8.8.8.8", "81.2.69.142", "1.128.0.0", "89.160.20.112", "216.160.83.56",
+    "2001:218::", "2001:4860:4860::8888", "2a02:d280::1", "::ffff:81.2.69.142",
+)
+
+
+def _signature(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _text(value: Any, limit: int = 256) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
+
+
+def _sub(record: dict[str, Any], key: str) -> dict[str, Any]:
+    value = record.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+# Extractors reduce a decoded record to a small tuple of plain values: cheap to
+# cache per network, untracked by the garbage collector, and the only place
+# that knows MaxMind's field names. Each tolerates any shape of record.
+def _extract_asn(record: dict[str, Any]) -> tuple[int | None, tuple[str, ...], bool]:
+    number = record.get("autonomous_system_number")
+    asn = number if isinstance(number, int) and not isinstance(number, bool) and number > 0 else None
+    names = (record.get("autonomous_system_organization"), record.get("organization"), record.get("isp"))
+    orgs = tuple(dict.fromkeys(name for name in map(_text, names) if name))
+    return asn, orgs, bool(record.get("mobile_network_code"))  # GeoIP2-ISP marks mobile networks
+
+
+def _extract_city(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    country = None
+    for key in ("country", "registered_country"):
+        code = _text(_sub(record, key).get("iso_code"))
+        if code and len(code) == 2:
+            country = code.upper()
+            break
+    return country, _text(_sub(record, "location").get("time_zone"), 64)
+
+
+def _extract_anonymous(record: dict[str, Any]) -> tuple[bool, ...] | None:
+    flags = tuple(record.get(flag) is True for flag in _ANONYMOUS_FLAGS)
+    return flags if any(flags) else None
+
+
+def _extract_connection_type(record: dict[str, Any]) -> str | None:
+    return _text(record.get("connection_type"), 32)
+
+
+_EXTRACTORS = {
+    "asn": _extract_asn, "city": _extract_city,
+    "anonymous": _extract_anonymous, "connection_type": _extract_connection_type,
+}
+
+
+def database_type_matches(kind: str, database_type: Any) -> bool:
+    """Whether a file's ``metadata.database_type`` fits the setting ``kind``."""
+    return isinstance(database_type, str) and any(t in database_type for t in DATABASE_KINDS[kind][1])
+
+
+class _Database:
+    """One database file: opened lazily, reopened when it changes, never raising."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        self.extract = _EXTRACTORS[kind]
+        self.reader: Any = None
+        self.ip_version = 6
+        self.signature: tuple[int, int, int] | None | str = "unopened"
+        self._networks: dict[tuple[int, int], Any] = {}  # (prefix length, block) -> extracted record
+        self._warned: set[str] = set()
+
+    def _warn(self, key: str, message: str, *args: Any) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
+            logger.warning(message, *args)
+
+    def refresh(self) -> bool:
+        """Reopen when the file's mtime, size or inode changed; True when it did."""
+        signature = _signature(self.path)
+        if signature == self.signature:
+            return False
+        self.signature = signature
+        # Never close the old reader: another thread may be inside get(); the
+        # garbage collector closes it once nobody holds it.
+        self.reader = None
+        self._networks = {}
+        if signature is None:
+            self._warn("missing", "SignupGuard %s database %s is missing or unreadable", self.kind, self.path)
+            return True
+        try:
+            reader = maxminddb.open_database(self.path, maxminddb.MODE_AUTO)
+            self.ip_version = int(reader.metadata().ip_version)
+        except Exception as exc:  # corrupt files raise several exception types
+            self._warn(f"open:{signature}", "SignupGuard cannot open %s database %s: %s", self.kind, self.path, exc)
+            return True
+        self._warned.clear()
+        self.reader = reader
+        return True
+
+    def get(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str,
+            blocks: tuple[tuple[int, int], ...]) -> Any:
+        """The extracted record of ``address`` (canonical ``text``), or None; read errors are logged once.
+
+        ``blocks`` are the (prefix length, block) keys of the address, widest
+        first (see ``_blocks``). A record whose network covers a whole block is
+        cached under that block, so one decode serves every address in it.
+        """
+        reader = self.reader
+        if reader is None or (address.version == 6 and self.ip_version == 4):
+            return None
+        networks = self._networks
+        for key in blocks:
+            value = networks.get(key, _MISSING)
+            if value is not _MISSING:
+                return value
+        try:
+            # Text, not the object: the C reader would call the slow .packed property.
+            record, prefix_len = reader.get_with_prefix_len(text)
+            value = self.extract(record) if isinstance(record, dict) else None
+        except Exception as exc:  # corrupt data raises several exception types
+            self._warn("read", "SignupGuard could not read %s from %s database %s: %s", address, self.kind, self.path, exc)
+            return None
+        for key in blocks:
+            if prefix_len <= key[0]:
+                if len(networks) >= NETWORK_CACHE_SIZE:
+                    networks.clear()
+                networks[key] = value
+                break
+        return value
+
+
+def _blocks(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> tuple[tuple[int, int], ...]:
+    """(prefix length, address >> host bits) for the cache levels of the address, widest first."""
+    value = int(address)
+    if address.version == 4:
+        return (16, value >> 16), (24, value >> 8)
+    return (32, value >> 96), (48, value >> 80), (64, value >> 64)
+
+
+def _parse(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """Strict address parsing; inet_pton first because ipaddress's parser is slow."""
+    try:
+        if ":" in text:
+            return ipaddress.IPv6Address(socket.inet_pton(socket.AF_INET6, text))
+        return ipaddress.IPv4Address(socket.inet_pton(socket.AF_INET, text))
+    except (OSError, ValueError):
+        pass
+    try:  # what inet_pton refuses but ipaddress accepts, such as a zone: fe80::1%eth0
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+class GeoDatabases:
+    """The MaxMind readers of one process, and the ``IPInfo`` they produce."""
+
+    def __init__(
+        self,
+        *,
+        asn_path: str | os.PathLike[str] | None = None,
+        city_path: str | os.PathLike[str] | None = None,
+        anonymous_path: str | os.PathLike[str] | None = None,
+        connection_type_path: str | os.PathLike[str] | None = None,
+        classifier: NetworkClassifier | None = None,
+        reload_interval: float = 1.0,
+    ) -> None:
+        def database(path: Any, kind: str) -> _Database | None:
+            return _Database(os.fspath(path), kind) if path else None
+
+        self.asn = database(asn_path, "asn")
+        self.city = database(city_path, "city")
+        self.anonymous = database(anonymous_path, "anonymous")
+        self.connection_type = database(connection_type_path, "connection_type")
+        self._databases = [db for db in (self.asn, self.city, self.anonymous, self.connection_type) if db]
+        self.classifier = classifier if classifier is not None else NetworkClassifier()
+        self.reload_interval = reload_interval
+        self._next_check = 0.0
+        self._lock = threading.Lock()
+        self._cached = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_fields)
+
+    @classmethod
+    def from_settings(cls) -> "GeoDatabases":
+        """Readers for the ``GEOIP_*`` settings and a classifier with the ``EXTRA_*`` ASNs."""
+        from signupguard.conf import sg_settings
+
+        return cls(
+            asn_path=sg_settings.GEOIP_ASN,
+            city_path=sg_settings.GEOIP_CITY,
+            anonymous_path=sg_settings.GEOIP_ANONYMOUS,
+            connection_type_path=sg_settings.GEOIP_CONNECTION_TYPE,
+            classifier=NetworkClassifier.from_settings(),
+        )
+
+    def refresh(self) -> None:
+        """Stat every file now and reopen the changed ones (lookup does this once a second)."""
+        with self._lock:
+            self._next_check = time.monotonic() + self.reload_interval
+            changed = [db.refresh() for db in self._databases]
+        if any(changed):
+            self._cached.cache_clear()
+
+    def lookup(self, ip_text: str) -> IPInfo:
+        """Everything known about the address; unknowns (never an exception) otherwise."""
+        if time.monotonic() >= self._next_check:
+            self.refresh()
+        if not isinstance(ip_text, str) or len(ip_text) > MAX_IP_TEXT:
+            return IPInfo()
+        return IPInfo(**self._cached(ip_text))
+
+    def _lookup_fields(self, ip_text: str) -> dict[str, Any]:
+        parsed = _parse(ip_text.strip())
+        if parsed is None:
+            return {}
+        address = canonical_address(parsed)
+        if address.version == 6 and address.scope_id:  # type: ignore[union-attr]
+            address = ipaddress.IPv6Address(int(address))  # a zone is not part of the address
+        prefix, prefix_wide = prefixes(address)
+        text = str(address)
+        fields: dict[str, Any] = {
+            "address": text, "version": address.version, "prefix": prefix, "prefix_wide": prefix_wide,
+        }
+        if is_private_address(address):
+            fields["is_private"] = True  # loopback, RFC 1918, CGNAT, link-local ...: in no database
+            return fields
+
+        key = _blocks(address)
+        asn, orgs, connection_type = None, (), None
+        if self.asn and (found := self.asn.get(address, text, key)):
+            asn, orgs, mobile = found
+            fields["asn"] = asn
+            fields["as_org"] = orgs[0] if orgs else None
+            connection_type = "Cellular" if mobile else None
+        if self.city and (found := self.city.get(address, text, key)):
+            fields["country"], fields["geo_timezone"] = found
+        anonymous = self.anonymous.get(address, text, key) if self.anonymous else None
+        if anonymous:
+            fields.update(zip(_ANONYMOUS_FIELDS, anonymous))
+        if self.connection_type and (found := self.connection_type.get(address, text, key)):
+            connection_type = found
+        fields["network_kind"] = self.classifier.classify(
+            asn=asn,
+            org_names=orgs,
+            anonymous=dict(zip(_ANONYMOUS_FLAGS, anonymous)) if anonymous else None,
+            connection_type=connection_type,
+        )
+        return fields
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseProblem:
+    """One finding of ``check_database``: ``code`` is the check id suffix (E001 ...)."""
+
+    code: str
+    setting: str
+    path: str
+    message: str
+    hint: str
+
+
+def check_database(path: Any, kind: str) -> DatabaseProblem | None:
+    """Validate one configured file: present, a MaxMind DB that reads, of the right type."""
+    setting = DATABASE_KINDS[kind][0]
+    try:
+        text = os.fspath(path)
+    except TypeError:
+        return DatabaseProblem("E001", setting, repr(path), f"SIGNUPGUARD['{setting}'] is not a path.",
+                               "Set it to the path of a .mmdb file, or to None.")
+    if not os.path.isfile(text) or not os.access(text, os.R_OK):
+        return DatabaseProblem("E001", setting, text, f"SIGNUPGUARD['{setting}'] file {text} is missing or unreadable.",
+                               "Download the database (geoipupdate) or fix the path or its permissions.")
+    reader = None
+    try:
+        reader = maxminddb.open_database(text, maxminddb.MODE_AUTO)
+        metadata = reader.metadata()
+        database_type, ip_version = metadata.database_type, int(metadata.ip_version)
+        for probe in PROBE_ADDRESSES:
+            if ip_version == 4 and ":" in probe:
+                continue
+            reader.get(probe)
+    except Exception as exc:
+        return DatabaseProblem("E002", setting, text, f"SIGNUPGUARD['{setting}'] file {text} is not a valid MaxMind DB: {exc}",
+                               "Download the database again; replace it atomically (write, then rename).")
+    finally:
+        if reader is not None:
+            try:
+                reader.close()
+            except Exception:
+                pass
+    if not database_type_matches(kind, database_type):
+        expected = " or ".join(DATABASE_KINDS[kind][1])
+        return DatabaseProblem("E003", setting, text,
+                               f"SIGNUPGUARD['{setting}'] file {text} is a {database_type!r} database, expected {expected}.",
+                               "Point each GEOIP_* setting at the matching MaxMind database.")
+    return None
+
+
+def check_databases(paths: dict[str, Any] | None = None) -> list[DatabaseProblem]:
+    """Problems of the configured databases; ``paths`` maps kind → path (default: settings)."""
+    if paths is None:
+        from signupguard.conf import sg_settings
+
+        paths = {kind: sg_settings.get(setting) for kind, (setting, _) in DATABASE_KINDS.items()}
+    problems = [check_database(path, kind) for kind, path in paths.items() if path]
+    return [problem for problem in problems if problem is not None]
+
