@@ -38,8 +38,13 @@ def write_db(
     description: str,
     languages: Iterable[str] = ("en",),
     ip_version: int = 6,
+    build_epoch: int | None = None,
 ) -> None:
-    """Write (CIDR, record) pairs; broader networks first so narrower ones carve into them."""
+    """Write (CIDR, record) pairs; broader networks first so narrower ones carve into them.
+
+    ``build_epoch`` pins the metadata's build time (mmdb-writer stamps the
+    current time), so a seeded simulation writes byte-identical files.
+    """
     writer = MMDBWriter(
         ip_version=ip_version,
         database_type=database_type,
@@ -47,6 +52,9 @@ def write_db(
         description=description,
         ipv4_compatible=ip_version == 6,
     )
+    if build_epoch is not None:
+        stamp = writer._build_meta  # mmdb-writer has no option for it
+        writer._build_meta = lambda: {**stamp(), "build_epoch": int(build_epoch)}  # type: ignore[method-assign]
     networks = sorted(((IPNetwork(cidr), dict(record)) for cidr, record in records),
                       key=lambda item: (item[0].prefixlen + (96 if item[0].version == 4 else 0)))
     for network, record in networks:
@@ -70,7 +78,8 @@ def write_db(
 
 
 def write_asn_db(
-    path: str | os.PathLike[str], records: Iterable[tuple[str, int, str]], *, ip_version: int = 6
+    path: str | os.PathLike[str], records: Iterable[tuple[str, int, str]], *, ip_version: int = 6,
+    build_epoch: int | None = None,
 ) -> None:
     """A GeoLite2-ASN file from (CIDR, ASN, organisation) triples."""
     write_db(
@@ -80,6 +89,7 @@ def write_asn_db(
         database_type="GeoLite2-ASN",
         description="SignupGuard simulated GeoLite2 ASN database",
         ip_version=ip_version,
+        build_epoch=build_epoch,
     )
 
 
@@ -89,6 +99,7 @@ def write_city_db(
     *,
     ip_version: int = 6,
     database_type: str = "GeoLite2-City",
+    build_epoch: int | None = None,
 ) -> None:
     """A GeoLite2-City file (or -Country with ``database_type``) from (CIDR, ISO country, time zone)."""
     def record(country: str, time_zone: str | None) -> dict[str, Any]:
@@ -106,11 +117,13 @@ def write_city_db(
         database_type=database_type,
         description=f"SignupGuard simulated {database_type} database",
         ip_version=ip_version,
+        build_epoch=build_epoch,
     )
 
 
 def write_anonymous_db(
-    path: str | os.PathLike[str], records: Iterable[tuple[str, Mapping[str, bool]]], *, ip_version: int = 6
+    path: str | os.PathLike[str], records: Iterable[tuple[str, Mapping[str, bool]]], *, ip_version: int = 6,
+    build_epoch: int | None = None,
 ) -> None:
     """A GeoIP2-Anonymous-IP file from (CIDR, flags); like MaxMind, only true flags are stored.
 
@@ -131,11 +144,13 @@ def write_anonymous_db(
         database_type="GeoIP2-Anonymous-IP",
         description="SignupGuard simulated GeoIP2 Anonymous IP database",
         ip_version=ip_version,
+        build_epoch=build_epoch,
     )
 
 
 def write_connection_type_db(
-    path: str | os.PathLike[str], records: Iterable[tuple[str, str]], *, ip_version: int = 6
+    path: str | os.PathLike[str], records: Iterable[tuple[str, str]], *, ip_version: int = 6,
+    build_epoch: int | None = None,
 ) -> None:
     """A GeoIP2-Connection-Type file from (CIDR, connection type) pairs."""
     def record(connection_type: str) -> dict[str, str]:
@@ -149,4 +164,5 @@ def write_connection_type_db(
         database_type="GeoIP2-Connection-Type",
         description="SignupGuard simulated GeoIP2 Connection Type database",
         ip_version=ip_version,
+        build_epoch=build_epoch,
     )

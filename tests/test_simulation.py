@@ -1,0 +1,114 @@
+"""The traffic simulator: contract-shaped, deterministic, labelled, with matching GeoIP files."""
+
+from __future__ import annotations
+
+import io
+import ipaddress
+import json
+from pathlib import Path
+
+import maxminddb
+import pytest
+from django.core.management import CommandError, call_command
+
+from signupguard.context import parse_line
+from signupguard.simulation import simulate
+from signupguard.simulation.campaigns import CAMPAIGNS
+from signupguard.simulation.traps import TRAPS
+from signupguard.simulation.world_data import HOSTING
+
+SMALL = dict(days=3, legit=600, scale=0.04)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sim") / "events.jsonl"
+    summary = simulate(out=out, seed=11, progress=False, **SMALL)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    return summary, lines, [json.loads(line) for line in lines]
+
+
+def test_same_seed_same_bytes_other_seed_differs(tmp_path):
+    tiny = dict(days=2, legit=150, scale=0.02, progress=False)
+    a = simulate(out=tmp_path / "a" / "e.jsonl", seed=3, **tiny).out.read_bytes()
+    b = simulate(out=tmp_path / "b" / "e.jsonl", seed=3, **tiny).out.read_bytes()
+    c = simulate(out=tmp_path / "c" / "e.jsonl", seed=4, **tiny).out.read_bytes()
+    assert a == b
+    assert a != c
+
+
+def test_every_line_follows_the_contract_and_time_order(run):
+    summary, lines, rows = run
+    assert summary.events == len(lines) > 500
+    previous = None
+    for line in lines:
+        event = parse_line(line)
+        assert event.label in ("fraud", "legit")
+        assert event.extra["campaign"] and event.extra["cohort"]
+        assert all(isinstance(v, str) for v in event.headers.values())
+        if previous is not None:
+            assert event.occurred_at >= previous
+        previous = event.occurred_at
+    assert len({row["event_id"] for row in rows}) == len(rows)
+
+
+def test_every_campaign_appears_as_fraud_and_traps_as_legit(run):
+    summary, _, rows = run
+    labels: dict[str, set[str]] = {}
+    for row in rows:
+        labels.setdefault(row["campaign"], set()).add(row["label"])
+    for name in CAMPAIGNS:
+        assert labels.get(name) == {"fraud"}, name
+    for name in TRAPS:
+        assert labels.get(name) == {"legit"}, name
+    assert labels["legit"] == {"legit"}
+    kinds = {(row["campaign"], row["kind"]) for row in rows}
+    assert ("legit", "login") in kinds and ("credential_stuffing", "login") in kinds
+    assert 0.05 < summary.fraud_share < 0.6
+
+
+def test_legit_population_is_messy(run):
+    _, _, rows = run
+    legit = [r for r in rows if r["label"] == "legit" and r["kind"] == "signup"]
+    assert any("device" not in r for r in legit)  # API clients and no-JS browsers
+    assert any(":" in r["ip"] for r in legit)  # IPv6
+    assert any("+" in r.get("email", "") for r in legit)
+    assert any(r.get("form", {}).get("fill_ms", 10**6) < 3500 for r in legit)  # password managers
+    assert len({r["device"]["timezone"] for r in legit if "device" in r}) > 15
+
+
+def test_campaign_selection(tmp_path):
+    summary = simulate(out=tmp_path / "e.jsonl", days=2, legit=100, scale=0.02, campaigns="hydra,adaptive", progress=False)
+    fraud = {c for c, kinds in summary.by_campaign.items() if not c.startswith(("legit", "trap_"))}
+    assert fraud == {"hydra", "adaptive"}
+    with pytest.raises(ValueError):
+        simulate(out=tmp_path / "x.jsonl", campaigns="nope", progress=False)
+
+
+def test_geoip_databases_match_the_events(run):
+    summary, _, rows = run
+    hosting_asns = {asn for asn, _, _ in HOSTING}
+    assert set(summary.geoip) >= {"asn", "city", "anonymous"}
+    with maxminddb.open_database(str(summary.geoip["asn"])) as asn_db, maxminddb.open_database(str(summary.geoip["city"])) as city_db:
+        flood = [r for r in rows if r["campaign"] == "datacenter_flood"]
+        assert flood
+        for row in flood[:20]:
+            record = asn_db.get(row["ip"])
+            assert record and record["autonomous_system_number"] in hosting_asns
+        for row in [r for r in rows if r["campaign"] == "legit"][:200]:
+            assert not ipaddress.ip_address(row["ip"]).is_private
+            assert asn_db.get(row["ip"])["autonomous_system_organization"]
+            assert city_db.get(row["ip"])["country"]["iso_code"]
+    with maxminddb.open_database(str(summary.geoip["anonymous"])) as anon_db:
+        assert anon_db.metadata().database_type == "GeoIP2-Anonymous-IP"
+
+
+def test_command(tmp_path):
+    stdout = io.StringIO()
+    out = tmp_path / "cmd" / "events.jsonl"
+    call_command("signupguard_simulate", "--out", str(out), "--days", "2", "--legit", "80", "--scale", "0.02",
+                 "--seed", "5", "--campaigns", "datacenter_flood", "--geoip-dir", str(tmp_path / "geo"), verbosity=0, stdout=stdout)
+    assert out.exists() and "events" in stdout.getvalue()
+    assert Path(tmp_path / "geo" / "GeoLite2-ASN.mmdb").exists()
+    with pytest.raises(CommandError):
+        call_command("signupguard_simulate", "--out", str(out), "--campaigns", "nope", stdout=io.StringIO())
