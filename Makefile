@@ -1,0 +1,63 @@
+# SignupGuard: the two commands are `make demo` and `make test`.
+#
+#   make demo     virtualenv + install, migrate, demo GeoIP databases, shipped
+#                 model, admin user (credentials printed), then the portal on
+#                 http://127.0.0.1:8000 -- SQLite, eager Celery, no services.
+#   make test     the whole suite on SQLite, then again on PostgreSQL when
+#                 DATABASE_URL_PG is set (`.ci/run` sets it; so can you:
+#                 DATABASE_URL_PG=postgres://user@127.0.0.1/signupguard make test).
+#                 Redis-backed and Celery-worker tests start their own
+#                 redis-server unless REDIS_URL is set.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo install geoip test test-sqlite test-pg clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+geoip: install
+	$(PY) manage.py portal_setup --geoip-only
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py portal_setup
+	@echo "==> the demo portal: http://$(HOST):$(PORT)/  (review console: /admin/)"
+	$(PY) manage.py runserver --insecure $(HOST):$(PORT)
+
+test: test-sqlite test-pg
+
+# pytest exits 5 when it collected no test: not a failure of the suite.
+test-sqlite: install
+	@mkdir -p var
+	@echo "==> test suite on SQLite"
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-pg: install
+	@mkdir -p var
+	@if [ -n "$$DATABASE_URL_PG" ]; then \
+		echo "==> test suite on PostgreSQL"; \
+		DATABASE_URL="$$DATABASE_URL_PG" $(PY) -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]; \
+	elif [ -n "$$SIGNUPGUARD_REQUIRE_PG" ]; then \
+		echo "DATABASE_URL_PG is not set but SIGNUPGUARD_REQUIRE_PG is" >&2; exit 1; \
+	else \
+		echo "==> PostgreSQL pass skipped: set DATABASE_URL_PG=postgres://... to run it"; \
+	fi
+
+clean:
+	rm -rf var/portal.sqlite3 var/test.sqlite3 var/test-db.sqlite3 var/geoip var/demo-events.jsonl \
+		build dist *.egg-info .pytest_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,99 @@
+"""The portal's JSON API (contract 4), for scripts and tests.
+
+Session authentication, as in the HTML pages:
+
+1. ``POST /api/signup/`` with a JSON body creates the account and logs the
+   session in. It needs no CSRF token (there is no session yet), only a JSON
+   body: a cross-site form cannot send ``application/json``. The response
+   sets the ``sessionid`` and ``csrftoken`` cookies.
+2. Later writes (``POST /api/keys/``) are session-authenticated, so Django's
+   CSRF check applies: send the ``csrftoken`` cookie's value back in an
+   ``X-CSRFToken`` header. ``GET /api/csrf/`` sets that cookie (and returns
+   it as ``{"csrftoken"}``) for a script that wants it before anything else.
+
+``POST /api/keys/`` is SignupGuard's own ``APIKeyCreateView`` (see urls.py).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import login, password_validation
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, JsonResponse
+from django.middleware.csrf import get_token
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_GET
+from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import services
+
+
+@require_GET
+@ensure_csrf_cookie
+def csrf(request: HttpRequest) -> JsonResponse:
+    """Sets the ``csrftoken`` cookie and returns its value."""
+    return JsonResponse({"csrftoken": get_token(request)})
+
+
+class SignupSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
+    password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+    # Read by SignupGuard's capture straight from the request body.
+    device = serializers.DictField(required=False)
+    form = serializers.DictField(required=False)
+
+    def validate_username(self, value: str) -> str:
+        if User._default_manager.filter(username__iexact=value).exists():
+            raise serializers.ValidationError("A user with that username already exists.")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        candidate = User(username=attrs["username"], email=attrs["email"])
+        try:
+            password_validation.validate_password(attrs["password"], candidate)
+        except ValidationError as exc:
+            raise serializers.ValidationError({"password": list(exc.messages)}) from None
+        return attrs
+
+
+class SignupView(APIView):
+    """``POST {"email", "username", "password", "device"?, "form"?}`` → ``{"account", "status"}``."""
+
+    authentication_classes: list = []  # anonymous by definition: no CSRF token yet
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]  # JSON only: a cross-site form cannot post it
+
+    def post(self, request: Request) -> Response:
+        serializer = SignupSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            with transaction.atomic():
+                user = User._default_manager.create_user(
+                    username=data["username"], email=data["email"], password=data["password"]
+                )
+        except IntegrityError:  # the same name, signed up a moment ago
+            return Response({"username": ["A user with that username already exists."]},
+                            status=status.HTTP_400_BAD_REQUEST)
+        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+        get_token(request._request)  # the csrftoken cookie for the next writes
+        status_ = services.signed_up(request, user, device=data.get("device"), form=data.get("form"))
+        return Response(services.account_body(user, status_), status=status.HTTP_201_CREATED)
+
+
+class AccountView(APIView):
+    """``GET`` → the session's ``{"account", "status"}``."""
+
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        return Response(services.account_body(request.user, services.status_of(request.user)))

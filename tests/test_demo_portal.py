@@ -1,0 +1,247 @@
+"""The demo portal (config/): its JSON API of contract 4 and its pages, with eager Celery."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+from signupguard.models import Attempt
+from signupguard.status import set_status
+
+pytestmark = pytest.mark.urls("config.urls")
+
+ROOT = Path(__file__).resolve().parent.parent
+STATUSES = {"pending", "cleared", "review", "blocked"}
+DEVICE = {
+    "fingerprint": "a" * 32, "timezone": "Europe/London", "languages": ["en-GB", "en"],
+    "screen": "1920x1080x24", "webdriver": False,
+}
+
+
+@pytest.fixture
+def api() -> Client:
+    return Client(enforce_csrf_checks=True)
+
+
+def signup(client: Client, username: str = "ana", **extra) -> object:
+    body = {"email": f"{username}@example.org", "username": username, "password": "a long passphrase 42", **extra}
+    return client.post("/api/signup/", data=json.dumps(body), content_type="application/json")
+
+
+def csrf_header(client: Client) -> dict[str, str]:
+    return {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value}
+
+
+# --- JSON API ---------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_csrf_route_sets_the_cookie(api: Client) -> None:
+    response = api.get("/api/csrf/")
+    assert response.status_code == 200
+    assert response.json()["csrftoken"]
+    assert "csrftoken" in response.cookies
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signup_creates_logs_in_and_records(api: Client) -> None:
+    response = signup(api, device=DEVICE, form={"fill_ms": 12000})
+    assert response.status_code == 201
+    body = response.json()
+    assert set(body) == {"account", "status"}
+    assert body["account"] == "ana"
+    assert body["status"] in STATUSES
+    # A session and a CSRF cookie for the next writes.
+    assert "sessionid" in response.cookies and "csrftoken" in response.cookies
+    user = User.objects.get(username="ana")
+    attempt = Attempt.objects.get(user=user, kind="signup")
+    assert attempt.raw["device"]["fingerprint"] == DEVICE["fingerprint"]
+    assert attempt.raw["device"]["timezone"] == "Europe/London"
+    assert attempt.raw["form"]["fill_ms"] == 12000
+    assert attempt.raw["email"] == "ana@example.org"
+    # Eager Celery: the verdict came back within the request.
+    assert attempt.state in {"scored", "failed"}
+    assert api.get("/api/account/").json() == {"account": "ana", "status": body["status"]}
+
+
+@pytest.mark.django_db
+def test_signup_needs_no_csrf_token_but_json(api: Client) -> None:
+    form_post = api.post("/api/signup/", {"email": "b@example.org", "username": "b", "password": "a long passphrase 42"})
+    assert form_post.status_code == 415
+    assert not User.objects.filter(username="b").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"username": "c", "password": "a long passphrase 42"}, "email"),
+        ({"email": "nope", "username": "c", "password": "a long passphrase 42"}, "email"),
+        ({"email": "c@example.org", "username": "c c", "password": "a long passphrase 42"}, "username"),
+        ({"email": "c@example.org", "username": "c"}, "password"),
+    ],
+)
+def test_signup_rejects_bad_input(api: Client, body: dict, field: str) -> None:
+    response = api.post("/api/signup/", data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not Attempt.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signup_rejects_a_taken_username(api: Client) -> None:
+    User.objects.create_user("ana", "x@example.org", "pw")
+    response = signup(api, "ANA")
+    assert response.status_code == 400
+    assert "username" in response.json()
+
+
+@pytest.mark.django_db
+def test_account_needs_a_session(api: Client) -> None:
+    assert api.get("/api/account/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_keys_refused_while_pending_then_granted_once_cleared(api: Client) -> None:
+    # Inside the test transaction the scoring task cannot run: the account stays pending.
+    assert signup(api).json()["status"] == "pending"
+    # A session-authenticated write without the CSRF header is refused by Django.
+    assert api.post("/api/keys/", data="{}", content_type="application/json").status_code == 403
+    refused = api.post("/api/keys/", data="{}", content_type="application/json", **csrf_header(api))
+    assert refused.status_code == 403
+    assert refused.json()["status"] == "pending"
+    assert refused.json()["detail"]
+    assert not AccountAPIKey.objects.exists()
+
+    user = User.objects.get(username="ana")
+    set_status(user, "cleared", source="reviewer", reason="test")
+    granted = api.post("/api/keys/", data=json.dumps({"name": "ci"}), content_type="application/json",
+                       **csrf_header(api))
+    assert granted.status_code == 201
+    body = granted.json()
+    assert body["key"].startswith(body["prefix"] + ".")
+    assert AccountAPIKey.objects.get_from_key(body["key"]).user == user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["review", "blocked"])
+def test_keys_refused_for_held_accounts(api: Client, status: str) -> None:
+    signup(api)
+    set_status(User.objects.get(username="ana"), status, source="reviewer", reason="test")
+    response = api.post("/api/keys/", data="{}", content_type="application/json", **csrf_header(api))
+    assert response.status_code == 403
+    assert response.json()["status"] == status
+
+
+# --- pages -------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_home_and_forms_render_with_the_collector(client: Client) -> None:
+    assert client.get("/").status_code == 200
+    for url in ("/accounts/signup/", "/accounts/login/"):
+        page = client.get(url)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "collector" in html and "csrfmiddlewaretoken" in html
+        assert "sg_ts" in html  # the signed render timestamp of SignupGuardFormMixin
+
+
+@pytest.mark.django_db
+def test_signup_page_holds_the_account_and_keys_page_refuses(client: Client) -> None:
+    page = client.post("/accounts/signup/", {
+        "username": "bob", "email": "bob@example.org",
+        "password1": "a long passphrase 42", "password2": "a long passphrase 42",
+        "sg_device": json.dumps(DEVICE),
+    })
+    assert page.status_code == 302 and page.url == "/account/"
+    user = User.objects.get(username="bob")
+    attempt = Attempt.objects.get(user=user, kind="signup")
+    assert attempt.raw["device"]["screen"] == "1920x1080x24"
+    account = client.get("/account/")
+    assert 'data-status="pending"' in account.content.decode()
+    refused = client.post("/account/keys/", {"name": "laptop"})
+    assert refused.status_code == 403
+    assert "being checked" in refused.content.decode()
+    set_status(user, "cleared", source="reviewer", reason="test")
+    granted = client.post("/account/keys/", {"name": "laptop"})
+    assert granted.status_code == 200
+    assert 'id="new-key"' in granted.content.decode()
+    assert AccountAPIKey.objects.filter(user=user, name="laptop").count() == 1
+
+
+@pytest.mark.django_db
+def test_login_page_records_the_login_and_logout(client: Client) -> None:
+    User.objects.create_user("carol", "carol@example.org", "a long passphrase 42")
+    page = client.post("/accounts/login/", {"username": "carol", "password": "a long passphrase 42"})
+    assert page.status_code == 302
+    assert Attempt.objects.filter(kind="login", user__username="carol", success=True).exists()
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/account/").status_code == 302  # back to the login page
+
+
+# --- the project itself --------------------------------------------------------------
+
+def _manage(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL"}}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", SIGNUPGUARD_VAR_DIR=str(tmp_path))
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_demo_setup_and_check_pass(tmp_path: Path) -> None:
+    built = _manage("portal_setup", "--geoip-only", tmp_path=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (tmp_path / "geoip" / "GeoLite2-ASN.mmdb").is_file() and (tmp_path / "geoip" / "GeoLite2-City.mmdb").is_file()
+    result = _manage("check", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_missing_migrations(tmp_path: Path) -> None:
+    result = _manage("makemigrations", "--check", "--dry-run", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _portal_settings(env: dict[str, str], tmp_path: Path) -> dict:
+    code = (
+        "import json, django; from django.conf import settings as s; django.setup();"
+        "print(json.dumps({'sg': s.SIGNUPGUARD, 'engine': s.DATABASES['default']['ENGINE'],"
+        " 'name': str(s.DATABASES['default']['NAME']), 'eager': s.CELERY_TASK_ALWAYS_EAGER,"
+        " 'broker': s.CELERY_BROKER_URL}))"
+    )
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNUPGUARD_", "DATABASE_URL", "CELERY_", "REDIS_URL"))}
+    base.update(DJANGO_SETTINGS_MODULE="config.settings", SIGNUPGUARD_VAR_DIR=str(tmp_path), **env)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_settings_embedded_default(tmp_path: Path) -> None:
+    conf = _portal_settings({}, tmp_path)
+    assert conf["engine"].endswith("sqlite3") and conf["name"] == str(tmp_path / "portal.sqlite3")
+    assert conf["eager"] is True
+    assert conf["sg"]["TRUSTED_PROXIES"] == [] and conf["sg"]["GEOIP_ANONYMOUS"] is None
+    assert "VELOCITY_BACKEND" not in conf["sg"]  # the app's default: the database
+
+
+def test_settings_from_the_environment(tmp_path: Path) -> None:
+    conf = _portal_settings({
+        "SIGNUPGUARD_GEOIP_ASN": "/geo/asn.mmdb", "SIGNUPGUARD_GEOIP_CITY": "/geo/city.mmdb",
+        "SIGNUPGUARD_GEOIP_ANONYMOUS": "/geo/anon.mmdb",
+        "SIGNUPGUARD_TRUSTED_PROXIES": "10.0.0.1, 10.1.0.0/16,",
+        "DATABASE_URL": "postgres://u:p@db.example:5432/portal",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0", "REDIS_URL": "redis://127.0.0.1:6379/1",
+    }, tmp_path)
+    assert conf["sg"]["GEOIP_ASN"] == "/geo/asn.mmdb" and conf["sg"]["GEOIP_CITY"] == "/geo/city.mmdb"
+    assert conf["sg"]["GEOIP_ANONYMOUS"] == "/geo/anon.mmdb"
+    assert conf["sg"]["TRUSTED_PROXIES"] == ["10.0.0.1", "10.1.0.0/16"]
+    assert conf["engine"] == "django.db.backends.postgresql" and conf["name"] == "portal"
+    assert conf["eager"] is False and conf["broker"] == "redis://127.0.0.1:6379/0"
+    assert conf["sg"]["VELOCITY_BACKEND"] == "signupguard.velocity.redis.RedisVelocityStore"
+    assert conf["sg"]["VELOCITY_OPTIONS"] == {"url": "redis://127.0.0.1:6379/1"}
