@@ -29,6 +29,8 @@ DISTINCT: tuple[str, ...] = (
     "profile_prefixes",  # /24s one UA+screen+zone profile came from (proxy rotation)
     "device_prefixes",  # /24s one device came from
     "prefix_devices",  # devices seen in one /24 (a NAT has many, a farm box few)
+    "ip_devices",  # devices behind one address (a home has a few; a reused proxy exit, many)
+    "account_prefixes",  # /24s one account came from (logins hopping across proxies)
 )
 # Read-only: failed logins (recorded only by failed logins themselves).
 PEEKS: tuple[str, ...] = ("failed_ip", "failed_account")
@@ -101,6 +103,8 @@ def _plan(event: RawEvent, enrichment: Enrichment) -> tuple[list[str | None], li
         (f"d:prof:{profile}", ip.prefix) if profile and ip.prefix else None,
         (f"d:devp:{fingerprint}", ip.prefix) if fingerprint and ip.prefix else None,
         (f"d:pdev:{ip.prefix}", fingerprint) if fingerprint and ip.prefix else None,
+        (f"d:ipdev:{address}", fingerprint) if fingerprint and address else None,
+        (f"d:acp:{event.account}", ip.prefix) if event.account and ip.prefix else None,
     ]
     peeks: list[str | None] = [
         f"f:ip:{address}" if address else None,

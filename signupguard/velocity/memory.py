@@ -1,0 +1,325 @@
+"""In-process velocity store: the hot path of offline replay, and the test double.
+
+The cost of an event does not grow with the history held:
+
+* every structure is O(1) amortised per key and window: a counter keeps, per
+  window, its newest bucket, the running total of its live buckets and the
+  short tuple (at most ``buckets`` long) of older live buckets, evicted from
+  the front when a new bucket starts; a distinct set keeps, per window, a dict
+  member → last seen in last-seen order (a repeat is deleted and re-inserted at
+  the end), evicted from the front when the window moves to a new bucket;
+* most keys are seen once (an address, a mailbox): such a key is just the
+  instant it was seen (a counter) or ``(instant, member)`` (a set);
+* the structures are mostly floats, tuples of ints and str → float dicts,
+  which CPython's cycle collector untracks, and the few lists are updated in
+  place: a long replay does not keep promoting new objects to the oldest
+  generation, whose collections walk the whole store;
+* every so often (amortised: once per a quarter as many events as there are
+  keys) keys whose data left every window are dropped, bounding memory to the
+  keys active over the largest window; ``max_keys`` adds a hard cap.
+
+One lock guards the store (an uncontended acquire costs ~0.1 µs), so a threaded
+dev server may share it; it is per process and forgets on restart.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+from operator import add
+from typing import Sequence
+
+from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
+from .buckets import bucket_of, check_windows, since, widths
+
+_MIN_GC_INTERVAL = 50_000  # events between collections, at least
+_INF = math.inf
+_NO_OLDER: tuple[tuple, int] = ((), 0)  # (older live (bucket, count)s, their sum)
+
+
+def _evict(members: dict[str, float], thr: float) -> float:
+    """Drop members last seen before ``thr`` (they sit at the front); return the new oldest instant."""
+    dead = []
+    for member, seen in members.items():
+        if seen >= thr:
+            break
+        dead.append(member)
+    else:
+        seen = _INF
+    for member in dead:
+        del members[member]
+    return seen
+
+
+class MemoryVelocityStore:
+    """Sliding-window counters and distinct sets held in this process."""
+
+    def __init__(
+        self,
+        *,
+        windows: Sequence[int] = WINDOWS,
+        distinct_windows: Sequence[int] = DISTINCT_WINDOWS,
+        buckets: int = BUCKETS_PER_WINDOW,
+        max_keys: int | None = None,
+    ) -> None:
+        self.windows = check_windows(windows, buckets)
+        self.distinct_windows = check_windows(distinct_windows, buckets, name="distinct_windows")
+        self.buckets = buckets
+        if max_keys is not None and max_keys < 1:
+            raise ValueError("max_keys must be positive or None")
+        self.max_keys = max_keys
+        self._widths = widths(self.windows, buckets)
+        self._dwidths = widths(self.distinct_windows, buckets)
+        self._big = self.windows.index(max(self.windows))
+        self._dbig = self.distinct_windows.index(max(self.distinct_windows))
+        # How far out of order an event may arrive and still find keys the
+        # collector would otherwise have dropped: one bucket of the largest window.
+        self._slack = max(self._widths + self._dwidths)
+        self._zero_c = (0,) * len(self.windows)
+        self._ones_c = (1,) * len(self.windows)
+        self._ones_d = (1,) * len(self.distinct_windows)
+        self._lock = threading.Lock()
+        self.clear()
+
+    # -- protocol ---------------------------------------------------------------
+    def observe(
+        self,
+        *,
+        now: float,
+        counters: Sequence[str],
+        distinct: Sequence[tuple[str, str]],
+        peek: Sequence[str] = (),
+    ) -> VelocityReading:
+        """Read then record one event (see the protocol in ``velocity/__init__``)."""
+        with self._lock:
+            floor = math.floor
+            curs = tuple([floor(now / w) for w in self._widths])
+            if now > self._newest:
+                self._newest = now
+            cstore = self._counters
+            ones = self._ones_c
+            counts: list[tuple[int, ...]] = []
+            for key in counters:
+                e = cstore.get(key)
+                if e is None:  # a key seen once is just its instant
+                    cstore[key] = now
+                    counts.append(self._zero_c)
+                elif type(e) is tuple and e[0] == curs:  # same bucket in every window
+                    r = e[1]
+                    counts.append(r)
+                    cstore[key] = (curs, tuple(map(add, r, ones)), e[2])
+                else:
+                    counts.append(self._advance(key, e, now, curs))
+
+            dstore = self._distinct
+            dists: list[tuple[int, ...]] = []
+            thr_now: list[float] | None = None
+            for key, member in distinct:
+                d = dstore.get(key)
+                if d is None:  # a set with one member is (instant, member)
+                    dstore[key] = (now, member)
+                    dists.append(self._ones_d)
+                    continue
+                te = d[0]
+                if te <= now:
+                    te = now
+                    if thr_now is None:
+                        thr_now = [since(now, w, self.buckets) for w in self._dwidths]
+                    thrs = thr_now
+                else:  # out of order: read and record at the key's newest instant
+                    thrs = [since(te, w, self.buckets) for w in self._dwidths]
+                if len(d) == 2:
+                    dists.append(self._distinct_pair(key, d, member, te, thrs))
+                    continue
+                # Updated in place: a list holding dicts is tracked by the cycle
+                # collector for good, so it must not be reallocated per event.
+                d[0] = te
+                out = []
+                i = 1
+                for thr in thrs:
+                    members = d[i]
+                    if d[i + 1] < thr:
+                        d[i + 1] = _evict(members, thr)
+                    if member in members:
+                        out.append(len(members))
+                        del members[member]  # re-inserted at the end: last-seen order
+                        members[member] = te
+                    else:
+                        members[member] = te
+                        out.append(len(members))
+                        if d[i + 1] == _INF:
+                            d[i + 1] = te
+                    i += 2
+                dists.append(tuple(out))
+
+            peeked = [self._peek(key, curs) for key in peek]
+
+            self._events += 1
+            if self._events >= self._next_gc:
+                self._collect()
+            if self.max_keys is not None and len(cstore) + len(dstore) > self.max_keys:
+                self._trim()
+            return VelocityReading(counts, dists, peeked)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        with self._lock:
+            # counter key -> instant | (newest buckets, live totals, per window (older (bucket, count)s, their sum))
+            self._counters: dict[str, float | tuple] = {}
+            # set key -> (instant, member) | [newest instant, members, oldest instant, ...]
+            self._distinct: dict[str, tuple | list] = {}
+            self._newest = -_INF
+            self._events = 0
+            self._next_gc = _MIN_GC_INTERVAL
+
+    # -- introspection and housekeeping -----------------------------------------
+    def __len__(self) -> int:
+        """Number of keys held (counters and distinct sets)."""
+        return len(self._counters) + len(self._distinct)
+
+    def collect(self) -> int:
+        """Drop keys whose data has left every window; return how many.
+
+        Runs by itself every so often; callable by tests and by long-lived
+        processes that went quiet.
+        """
+        with self._lock:
+            return self._collect()
+
+    # -- internals --------------------------------------------------------------
+    def _advance(self, key: str, e: float | tuple, now: float, curs: tuple[int, ...]) -> tuple[int, ...]:
+        """Record ``key`` when some window moved to a new bucket, or on its second sighting."""
+        B = self.buckets
+        nbs: list[int] = []
+        read: list[int] = []
+        rest: list[tuple] = []
+        if type(e) is not tuple:  # second sighting: e is the instant of the first
+            for w, cur in zip(self._widths, curs):
+                b1 = math.floor(e / w)
+                if b1 >= cur:  # same bucket, or out of order
+                    nbs.append(b1)
+                    read.append(1)
+                    rest.append(_NO_OLDER)
+                else:
+                    nbs.append(cur)
+                    if b1 > cur - B:
+                        read.append(1)
+                        rest.append((((b1, 1),), 1))
+                    else:
+                        read.append(0)
+                        rest.append(_NO_OLDER)
+        else:
+            for cur, nb, tot, r in zip(curs, e[0], e[1], e[2]):
+                if nb >= cur:  # same bucket, or out of order: counted in the newest bucket
+                    nbs.append(nb)
+                    read.append(tot)
+                    rest.append(r)
+                    continue
+                lo = cur - B  # buckets <= lo have left the window
+                if nb <= lo:
+                    read.append(0)
+                    rest.append(_NO_OLDER)
+                else:
+                    older, osum = r
+                    older += ((nb, tot - osum),)
+                    osum = tot
+                    if older[0][0] <= lo:
+                        i = 0
+                        while older[i][0] <= lo:
+                            osum -= older[i][1]
+                            i += 1
+                        older = older[i:]
+                    read.append(osum)
+                    rest.append((older, osum))
+                nbs.append(cur)
+        if not any(read):  # everything expired: back to a single instant
+            self._counters[key] = now
+            return self._zero_c
+        result = tuple(read)
+        self._counters[key] = (tuple(nbs), tuple(map(add, result, self._ones_c)), tuple(rest))
+        return result
+
+    def _distinct_pair(
+        self, key: str, d: tuple[float, str], member: str, te: float, thrs: list[float]
+    ) -> tuple[int, ...]:
+        """Record ``member`` in a set that held one member so far."""
+        t1, m1 = d
+        if member == m1:
+            self._distinct[key] = (te, m1)
+            return self._ones_d
+        if all(t1 < thr for thr in thrs):  # the old member left every window
+            self._distinct[key] = (te, member)
+            return self._ones_d
+        entry: list = [te]
+        out = []
+        for thr in thrs:
+            if t1 >= thr:
+                entry += ({m1: t1, member: te}, t1)
+                out.append(2)
+            else:
+                entry += ({member: te}, te)
+                out.append(1)
+        self._distinct[key] = entry
+        return tuple(out)
+
+    def _peek(self, key: str, curs: tuple[int, ...]) -> tuple[int, ...]:
+        e = self._counters.get(key)
+        if e is None:
+            return self._zero_c
+        B = self.buckets
+        if type(e) is not tuple:
+            return tuple([int(math.floor(e / w) > cur - B) for w, cur in zip(self._widths, curs)])
+        if e[0] == curs:
+            return e[1]
+        out = []
+        for cur, nb, tot, (older, _) in zip(curs, e[0], e[1], e[2]):
+            lo = cur - B
+            if nb >= cur:
+                out.append(tot)
+            elif nb <= lo:
+                out.append(0)
+            else:
+                out.append(tot - sum([c for b, c in older if b <= lo]))
+        return tuple(out)
+
+    def _newest_counter_bucket(self, e: float | tuple) -> int:
+        """Newest bucket of the largest window: the last to expire."""
+        if type(e) is tuple:
+            return e[0][self._big]
+        return math.floor(e / self._widths[self._big])
+
+    def _collect(self) -> int:
+        # Keys an event up to ``_slack`` seconds older than the newest one could
+        # still read are kept: collecting never changes the readings of events
+        # arriving less out of order than that.
+        if self._newest == -_INF:
+            return 0
+        horizon = self._newest - self._slack
+        dead_bucket = bucket_of(horizon, self._widths[self._big]) - self.buckets
+        big, wb, floor = self._big, self._widths[self._big], math.floor
+        dead_c = [
+            k for k, e in self._counters.items()
+            if (e[0][big] if type(e) is tuple else floor(e / wb)) <= dead_bucket
+        ]
+        for k in dead_c:
+            del self._counters[k]
+        dead_since = since(horizon, self._dwidths[self._dbig], self.buckets)
+        dead_d = [k for k, d in self._distinct.items() if d[0] < dead_since]
+        for k in dead_d:
+            del self._distinct[k]
+        self._next_gc = self._events + max(_MIN_GC_INTERVAL, len(self) // 4)
+        return len(dead_c) + len(dead_d)
+
+    def _trim(self) -> None:
+        """Enforce ``max_keys``: drop expired keys, then the least recent ones (down to 90 %)."""
+        self._collect()
+        if len(self) <= self.max_keys:
+            return
+        excess = len(self) - int(self.max_keys * 0.9)  # headroom keeps trimming amortised
+        wb = self._widths[self._big]
+        newest = self._newest_counter_bucket
+        recency = [(newest(e) * wb, 0, k) for k, e in self._counters.items()]
+        recency += [(d[0], 1, k) for k, d in self._distinct.items()]
+        for _, kind, k in heapq.nsmallest(excess, recency):
+            del (self._counters if kind == 0 else self._distinct)[k]

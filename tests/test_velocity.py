@@ -1,0 +1,258 @@
+"""One suite, every velocity backend: memory, database and a real Redis."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+import pytest
+
+from signupguard.velocity import DISTINCT_WINDOWS, WINDOWS, VelocityReading, VelocityStore
+from signupguard.velocity.database import DatabaseVelocityStore
+from signupguard.velocity.memory import MemoryVelocityStore
+from signupguard.velocity.redis import RedisVelocityStore
+
+# A multiple of every bucket width (50 s, 300 s, 2 h, 14 h): bucket edges fall
+# on round offsets from T0.
+T0 = 33730 * 50400.0
+NW, NDW = len(WINDOWS), len(DISTINCT_WINDOWS)
+BACKENDS = ["memory", "database", pytest.param("redis", marks=pytest.mark.redis)]
+
+
+def build(kind: str, request: pytest.FixtureRequest) -> VelocityStore:
+    if kind == "memory":
+        return MemoryVelocityStore()
+    if kind == "database":
+        request.getfixturevalue("db")
+        return DatabaseVelocityStore()
+    store = RedisVelocityStore(url=request.getfixturevalue("redis_url"), prefix=f"sgtest:{uuid.uuid4().hex}:")
+    request.addfinalizer(store.clear)
+    return store
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest) -> VelocityStore:
+    return build(request.param, request)
+
+
+def count(store: VelocityStore, key: str, now: float) -> tuple[int, ...]:
+    return store.observe(now=now, counters=[key], distinct=[]).counts[0]
+
+
+def members(store: VelocityStore, key: str, member: str, now: float) -> tuple[int, ...]:
+    return store.observe(now=now, counters=[], distinct=[(key, member)]).distinct[0]
+
+
+def peek(store: VelocityStore, key: str, now: float) -> tuple[int, ...]:
+    return store.observe(now=now, counters=[], distinct=[], peek=[key]).peeked[0]
+
+
+def test_implements_protocol(store: VelocityStore) -> None:
+    assert isinstance(store, VelocityStore)
+
+
+def test_first_observe_reads_zero_then_records(store: VelocityStore) -> None:
+    first = store.observe(now=T0, counters=["s:ip:1.2.3.4", "s:all"], distinct=[("d:dev:x", "alice")])
+    assert first == VelocityReading(counts=[(0,) * NW, (0,) * NW], distinct=[(1,) * NDW], peeked=[])
+    second = store.observe(now=T0 + 1, counters=["s:ip:1.2.3.4", "s:all"], distinct=[("d:dev:x", "alice")])
+    assert second.counts == [(1,) * NW, (1,) * NW]
+    assert second.distinct == [(1,) * NDW]
+
+
+def test_counts_per_window(store: VelocityStore) -> None:
+    for offset in (0, 100, 1000, 5000):
+        count(store, "k", T0 + offset)
+    # At +6000: 10 min holds buckets from +5450, 1 h from +2700, 24 h and 7 d everything.
+    assert count(store, "k", T0 + 6000) == (0, 1, 4, 4)
+    assert count(store, "k", T0 + 6001) == (1, 2, 5, 5)
+    assert count(store, "k", T0 + 90_000) == (0, 0, 0, 6)  # 25 h later: only the 7 d window
+
+
+def test_sliding_expiry_at_bucket_granularity(store: VelocityStore) -> None:
+    count(store, "a", T0)
+    assert count(store, "a", T0 + 540) == (1, 1, 1, 1)  # 9 min later: still inside
+    count(store, "b", T0)
+    assert count(store, "b", T0 + 660) == (0, 1, 1, 1)  # 11 min later: left the 10 min window
+    # Granularity is one 50 s bucket: an event in bucket 0 leaves when bucket 12 starts.
+    count(store, "c", T0 + 49)
+    assert count(store, "c", T0 + 599.9) == (1, 1, 1, 1)
+    count(store, "d", T0 + 49)
+    assert count(store, "d", T0 + 600) == (0, 1, 1, 1)
+
+
+def test_distinct_members(store: VelocityStore) -> None:
+    assert members(store, "d:dev:x", "alice", T0) == (1, 1)
+    assert members(store, "d:dev:x", "alice", T0 + 10) == (1, 1)  # a repeat is not counted twice
+    assert members(store, "d:dev:x", "bob", T0 + 20) == (2, 2)  # a new member counts itself
+    assert members(store, "d:dev:x", "alice", T0 + 30) == (2, 2)
+    assert members(store, "d:dev:y", "alice", T0 + 30) == (1, 1)  # keys are independent
+    # Two hours later both left the 1 h window but not the 7 d one.
+    assert members(store, "d:dev:x", "carol", T0 + 7200) == (1, 3)
+    assert members(store, "d:dev:x", "alice", T0 + 7300) == (2, 3)  # alice is back in the hour
+    # Eight days later everything expired.
+    assert members(store, "d:dev:x", "dave", T0 + 8 * 86400) == (1, 1)
+    assert members(store, "d:dev:x", "alice", T0 + 8 * 86400 + 1) == (2, 2)
+
+
+def test_peek_reads_without_recording(store: VelocityStore) -> None:
+    assert peek(store, "f:ip:1.2.3.4", T0) == (0,) * NW
+    assert peek(store, "f:ip:1.2.3.4", T0 + 1) == (0,) * NW
+    count(store, "f:ip:1.2.3.4", T0 + 2)
+    count(store, "f:ip:1.2.3.4", T0 + 3)
+    assert peek(store, "f:ip:1.2.3.4", T0 + 4) == (2,) * NW
+    assert peek(store, "f:ip:1.2.3.4", T0 + 700) == (0, 2, 2, 2)
+    assert count(store, "f:ip:1.2.3.4", T0 + 701) == (0, 2, 2, 2)
+
+
+def test_out_of_order_event_counts_in_newest_bucket(store: VelocityStore) -> None:
+    count(store, "k", T0 + 1000)  # 10 min bucket 20
+    assert count(store, "k", T0 + 900) == (1, 1, 1, 1)  # bucket 18, read and counted at bucket 20
+    # At +1560 (bucket 31) bucket 20 is still live: both events are there;
+    # had the late one been kept in bucket 18 it would have left.
+    assert count(store, "k", T0 + 1560) == (2, 2, 2, 2)
+    # Distinct: a late member is recorded at the key's newest instant.
+    members(store, "d:k", "a", T0 + 4000)
+    assert members(store, "d:k", "b", T0 + 100) == (2, 2)
+    assert members(store, "d:k", "c", T0 + 7300) == (3, 3)  # the 1 h window from +3900 holds a, b, c
+
+
+def test_repeated_key_within_one_event(store: VelocityStore) -> None:
+    reading = store.observe(
+        now=T0, counters=["k", "k"], distinct=[("d", "a"), ("d", "b"), ("d", "a")], peek=["k"]
+    )
+    assert reading.counts == [(0,) * NW, (1,) * NW]
+    assert reading.distinct == [(1, 1), (2, 2), (2, 2)]
+    assert reading.peeked == [(2,) * NW]
+
+
+def test_clear_forgets_everything(store: VelocityStore) -> None:
+    store.observe(now=T0, counters=["k"], distinct=[("d", "a")])
+    store.clear()
+    assert store.observe(now=T0 + 1, counters=["k"], distinct=[("d", "b")]) == VelocityReading(
+        counts=[(0,) * NW], distinct=[(1,) * NDW], peeked=[]
+    )
+
+
+def test_many_keys(store: VelocityStore) -> None:
+    keys = [f"s:ip:10.0.{i // 256}.{i % 256}" for i in range(400)]
+    pairs = [(f"d:ip:{k}", f"acct{i}") for i, k in enumerate(keys)]
+    first = store.observe(now=T0, counters=keys, distinct=pairs, peek=keys[:50])
+    assert first.counts == [(0,) * NW] * 400 and first.distinct == [(1,) * NDW] * 400
+    assert first.peeked == [(1,) * NW] * 50  # peeks read after this event's counters
+    for i in range(0, 400, 40):
+        assert count(store, keys[i], T0 + 1 + i) == (1,) * NW
+    second = store.observe(now=T0 + 500, counters=keys, distinct=[(k, "other") for k, _ in pairs])
+    assert second.counts[1] == (1,) * NW and second.counts[0] == (2,) * NW
+    assert second.distinct == [(2,) * NDW] * 400
+
+
+def test_long_keys_and_odd_characters(store: VelocityStore) -> None:
+    long_key = "s:em:" + "x" * 500 + "@example.com"
+    odd = "s:prof:Chrome/120/Mac OS X/1440x900/Europe/Zürich*?[]%'\""
+    assert store.observe(now=T0, counters=[long_key, odd], distinct=[(long_key, "m" * 400)]).counts == [(0,) * NW] * 2
+    reading = store.observe(now=T0 + 1, counters=[long_key, odd], distinct=[(long_key, "m" * 400)])
+    assert reading.counts == [(1,) * NW] * 2 and reading.distinct == [(1,) * NDW]
+
+
+def random_events(seed: int, n: int) -> list[dict]:
+    """Events with hot and cold keys, repeats, gaps across every window and late arrivals."""
+    rng = random.Random(seed)
+    t = T0 + 17.3
+    events = []
+    for _ in range(n):
+        t += rng.choice([rng.expovariate(1 / 20), rng.expovariate(1 / 900), rng.uniform(3000, 30000)])
+        if rng.random() < 0.05:
+            t += rng.uniform(5 * 86400, 8 * 86400)
+        now = t - rng.uniform(0, 400) if rng.random() < 0.1 else t  # late arrival
+        ip = f"10.0.0.{rng.randrange(12)}"
+        counters = [f"s:ip:{ip}", f"s:dev:{rng.randrange(6)}", "s:all"]
+        if rng.random() < 0.2:
+            counters.append(f"f:ip:{ip}")
+        distinct = [(f"d:ip:{ip}", f"acct{rng.randrange(8)}"), (f"d:dev:{rng.randrange(4)}", f"acct{rng.randrange(8)}")]
+        events.append({"now": round(now, 3), "counters": counters, "distinct": distinct, "peek": [f"f:ip:{ip}"]})
+    return events
+
+
+@pytest.mark.redis
+def test_backends_agree_exactly(request: pytest.FixtureRequest) -> None:
+    events = random_events(seed=20240601, n=300)
+    stores = {kind: build(kind, request) for kind in ("memory", "database", "redis")}
+    for i, event in enumerate(events):
+        readings = {kind: s.observe(**event) for kind, s in stores.items()}
+        assert readings["database"] == readings["memory"], (i, event)
+        assert readings["redis"] == readings["memory"], (i, event)
+
+
+# -- backend specifics --------------------------------------------------------------
+
+
+def test_memory_collects_expired_keys() -> None:
+    store = MemoryVelocityStore()
+    for i in range(1000):
+        store.observe(now=T0 + i, counters=[f"k{i}", "hot"], distinct=[(f"d{i}", "m"), ("dhot", f"m{i}")])
+    assert len(store) == 2002
+    store.observe(now=T0 + 9 * 86400, counters=["hot"], distinct=[("dhot", "x")])
+    assert store.collect() == 2000
+    assert len(store) == 2
+    assert store.observe(now=T0 + 9 * 86400 + 1, counters=["hot", "k1"], distinct=[("d1", "m")]).counts == [
+        (1, 1, 1, 1), (0, 0, 0, 0)
+    ]
+
+
+def test_memory_collection_never_changes_readings() -> None:
+    collected, reference = MemoryVelocityStore(), MemoryVelocityStore()
+    for event in random_events(seed=5, n=400):
+        collected.collect()
+        assert collected.observe(**event) == reference.observe(**event)
+    assert len(collected) < len(reference)
+
+
+def test_memory_max_keys_caps_the_store() -> None:
+    store = MemoryVelocityStore(max_keys=500)
+    for i in range(5000):
+        store.observe(now=T0 + i, counters=[f"k{i}"], distinct=[])
+        assert len(store) <= 500
+    assert count(store, "k4999", T0 + 5000) == (1, 1, 1, 1)  # the most recent keys survive
+
+
+@pytest.mark.django_db
+def test_database_prune_keeps_readings() -> None:
+    from signupguard.models import VelocityBucket, VelocityMember
+
+    store = DatabaseVelocityStore()
+    for i in range(20):
+        store.observe(now=T0 + i * 3600, counters=["k"], distinct=[("d", f"m{i}")])
+    before = (VelocityBucket.objects.count(), VelocityMember.objects.count())
+    now = T0 + 20 * 3600
+    assert store.prune(now) > 0
+    assert VelocityBucket.objects.count() < before[0] and VelocityMember.objects.count() < before[1]
+    reference = MemoryVelocityStore()
+    for i in range(20):
+        reference.observe(now=T0 + i * 3600, counters=["k"], distinct=[("d", f"m{i}")])
+    event = {"now": now, "counters": ["k"], "distinct": [("d", "new")]}
+    assert store.observe(**event) == reference.observe(**event)
+
+
+@pytest.mark.redis
+def test_redis_sets_ttls_and_clear_keeps_other_keys(redis_url: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    client.set("unrelated:key", "1")
+    store = RedisVelocityStore(client=client, prefix=f"sgtest:{uuid.uuid4().hex}:")
+    store.observe(now=T0, counters=["k"], distinct=[("d", "a")])
+    for key in client.scan_iter(match=f"{store.prefix}*"):
+        assert 0 < client.ttl(key) <= max(WINDOWS) + max(WINDOWS) // 12 + 1
+    store.clear()
+    assert list(client.scan_iter(match=f"{store.prefix}*")) == []
+    assert client.get("unrelated:key") == b"1"
+    client.delete("unrelated:key")
+
+
+@pytest.mark.redis
+def test_redis_errors_propagate() -> None:
+    import redis
+
+    store = RedisVelocityStore(url="redis://127.0.0.1:9/0")  # the discard port: nothing listens
+    with pytest.raises(redis.exceptions.ConnectionError):
+        store.observe(now=T0, counters=["k"], distinct=[])
