@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install geoip test test-sqlite test-pg clean
+.PHONY: demo install geoip test test-sqlite test-pg clean model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ demo: install
 	$(PY) manage.py portal_setup
 	@echo "==> the demo portal: http://$(HOST):$(PORT)/  (review console: /admin/)"
 	$(PY) manage.py runserver --insecure $(HOST):$(PORT)
+
+# The shipped default model, reproducibly: simulated traffic (fixed seed) ->
+# signupguard_train. Without the optional Anonymous-IP database on purpose, so
+# the model learns the network kinds every install can derive (ASN lists and
+# organisation keywords). See docs/model.md.
+MODEL_WORK ?= var/model-build
+model: install
+	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/events.jsonl --legit 60000 --scale 3 --days 14 --seed 7 --geoip-dir $(MODEL_WORK)/geoip
+	rm -rf signupguard/model/default
+	SIGNUPGUARD_GEOIP_ASN=$(MODEL_WORK)/geoip/GeoLite2-ASN.mmdb SIGNUPGUARD_GEOIP_CITY=$(MODEL_WORK)/geoip/GeoLite2-City.mmdb \
+		$(PY) manage.py signupguard_train --events $(MODEL_WORK)/events.jsonl --out signupguard/model/default \
+		--version-prefix default --seed 0 --no-holdout
 
 test: test-sqlite test-pg
 

@@ -53,13 +53,13 @@ DEFAULTS: dict[str, Any] = {
     "FAIL_MODE": "closed",
     # Whether a blocked account may still log in.
     "BLOCKED_CAN_LOGIN": False,
-    # Minutes after which a still-pending attempt is picked up by the sweep.
+    # Seconds after which a still-pending attempt is picked up by the sweep.
     "SWEEP_AFTER_SECONDS": 60,
     # Dotted path of the adapter class hosts subclass for their own policy.
     "ADAPTER": "signupguard.adapter.DefaultAdapter",
     # Hash or truncate personal data on admin list pages.
     "MASK_PERSONAL_DATA": False,
-    # Maximum accepted fill time drift and signing salt of the form timestamp.
+    # Seconds a signed form render timestamp stays valid (older: fill time unknown).
     "FORM_TIMESTAMP_MAX_AGE": 86400,
     # Request headers captured besides the built-in allow-list of
     # signupguard.capture.CAPTURED_HEADERS (lower-case names; cookies and

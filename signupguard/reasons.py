@@ -35,6 +35,8 @@ _DISTINCT_WORDS = {
     "profile_prefixes": "networks (/24) sent this exact browser profile",
     "device_prefixes": "networks (/24) this device came from",
     "prefix_devices": "devices seen in this network (/24)",
+    "ip_devices": "devices seen behind this IP address",
+    "account_prefixes": "networks (/24) this account came from",
 }
 
 _FLAGS: dict[str, tuple[str, str | None]] = {

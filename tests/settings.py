@@ -56,7 +56,8 @@ DATABASES = {
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not :memory:, so a real Celery worker process can share it.
-    DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "var" / "test-db.sqlite3")
+    # One file per test process, so concurrent runs do not share it.
+    DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "/static/"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -85,3 +86,11 @@ for _mw in ("signupguard.middleware.SignupGuardMiddleware", "allauth.account.mid
 # --- demo portal (config/portal; issue 3 §6): its tests use ROOT_URLCONF=config.urls
 if "config.portal" not in INSTALLED_APPS:
     INSTALLED_APPS.append("config.portal")
+
+# --- review console (issue 5) ---------------------------------------------------
+# The e2e worker and the live server write concurrently (scoring, cluster
+# maintenance, retroactive reviews). A deferred SQLite transaction that reads
+# and then writes fails at once with "database is locked" when another writer
+# got in between; IMMEDIATE takes the write lock at BEGIN, and waits for it.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")

@@ -24,15 +24,24 @@ from signupguard.policy import Thresholds
 
 from .predict import FORMAT_VERSION, METADATA_FILE, MODEL_FILE
 
-# Signals that only ever make fraud more likely, whatever else is true. A
-# monotone constraint keeps the trees from learning simulator-specific
-# exceptions to them, which is what generalises to unseen tactics.
-MONOTONE_INCREASING = (
-    "device_webdriver", "ua_headless", "ua_automation", "email_disposable", "form_honeypot",
-    "d_device_accounts_1h", "d_device_accounts_7d", "d_email_accounts_1h", "d_email_accounts_7d",
-    "d_profile_prefixes_1h", "d_device_prefixes_1h", "ua_hints_mismatch", "device_platform_mismatch",
-    "failed_ip_1h", "failed_account_1h",
-)
+# Domain knowledge as monotone constraints: holding everything else fixed,
+# these can only make fraud more (+1) or less (-1) likely. This keeps the
+# trees from learning simulator-specific exceptions to them, and makes a
+# never-seen campaign that shows any of these tells score higher, which is
+# what generalises to new tactics.
+MONOTONE: dict[str, int] = {
+    **{name: 1 for name in (
+        "net_hosting", "net_vpn", "net_tor", "ip_invalid", "ip_anonymous",
+        "email_disposable", "email_dots_removed",
+        "ua_headless", "ua_automation", "ua_bot", "ua_hints_mismatch", "ua_version_age",
+        "device_webdriver", "device_tz_country_mismatch", "device_tz_offset_diff",
+        "device_lang_header_mismatch", "device_lang_country_mismatch", "device_screen_mismatch",
+        "device_touch_mismatch", "device_platform_mismatch", "form_honeypot",
+        "failed_ip_1h", "failed_account_1h",
+    )},
+    **{name: 1 for name in FEATURE_NAMES if name.startswith(("v_ip_", "v_device_", "v_email_", "surge_"))},
+    **{name: 1 for name in FEATURE_NAMES if name.startswith("d_") and not name.startswith("d_prefix_devices")},
+}
 
 
 class NotFittedError(RuntimeError):
@@ -55,6 +64,7 @@ class SignupRiskClassifier:
         max_bin: int = 63,
         early_stopping_rounds: int = 50,
         monotone: bool = True,
+        augment: float = 0.3,
         n_jobs: int = 2,
         random_state: int = 0,
     ) -> None:
@@ -68,6 +78,7 @@ class SignupRiskClassifier:
         self.max_bin = max_bin
         self.early_stopping_rounds = early_stopping_rounds
         self.monotone = monotone
+        self.augment = augment
         self.n_jobs = n_jobs
         self.random_state = random_state
 
@@ -97,7 +108,7 @@ class SignupRiskClassifier:
             "verbosity": -1,
         }
         if self.monotone:
-            params["monotone_constraints"] = [1 if n in MONOTONE_INCREASING else 0 for n in FEATURE_NAMES]
+            params["monotone_constraints"] = [MONOTONE.get(n, 0) for n in FEATURE_NAMES]
             params["monotone_constraints_method"] = "basic"
         return params
 
@@ -114,6 +125,10 @@ class SignupRiskClassifier:
             raise ValueError(f"expected {len(FEATURE_NAMES)} features, got {X.shape[1]}")
         if len(np.unique(y)) < 2:
             raise ValueError("training needs both fraud and legitimate examples")
+        if self.augment > 0:
+            from .augment import augment
+
+            X, y = augment(X, y, share=self.augment, seed=self.random_state)
         train = lgb.Dataset(X, label=y, feature_name=list(FEATURE_NAMES), free_raw_data=True)
         callbacks: list[Any] = []
         valid_sets = []

@@ -33,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0, help="random seed of the booster")
         parser.add_argument("--rounds", type=int, default=600, help="maximum boosting rounds (early stopping picks fewer)")
         parser.add_argument("--version-prefix", default="sg", help="prefix of the version name")
+        parser.add_argument("--no-holdout", action="store_true", help="do not keep the hold-out rows (promotion needs them)")
 
     def handle(self, *args, **options) -> None:
         out = Path(options["out"])
@@ -59,7 +60,10 @@ class Command(BaseCommand):
         clf = SignupRiskClassifier(n_estimators=options["rounds"], random_state=options["seed"])
         try:
             with progress_bar(total=options["rounds"], desc="boosting", unit="round") as bar:
-                result = train_on_dataset(data, out, classifier=clf, source=source, version_prefix=options["version_prefix"], progress=bar.update)
+                result = train_on_dataset(
+                    data, out, classifier=clf, source=source, version_prefix=options["version_prefix"],
+                    write_holdout=not options["no_holdout"], progress=bar.update,
+                )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=1) from None
         m = result.metrics.get("signup", {})

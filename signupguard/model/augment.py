@@ -1,0 +1,141 @@
+"""Knowledge-guided augmentation: teach the model tells its training campaigns never showed.
+
+A supervised model only learns the tells of the campaigns in its training
+data; a farm using a tactic nobody labelled yet walks past it. Before
+fitting, we add synthetic fraud rows: real legitimate rows with one strong
+tell, or a combination of weak ones, written in (webdriver set, one device
+behind many accounts, a residential address shared by many devices, a
+device zone and language that contradict a VPN exit ...). The legitimate rows
+stay as they are, so the model also learns how often each tell occurs among
+real users and the thresholds, chosen on untouched validation rows, keep the
+legitimate flag rate at target.
+
+The tells are the same published signals the cold-start rules use; none of
+them names an ASN, a country or a simulator campaign.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from signupguard.features import FEATURE_INDEX as I
+from signupguard.features import FEATURE_NAMES
+
+Tell = Callable[[np.ndarray, np.random.Generator], None]
+
+
+def _set(row: np.ndarray, **values: float) -> None:
+    for name, value in values.items():
+        row[I[name]] = value
+
+
+def _count(rng: np.random.Generator, low: int, high: int) -> float:
+    """A heavy-tailed count in [low, high]: farms come in every size."""
+    return float(min(high, low + int(rng.pareto(1.2) * low)))
+
+
+def _webdriver(row, rng):
+    _set(row, device_webdriver=1.0, device_missing=0.0)
+
+
+def _headless(row, rng):
+    _set(row, ua_headless=1.0, ua_missing=0.0)
+
+
+def _automation(row, rng):
+    _set(row, ua_automation=1.0, ua_missing=0.0, device_missing=float(rng.random() < 0.7))
+
+
+def _inconsistent_browser(row, rng):
+    which = rng.integers(0, 4)
+    name = ("ua_hints_mismatch", "device_platform_mismatch", "device_screen_mismatch", "device_touch_mismatch")[which]
+    _set(row, **{name: 1.0})
+    if rng.random() < 0.5:
+        second = ("ua_hints_mismatch", "device_platform_mismatch", "device_screen_mismatch", "device_touch_mismatch")[(which + 1) % 4]
+        _set(row, **{second: 1.0})
+
+
+def _shared_device(row, rng):
+    k = _count(rng, 3, 200)
+    _set(row, d_device_accounts_7d=k, d_device_accounts_1h=max(1.0, round(k * rng.uniform(0.2, 1.0))),
+         v_device_7d=k - 1, v_device_24h=max(0.0, round((k - 1) * rng.uniform(0.5, 1))),
+         v_device_1h=max(0.0, round((k - 1) * rng.uniform(0.1, 0.8))), v_device_10m=max(0.0, round((k - 1) * rng.uniform(0, 0.4))),
+         d_device_prefixes_7d=max(1.0, round(k * rng.uniform(0.3, 1.0))), d_device_prefixes_1h=max(1.0, round(k * rng.uniform(0.1, 0.6))))
+
+
+def _shared_mailbox(row, rng):
+    k = _count(rng, 2, 50)
+    _set(row, d_email_accounts_7d=k, d_email_accounts_1h=max(1.0, round(k * rng.uniform(0.2, 1))), v_email_7d=k - 1,
+         v_email_24h=max(0.0, round((k - 1) * rng.uniform(0.3, 1))), email_dots_removed=float(rng.integers(0, 6)),
+         email_plus=float(rng.random() < 0.5))
+
+
+def _busy_home_address(row, rng):
+    # A residential (not mobile, not university) address behind many accounts and devices.
+    k = _count(rng, 5, 100)
+    _set(row, net_residential=1.0, net_mobile=0.0, net_education=0.0, net_hosting=0.0,
+         d_ip_accounts_7d=k, d_ip_accounts_1h=max(1.0, round(k * rng.uniform(0.1, 0.7))),
+         d_ip_devices_7d=max(2.0, round(k * rng.uniform(0.5, 1))), d_ip_devices_1h=max(1.0, round(k * rng.uniform(0.1, 0.5))),
+         v_ip_7d=k - 1, v_ip_24h=max(0.0, round((k - 1) * rng.uniform(0.3, 1))), v_ip_1h=max(0.0, round((k - 1) * rng.uniform(0.05, 0.5))))
+
+
+def _rotating_profile(row, rng):
+    # One exact browser profile arriving from many networks (proxy rotation).
+    k = _count(rng, 5, 300)
+    _set(row, d_profile_prefixes_1h=max(3.0, round(k * rng.uniform(0.1, 0.5))), d_profile_prefixes_7d=k,
+         surge_profile=float(rng.uniform(3, 50)))
+
+
+def _geo_contradiction(row, rng):
+    # Exit in one country, device clock and languages from another.
+    _set(row, device_tz_country_mismatch=1.0, device_lang_country_mismatch=1.0,
+         device_tz_offset_diff=float(rng.integers(3, 12)), device_missing=0.0)
+    kind = rng.integers(0, 3)
+    _set(row, net_vpn=1.0 if kind == 0 else 0.0, net_hosting=1.0 if kind == 1 else 0.0,
+         net_residential=1.0 if kind == 2 else 0.0, net_mobile=0.0, net_education=0.0)
+
+
+def _datacenter_bot(row, rng):
+    _set(row, net_hosting=1.0, net_residential=0.0, net_mobile=0.0, net_education=0.0, net_vpn=0.0,
+         form_fill_ms=float(rng.integers(200, 2500)), form_fill_missing=0.0)
+    (_webdriver, _headless, _automation, _inconsistent_browser)[rng.integers(0, 4)](row, rng)
+
+
+def _disposable(row, rng):
+    _set(row, email_disposable=1.0, email_freemail=0.0)
+
+
+def _failed_login_burst(row, rng):
+    _set(row, is_login=1.0, failed_ip_1h=_count(rng, 10, 2000), d_ip_accounts_1h=_count(rng, 5, 500),
+         login_failed=float(rng.random() < 0.8))
+
+
+def _hopping_account(row, rng):
+    _set(row, is_login=1.0, d_account_prefixes_1h=_count(rng, 3, 30), d_account_prefixes_7d=_count(rng, 5, 100),
+         failed_account_1h=float(rng.integers(0, 20)))
+
+
+TELLS: tuple[Tell, ...] = (
+    _webdriver, _headless, _automation, _inconsistent_browser, _shared_device, _shared_mailbox,
+    _busy_home_address, _rotating_profile, _geo_contradiction, _datacenter_bot, _disposable,
+    _failed_login_burst, _hopping_account,
+)
+
+
+def augment(X: np.ndarray, y: np.ndarray, *, share: float = 0.3, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Append ``share * legit rows`` synthetic fraud rows (capped at the real fraud count + 10,000)."""
+    rng = np.random.default_rng(seed)
+    legit = np.flatnonzero(y == 0)
+    if len(legit) == 0:
+        return X, y
+    n = int(min(share * len(legit), int(y.sum()) + 10_000))
+    if n <= 0:
+        return X, y
+    rows = X[rng.choice(legit, size=n)].astype(np.float64, copy=True)
+    tells = rng.integers(0, len(TELLS), size=n)
+    for row, t in zip(rows, tells):
+        TELLS[t](row, rng)
+    assert rows.shape[1] == len(FEATURE_NAMES)
+    return np.vstack([X, rows.astype(X.dtype)]), np.concatenate([y, np.ones(n, dtype=y.dtype)])
