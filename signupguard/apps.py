@@ -12,6 +12,7 @@ class SignupGuardConfig(AppConfig):
     def ready(self) -> None:
         # Importing registers the system checks and connects the receivers.
         from . import receivers  # noqa: F401
+        from . import clusters, retroactive  # noqa: F401  (campaign clusters, retroactive review)
 
         if importlib.util.find_spec(f"{self.name}.checks") is not None:
             importlib.import_module(f"{self.name}.checks")

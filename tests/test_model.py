@@ -116,7 +116,7 @@ def test_promotion_requires_beating_the_active_model(trained, tmp_path):
     save_model(weak, weak_dir, thresholds=Thresholds(0.5, 0.9), metrics={}, training={}, version_prefix="weak")
     shutil.copy(trained.directory / "holdout.npz", weak_dir / "holdout.npz")
     with override_settings(SIGNUPGUARD={"MODEL_DIR": str(tmp_path / "registry")}):
-        first = registry.promote(trained.directory)
+        first = registry.promote(trained.directory, force=True)
         assert first.promoted and registry.active_dir().name == trained.metadata["version"]
         outcome = registry.promote(weak_dir)
         assert not outcome.promoted and "not promoted" in outcome.message

@@ -1,0 +1,122 @@
+"""The review queue: attempts, pending review by default, oldest first."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
+
+from signupguard.models import Attempt
+
+from . import detail
+from .actions import ACTIONS
+from .common import ReviewPermissionMixin, mask_email, mask_ip, mask_text
+from .filters import PENDING, ASNFilter, ClusterFilter, EmailDomainFilter, QueueFilter, StatusFilter
+
+
+def search_filter(term: str) -> Q:
+    """Exact, indexed matches only (a LIKE over a million rows is not a search box)."""
+    term = term.strip()
+    if "/" in term:
+        return Q(ip_prefix=term)
+    try:
+        ipaddress.ip_address(term)
+        return Q(ip=term)
+    except ValueError:
+        pass
+    if term.endswith(".") and term.replace(".", "").isdigit():
+        return Q(ip__startswith=term)  # "203.0.113." : a prefix typed by hand
+    if "@" in term:
+        lowered = term.lower()
+        return Q(email=term) | Q(email=lowered) | Q(email_normalized=lowered)
+    return Q(account=term) | Q(device_fingerprint=term) | Q(email_domain=term.lower()) | Q(event_id=term)
+
+
+@admin.register(Attempt)
+class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
+    list_display = ("id", "created_at", "kind", "account_col", "email_col", "ip_col", "country", "network_col",
+                    "score", "decision", "status_col", "cluster_col")
+    list_display_links = ("id",)
+    list_filter = (QueueFilter, "decision", StatusFilter, "kind", "model_version", "country", ASNFilter,
+                   "network_kind", EmailDomainFilter, ClusterFilter, ("created_at", admin.DateFieldListFilter))
+    list_select_related = ("user__signupguard_status", "user__signupguard_cluster_membership__cluster")
+    search_fields = ("=email",)  # the box shows; the lookup is search_filter()
+    search_help_text = "Email (raw or normalised), IP address, /24 prefix, account, device fingerprint, event id."
+    sortable_by = ("id", "created_at", "score", "decision", "kind", "country")
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER  # facet counts are a COUNT per filter value: too slow at 1M rows
+    list_per_page = 50
+    actions = ACTIONS
+    readonly_fields = ("event_id", "kind", "occurred_at", "account", "state", "model_version", "error")
+    fields = readonly_fields
+    change_list_template = "admin/signupguard/attempt/change_list.html"
+    change_form_template = "admin/signupguard/attempt/change_form.html"
+
+    def get_ordering(self, request: HttpRequest) -> list[str]:
+        if request.GET.get("queue", PENDING) == PENDING:
+            return ["created_at", "pk"]  # the queue: oldest first
+        return ["-created_at", "-pk"]
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(search_filter(search_term)), False
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        extra = {"sg_queue": request.GET.get("queue", PENDING) == PENDING,
+                 "sg_can_review": self.has_review_permission(request), **(extra_context or {})}
+        return super().changelist_view(request, extra_context=extra)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict | None = None) -> HttpResponse:
+        attempt = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if attempt is not None:
+            extra.update({
+                "attempt": attempt,
+                "reasons": detail.reason_rows(attempt.reasons or []),
+                "sections": detail.enrichment_sections(attempt.enrichment),
+                "velocity": detail.velocity_tables(attempt.velocity),
+                "timeline": detail.timeline(attempt.user_id),
+                "linked": detail.linked_accounts(attempt.user_id),
+                "raw_json": detail.raw_json(attempt),
+                "account_status": getattr(getattr(attempt.user, "signupguard_status", None), "status", ""),
+                "sg_can_review": self.has_review_permission(request),
+                "changelist_url": reverse("admin:signupguard_attempt_changelist") + "?queue=all",
+            })
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+    @admin.display(description="account")
+    def account_col(self, obj: Attempt) -> str:
+        return mask_text(obj.account)
+
+    @admin.display(description="email")
+    def email_col(self, obj: Attempt) -> str:
+        return mask_email(obj.email)
+
+    @admin.display(description="IP")
+    def ip_col(self, obj: Attempt) -> str:
+        return mask_ip(obj.ip)
+
+    @admin.display(description="network")
+    def network_col(self, obj: Attempt) -> str:
+        asn = f"AS{obj.asn}" if obj.asn is not None else ""
+        return " ".join(part for part in (obj.network_kind, asn, (obj.as_org or "")[:24]) if part)
+
+    @admin.display(description="status")
+    def status_col(self, obj: Attempt) -> str:
+        status = getattr(getattr(obj.user, "signupguard_status", None), "status", "") if obj.user_id else ""
+        return format_html('<span class="sg-status sg-status-{}">{}</span>', status, status or "—")
+
+    @admin.display(description="cluster")
+    def cluster_col(self, obj: Attempt) -> Any:
+        member = getattr(obj.user, "signupguard_cluster_membership", None) if obj.user_id else None
+        if member is None:
+            return "—"
+        url = reverse("admin:signupguard_cluster_change", args=[member.cluster_id])
+        return format_html('<a href="{}">#{} ({})</a>', url, member.cluster_id, member.cluster.size)

@@ -1,0 +1,74 @@
+"""Pieces every console page shares: masking, the review permission, the action form."""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+from typing import Any
+
+from django import forms
+from django.contrib.admin.helpers import ActionForm
+from django.http import HttpRequest
+
+from signupguard.conf import sg_settings
+
+REVIEW_PERMISSION = "signupguard.review_account"
+
+
+def masking() -> bool:
+    """Whether list pages must hide personal data (``MASK_PERSONAL_DATA``)."""
+    return bool(sg_settings.MASK_PERSONAL_DATA)
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:8]
+
+
+def mask_email(email: str) -> str:
+    """``j…3f9a1c2e@example.com``: the domain stays (it is a campaign signal), the mailbox is hashed."""
+    if not email or not masking():
+        return email
+    local, _, domain = email.rpartition("@")
+    return f"{local[:1]}…{_digest(local)}@{domain}" if local else _digest(email)
+
+
+def mask_ip(ip: str) -> str:
+    """The address truncated to its /24 (IPv4) or /48 (IPv6) network."""
+    if not ip or not masking():
+        return ip
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return _digest(ip)
+    prefix = 24 if address.version == 4 else 48
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+
+
+def mask_text(value: str) -> str:
+    """Account names, fingerprints: hashed when masking."""
+    return _digest(value) if value and masking() else value
+
+
+class ReviewActionForm(ActionForm):
+    """The admin's action bar plus a free-text note that goes into the audit trail."""
+
+    note = forms.CharField(required=False, max_length=2000, label="Note",
+                           widget=forms.TextInput(attrs={"placeholder": "note for the audit trail", "size": 30}))
+
+
+class ReviewPermissionMixin:
+    """Read-only data, no add, no delete; acting needs ``signupguard.review_account``."""
+
+    action_form = ReviewActionForm
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(REVIEW_PERMISSION)

@@ -1,0 +1,106 @@
+"""Which attributes link two accounts into one campaign cluster (pure).
+
+Two accounts are linked when they share a *link key*. The kinds, strongest first:
+
+``device``   the collector's device fingerprint. Strong on its own.
+``email``    the normalised mailbox (case, Gmail dots and +tags removed).
+``domain``   a custom email domain: never a free-mail or disposable domain,
+             which unrelated people share by the million.
+``prefix``   the /24 (IPv4) or /64 (IPv6) network, only within ``window``
+             seconds of each other and never on mobile networks, whose
+             carrier-grade NAT puts whole towns behind one /24.
+``profile``  user agent family/major/OS + screen + time zone (what a farm's
+             cloned browsers share), only within ``window`` seconds.
+
+Giant clusters are what makes campaign linking useless: one popular profile or
+one busy NAT would chain every legitimate user together. Hence every rule has
+a *fan-out cap*: a key already held by more than ``max_holders`` accounts in
+its window is common, not a campaign's, and stops linking new accounts (the
+accounts it linked so far stay linked). Windowed keys, additionally, only
+link when the key's holders used few distinct devices (``max_devices``): a
+farm box cycles accounts on one or a few browsers, a NAT hides many. For them
+commonness is counted over a day (``horizon``), longer than the link window,
+so a busy NAT or a popular browser setup cannot chain hour after hour of
+unrelated users into one cluster.
+
+Everything here is pure, so the rules can be replayed and tested without a
+database; ``signupguard.clusters`` applies them to stored attempts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from signupguard.enrichment.types import Enrichment
+from signupguard.velocity.keys import profile_of
+
+DAY = 86400.0
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRule:
+    """How one kind of key links accounts."""
+
+    kind: str
+    label: str  # what a reviewer reads on the cluster page
+    window: float  # seconds: only holders seen this recently are linked
+    max_holders: int  # fan-out cap: more holders than this in the window = common key
+    max_devices: int | None = None  # windowed keys: more distinct devices = a NAT, not a farm box
+    horizon: float | None = None  # seconds over which commonness is counted (default: the window)
+    strong: bool = False  # strong links (same device, same mailbox) weigh more in the retroactive policy
+
+
+RULES: dict[str, LinkRule] = {
+    rule.kind: rule
+    for rule in (
+        LinkRule("device", "same device fingerprint", 90 * DAY, 500, strong=True),
+        LinkRule("email", "same mailbox (after normalisation)", 365 * DAY, 50, strong=True),
+        LinkRule("domain", "same custom email domain", 30 * DAY, 200),
+        LinkRule("prefix", "same /24 or /64 network within an hour", 3600.0, 200, max_devices=6, horizon=DAY),
+        LinkRule("profile", "same browser profile (UA, screen, time zone) within 5 minutes", 300.0, 20,
+                 max_devices=6, horizon=DAY),
+    )
+}
+KINDS: tuple[str, ...] = tuple(RULES)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkKey:
+    kind: str
+    value: str
+
+    @property
+    def rule(self) -> LinkRule:
+        return RULES[self.kind]
+
+
+def link_keys(enrichment: Enrichment | dict[str, Any] | None) -> list[LinkKey]:
+    """The link keys of one attempt, from its stored enrichment."""
+    if enrichment is None:
+        return []
+    if isinstance(enrichment, dict):
+        try:
+            enrichment = Enrichment.from_dict(enrichment)
+        except (KeyError, TypeError):
+            return []
+    keys: list[LinkKey] = []
+    device, email, ip = enrichment.device, enrichment.email, enrichment.ip
+    if device.fingerprint:
+        keys.append(LinkKey("device", device.fingerprint[:128]))
+    if email.valid and email.normalized:
+        keys.append(LinkKey("email", email.normalized[:255]))
+        if email.domain and not email.freemail and not email.disposable:
+            keys.append(LinkKey("domain", email.domain[:255]))
+    if ip.prefix and not ip.is_private and ip.network_kind != "mobile":
+        keys.append(LinkKey("prefix", ip.prefix))
+    profile = profile_of(enrichment)
+    if profile and enrichment.device.screen and enrichment.device.timezone:
+        keys.append(LinkKey("profile", profile[:255]))
+    return keys
+
+
+def describe_key(kind: str, value: str) -> str:
+    """A link in a reviewer's words, e.g. ``same custom email domain: acme.io``."""
+    rule = RULES.get(kind)
+    return f"{rule.label if rule else kind}: {value}"

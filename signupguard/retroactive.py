@@ -1,0 +1,157 @@
+"""The retroactive action: when an account is blocked, look again at its cluster.
+
+A farm's first accounts often get through: velocity has not built up yet, so
+they are cleared and may already hold API keys. Once one of them is blocked
+(by the model, a rule or a reviewer), the others are re-scored with what the
+cluster now says about them, and the policy below decides:
+
+* ``cluster score = 1 - (1 - own score) * (1 - blocked share)``: the chance
+  that either the account's own signals or its campaign make it fraud, where
+  the blocked share counts the *other* members. It is compared with the
+  active model's thresholds, so one scale rules both decisions.
+* A strong link (same device fingerprint or mailbox) to a blocked account
+  always means review; with at least ``BLOCK_SHARE`` of the cluster blocked
+  it means block.
+* Weakly linked accounts go to review once ``REVIEW_SHARE`` of the cluster is
+  blocked, so one bad apple does not put a whole university in the queue.
+* Accounts a reviewer decided (or approved) are never overruled; blocked accounts lose
+  their keys through the usual ``account_blocked`` path (set_status).
+
+The work runs in a Celery task enqueued on commit; it is idempotent (status
+moves are guarded by ``only_from``) and cheap when there is nothing to do.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Iterator
+
+from celery import shared_task
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.dispatch import receiver
+
+from signupguard import signals
+from signupguard.clusters import strong_kinds
+from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
+from signupguard.status import BLOCKED, CLEARED, PENDING, REVIEW, set_status
+
+logger = logging.getLogger(__name__)
+
+REVIEW_SHARE = 0.2
+BLOCK_SHARE = 0.5
+_suppressed: ContextVar[bool] = ContextVar("signupguard_retroactive_suppressed", default=False)
+
+
+@dataclass(slots=True)
+class RetroOutcome:
+    reviewed: int = 0
+    blocked: int = 0
+
+
+def thresholds() -> tuple[float, float]:
+    """(review, block) of the active model, after settings overrides."""
+    from signupguard.model import registry
+    from signupguard.policy import effective_thresholds
+
+    found = effective_thresholds(registry.load_active().thresholds)
+    return found.review, found.block
+
+
+def cluster_score(own: float | None, blocked_share: float) -> float:
+    """Noisy-OR of the account's own score and its cluster's blocked share."""
+    return 1.0 - (1.0 - float(own or 0.0)) * (1.0 - blocked_share)
+
+
+def verdict(*, own: float | None, share: float, strong: bool, review_at: float, block_at: float) -> str | None:
+    """The retroactive policy for one linked account: ``blocked``, ``review`` or None."""
+    score = cluster_score(own, share)
+    if score >= block_at or (strong and share >= BLOCK_SHARE):
+        return BLOCKED
+    if score >= review_at or strong or share >= REVIEW_SHARE:
+        return REVIEW
+    return None
+
+
+def review_linked(user_id: int) -> RetroOutcome:
+    """Re-score the accounts clustered with ``user_id`` and hold or block them per the policy."""
+    outcome = RetroOutcome()
+    cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
+    if cluster_id is None:
+        return outcome
+    rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
+        "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
+    blocked = {uid for uid, status, _ in rows if status == BLOCKED}
+    candidates = [uid for uid, status, source in rows
+                  if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER]
+    if not blocked or not candidates:
+        return outcome
+    vouched = set(Label.objects.filter(attempt__user_id__in=candidates, source=Label.Source.REVIEWER,
+                                       label=Label.Value.LEGIT).values_list("attempt__user_id", flat=True))
+    candidates = [uid for uid in candidates if uid not in vouched]  # a reviewer approved them
+    strong = set()
+    for source, target in Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("source_id", "target_id"):
+        if source in blocked:
+            strong.add(target)
+        if target in blocked:
+            strong.add(source)
+    own = dict(Attempt.objects.filter(user_id__in=candidates, kind=Attempt.Kind.SIGNUP, score__isnull=False)
+               .order_by("user_id", "created_at").values_list("user_id", "score"))
+    status_of = {uid: status for uid, status, _ in rows}
+    review_at, block_at = thresholds()
+    users = get_user_model()._default_manager.in_bulk(candidates)
+    with transaction.atomic():  # cascaded tasks run after this, not nested inside it
+        for uid in candidates:
+            share = len(blocked - {uid}) / max(1, len(rows) - 1)
+            to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at)
+            if to is None or to == status_of[uid] or uid not in users:
+                continue
+            reason = (f"linked to {len(blocked - {uid})} blocked account(s) in cluster #{cluster_id} "
+                      f"({share:.0%} of it blocked{', same device or mailbox' if uid in strong else ''})")
+            allowed = [PENDING, CLEARED, REVIEW] if to == BLOCKED else [PENDING, CLEARED]
+            if set_status(users[uid], to, source=StatusChange.Source.RULE, reason=reason, only_from=allowed):
+                if to == BLOCKED:
+                    outcome.blocked += 1
+                else:
+                    outcome.reviewed += 1
+    return outcome
+
+
+@shared_task(name="signupguard.retroactive.review_linked", ignore_result=True)
+def review_linked_task(user_id: int) -> dict[str, int]:
+    """Celery entry point of ``review_linked`` (takes a primary key, safe to run twice)."""
+    outcome = review_linked(user_id)
+    return {"reviewed": outcome.reviewed, "blocked": outcome.blocked}
+
+
+def enqueue(user_id: int) -> None:
+    """Send the task for a clustered account; a broker outage is logged, never raised into the block."""
+    if not ClusterMember.objects.filter(user_id=user_id).exists():
+        return  # linked to no one: nothing to look at again
+    try:
+        review_linked_task.apply_async(args=[user_id], retry=False)
+    except Exception as exc:  # noqa: BLE001 - the block itself must stand
+        logger.warning("signupguard: could not enqueue the retroactive review of %s: %r", user_id, exc)
+
+
+@contextmanager
+def suppressed() -> Iterator[None]:
+    """Blocks inside this block do not trigger the retroactive review (block_cluster blocks them all)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+@receiver(signals.account_blocked, dispatch_uid="signupguard.retroactive.on_account_blocked")
+def on_account_blocked(sender: Any, user: Any, **kwargs: Any) -> None:
+    """Schedule the retroactive review of the blocked account's cluster, after commit."""
+    if _suppressed.get() or user is None:
+        return
+    # Checked at commit: a model's block is sent before the scoring links the account into its cluster.
+    transaction.on_commit(partial(enqueue, user.pk))

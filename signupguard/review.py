@@ -1,0 +1,137 @@
+"""What a reviewer does, as plain functions: the admin actions call these, and so can scripts.
+
+Every status move goes through ``status.set_status`` (audit row with actor,
+reason and note; signals; adapter hooks; API keys revoked on block). Approve
+and block record the reviewer's verdict as a training ``Label`` on the
+account's signup attempt: these are the labels retraining learns from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from signupguard.adapter import get_adapter
+from signupguard.models import AccountStatus, Attempt, Cluster, Label, StatusChange
+from signupguard.retroactive import suppressed
+from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
+
+API_KEYS_APP = "signupguard.contrib.rest_framework_api_key"
+REVIEWER = StatusChange.Source.REVIEWER
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What an action changed: accounts moved, API keys revoked or restored."""
+
+    accounts: int = 0
+    keys: int = 0
+
+
+def _users(accounts: Iterable[Any]) -> list[Any]:
+    """Users from users, user ids, ``Attempt``s or ``AccountStatus`` rows (deduplicated, in order)."""
+    ids: list[int] = []
+    for item in accounts:
+        uid = item.user_id if isinstance(item, (Attempt, AccountStatus)) else getattr(item, "pk", item)
+        if uid is not None and uid not in ids:
+            ids.append(uid)
+    found = get_user_model()._default_manager.in_bulk(ids)
+    return [found[i] for i in ids if i in found]
+
+
+def usable_keys(users: Iterable[Any]) -> int:
+    """How many usable API keys these accounts hold (0 without the API-key app)."""
+    if not apps.is_installed(API_KEYS_APP):
+        return 0
+    from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+
+    return AccountAPIKey.objects.filter(user__in=[u.pk for u in users], revoked=False).count()
+
+
+def _label(user: Any, value: str, actor: Any) -> None:
+    attempt = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("created_at").first()
+    if attempt is None:
+        return
+    updated = Label.objects.filter(attempt=attempt, source=Label.Source.REVIEWER).update(label=value, actor=actor)
+    if not updated:
+        Label.objects.create(attempt=attempt, label=value, source=Label.Source.REVIEWER, actor=actor)
+
+
+def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
+    """Clear the accounts (a reviewer's verdict: legitimate) and label them ``legit``."""
+    outcome = Outcome()
+    with transaction.atomic():
+        for user in _users(accounts):
+            if set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer", note=note):
+                outcome.accounts += 1
+            _label(user, Label.Value.LEGIT, actor)
+    return outcome
+
+
+def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason: str = "block confirmed by a reviewer") -> Outcome:
+    """Block the accounts (revoking their keys) and label them ``fraud``."""
+    users = _users(accounts)
+    outcome = Outcome(keys=usable_keys(users))
+    with transaction.atomic():
+        for user in users:
+            if set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note):
+                outcome.accounts += 1
+            _label(user, Label.Value.FRAUD, actor)
+    return outcome
+
+
+def cluster_users(cluster: Cluster) -> list[Any]:
+    """The accounts of a cluster."""
+    return _users(cluster.members.values_list("user_id", flat=True))
+
+
+def preview_cluster_block(cluster: Cluster) -> Outcome:
+    """What blocking the cluster would do: accounts not yet blocked, usable keys to revoke."""
+    users = cluster_users(cluster)
+    not_blocked = AccountStatus.objects.filter(user__in=[u.pk for u in users]).exclude(status=BLOCKED).count()
+    without_row = len(users) - AccountStatus.objects.filter(user__in=[u.pk for u in users]).count()
+    return Outcome(accounts=not_blocked + without_row, keys=usable_keys(users))
+
+
+def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
+    """Block every account of the campaign and revoke all its keys, then close the cluster."""
+    with suppressed(), transaction.atomic():  # every member is blocked here: no retroactive review needed
+        outcome = confirm_block(cluster_users(cluster), actor=actor, note=note,
+                                reason=f"cluster #{cluster.pk} blocked by a reviewer")
+        Cluster.objects.filter(pk=cluster.pk).update(status=Cluster.Status.CLOSED)
+    return outcome
+
+
+def _status_before_block(user: Any) -> str:
+    last = (StatusChange.objects.filter(account__user=user, to_status=BLOCKED)
+            .order_by("-at", "-pk").values_list("from_status", flat=True).first())
+    # A block straight from "pending" was never cleared by anyone: it goes to review, not through.
+    return last if last in (CLEARED, REVIEW) else REVIEW
+
+
+def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
+    """Reverse blocks: each account returns to its status before the block, and (if the
+    adapter allows) the API keys SignupGuard revoked come back. The reviewer's
+    ``fraud`` label is withdrawn: the verdict it recorded was wrong."""
+    outcome = Outcome()
+    adapter = get_adapter()
+    can_restore = getattr(adapter, "can_restore_keys", lambda user: True)
+    with transaction.atomic():
+        for user in _users(accounts):
+            if AccountStatus.objects.filter(user=user).values_list("status", flat=True).first() != BLOCKED:
+                continue
+            to = _status_before_block(user)
+            if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note):
+                continue
+            outcome.accounts += 1
+            Label.objects.filter(attempt__user=user, source=Label.Source.REVIEWER, label=Label.Value.FRAUD).delete()
+            # Restored keys only work once the account is cleared (the key permission checks it).
+            if apps.is_installed(API_KEYS_APP) and can_restore(user):
+                from signupguard.contrib.rest_framework_api_key.keys import restore_keys
+
+                outcome.keys += restore_keys(user)
+    return outcome

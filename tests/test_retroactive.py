@@ -1,0 +1,72 @@
+"""The retroactive action: a farm that got through early loses its keys once the campaign is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+from signupguard.gate import account_status
+from signupguard.models import StatusChange
+from signupguard.retroactive import verdict
+from signupguard.review import approve, confirm_block
+from django.test import override_settings
+
+from tests.plugins import console
+
+# Rules decide the signups; the thresholds (used by the retroactive policy) are
+# pinned high so that only the cluster, not the active model's own score of
+# these synthetic accounts, decides what happens to them.
+PINNED = {"REVIEW_THRESHOLD": 0.999, "BLOCK_THRESHOLD": 0.9999}
+ALLOW_ALL = {**console.ALLOW_ALL, **PINNED}
+DENY_ALL = {**console.DENY_ALL, **PINNED}
+
+# A farm that looks clean on its own (low own scores): only its cluster gives it away.
+FARM_DEVICE = {"fingerprint": "fp-quiet-farm", "webdriver": False, "timezone": "Europe/London", "screen": "1366x768x24"}
+
+pytestmark = pytest.mark.django_db
+
+
+def test_policy() -> None:
+    assert verdict(own=0.1, share=0.05, strong=False, review_at=0.5, block_at=0.95) is None
+    assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) == "review"
+    assert verdict(own=0.1, share=0.05, strong=True, review_at=0.5, block_at=0.95) == "review"
+    assert verdict(own=0.1, share=0.5, strong=True, review_at=0.5, block_at=0.95) == "blocked"
+    assert verdict(own=0.9, share=0.6, strong=False, review_at=0.5, block_at=0.95) == "blocked"
+
+
+def test_farm_keys_issued_early_are_revoked_when_the_campaign_is_blocked(
+    scored_signup, issue_key, django_capture_on_commit_callbacks, signal_log,
+) -> None:
+    early = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"203.0.113.{n}") for n in range(1, 4)]
+    keys = [issue_key(a.user) for a in early]
+    assert all(account_status(a.user) == "cleared" for a in early) and len(keys) == 3
+    legit = scored_signup(conf=ALLOW_ALL, ip="198.51.100.20", email="mary.jones@gmail.com")
+    issue_key(legit.user)
+
+    # Later signups of the same farm are blocked by the model's rules.
+    scored_signup(conf=DENY_ALL, device=FARM_DEVICE, ip="203.0.113.50")
+    # One blocked member: the early accounts (same device) are held for review, keys unusable.
+    assert all(account_status(a.user) == "review" for a in early)
+    assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 3
+    scored_signup(conf=DENY_ALL, device=FARM_DEVICE, ip="203.0.113.51")
+    # Half the cluster blocked and a shared device: blocked, keys revoked.
+    for attempt in early:
+        assert account_status(attempt.user) == "blocked"
+        change = StatusChange.objects.filter(account__user=attempt.user).last()
+        assert change.source == "rule" and "cluster" in change.reason and change.actor is None
+    assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 0
+    assert account_status(legit.user) == "cleared"
+    assert AccountAPIKey.objects.filter(user=legit.user, revoked=False).count() == 1
+    blocked = {kwargs["user"].pk for kwargs in signal_log.of("account_blocked")}
+    assert {a.user_id for a in early} <= blocked
+
+
+def test_a_reviewers_block_triggers_it_and_a_reviewers_approval_is_respected(
+    scored_signup, reviewer, django_capture_on_commit_callbacks,
+) -> None:
+    farm = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"203.0.113.{n}") for n in range(1, 5)]
+    approve([farm[2]], actor=reviewer, note="I know this one")
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
+        confirm_block([farm[0]], actor=reviewer)
+    assert account_status(farm[1].user) == "review"
+    assert account_status(farm[2].user) == "cleared"  # a human decided: not overruled
