@@ -89,16 +89,30 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
+# What a missing value means, where "unknown" alone would not tell a reviewer why.
+_MISSING = {
+    "form_fill_ms": "the form fill time is unknown (no signed form timestamp: an API client or a script)",
+    "device_tz_offset_diff": "the device clock could not be compared with the address's time zone",
+    "device_tz_country_mismatch": "the device time zone could not be compared with the address's country",
+    "device_lang_country_mismatch": "the device languages could not be compared with the address's country",
+    "device_lang_header_mismatch": "the device languages could not be compared with Accept-Language",
+    "device_screen_mismatch": "the screen could not be checked against the browser type",
+    "device_touch_mismatch": "touch support could not be checked against the browser type",
+    "device_platform_mismatch": "the device platform could not be checked against the User-Agent",
+    "ua_version_age": "the browser version is unknown",
+    "device_hw_concurrency": "the device did not report its CPU cores",
+    "device_memory": "the device did not report its memory",
+}
+
+
 def describe(name: str, value: float) -> str:
     """One feature's value in plain words."""
     missing = value is None or (isinstance(value, float) and math.isnan(value))
+    if missing:
+        return _MISSING.get(name) or f"{name.replace('_', ' ')}: unknown"
     if name in _FLAGS:
         on, off = _FLAGS[name]
-        if missing:
-            return f"{name.replace('_', ' ')}: unknown"
         return on if value >= 0.5 else (off or f"not: {on}")
-    if missing:
-        return f"{name.replace('_', ' ')}: unknown"
     if name.startswith("v_"):
         dim, window = name[2:].rsplit("_", 1)
         return f"{_fmt(value)} earlier attempts {_COUNTER_WORDS[dim]} {_WINDOW_WORDS[window]}"

@@ -64,7 +64,7 @@ class SignupRiskClassifier:
         max_bin: int = 63,
         early_stopping_rounds: int = 50,
         monotone: bool = True,
-        augment: float = 0.3,
+        augment: float = 0.1,
         n_jobs: int = 2,
         random_state: int = 0,
     ) -> None:
