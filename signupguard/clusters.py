@@ -19,10 +19,12 @@ other. A membership lost to a race is repaired by the account's next attempt.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
+from functools import partial
 from typing import Any, Iterable
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
 from django.dispatch import receiver
@@ -30,6 +32,8 @@ from django.dispatch import receiver
 from signupguard import signals
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
 from signupguard.models import Attempt, Cluster, ClusterMember, Link, LinkKey
+
+logger = logging.getLogger("signupguard.clusters")
 
 TOP_ATTRIBUTES = 5
 
@@ -176,8 +180,23 @@ def strong_kinds() -> tuple[str, ...]:
 
 @receiver(signals.attempt_scored, dispatch_uid="signupguard.clusters.on_attempt_scored")
 def on_attempt_scored(sender: Any, attempt: Attempt, **kwargs: Any) -> None:
-    """Keep clusters current as attempts are scored (runs in the scoring transaction)."""
-    observe(attempt)
+    """Keep clusters current as attempts are scored.
+
+    Runs after the verdict commits, in its own transaction: linking costs
+    several queries and must not delay the verdict the user is waiting for.
+    """
+    transaction.on_commit(partial(_observe_committed, attempt.pk))
+
+
+def _observe_committed(attempt_id: int) -> None:
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.filter(pk=attempt_id).first()
+            if attempt is not None:
+                observe(attempt)
+    except DatabaseError:
+        # Clusters are a reviewer aid; a failed update must not fail scoring.
+        logger.exception("signupguard: could not update clusters for attempt %s", attempt_id)
 
 
 def _on_status_changed(sender: Any, user: Any, **kwargs: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from signupguard.context import EventError, RawEvent, parse_event
-from signupguard.offline import BadLine, Dataset, dataset_from_items
+from signupguard.offline import Dataset, dataset_from_events
 
 
 def latest_labels() -> dict[int, str]:
@@ -28,16 +28,16 @@ def dataset_from_database(*, progress: Callable[[int], None] | None = None) -> D
     from signupguard.models import Attempt
 
     labels = latest_labels()
-    items: list[tuple[int, RawEvent | BadLine]] = []
     bad = 0
+    events: list[RawEvent] = []
     rows = Attempt.objects.order_by("occurred_at", "pk").values_list("pk", "raw").iterator(chunk_size=5000)
-    for n, (pk, raw) in enumerate(rows, start=1):
+    for pk, raw in rows:
         try:
             event = parse_event(raw)
-        except EventError as exc:
-            bad += 1
-            items.append((n, BadLine(n, f"attempt {pk}: {exc}")))
+        except EventError:
+            bad += 1  # stored by an older version or edited by hand: skipped, counted
             continue
         event.label = labels.get(pk)
-        items.append((n, event))
-    return dataset_from_items(items, bad_lines=bad, progress=progress)
+        events.append(event)
+    labelled = sum(1 for e in events if e.label is not None)
+    return dataset_from_events(events, labelled=labelled, total_events=len(events) + bad, bad_lines=bad, progress=progress)

@@ -5,6 +5,11 @@ store, so a file replays exactly as production would have seen it. Bad lines
 are reported with their line number and counted; they never stop a run. A
 bad line still gets an output line (decision ``review``, reason
 ``invalid_event``) so that replay writes one line per input line, in order.
+
+Files are read twice rather than held in memory: a first pass validates every
+line and notes its time and byte offset, the second reads the valid lines
+back in time order. Memory stays proportional to the number of lines, not to
+their content, so a million-event file replays in well under a gigabyte.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
 from signupguard.context import EventError, RawEvent, parse_line
 from signupguard.engine import Engine, Prepared
 from signupguard.enrichment import Enricher
+from signupguard.features import FEATURE_NAMES
 from signupguard.model import Scorer
 from signupguard.velocity.memory import MemoryVelocityStore
 
@@ -47,42 +53,70 @@ class ReplaySummary:
         return f"{self.total} events: {parts}; {self.bad} bad lines; model {self.model_version}"
 
 
-def read_events(stream: IO[str]) -> Iterator[tuple[int, RawEvent | BadLine]]:
-    """Yield ``(line number, event or BadLine)`` for every non-blank line."""
-    for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
+@dataclass(slots=True)
+class Scan:
+    """What the first pass learned: per input line, either a place to re-read or a BadLine."""
+
+    lines: list[tuple[int, int, int] | BadLine]  # (offset, length, lineno) of valid lines
+    order: list[int]  # indexes of valid lines, by (occurred_at, file position)
+    labelled: int
+    bad: int
+
+
+def _bad(lineno: int, line: bytes, exc: EventError) -> BadLine:
+    event_id = None
+    try:
+        data = json.loads(line)
+        if isinstance(data, dict) and isinstance(data.get("event_id"), str):
+            event_id = data["event_id"][:128]
+    except (ValueError, RecursionError):
+        pass
+    return BadLine(lineno, str(exc), event_id)
+
+
+def _decode(raw: bytes) -> str:
+    # Undecodable bytes make a bad line, never a crash.
+    return raw.decode("utf-8", errors="replace")
+
+
+def scan(stream: IO[bytes], *, on_bad: Callable[[BadLine], None] | None = None) -> Scan:
+    lines: list[tuple[int, int, int] | BadLine] = []
+    keys: list[tuple[float, int]] = []
+    labelled = bad = 0
+    offset = 0
+    for lineno, raw in enumerate(stream, start=1):
+        start, offset = offset, offset + len(raw)
+        if not raw.strip():
             continue
         try:
-            yield lineno, parse_line(line)
+            event = parse_line(_decode(raw))
         except EventError as exc:
-            event_id = None
-            try:
-                data = json.loads(line)
-                if isinstance(data, dict) and isinstance(data.get("event_id"), str):
-                    event_id = data["event_id"][:128]
-            except ValueError:
-                pass
-            yield lineno, BadLine(lineno, str(exc), event_id)
-
-
-def open_events(path: Path | str) -> IO[str]:
-    """Open an events file for reading, replacing undecodable bytes (they make bad lines, not crashes)."""
-    if str(path) == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")
-
-
-def load_sorted(path: Path | str, *, on_bad: Callable[[BadLine], None] | None = None) -> tuple[list[tuple[int, RawEvent | BadLine]], int]:
-    """All lines of a file, valid events stably sorted by time (bad lines keep their place in output)."""
-    with open_events(path) as stream:
-        items = list(read_events(stream))
-    bad = 0
-    for _, item in items:
-        if isinstance(item, BadLine):
+            item = _bad(lineno, raw, exc)
+            lines.append(item)
             bad += 1
             if on_bad:
                 on_bad(item)
-    return items, bad
+            continue
+        keys.append((event.timestamp, len(lines)))
+        labelled += event.label is not None
+        lines.append((start, len(raw), lineno))
+    keys.sort()  # stable by file position on equal times
+    return Scan(lines=lines, order=[i for _, i in keys], labelled=labelled, bad=bad)
+
+
+def events_in_time_order(stream: IO[bytes], found: Scan) -> Iterator[tuple[int, RawEvent]]:
+    """Re-read the valid lines of ``stream`` in time order: ``(line index, event)``."""
+    for index in found.order:
+        start, length, _ = found.lines[index]  # type: ignore[misc]
+        stream.seek(start)
+        yield index, parse_line(_decode(stream.read(length)))
+
+
+def _open(path: Path | str) -> IO[bytes]:
+    if str(path) == "-":
+        # Standard input cannot be re-read: keep it in memory.
+        return io.BytesIO(sys.stdin.buffer.read())
+    return open(path, "rb")
 
 
 def offline_engine(*, scorer: Scorer | None = None) -> Engine:
@@ -90,30 +124,14 @@ def offline_engine(*, scorer: Scorer | None = None) -> Engine:
     return Engine(enricher=Enricher.from_settings(), store=MemoryVelocityStore(), scorer=scorer)
 
 
-def prepare_in_time_order(
-    engine: Engine, items: list[tuple[int, RawEvent | BadLine]], *, progress: Callable[[int], None] | None = None
-) -> dict[int, Prepared]:
-    """Run enrichment and velocity over the valid events in ``occurred_at`` order."""
-    events = [(i, item) for i, (_, item) in enumerate(items) if isinstance(item, RawEvent)]
-    events.sort(key=lambda pair: pair[1].occurred_at)  # stable: ties keep file order
-    prepared: dict[int, Prepared] = {}
-    for n, (i, event) in enumerate(events, start=1):
-        prepared[i] = engine.prepare(event)
-        if progress and n % 1000 == 0:
-            progress(1000)
-    if progress:
-        progress(len(events) % 1000)
-    return prepared
-
-
-def invalid_output(bad: BadLine, lineno: int, model_version: str) -> dict[str, Any]:
+def invalid_output(bad: BadLine, model_version: str) -> dict[str, Any]:
     return {
         "event_id": bad.event_id,
         "score": None,
         "decision": "review",
         "reasons": [{"feature": "invalid_event", "contribution": 0.0}],
         "model_version": model_version,
-        "error": f"line {lineno}: {bad.error}",
+        "error": f"line {bad.lineno}: {bad.error}",
     }
 
 
@@ -129,30 +147,37 @@ def replay(
 ) -> ReplaySummary:
     """Score every line of ``path`` and write one output line per input line, in input order."""
     engine = offline_engine(scorer=scorer)
-    items, bad = load_sorted(path, on_bad=on_bad)
-    summary = ReplaySummary(total=len(items), bad=bad, model_version=engine.scorer.version)
-    prepared = prepare_in_time_order(engine, items, progress=progress)
-    order = list(range(len(items)))
-    for start in range(0, len(order), BATCH):
-        chunk = order[start : start + BATCH]
-        valid = [i for i in chunk if i in prepared]
-        assessments = dict(zip(valid, engine.score([prepared[i] for i in valid], explain=explain)))
-        for i in chunk:
-            lineno, item = items[i]
-            if i in assessments:
-                a = assessments[i]
-                line = a.to_output(with_enrichment=with_enrichment)
+    with _open(path) as stream:
+        found = scan(stream, on_bad=on_bad)
+        summary = ReplaySummary(total=len(found.lines), bad=found.bad, model_version=engine.scorer.version)
+        results: list[str | None] = [None] * len(found.lines)
+        batch: list[tuple[int, Prepared]] = []
+
+        def flush() -> None:
+            for (index, _), a in zip(batch, engine.score([p for _, p in batch], explain=explain)):
                 summary.decisions[a.decision] += 1
-            else:
-                line = invalid_output(item, lineno, summary.model_version)  # type: ignore[arg-type]
-                summary.decisions["review"] += 1
-            out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+                results[index] = json.dumps(a.to_output(with_enrichment=with_enrichment), ensure_ascii=False, separators=(",", ":"))
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+        for index, event in events_in_time_order(stream, found):
+            batch.append((index, engine.prepare(event)))
+            if len(batch) >= BATCH:
+                flush()
+        flush()
+    for index, item in enumerate(found.lines):
+        line = results[index]
+        if line is None:
+            summary.decisions["review"] += 1
+            line = json.dumps(invalid_output(item, summary.model_version), ensure_ascii=False, separators=(",", ":"))  # type: ignore[arg-type]
+        out.write(line + "\n")
     return summary
 
 
 @dataclass(slots=True)
 class Dataset:
-    """Feature rows of the labelled events of a file, in time order."""
+    """Feature rows of the labelled events, in time order."""
 
     X: np.ndarray
     y: np.ndarray  # 1 fraud, 0 legit
@@ -164,6 +189,35 @@ class Dataset:
     bad_lines: int
 
 
+def dataset_from_events(
+    events: Iterable[RawEvent], *, labelled: int, total_events: int, bad_lines: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> Dataset:
+    """Features of the labelled ``events`` (which must come in time order); all feed velocity."""
+    engine = offline_engine()
+    X = np.empty((labelled, len(FEATURE_NAMES)), dtype=np.float32)
+    y = np.empty(labelled, dtype=np.int8)
+    times = np.empty(labelled)
+    kinds: list[str] = []
+    campaigns: list[str] = []
+    event_ids: list[str] = []
+    n = 0
+    for count, event in enumerate(events, start=1):
+        prepared = engine.prepare(event)
+        if event.label is not None:
+            X[n] = prepared.features
+            y[n] = 1 if event.label == "fraud" else 0
+            times[n] = event.timestamp
+            kinds.append(event.kind)
+            campaigns.append(str(event.extra.get("campaign", "")))
+            event_ids.append(event.event_id)
+            n += 1
+        if progress and count % 1000 == 0:
+            progress(1000)
+    return Dataset(X=X[:n], y=y[:n], times=times[:n], kinds=kinds, campaigns=campaigns, event_ids=event_ids,
+                   total_events=total_events, bad_lines=bad_lines)
+
+
 def build_dataset(
     path: Path | str,
     *,
@@ -171,27 +225,8 @@ def build_dataset(
     progress: Callable[[int], None] | None = None,
 ) -> Dataset:
     """Features of every labelled event of a file; unlabelled events still feed velocity."""
-    items, bad = load_sorted(path, on_bad=on_bad)
-    return dataset_from_items(items, bad_lines=bad, progress=progress)
-
-
-def dataset_from_items(
-    items: list[tuple[int, RawEvent | BadLine]],
-    *,
-    bad_lines: int = 0,
-    progress: Callable[[int], None] | None = None,
-) -> Dataset:
-    engine = offline_engine()
-    prepared = prepare_in_time_order(engine, items, progress=progress)
-    chosen = sorted((p.event.occurred_at, i) for i, p in prepared.items() if p.event.label is not None)
-    rows = [prepared[i] for _, i in chosen]
-    return Dataset(
-        X=np.asarray([p.features for p in rows], dtype=np.float32).reshape(len(rows), -1),
-        y=np.asarray([1 if p.event.label == "fraud" else 0 for p in rows], dtype=np.int8),
-        times=np.asarray([p.event.timestamp for p in rows]),
-        kinds=[p.event.kind for p in rows],
-        campaigns=[str(p.event.extra.get("campaign", "")) for p in rows],
-        event_ids=[p.event.event_id for p in rows],
-        total_events=len(items),
-        bad_lines=bad_lines,
-    )
+    with _open(path) as stream:
+        found = scan(stream, on_bad=on_bad)
+        events = (event for _, event in events_in_time_order(stream, found))
+        return dataset_from_events(events, labelled=found.labelled, total_events=len(found.lines),
+                                   bad_lines=found.bad, progress=progress)

@@ -162,8 +162,11 @@ def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt:
             "score", "decision", "reasons", "model_version", "shadow_score", "shadow_model_version",
             "state", "scored_at", "error",
         ])
-        _act(attempt, decision, by_rule=bool(rule_reasons) or bool(getattr(assessment, "rule", None)))
+        # The verdict is saved: announce it before acting on the account, so
+        # that on-commit work keyed on it (cluster linking) is queued ahead of
+        # what blocking the account queues (the retroactive review of its cluster).
         signals.attempt_scored.send(sender=Attempt, attempt=attempt, assessment=assessment)
+        _act(attempt, decision, by_rule=bool(rule_reasons) or bool(getattr(assessment, "rule", None)))
     return attempt
 
 

@@ -60,7 +60,7 @@ def test_signup_is_held_then_decided(
     assert attempt.email_domain == "gmail.com" and attempt.velocity["counts"]["ip"] == [0, 0, 0, 0]
     assert account_status(user) == status
     assert _audit(user) == [("", "pending", "system"), ("pending", status, source)]
-    assert signal_log.names() == ["account_held", signal, "attempt_scored"]
+    assert signal_log.names() == ["account_held", "attempt_scored", signal]
     scored = signal_log.of("attempt_scored")[0]
     assert scored["attempt"] == attempt and scored["assessment"].event_id == attempt.event_id
 

@@ -83,9 +83,11 @@ class SignupView(APIView):
         except IntegrityError:  # the same name, signed up a moment ago
             return Response({"username": ["A user with that username already exists."]},
                             status=status.HTTP_400_BAD_REQUEST)
+        # Record the signup before login(): the login that follows is then not
+        # recorded as an attempt of its own.
+        status_ = services.signed_up(request, user, device=data.get("device"), form=data.get("form"))
         login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
         get_token(request._request)  # the csrftoken cookie for the next writes
-        status_ = services.signed_up(request, user, device=data.get("device"), form=data.get("form"))
         return Response(services.account_body(user, status_), status=status.HTTP_201_CREATED)
 
 

@@ -24,8 +24,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         form = SignupForm(request.POST)
         if form.is_valid():
             user = form.save()
+            status = services.signed_up(request, user)  # before login(): one attempt, not two
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            status = services.signed_up(request, user)
             messages.success(request, services.STATUS_WELCOME[status])
             return redirect("portal:account")
     else:

@@ -107,6 +107,17 @@ def _disposable(row, rng):
     _set(row, email_disposable=1.0, email_freemail=0.0)
 
 
+def _address_burst(row, rng):
+    # Many signups from one address of a home, hosting or VPN network within the hour.
+    # Mobile carriers and universities are left out: their NATs put crowds behind one address.
+    k = _count(rng, 6, 300)
+    kind = rng.integers(0, 3)
+    _set(row, net_residential=float(kind == 0), net_hosting=float(kind == 1), net_vpn=float(kind == 2),
+         net_mobile=0.0, net_education=0.0, v_ip_1h=k, v_ip_10m=max(1.0, round(k * rng.uniform(0.2, 0.9))),
+         v_ip_24h=k + float(rng.integers(0, 5)), v_ip_7d=k + float(rng.integers(0, 10)),
+         d_ip_accounts_1h=k + 1, d_ip_accounts_7d=k + 1 + float(rng.integers(0, 10)))
+
+
 def _failed_login_burst(row, rng):
     _set(row, is_login=1.0, failed_ip_1h=_count(rng, 10, 2000), d_ip_accounts_1h=_count(rng, 5, 500),
          login_failed=float(rng.random() < 0.8))
@@ -120,17 +131,17 @@ def _hopping_account(row, rng):
 TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_device, _shared_mailbox,
     _busy_home_address, _rotating_profile, _geo_contradiction, _datacenter_bot, _disposable,
-    _failed_login_burst, _hopping_account,
+    _address_burst, _failed_login_burst, _hopping_account,
 )
 # The default set: tells that real users almost never show. The others
 # (shared fingerprints, busy home addresses, rotating profiles, geo
-# contradictions, disposable mail) do occur among legitimate users — phones of
-# one model share fingerprints, travellers use VPNs — so teaching them as fraud
+# contradictions) do occur among legitimate users — phones of one model share
+# fingerprints, travellers use VPNs — so teaching them as fraud
 # by themselves costs more legitimate holds than it buys (measured in
 # docs/detection.md); the model learns their weight from labelled campaigns.
 STRONG_TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_mailbox, _datacenter_bot,
-    _failed_login_burst, _hopping_account,
+    _disposable, _address_burst, _failed_login_burst, _hopping_account,
 )
 
 

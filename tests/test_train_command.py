@@ -1,0 +1,60 @@
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from signupguard.context import parse_event
+from signupguard.models import Attempt, Label
+from signupguard.model.predict import RiskModel
+from tests.plugins.events import farm_event, make_event
+
+
+def test_train_from_an_events_file(labelled_events_file, tmp_path):
+    out = tmp_path / "model"
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out), "--rounds", "40", stdout=stdout)
+    text = stdout.getvalue()
+    assert "1200 events, 1200 labelled" in text and "thresholds: review" in text
+    model = RiskModel.load(out)
+    assert model.metadata["training"]["source"] == "events file events.jsonl"
+    assert 0 < model.thresholds.review <= model.thresholds.block <= 1
+
+
+def test_unlabelled_events_only_feed_velocity(tmp_path):
+    lines = [json.dumps(make_event(n, label="legit") if n % 2 else make_event(n)) for n in range(200)]
+    lines += [json.dumps(farm_event(n, label="fraud")) for n in range(200, 260)]
+    path = tmp_path / "e.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", str(path), "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
+    assert "260 events, 160 labelled (60 fraud)" in stdout.getvalue()
+
+
+@pytest.mark.django_db
+def test_train_from_reviewer_labels(tmp_path):
+    for n in range(300):
+        event = parse_event(farm_event(n) if n % 4 == 0 else make_event(n))
+        attempt = Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at,
+                                         account=event.account or "", ip=event.ip, raw=event.to_dict())
+        if n < 240:  # the rest stay unlabelled: they only feed velocity
+            Label.objects.create(attempt=attempt, label="fraud" if n % 4 == 0 else "legit", source="reviewer")
+    # A later label wins: one fraud relabelled legit.
+    first_fraud = Attempt.objects.get(event_id="e-0")
+    Label.objects.create(attempt=first_fraud, label="legit", source="reviewer")
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
+    assert "300 events, 240 labelled (59 fraud)" in stdout.getvalue()
+    assert RiskModel.load(tmp_path / "m").metadata["training"]["source"] == "reviewer labels"
+
+
+@pytest.mark.django_db
+def test_too_few_labels_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="too few labelled events"):
+        call_command("signupguard_train", "--out", str(tmp_path / "m"), stdout=io.StringIO())
+
+
+def test_unreadable_events_file_exits_1(tmp_path):
+    with pytest.raises(CommandError) as info:
+        call_command("signupguard_train", "--events", str(tmp_path / "missing"), "--out", str(tmp_path / "m"))
+    assert info.value.returncode == 1
