@@ -12,8 +12,8 @@ signupguard.W001   neither GEOIP_ASN nor GEOIP_CITY is configured: scores lose
                    the network and location signals
 =================  ==========================================================
 
-Other areas add their checks in the marked section at the end of this module
-(velocity backend, model registry ...), each with its own id range.
+Velocity, model and policy checks (E010, W020, E030, E031) and the live
+integration's (E040-E043, W040) are listed beside their code below.
 """
 
 from __future__ import annotations
@@ -50,14 +50,61 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 
 
 # ---------------------------------------------------------------------------
-# Checks of other areas go below, one function each, registered with
-# @register(TAG):
-#   - velocity backend: the VELOCITY_BACKEND dotted path imports and connects
-#     (ids signupguard.E010-E019);
-#   - model: MODEL_DIR exists, the active model loads and its feature-schema
-#     hash matches FEATURE_NAMES (ids signupguard.E020-E029);
-#   - policy settings: thresholds in [0, 1], lists parse (signupguard.E030-E039).
+# Velocity, model and policy: signupguard.E010-E039, W020.
+#   E010  VELOCITY_BACKEND does not import or cannot be built from VELOCITY_OPTIONS
+#   W020  the active model cannot be loaded: the cold-start rules score instead
+#   E030  REVIEW_THRESHOLD / BLOCK_THRESHOLD not in [0, 1], or review above block
+#   E031  an allow/deny list entry does not parse (CIDR, ASN)
 # ---------------------------------------------------------------------------
+
+
+@register(TAG)
+def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    import ipaddress
+
+    from django.utils.module_loading import import_string
+
+    messages: list[CheckMessage] = []
+    try:
+        backend = import_string(sg_settings.VELOCITY_BACKEND)
+        if not callable(backend):
+            raise TypeError("not a class")
+    except Exception as exc:  # noqa: BLE001 - any failure here is a configuration error to report
+        messages.append(Error(
+            f"SIGNUPGUARD['VELOCITY_BACKEND'] = {sg_settings.VELOCITY_BACKEND!r} cannot be used: {exc}",
+            hint="Use signupguard.velocity.database.DatabaseVelocityStore, .memory.MemoryVelocityStore or .redis.RedisVelocityStore.",
+            id="signupguard.E010",
+        ))
+    from signupguard.model import registry
+    from signupguard.model.coldstart import ColdStartModel
+
+    scorer = registry.load_active()
+    if isinstance(scorer, ColdStartModel):
+        messages.append(Warning(
+            f"The active model cannot be loaded, so the cold-start rules score every attempt: {scorer.metadata['reason']}",
+            hint="Retrain (signupguard_train) or promote a usable model; see docs/cold-start.md.",
+            id="signupguard.W020",
+        ))
+    review, block = sg_settings.REVIEW_THRESHOLD, sg_settings.BLOCK_THRESHOLD
+    try:
+        values = [float(v) for v in (review, block) if v is not None]
+        if any(not 0.0 <= v <= 1.0 for v in values) or (review is not None and block is not None and float(review) > float(block)):
+            raise ValueError("thresholds must lie in [0, 1] with review <= block")
+    except (TypeError, ValueError) as exc:
+        messages.append(Error(f"Bad REVIEW_THRESHOLD / BLOCK_THRESHOLD ({review!r}, {block!r}): {exc}", id="signupguard.E030"))
+    for key in ("ALLOW_IP_RANGES", "DENY_IP_RANGES"):
+        for value in sg_settings.get(key) or []:
+            try:
+                ipaddress.ip_network(str(value), strict=False)
+            except ValueError:
+                messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an address or CIDR", id="signupguard.E031"))
+    for key in ("ALLOW_ASNS", "DENY_ASNS"):
+        for value in sg_settings.get(key) or []:
+            try:
+                int(value)
+            except (TypeError, ValueError):
+                messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an AS number", id="signupguard.E031"))
+    return messages
 
 
 # ---------------------------------------------------------------------------

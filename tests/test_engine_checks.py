@@ -1,0 +1,36 @@
+import shutil
+
+from django.core.checks import run_checks
+from django.test import override_settings
+
+from signupguard.model.registry import DEFAULT_DIR
+
+
+def ids(**conf):
+    with override_settings(SIGNUPGUARD=conf):
+        return {m.id for m in run_checks(tags=["signupguard"])}
+
+
+def test_a_good_configuration_has_no_engine_errors():
+    found = ids(VELOCITY_BACKEND="signupguard.velocity.memory.MemoryVelocityStore")
+    assert not found & {"signupguard.E010", "signupguard.W020", "signupguard.E030", "signupguard.E031"}
+
+
+def test_bad_velocity_backend():
+    assert "signupguard.E010" in ids(VELOCITY_BACKEND="signupguard.velocity.nope.Store")
+
+
+def test_bad_thresholds_and_lists():
+    assert "signupguard.E030" in ids(REVIEW_THRESHOLD=0.9, BLOCK_THRESHOLD=0.5)
+    assert "signupguard.E030" in ids(REVIEW_THRESHOLD="high")
+    assert "signupguard.E031" in ids(DENY_IP_RANGES=["10.0.0.0/33"])
+    assert "signupguard.E031" in ids(ALLOW_ASNS=["AS-FOO"])
+
+
+def test_unusable_active_model_is_a_warning_not_a_crash(tmp_path):
+    registry = tmp_path / "registry"
+    broken = registry / "versions" / "broken"
+    shutil.copytree(DEFAULT_DIR, broken)
+    (broken / "model.txt").write_text("not a model")
+    (registry / "ACTIVE").write_text("broken\n")
+    assert "signupguard.W020" in ids(MODEL_DIR=str(registry))
