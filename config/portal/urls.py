@@ -1,5 +1,6 @@
 from django.urls import path
 
+from signupguard.contrib.rest_framework.abuse import AbuseReportView
 from signupguard.contrib.rest_framework_api_key.views import APIKeyCreateView
 
 from . import api, views
@@ -18,4 +19,5 @@ urlpatterns = [
     path("api/signup/", api.SignupView.as_view(), name="api-signup"),
     path("api/account/", api.AccountView.as_view(), name="api-account"),
     path("api/keys/", APIKeyCreateView.as_view(), name="api-keys"),
+    path("api/abuse-reports/", AbuseReportView.as_view(), name="api-abuse-reports"),
 ]
