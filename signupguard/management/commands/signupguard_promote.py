@@ -1,4 +1,4 @@
-"""signupguard_promote DIR [--force] | --shadow VERSION | --no-shadow | --list"""
+"""signupguard_promote DIR [--force] | --shadow VERSION | --no-shadow | --shadow-report | --list"""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="promote without comparing")
         parser.add_argument("--shadow", metavar="VERSION", help="score VERSION beside the active model without acting")
         parser.add_argument("--no-shadow", action="store_true", help="stop shadow scoring")
+        parser.add_argument("--shadow-report", action="store_true", help="compare the shadow model's verdicts with the active model's")
         parser.add_argument("--list", action="store_true", help="list registered versions")
 
     def handle(self, *args, **options) -> None:
@@ -29,6 +30,12 @@ class Command(BaseCommand):
                     self.stdout.write(f"{version}{mark}")
                 if active == registry.DEFAULT_DIR.name:
                     self.stdout.write("active: the shipped default model")
+                return
+            if options["shadow_report"]:
+                from signupguard.shadow import compare
+
+                for line in compare().lines():
+                    self.stdout.write(line)
                 return
             if options["shadow"] or options["no_shadow"]:
                 registry.set_shadow(None if options["no_shadow"] else options["shadow"])

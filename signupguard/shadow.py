@@ -1,0 +1,88 @@
+"""How a shadow challenger compares with the active model on live traffic.
+
+Every attempt scored while ``SHADOW`` is set stores the challenger's score
+beside the active model's verdict; this module summarises those pairs so the
+decision to promote rests on your traffic, not only on a hold-out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from signupguard.model import ModelError, registry
+from signupguard.model.predict import RiskModel
+from signupguard.policy import effective_thresholds
+
+
+@dataclass(slots=True)
+class ShadowComparison:
+    version: str
+    attempts: int = 0
+    # (active decision, challenger decision) -> count
+    decisions: Counter = field(default_factory=Counter)
+    mean_abs_difference: float = 0.0
+    # Among attempts people labelled: held fraud / held legit, per model
+    labelled: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [f"shadow {self.version}: {self.attempts} attempts scored by both models, "
+               f"mean |score difference| {self.mean_abs_difference:.4f}"]
+        kinds = ("allow", "review", "block")
+        out.append("active \\ shadow   " + "  ".join(f"{k:>7}" for k in kinds))
+        for a in kinds:
+            out.append(f"{a:<16} " + "  ".join(f"{self.decisions.get((a, s), 0):>7}" for s in kinds))
+        for model, counts in self.labelled.items():
+            out.append(f"{model}: of labelled attempts, holds {counts['fraud_held']}/{counts['fraud']} fraud "
+                       f"and {counts['legit_held']}/{counts['legit']} legitimate")
+        return out
+
+
+def compare(version: str | None = None) -> ShadowComparison:
+    """Compare the active model's verdicts with ``version``'s (default: the current shadow)."""
+    from signupguard.labels import latest_labels
+    from signupguard.models import Attempt
+
+    if version is None:
+        directory = registry.shadow_dir()
+        if directory is None:
+            raise ModelError("no shadow model is set (signupguard_promote --shadow VERSION)")
+        version = directory.name
+    try:
+        thresholds = effective_thresholds(RiskModel.load(registry.registry_root() / "versions" / version).thresholds)  # type: ignore[operator]
+    except (ModelError, TypeError) as exc:
+        raise ModelError(f"cannot load shadow version {version}: {exc}") from None
+    labels = latest_labels()
+    result = ShadowComparison(version=version)
+    total_difference = 0.0
+    held = {"active": Counter(), "shadow": Counter()}
+    rows = (
+        Attempt.objects.filter(shadow_model_version=version, decision__isnull=False, shadow_score__isnull=False)
+        .values_list("pk", "score", "decision", "shadow_score").iterator(chunk_size=5000)
+    )
+    for pk, score, decision, shadow_score in rows:
+        shadow_decision = "block" if shadow_score >= thresholds.block else "review" if shadow_score >= thresholds.review else "allow"
+        result.attempts += 1
+        result.decisions[(decision, shadow_decision)] += 1
+        total_difference += abs((score or 0.0) - shadow_score)
+        label = labels.get(pk)
+        if label is not None:
+            for model, d in (("active", decision), ("shadow", shadow_decision)):
+                held[model][label] += 1
+                held[model][f"{label}_held"] += d != "allow"
+    result.mean_abs_difference = total_difference / result.attempts if result.attempts else 0.0
+    result.labelled = {
+        model: {k: c.get(k, 0) for k in ("fraud", "fraud_held", "legit", "legit_held")} for model, c in held.items()
+    }
+    return result
+
+
+def as_dict(comparison: ShadowComparison) -> dict[str, Any]:
+    return {
+        "version": comparison.version,
+        "attempts": comparison.attempts,
+        "mean_abs_difference": comparison.mean_abs_difference,
+        "decisions": {f"{a}->{s}": n for (a, s), n in comparison.decisions.items()},
+        "labelled": comparison.labelled,
+    }
