@@ -80,6 +80,13 @@ class DefaultAdapter:
     def on_cleared(self, user: Any, *, actor: Any | None, reason: str) -> None:
         """Called after an account is cleared and ``account_cleared`` was sent."""
 
+    def can_restore_keys(self, user: Any) -> bool:
+        """Whether undoing a block gives back the API keys the block revoked.
+
+        True by default; return False to make the account create new keys.
+        """
+        return True
+
 
 def get_adapter() -> DefaultAdapter:
     """An instance of the configured adapter class (resolved at call time)."""

@@ -119,7 +119,7 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
     ``fraud`` label is withdrawn: the verdict it recorded was wrong."""
     outcome = Outcome()
     adapter = get_adapter()
-    can_restore = getattr(adapter, "can_restore_keys", lambda user: True)
+    can_restore = adapter.can_restore_keys
     with transaction.atomic():
         for user in _users(accounts):
             if AccountStatus.objects.filter(user=user).values_list("status", flat=True).first() != BLOCKED:

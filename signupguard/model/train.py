@@ -51,9 +51,10 @@ class SignupRiskClassifier:
     def __init__(
         self,
         *,
-        n_estimators: int = 600,
-        learning_rate: float = 0.05,
-        num_leaves: int = 31,
+        n_estimators: int = 200,
+        learning_rate: float = 0.15,
+        num_leaves: int = 23,
+        max_depth: int = 7,
         min_child_samples: int = 80,
         feature_fraction: float = 0.7,
         bagging_fraction: float = 0.8,
@@ -69,6 +70,7 @@ class SignupRiskClassifier:
         self.n_estimators = n_estimators
         self.learning_rate = learning_rate
         self.num_leaves = num_leaves
+        self.max_depth = max_depth
         self.min_child_samples = min_child_samples
         self.feature_fraction = feature_fraction
         self.bagging_fraction = bagging_fraction
@@ -91,6 +93,7 @@ class SignupRiskClassifier:
             "objective": "binary",
             "learning_rate": self.learning_rate,
             "num_leaves": self.num_leaves,
+            "max_depth": self.max_depth,
             "min_data_in_leaf": self.min_child_samples,
             "feature_fraction": self.feature_fraction,
             "bagging_fraction": self.bagging_fraction,

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="directory to write the model into")
         parser.add_argument("--promote", action="store_true", help="register in MODEL_DIR and make active if it beats the active model")
         parser.add_argument("--seed", type=int, default=0, help="random seed of the booster")
-        parser.add_argument("--rounds", type=int, default=600, help="maximum boosting rounds (early stopping picks fewer)")
+        parser.add_argument("--rounds", type=int, default=200, help="maximum boosting rounds (early stopping picks fewer)")
         parser.add_argument("--version-prefix", default="sg", help="prefix of the version name")
         parser.add_argument("--no-holdout", action="store_true", help="do not keep the hold-out rows (promotion needs them)")
 
