@@ -21,7 +21,7 @@ from django.dispatch import receiver
 
 from signupguard.adapter import get_adapter
 from signupguard.middleware import current_request
-from signupguard.recording import record_login
+from signupguard.recording import record_login, recorded_kinds
 from signupguard.status import BLOCKED, get_status
 
 logger = logging.getLogger(__name__)
@@ -32,8 +32,12 @@ def on_user_logged_in(sender: Any, request: Any = None, user: Any = None, **kwar
     request = request if request is not None else current_request()
     if request is None or user is None:
         return
+    signing_up = "signup" in recorded_kinds(request)
     record_login(request, user, success=True)
-    if get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):
+    # The login that follows a signup in the same request is the signup's own
+    # session: it is let through so the portal can say "blocked" to the new
+    # account (the gate refuses it everything else); any later login is refused.
+    if not signing_up and get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):
         logout(request)
         raise PermissionDenied("This account has been blocked.")
 

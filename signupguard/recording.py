@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 _DONE = (Attempt.State.SCORED, Attempt.State.FAILED)
 
 
-def _recorded(request: Any) -> set[str]:
+def recorded_kinds(request: Any) -> set[str]:
     """Kinds already recorded in this request (a signup is followed by its login)."""
     target = getattr(request, "_request", request)
     seen = getattr(target, "_signupguard_recorded", None)
@@ -98,7 +98,7 @@ def record_signup(
     existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
     if existing is not None:
         return existing
-    _recorded(request).add("signup")
+    recorded_kinds(request).add("signup")
     snap = request_snapshot(request)
     if device is not None:
         snap.device = clean_device(dict(device))
@@ -131,7 +131,7 @@ def record_login(
     request: the signup attempt already describes it.
     """
     if success:
-        seen = _recorded(request)
+        seen = recorded_kinds(request)
         if seen & {"signup", "login"}:
             return None
         seen.add("login")
