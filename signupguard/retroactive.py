@@ -32,7 +32,7 @@ from typing import Any, Iterator
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.dispatch import receiver
 
 from signupguard import signals
@@ -121,7 +121,12 @@ def review_linked(user_id: int) -> RetroOutcome:
     return outcome
 
 
-@shared_task(name="signupguard.retroactive.review_linked", ignore_result=True)
+@shared_task(
+    name="signupguard.retroactive.review_linked", ignore_result=True,
+    # Write contention (SQLite's "database is locked", a dropped connection) is
+    # transient: retry with backoff rather than lose the review of a farm.
+    autoretry_for=(OperationalError,), retry_backoff=1, retry_backoff_max=60, max_retries=8,
+)
 def review_linked_task(user_id: int) -> dict[str, int]:
     """Celery entry point of ``review_linked`` (takes a primary key, safe to run twice)."""
     outcome = review_linked(user_id)
