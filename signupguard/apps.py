@@ -1,7 +1,16 @@
-import importlib
-import importlib.util
+from typing import Any
 
 from django.apps import AppConfig, apps
+from django.test.signals import setting_changed
+
+
+def _reset_engine(*, setting: str, **kwargs: Any) -> None:
+    # The process-wide engine holds GeoIP readers and the velocity store built
+    # from SIGNUPGUARD; rebuild it when tests override that setting.
+    if setting == "SIGNUPGUARD":
+        from .engine import reset_engine
+
+        reset_engine()
 
 
 class SignupGuardConfig(AppConfig):
@@ -11,11 +20,9 @@ class SignupGuardConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing registers the system checks and connects the receivers.
-        from . import receivers  # noqa: F401
-        from . import clusters, retroactive  # noqa: F401  (campaign clusters, retroactive review)
+        from . import checks, clusters, receivers, retroactive  # noqa: F401
 
-        if importlib.util.find_spec(f"{self.name}.checks") is not None:
-            importlib.import_module(f"{self.name}.checks")
+        setting_changed.connect(_reset_engine, dispatch_uid="signupguard.engine.reset")
         if apps.is_installed("allauth.account"):
             from .contrib.allauth.receivers import connect
 

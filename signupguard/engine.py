@@ -166,13 +166,3 @@ def reset_engine() -> None:
     global _engine
     _engine = None
 
-
-def _on_setting_changed(*, setting: str, **kwargs: Any) -> None:
-    if setting == "SIGNUPGUARD":
-        reset_engine()
-
-
-def connect_setting_changed() -> None:
-    from django.test.signals import setting_changed
-
-    setting_changed.connect(_on_setting_changed, dispatch_uid="signupguard.engine.reset")
