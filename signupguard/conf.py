@@ -57,6 +57,11 @@ DEFAULTS: dict[str, Any] = {
     "SWEEP_AFTER_SECONDS": 60,
     # Dotted path of the adapter class hosts subclass for their own policy.
     "ADAPTER": "signupguard.adapter.DefaultAdapter",
+    # Retroactive action: when an account is blocked, a linked account goes to
+    # review once this share of its cluster is blocked, and one linked by a
+    # device or mailbox is blocked once this share is.
+    "CLUSTER_REVIEW_SHARE": 0.2,
+    "CLUSTER_BLOCK_SHARE": 0.5,
     # Hash or truncate personal data on admin list pages.
     "MASK_PERSONAL_DATA": False,
     # Seconds a signed form render timestamp stays valid (older: fill time unknown).

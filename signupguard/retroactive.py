@@ -10,9 +10,9 @@ cluster now says about them, and the policy below decides:
   the blocked share counts the *other* members. It is compared with the
   active model's thresholds, so one scale rules both decisions.
 * A strong link (same device fingerprint or mailbox) to a blocked account
-  always means review; with at least ``BLOCK_SHARE`` of the cluster blocked
+  always means review; with at least ``CLUSTER_BLOCK_SHARE`` of the cluster blocked
   it means block.
-* Weakly linked accounts go to review once ``REVIEW_SHARE`` of the cluster is
+* Weakly linked accounts go to review once ``CLUSTER_REVIEW_SHARE`` of the cluster is
   blocked, so one bad apple does not put a whole university in the queue.
 * Accounts a reviewer decided (or approved) are never overruled; blocked accounts lose
   their keys through the usual ``account_blocked`` path (set_status).
@@ -36,14 +36,13 @@ from django.db import OperationalError, transaction
 from django.dispatch import receiver
 
 from signupguard import signals
+from signupguard.conf import sg_settings
 from signupguard.clusters import strong_kinds
 from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
 from signupguard.status import BLOCKED, CLEARED, PENDING, REVIEW, set_status
 
 logger = logging.getLogger(__name__)
 
-REVIEW_SHARE = 0.2
-BLOCK_SHARE = 0.5
 _suppressed: ContextVar[bool] = ContextVar("signupguard_retroactive_suppressed", default=False)
 
 
@@ -70,9 +69,9 @@ def cluster_score(own: float | None, blocked_share: float) -> float:
 def verdict(*, own: float | None, share: float, strong: bool, review_at: float, block_at: float) -> str | None:
     """The retroactive policy for one linked account: ``blocked``, ``review`` or None."""
     score = cluster_score(own, share)
-    if score >= block_at or (strong and share >= BLOCK_SHARE):
+    if score >= block_at or (strong and share >= float(sg_settings.CLUSTER_BLOCK_SHARE)):
         return BLOCKED
-    if score >= review_at or strong or share >= REVIEW_SHARE:
+    if score >= review_at or strong or share >= float(sg_settings.CLUSTER_REVIEW_SHARE):
         return REVIEW
     return None
 

@@ -70,3 +70,10 @@ def test_a_reviewers_block_triggers_it_and_a_reviewers_approval_is_respected(
         confirm_block([farm[0]], actor=reviewer)
     assert account_status(farm[1].user) == "review"
     assert account_status(farm[2].user) == "cleared"  # a human decided: not overruled
+
+
+def test_cluster_shares_come_from_settings() -> None:
+    assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) == "review"
+    with override_settings(SIGNUPGUARD={"CLUSTER_REVIEW_SHARE": 0.5, "CLUSTER_BLOCK_SHARE": 0.9}):
+        assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) is None
+        assert verdict(own=0.1, share=0.6, strong=True, review_at=0.5, block_at=0.95) == "review"
