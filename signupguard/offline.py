@@ -28,7 +28,7 @@ import numpy as np
 
 from signupguard.context import EventError, RawEvent, parse_line
 from signupguard.engine import Engine, Prepared
-from signupguard.enrichment import Enricher
+from signupguard.enrichment import DeviceInfo, EmailInfo, Enricher, Enrichment, FormInfo, IPInfo, UAInfo
 from signupguard.features import FEATURE_NAMES
 from signupguard.model import Scorer
 from signupguard.velocity.memory import MemoryVelocityStore
@@ -146,8 +146,8 @@ def offline_engine(*, scorer: Scorer | None = None) -> Engine:
     return Engine(enricher=Enricher.from_settings(), store=MemoryVelocityStore(), scorer=scorer)
 
 
-def invalid_output(bad: BadLine, model_version: str) -> dict[str, Any]:
-    return {
+def invalid_output(bad: BadLine, model_version: str, *, with_enrichment: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "event_id": bad.event_id,
         "score": None,
         "decision": "review",
@@ -155,6 +155,10 @@ def invalid_output(bad: BadLine, model_version: str) -> dict[str, Any]:
         "model_version": model_version,
         "error": f"line {bad.lineno}: {bad.error}",
     }
+    if with_enrichment:
+        # Every line carries the object; nothing could be derived from this one.
+        out["enrichment"] = Enrichment(IPInfo(), EmailInfo(), UAInfo(), DeviceInfo(), FormInfo()).summary()
+    return out
 
 
 def replay(
@@ -192,7 +196,8 @@ def replay(
         line = results[index]
         if line is None:
             summary.decisions["review"] += 1
-            line = json.dumps(invalid_output(item, summary.model_version), ensure_ascii=False, separators=(",", ":"))  # type: ignore[arg-type]
+            bad = invalid_output(item, summary.model_version, with_enrichment=with_enrichment)  # type: ignore[arg-type]
+            line = json.dumps(bad, ensure_ascii=False, separators=(",", ":"))
         out.write(line + "\n")
     return summary
 

@@ -84,10 +84,12 @@ def test_velocity_starts_empty_and_uses_only_earlier_events(tmp_path):
 
 
 def test_enrichment_flag_adds_the_contract_object(tmp_path):
-    src = write_lines(tmp_path / "a.jsonl", [json.dumps(make_event(1, email="Ana.Lopez+x@GoogleMail.com"))])
+    src = write_lines(tmp_path / "a.jsonl", [json.dumps(make_event(1, email="Ana.Lopez+x@GoogleMail.com")), "not json"])
     out = tmp_path / "o.jsonl"
     call_command("signupguard_replay", str(src), "--out", str(out), "--enrichment", stdout=io.StringIO())
-    (row,) = read_out(out)
+    row, bad = read_out(out)
+    # Every output line carries the object, a bad line's with unknowns.
+    assert bad["enrichment"]["asn"] is None and bad["enrichment"]["network_kind"] == "unknown"
     e = row["enrichment"]
     assert {"asn", "as_org", "country", "network_kind", "ip_prefix", "email_normalized", "email_disposable"} <= set(e)
     assert e["email_normalized"] == "analopez@gmail.com"

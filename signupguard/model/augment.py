@@ -103,6 +103,11 @@ def _datacenter_bot(row, rng):
     (_webdriver, _headless, _automation, _inconsistent_browser)[rng.integers(0, 4)](row, rng)
 
 
+def _tor_exit(row, rng):
+    _set(row, net_tor=1.0, ip_anonymous=1.0, net_residential=0.0, net_mobile=0.0, net_hosting=0.0,
+         net_vpn=0.0, net_education=0.0)
+
+
 def _disposable(row, rng):
     _set(row, email_disposable=1.0, email_freemail=0.0)
 
@@ -131,7 +136,7 @@ def _hopping_account(row, rng):
 TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_device, _shared_mailbox,
     _busy_home_address, _rotating_profile, _geo_contradiction, _datacenter_bot, _disposable,
-    _address_burst, _failed_login_burst, _hopping_account,
+    _tor_exit, _address_burst, _failed_login_burst, _hopping_account,
 )
 # The default set: tells that real users almost never show. The others
 # (shared fingerprints, busy home addresses, rotating profiles, geo
@@ -141,7 +146,7 @@ TELLS: tuple[Tell, ...] = (
 # docs/detection.md); the model learns their weight from labelled campaigns.
 STRONG_TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_mailbox, _datacenter_bot,
-    _disposable, _address_burst, _failed_login_burst, _hopping_account,
+    _disposable, _tor_exit, _address_burst, _failed_login_burst, _hopping_account,
 )
 
 

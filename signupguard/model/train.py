@@ -33,7 +33,7 @@ from .predict import FORMAT_VERSION, METADATA_FILE, MODEL_FILE
 MONOTONE: dict[str, int] = {
     name: 1
     for name in (
-        "device_webdriver", "ua_headless", "ua_automation", "email_disposable", "form_honeypot",
+        "device_webdriver", "ua_headless", "ua_automation", "email_disposable", "form_honeypot", "net_tor",
         "d_device_accounts_1h", "d_device_accounts_7d", "d_email_accounts_1h", "d_email_accounts_7d",
         "d_profile_prefixes_1h", "d_device_prefixes_1h", "ua_hints_mismatch", "device_platform_mismatch",
         "failed_ip_1h", "failed_account_1h",
