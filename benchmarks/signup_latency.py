@@ -24,8 +24,7 @@ Prints, in one run:
     each timed from the commit of the signup transaction (an on_commit hook in
     this process) to the moment its AccountStatus is seen to leave ``pending``
     (polled every 1 ms), and by the worker's stored ``claimed_at`` and
-    ``scored_at``. p50/p90/p99/max. Target: p99 <= 100 ms. Then the same for
-    the record-before-login variant, and a cProfile of ``scoring.score_attempt``
+    ``scored_at``. p50/p90/p99/max. Target: p99 <= 100 ms. Then a cProfile of ``scoring.score_attempt``
     run in this process (worker stopped) on attempts that (a) left pending.
 
 redis-server is started on a free loopback port (or REDIS_URL is used: its
@@ -57,7 +56,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-SG_PATH, PLAIN_PATH, FIRST_PATH = "/api/signup/", "/api/signup-plain/", "/api/signup-record-first/"
+SG_PATH, PLAIN_PATH = "/api/signup/", "/api/signup-plain/"
 WORKER_START_TIMEOUT = 60.0
 UAS = [
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36",
@@ -258,32 +257,11 @@ def build_urlconf() -> types.ModuleType:
             get_token(request._request)
             return Response(services.account_body(user, "cleared"), status=status.HTTP_201_CREATED)
 
-    class RecordFirstSignupView(SignupView):
-        """The demo's SignupView.post with record_signup *before* login() (as record_signup's docstring asks):
-        the login receiver then sees the signup and records no separate login attempt."""
-
-        def post(self, request: Any) -> Response:
-            serializer = SignupSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = serializer.validated_data
-            try:
-                with transaction.atomic():
-                    user = User._default_manager.create_user(
-                        username=data["username"], email=data["email"], password=data["password"]
-                    )
-            except IntegrityError:
-                return Response({"username": ["taken"]}, status=status.HTTP_400_BAD_REQUEST)
-            status_ = services.signed_up(request, user, device=data.get("device"), form=data.get("form"))
-            login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
-            get_token(request._request)
-            return Response(services.account_body(user, status_), status=status.HTTP_201_CREATED)
-
     module = types.ModuleType("signup_latency_urls")
     # Both views first, so URL resolution costs the same; then the demo's own routes.
     module.urlpatterns = [  # type: ignore[attr-defined]
         path(SG_PATH.strip("/") + "/", SignupView.as_view()),
         path(PLAIN_PATH.strip("/") + "/", PlainSignupView.as_view()),
-        path(FIRST_PATH.strip("/") + "/", RecordFirstSignupView.as_view()),
         *config.urls.urlpatterns,
     ]
     return module
@@ -321,15 +299,13 @@ def phase_overhead(args: argparse.Namespace, traffic: Traffic) -> dict[str, Any]
     assert not hasattr(plain.wsgi_request, "signupguard"), "the baseline went through SignupGuard's middleware"
     assert hasattr(guarded.wsgi_request, "signupguard"), "SignupGuard's middleware did not run"
 
-    sides = ("sg", "plain", "first")
+    sides = ("sg", "plain")
 
     def one_round(i: int) -> dict[str, float]:
         out = {}
-        for side in sides[i % 3:] + sides[:i % 3]:  # rotate the order every round
+        for side in sides[i % 2:] + sides[:i % 2]:  # alternate the order every round
             if side == "sg":
                 out[side], _ = post(client_sg, SG_PATH, *traffic.next("s"))
-            elif side == "first":
-                out[side], _ = post(client_sg, FIRST_PATH, *traffic.next("f"))
             else:
                 with SignupGuardReceiversOff():
                     out[side], _ = post(client_plain, PLAIN_PATH, *traffic.next("p"))
@@ -607,8 +583,6 @@ def main() -> None:
     parser.add_argument("--keep-db", action="store_true", help="keep the bench DB file")
     parser.add_argument("--db-dir", default=str(ROOT / "var"),
                         help="directory of the fresh SQLite file (default var/; /dev/shm takes fsync out)")
-    parser.add_argument("--no-record-first", action="store_true",
-                        help="(b) skip the second series through the record-before-login variant")
     args = parser.parse_args()
 
     print(machine())
@@ -680,18 +654,16 @@ def main() -> None:
         a = phase_overhead(args, traffic)
         print(f"  {'':<46} {'median':>8} {'p90':>8} {'p99':>8}  {'added (median)':>14}   (ms)")
         labels = {"plain": "without SignupGuard (baseline view)",
-                  "sg": "with SignupGuard: demo /api/signup/",
-                  "first": "with SignupGuard, record_signup before login()"}
+                  "sg": "with SignupGuard: demo /api/signup/"}
         med_plain = pct(a["plain"], 50)
-        for side in ("plain", "sg", "first"):
+        for side in ("plain", "sg"):
             extra = "" if side == "plain" else f"{pct(a[side], 50) - med_plain:+14.3f}"
             print(f"  {labels[side]:<46} {pct(a[side], 50):8.3f} {pct(a[side], 90):8.3f} {pct(a[side], 99):8.3f}  {extra}")
         med_sg = pct(a["sg"], 50)
         added = med_sg - med_plain
         per = a["attempts_per_round"]
         print(f"  attempts saved per round (one signup on each side): "
-              + ", ".join(f"{k} {v:.2f}" for k, v in sorted(per.items()))
-              + "  -> the demo view's login() before record_signup records a login attempt too")
+              + ", ".join(f"{k} {v:.2f}" for k, v in sorted(per.items())))
         print(f"  attribution over {args.profile} demo signups (mean ms per signup, perf_counter wrappers, no profiler):")
         for label, ms, calls in attribution(args, traffic, a["client_sg"]):
             print(f"    {label:<52} {ms:7.3f} ms  ({calls / args.profile:.0f}/signup)")
@@ -711,9 +683,7 @@ def main() -> None:
               f"{time.monotonic() - t0:.1f} s), Redis broker + Redis velocity, same SQLite file; "
               f"{args.verdicts} signups one at a time after {args.verdict_warmup} warm-up; poll {args.poll * 1000:g} ms")
         results = {}
-        for path, title in ((SG_PATH, "demo /api/signup/"), (FIRST_PATH, "record_signup before login()")):
-            if path == FIRST_PATH and args.no_record_first:
-                continue
+        for path, title in ((SG_PATH, "demo /api/signup/"),):
             b = results[path] = phase_verdict(args, traffic, a["client_sg"], path)
             lat = b["lat"]
             print(f"  [{title}]")
@@ -740,14 +710,11 @@ def main() -> None:
         p99 = pct(lat["observed"], 99)
         b = results[SG_PATH]
         ok_a, ok_b = added <= 2.0, (p99 <= 100.0 and b["timeouts"] == 0 and b["n"] > 0)
-        first_added = pct(a["first"], 50) - med_plain
         print(f"TARGET (a) median added by SignupGuard <= 2 ms: {'MET' if ok_a else 'NOT MET'} "
-              f"({added:.3f} ms: {med_sg:.3f} vs {med_plain:.3f} ms; record-before-login variant {first_added:+.3f} ms)")
+              f"({added:.3f} ms: {med_sg:.3f} vs {med_plain:.3f} ms)")
         line = (f"TARGET (b) signup-to-verdict p99 <= 100 ms:    {'MET' if ok_b else 'NOT MET'} "
                 f"(p50 {pct(lat['observed'], 50):.1f} ms, p99 {p99:.1f} ms commit->verdict seen; "
                 f"p99 {pct(lat['stored'], 99):.1f} ms to scored_at")
-        if FIRST_PATH in results:
-            line += f"; record-before-login variant p99 {pct(results[FIRST_PATH]['lat']['observed'], 99):.1f} ms"
         print(line + ")")
         print(f"load average during the run: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} "
               f"(nproc {os.cpu_count()}): other processes share these CPUs" if os.getloadavg()[1] > 1.5 else
