@@ -20,11 +20,12 @@ other. A membership lost to a race is repaired by the account's next attempt.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 from functools import partial
 from typing import Any, Iterable
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, OperationalError, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
 from django.dispatch import receiver
@@ -188,15 +189,24 @@ def on_attempt_scored(sender: Any, attempt: Attempt, **kwargs: Any) -> None:
     transaction.on_commit(partial(_observe_committed, attempt.pk))
 
 
-def _observe_committed(attempt_id: int) -> None:
-    try:
-        with transaction.atomic():
-            attempt = Attempt.objects.filter(pk=attempt_id).first()
-            if attempt is not None:
-                observe(attempt)
-    except DatabaseError:
-        # Clusters are a reviewer aid; a failed update must not fail scoring.
-        logger.exception("signupguard: could not update clusters for attempt %s", attempt_id)
+def _observe_committed(attempt_id: int, *, tries: int = 4) -> None:
+    for attempt_no in range(tries):
+        try:
+            with transaction.atomic():
+                attempt = Attempt.objects.filter(pk=attempt_id).first()
+                if attempt is not None:
+                    observe(attempt)
+            return
+        except OperationalError:
+            # Write contention ("database is locked" on SQLite) passes: try again.
+            if attempt_no + 1 < tries:
+                time.sleep(0.05 * 2**attempt_no)
+                continue
+            logger.exception("signupguard: could not update clusters for attempt %s", attempt_id)
+        except DatabaseError:
+            # Clusters are a reviewer aid; a failed update must not fail scoring.
+            logger.exception("signupguard: could not update clusters for attempt %s", attempt_id)
+        return
 
 
 def _on_status_changed(sender: Any, user: Any, **kwargs: Any) -> None:
