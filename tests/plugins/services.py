@@ -26,6 +26,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.plugins.redis_server import stop_process
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKER_START_TIMEOUT = 60.0
 DEAD_BROKER_URL = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
@@ -157,12 +159,7 @@ def celery_worker_proc(
             time.sleep(0.1)
         yield worker
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop_process(proc, timeout=15)
 
 
 def _celery_app() -> Any:
