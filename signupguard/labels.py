@@ -40,4 +40,4 @@ def dataset_from_database(*, progress: Callable[[int], None] | None = None) -> D
         event.label = labels.get(pk)
         events.append(event)
     labelled = sum(1 for e in events if e.label is not None)
-    return dataset_from_events(events, labelled=labelled, total_events=len(events) + bad, bad_lines=bad, progress=progress)
+    return dataset_from_events(events, capacity=labelled, total_events=len(events) + bad, bad_lines=bad, progress=progress)

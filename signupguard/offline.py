@@ -17,23 +17,28 @@ from __future__ import annotations
 import gc
 import io
 import json
+import mmap
+import re
 import sys
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from itertools import islice
+from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
 
 import numpy as np
 
-from signupguard.context import EventError, RawEvent, parse_line
+from signupguard.context import EventError, RawEvent, parse_line, parse_timestamp
 from signupguard.engine import Engine, Prepared
 from signupguard.enrichment import DeviceInfo, EmailInfo, Enricher, Enrichment, FormInfo, IPInfo, UAInfo
 from signupguard.features import FEATURE_NAMES
-from signupguard.model import Scorer
+from signupguard.model import Scorer, registry
 from signupguard.velocity.memory import MemoryVelocityStore
 
 BATCH = 2048
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -59,10 +64,9 @@ class ReplaySummary:
 class Scan:
     """What the first pass learned: per input line, either a place to re-read or a BadLine."""
 
-    lines: list[tuple[int, int, int] | BadLine]  # (offset, length, lineno) of valid lines
-    order: list[int]  # indexes of valid lines, by (occurred_at, file position)
-    labelled: int
-    bad: int
+    lines: list[tuple[int, int, int] | BadLine]  # (offset, length, lineno) of lines to re-read
+    order: list[int]  # indexes of those lines, by (occurred_at, file position)
+    bad: int  # grows in the second pass too: a line can fail only there
 
 
 def _bad(lineno: int, line: bytes, exc: EventError) -> BadLine:
@@ -81,37 +85,95 @@ def _decode(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+_KEY = b'"occurred_at"'
+_TIME = re.compile(rb'"occurred_at"\s*:\s*"([^"\\]{1,64})"')
+
+
+def _sort_time(raw: bytes) -> float | None:
+    """The line's ``occurred_at`` without parsing the whole line, when that is unambiguous.
+
+    The first pass needs only the time to sort by. The key must occur once and
+    unescaped: a second occurrence (a duplicate key, or one nested in another
+    object) or any ``\\u`` escape (which could spell the key) sends the line
+    to a full parse instead, so the time found here is always the one the full
+    parse of the second pass reads.
+    """
+    if raw.count(_KEY) != 1 or b"\\u" in raw:
+        return None
+    found = _TIME.search(raw)
+    if found is None:
+        return None
+    try:
+        return parse_timestamp(found.group(1).decode("ascii")).timestamp()
+    except (EventError, UnicodeDecodeError):
+        return None
+
+
 def scan(stream: IO[bytes], *, on_bad: Callable[[BadLine], None] | None = None) -> Scan:
+    """First pass: where each line is and when it happened; lines without a usable time are bad."""
     lines: list[tuple[int, int, int] | BadLine] = []
     keys: list[tuple[float, int]] = []
-    labelled = bad = 0
+    bad = 0
     offset = 0
     for lineno, raw in enumerate(stream, start=1):
         start, offset = offset, offset + len(raw)
         if not raw.strip():
             continue
+        when = _sort_time(raw)
+        if when is None:
+            try:
+                when = parse_line(_decode(raw)).timestamp
+            except EventError as exc:
+                item = _bad(lineno, raw, exc)
+                lines.append(item)
+                bad += 1
+                if on_bad:
+                    on_bad(item)
+                continue
+        keys.append((when, len(lines)))
+        lines.append((start, len(raw), lineno))
+    keys.sort()  # stable by file position on equal times
+    return Scan(lines=lines, order=[i for _, i in keys], bad=bad)
+
+
+def events_in_time_order(
+    stream: IO[bytes], found: Scan, *, on_bad: Callable[[BadLine], None] | None = None
+) -> Iterator[tuple[int, RawEvent]]:
+    """Second pass: parse the lines of ``stream`` in time order, ``(line index, event)``.
+
+    A line that fails the full parse here becomes a BadLine in ``found`` (and
+    is counted and reported) instead of an event.
+    """
+    data = _random_access(stream)
+    for index in found.order:
+        start, length, lineno = found.lines[index]  # type: ignore[misc]
+        raw = data[start:start + length]
         try:
             event = parse_line(_decode(raw))
         except EventError as exc:
             item = _bad(lineno, raw, exc)
-            lines.append(item)
-            bad += 1
+            found.lines[index] = item
+            found.bad += 1
             if on_bad:
                 on_bad(item)
             continue
-        keys.append((event.timestamp, len(lines)))
-        labelled += event.label is not None
-        lines.append((start, len(raw), lineno))
-    keys.sort()  # stable by file position on equal times
-    return Scan(lines=lines, order=[i for _, i in keys], labelled=labelled, bad=bad)
+        yield index, event
 
 
-def events_in_time_order(stream: IO[bytes], found: Scan) -> Iterator[tuple[int, RawEvent]]:
-    """Re-read the valid lines of ``stream`` in time order: ``(line index, event)``."""
-    for index in found.order:
-        start, length, _ = found.lines[index]  # type: ignore[misc]
-        stream.seek(start)
-        yield index, parse_line(_decode(stream.read(length)))
+def _random_access(stream: IO[bytes]) -> Any:
+    """Something to slice lines out of: a memory map of a file, or the bytes of a buffer.
+
+    Time order jumps around the file; a seek and read per line costs a system
+    call and a refill of the reader's buffer (about 20 µs a line), a slice of
+    a memory map costs well under one.
+    """
+    if isinstance(stream, io.BytesIO):
+        return stream.getbuffer()
+    try:
+        return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, io.UnsupportedOperation):  # empty file, a pipe, no fileno
+        stream.seek(0)
+        return stream.read()
 
 
 def _open(path: Path | str) -> IO[bytes]:
@@ -128,8 +190,9 @@ def paused_gc() -> Iterator[None]:
     The pipeline's per-event objects are freed by reference counting (a
     40,000-event replay leaves about 3,700 cyclic objects behind, all from
     start-up), but with millions of live velocity entries every collection
-    walks them all: pausing it makes replay about 25% faster. One collection
-    runs at the end.
+    walks them all: pausing it makes replay about 25% faster. Nothing is
+    collected at the end either: the store is not cyclic, so it is freed
+    when the run drops it, and a full collection would walk it once more.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -138,7 +201,11 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-            gc.collect()
+
+
+def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def offline_engine(*, scorer: Scorer | None = None) -> Engine:
@@ -171,27 +238,36 @@ def replay(
     on_bad: Callable[[BadLine], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ReplaySummary:
-    """Score every line of ``path`` and write one output line per input line, in input order."""
-    engine = offline_engine(scorer=scorer)
-    with _open(path) as stream, paused_gc():
-        found = scan(stream, on_bad=on_bad)
-        summary = ReplaySummary(total=len(found.lines), bad=found.bad, model_version=engine.scorer.version)
-        results: list[str | None] = [None] * len(found.lines)
-        batch: list[tuple[int, Prepared]] = []
+    """Score every line of ``path`` and write one output line per input line, in input order.
 
-        def flush() -> None:
+    Velocity makes preparing events strictly sequential, but scoring a batch
+    is not: a batch is scored on a second thread while the next one is
+    prepared. LightGBM releases the GIL while it predicts and computes
+    TreeSHAP, so the two overlap on a second core; with one core it costs
+    nothing. Decisions are identical to scoring inline.
+    """
+    engine = offline_engine(scorer=scorer if scorer is not None else registry.load_active())
+    with _open(path) as stream, paused_gc(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-score") as pool:
+        found = scan(stream, on_bad=on_bad)
+        summary = ReplaySummary(total=len(found.lines), model_version=engine.scorer.version)
+        results: list[str | None] = [None] * len(found.lines)
+
+        def score(batch: list[tuple[int, Prepared]]) -> None:
             for (index, _), a in zip(batch, engine.score([p for _, p in batch], explain=explain)):
                 summary.decisions[a.decision] += 1
                 results[index] = json.dumps(a.to_output(with_enrichment=with_enrichment), ensure_ascii=False, separators=(",", ":"))
             if progress:
                 progress(len(batch))
-            batch.clear()
 
-        for index, event in events_in_time_order(stream, found):
-            batch.append((index, engine.prepare(event)))
-            if len(batch) >= BATCH:
-                flush()
-        flush()
+        scoring: Future[None] | None = None
+        for chunk in _chunks(events_in_time_order(stream, found, on_bad=on_bad), BATCH):
+            batch = list(zip([index for index, _ in chunk], engine.prepare_many([event for _, event in chunk])))
+            if scoring is not None:
+                scoring.result()  # one batch in flight bounds memory and surfaces errors
+            scoring = pool.submit(score, batch)
+        if scoring is not None:
+            scoring.result()
+    summary.bad = found.bad
     for index, item in enumerate(found.lines):
         line = results[index]
         if line is None:
@@ -217,32 +293,39 @@ class Dataset:
 
 
 def dataset_from_events(
-    events: Iterable[RawEvent], *, labelled: int, total_events: int, bad_lines: int = 0,
+    events: Iterable[RawEvent], *, capacity: int, total_events: int, bad_lines: int | Callable[[], int] = 0,
     progress: Callable[[int], None] | None = None,
 ) -> Dataset:
-    """Features of the labelled ``events`` (which must come in time order); all feed velocity."""
+    """Features of the labelled ``events`` (which must come in time order); all feed velocity.
+
+    ``capacity`` bounds the number of labelled events (rows are allocated up
+    front); ``bad_lines`` may be a callable read once the events are consumed.
+    """
     engine = offline_engine()
-    X = np.empty((labelled, len(FEATURE_NAMES)), dtype=np.float32)
-    y = np.empty(labelled, dtype=np.int8)
-    times = np.empty(labelled)
+    X = np.empty((capacity, len(FEATURE_NAMES)), dtype=np.float32)
+    y = np.empty(capacity, dtype=np.int8)
+    times = np.empty(capacity)
     kinds: list[str] = []
     campaigns: list[str] = []
     event_ids: list[str] = []
     n = 0
-    for count, event in enumerate(events, start=1):
-        prepared = engine.prepare(event)
-        if event.label is not None:
-            X[n] = prepared.features
-            y[n] = 1 if event.label == "fraud" else 0
-            times[n] = event.timestamp
-            kinds.append(event.kind)
-            campaigns.append(str(event.extra.get("campaign", "")))
-            event_ids.append(event.event_id)
-            n += 1
-        if progress and count % 1000 == 0:
-            progress(1000)
-    return Dataset(X=X[:n], y=y[:n], times=times[:n], kinds=kinds, campaigns=campaigns, event_ids=event_ids,
-                   total_events=total_events, bad_lines=bad_lines)
+    for chunk in _chunks(iter(events), BATCH):
+        for prepared in engine.prepare_many(chunk):
+            event = prepared.event
+            if event.label is not None:
+                X[n] = prepared.features
+                y[n] = 1 if event.label == "fraud" else 0
+                times[n] = event.timestamp
+                kinds.append(event.kind)
+                campaigns.append(str(event.extra.get("campaign", "")))
+                event_ids.append(event.event_id)
+                n += 1
+        if progress:
+            progress(len(chunk))
+    if n < capacity:  # copies, so the unused rows are freed
+        X, y, times = X[:n].copy(), y[:n].copy(), times[:n].copy()
+    return Dataset(X=X, y=y, times=times, kinds=kinds, campaigns=campaigns, event_ids=event_ids,
+                   total_events=total_events, bad_lines=bad_lines() if callable(bad_lines) else bad_lines)
 
 
 def build_dataset(
@@ -254,6 +337,6 @@ def build_dataset(
     """Features of every labelled event of a file; unlabelled events still feed velocity."""
     with _open(path) as stream, paused_gc():
         found = scan(stream, on_bad=on_bad)
-        events = (event for _, event in events_in_time_order(stream, found))
-        return dataset_from_events(events, labelled=found.labelled, total_events=len(found.lines),
-                                   bad_lines=found.bad, progress=progress)
+        events = (event for _, event in events_in_time_order(stream, found, on_bad=on_bad))
+        return dataset_from_events(events, capacity=len(found.order), total_events=len(found.lines),
+                                   bad_lines=lambda: found.bad, progress=progress)

@@ -57,13 +57,14 @@ class HardRules:
     def match(self, enrichment: Enrichment) -> tuple[str, str] | None:
         """(decision, reason text) of the first rule that applies, else None."""
         ip, email = enrichment.ip, enrichment.email
-        address = ipaddress.ip_address(ip.address) if ip.address else None
+        # Parsing the address is the costly part: only when a range is listed.
+        address = ipaddress.ip_address(ip.address) if ip.address and (self.allow_networks or self.deny_networks) else None
         domain = email.domain
         if address is not None and any(address in net for net in self.allow_networks if net.version == address.version):
             return ALLOW, f"address {ip.address} is in an allow-listed range"
         if ip.asn is not None and ip.asn in self.allow_asns:
             return ALLOW, f"AS{ip.asn} is allow-listed"
-        if domain and _domain_in(domain, self.allow_domains):
+        if domain and self.allow_domains and _domain_in(domain, self.allow_domains):
             return ALLOW, f"email domain {domain} is allow-listed"
         if enrichment.form.honeypot_filled:
             return BLOCK, "the hidden honeypot field was filled in, which people never do"
@@ -71,7 +72,7 @@ class HardRules:
             return BLOCK, f"address {ip.address} is in a deny-listed range"
         if ip.asn is not None and ip.asn in self.deny_asns:
             return BLOCK, f"AS{ip.asn} ({ip.as_org or 'unknown organisation'}) is deny-listed"
-        if domain and _domain_in(domain, self.deny_domains):
+        if domain and self.deny_domains and _domain_in(domain, self.deny_domains):
             return BLOCK, f"email domain {domain} is deny-listed"
         return None
 

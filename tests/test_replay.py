@@ -1,5 +1,6 @@
 import io
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,70 @@ def test_exit_codes_from_the_command_line(tmp_path):
     assert missing.returncode == 1
     bad_args = subprocess.run([env_python, "manage.py", "signupguard_replay", str(src)], cwd=ROOT, capture_output=True, text=True)
     assert bad_args.returncode == 2
+
+
+# -- the first pass reads only the time; it must never disagree with the full parse --
+
+TOP = '"occurred_at":"2026-06-10T12:00:00Z"'
+NESTED = '"extra_obj":{"occurred_at":"2020-01-01T00:00:00Z"}'
+ESCAPED = '"occurred\\u005fat":"2026-06-10T12:00:00Z"'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        TOP,
+        '"occurred_at" :  "2026-06-10T14:00:00+02:00"',
+        f"{TOP},{NESTED}",  # the key twice: full parse
+        f"{NESTED},{TOP}",
+        f"{ESCAPED},{NESTED}",  # the real key escaped, a decoy unescaped: full parse
+        f'{TOP},"occurred_at":"2021-01-01T00:00:00Z"',  # a duplicate key: the last one wins in JSON
+        f'{TOP},"username":"\\u00e9l\\u00e8ve"',  # ASCII-escaped names: full parse, same answer
+        f'"username":"say \\"occurred_at\\": \\"2020-01-01T00:00:00Z\\"",{TOP}',  # the key inside a string
+    ],
+)
+def test_first_pass_time_agrees_with_the_full_parse(body):
+    from signupguard.context import parse_line
+    from signupguard.offline import _sort_time
+
+    line = '{"event_id":"x","kind":"signup","ip":"81.2.0.1",' + body + "}"
+    quick = _sort_time(line.encode())
+    assert quick is None or quick == parse_line(line).timestamp
+
+
+def test_hostile_time_keys_are_replayed_at_their_real_time(tmp_path):
+    from signupguard.offline import build_dataset
+
+    events = [make_event(n, label="legit") for n in range(6)]
+    decoy = dict(make_event(10, label="fraud"), occurred_at="2026-06-10T11:00:00Z")  # before all others
+    lines = [json.dumps(e) for e in events]
+    # The decoy's real time is written escaped, and a nested decoy key points far in the future.
+    text = json.dumps(decoy).replace('"occurred_at"', '"occurred\\u005fat"')
+    lines.append(text[:-1] + ', "extra_obj": {"occurred_at": "2030-01-01T00:00:00Z"}}')
+    # A line whose time reads fine but which fails validation: counted, in the second pass.
+    lines.append(json.dumps({"event_id": "no-kind", "occurred_at": "2026-06-10T12:30:00Z", "ip": "81.2.0.1"}))
+    data = build_dataset(write_lines(tmp_path / "h.jsonl", lines))
+    assert data.bad_lines == 1 and data.total_events == len(lines)
+    assert data.event_ids[0] == "e-10"  # ordered by its real (earliest) time
+    assert list(data.times) == sorted(data.times)
+
+
+def test_replay_scores_exactly_as_one_event_at_a_time(tmp_path):
+    """Batching, stage-by-stage preparation and the scoring thread change nothing."""
+    from signupguard.engine import Engine
+    from signupguard.enrichment import Enricher
+    from signupguard.model import registry
+    from signupguard.offline import BATCH
+    from signupguard.context import parse_event
+    from signupguard.velocity.memory import MemoryVelocityStore
+
+    rng = random.Random(5)
+    events = [farm_event(n) if rng.random() < 0.3 else make_event(n) for n in range(BATCH + 700)]
+    src = write_lines(tmp_path / "many.jsonl", [json.dumps(e) for e in events])
+    out = tmp_path / "many.out"
+    call_command("signupguard_replay", str(src), "--out", str(out), stdout=io.StringIO())
+    replayed = read_out(out)
+    engine = Engine(enricher=Enricher.from_settings(), store=MemoryVelocityStore(), scorer=registry.load_active())
+    for event, row in zip(events, replayed):
+        assert row == engine.assess(parse_event(event), explain="auto").to_output()
+    assert {r["decision"] for r in replayed} >= {"allow", "block"}
