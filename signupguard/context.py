@@ -119,13 +119,17 @@ def _clean_headers(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise EventError("headers must be an object")
     headers: dict[str, str] = {}
-    for name, header_value in list(value.items())[:MAX_HEADERS]:
+    items = value.items() if len(value) <= MAX_HEADERS else list(value.items())[:MAX_HEADERS]
+    for name, header_value in items:
         # Hostile clients send numbers or nulls; keep what can be read as text.
         if header_value is None:
             continue
-        if not isinstance(header_value, str):
+        if type(header_value) is not str:
             header_value = str(header_value)
-        headers[_clip(str(name).lower(), 128)] = _clip(header_value, MAX_HEADER_VALUE)
+        if len(header_value) > MAX_HEADER_VALUE:
+            header_value = header_value[:MAX_HEADER_VALUE]
+        name = (name if type(name) is str else str(name)).lower()
+        headers[name if len(name) <= 128 else name[:128]] = header_value
     return headers
 
 
@@ -135,12 +139,17 @@ def _clean_mapping(value: Any, key: str) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         raise EventError(f"{key} must be an object")
     cleaned: dict[str, Any] = {}
-    for name, item in list(value.items())[:MAX_DEVICE_KEYS]:
-        if isinstance(item, str):
-            item = _clip(item, MAX_DEVICE_STRING)
-        elif isinstance(item, list):
-            item = [_clip(x, MAX_DEVICE_STRING) if isinstance(x, str) else x for x in item[:32]]
-        cleaned[str(name)[:64]] = item
+    items = value.items() if len(value) <= MAX_DEVICE_KEYS else list(value.items())[:MAX_DEVICE_KEYS]
+    for name, item in items:
+        kind = type(item)
+        if kind is str:
+            if len(item) > MAX_DEVICE_STRING:
+                item = item[:MAX_DEVICE_STRING]
+        elif kind is list:
+            item = [x[:MAX_DEVICE_STRING] if type(x) is str else x for x in item[:32]]
+        if type(name) is not str:  # JSON object keys are; dicts built in Python may not be
+            name = str(name)
+        cleaned[name if len(name) <= 64 else name[:64]] = item
     return cleaned
 
 

@@ -144,43 +144,58 @@ def events_in_time_order(
     A line that fails the full parse here becomes a BadLine in ``found`` (and
     is counted and reported) instead of an event.
     """
-    data = _random_access(stream)
-    for index in found.order:
-        start, length, lineno = found.lines[index]  # type: ignore[misc]
-        raw = data[start:start + length]
-        try:
-            event = parse_line(_decode(raw))
-        except EventError as exc:
-            item = _bad(lineno, raw, exc)
-            found.lines[index] = item
-            found.bad += 1
-            if on_bad:
-                on_bad(item)
-            continue
-        yield index, event
+    with _random_access(stream) as data:
+        for index in found.order:
+            start, length, lineno = found.lines[index]  # type: ignore[misc]
+            raw = bytes(data[start:start + length])
+            try:
+                event = parse_line(_decode(raw))
+            except EventError as exc:
+                item = _bad(lineno, raw, exc)
+                found.lines[index] = item
+                found.bad += 1
+                if on_bad:
+                    on_bad(item)
+                continue
+            yield index, event
 
 
-def _random_access(stream: IO[bytes]) -> Any:
-    """Something to slice lines out of: a memory map of a file, or the bytes of a buffer.
+@contextmanager
+def _random_access(stream: IO[bytes]) -> Iterator[Any]:
+    """Something to slice lines out of: a memory map of a file, or the buffer of an in-memory stream.
 
     Time order jumps around the file; a seek and read per line costs a system
     call and a refill of the reader's buffer (about 20 µs a line), a slice of
     a memory map costs well under one.
     """
     if isinstance(stream, io.BytesIO):
-        return stream.getbuffer()
+        view = stream.getbuffer()
+        try:
+            yield view
+        finally:
+            view.release()  # the stream cannot be closed while its buffer is exported
+        return
     try:
-        return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError, io.UnsupportedOperation):  # empty file, a pipe, no fileno
+        mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # an empty file cannot be mapped
         stream.seek(0)
-        return stream.read()
+        yield stream.read()
+        return
+    try:
+        yield mapped
+    finally:
+        mapped.close()
 
 
 def _open(path: Path | str) -> IO[bytes]:
     if str(path) == "-":
         # Standard input cannot be re-read: keep it in memory.
         return io.BytesIO(sys.stdin.buffer.read())
-    return open(path, "rb")
+    stream = open(path, "rb")
+    if not stream.seekable():  # a pipe, such as bash's <(zcat events.jsonl.gz)
+        with stream:
+            return io.BytesIO(stream.read())
+    return stream
 
 
 @contextmanager

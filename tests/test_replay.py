@@ -119,6 +119,10 @@ def test_exit_codes_from_the_command_line(tmp_path):
                         cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert ":2: bad event" in ok.stderr
+    piped = subprocess.run([env_python, "manage.py", "signupguard_replay", "-", "--out", "-"], cwd=ROOT,
+                           input=src.read_text(), capture_output=True, text=True)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == (tmp_path / "o").read_text() and "1 bad lines" in piped.stderr
     missing = subprocess.run([env_python, "manage.py", "signupguard_replay", str(tmp_path / "nope"), "--out", str(tmp_path / "o")],
                              cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode == 1
@@ -191,3 +195,21 @@ def test_replay_scores_exactly_as_one_event_at_a_time(tmp_path):
     for event, row in zip(events, replayed):
         assert row == engine.assess(parse_event(event), explain="auto").to_output()
     assert {r["decision"] for r in replayed} >= {"allow", "block"}
+
+
+def test_a_pipe_replays_like_the_file(tmp_path):
+    """Process substitution (<(zcat events.gz)) hands replay a pipe, which cannot seek."""
+    import os
+    import threading
+
+    lines = [json.dumps(farm_event(n)) for n in range(5, 0, -1)] + ["not json"]
+    src = write_lines(tmp_path / "a.jsonl", lines)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(src.read_bytes()))
+    writer.start()
+    out_pipe, out_file = tmp_path / "p.out", tmp_path / "f.out"
+    call_command("signupguard_replay", str(fifo), "--out", str(out_pipe), stdout=io.StringIO())
+    writer.join()
+    call_command("signupguard_replay", str(src), "--out", str(out_file), stdout=io.StringIO())
+    assert out_pipe.read_text() == out_file.read_text() and len(read_out(out_pipe)) == 6
