@@ -17,8 +17,9 @@ cluster now says about them, and the policy below decides:
 * Accounts a reviewer decided (or approved) are never overruled; blocked accounts lose
   their keys through the usual ``account_blocked`` path (set_status).
 
-The work runs in a Celery task enqueued on commit; it is idempotent (status
-moves are guarded by ``only_from``) and cheap when there is nothing to do.
+The work runs in a Celery task enqueued on commit (in the blocking process
+itself when the broker is down); it is idempotent (status moves are guarded
+by ``only_from``) and cheap when there is nothing to do.
 """
 
 from __future__ import annotations
@@ -133,13 +134,23 @@ def review_linked_task(user_id: int) -> dict[str, int]:
 
 
 def enqueue(user_id: int) -> None:
-    """Send the task for a clustered account; a broker outage is logged, never raised into the block."""
+    """Send the task for a clustered account; if the broker is down, do the review here and now.
+
+    Nothing would come back for it later (no attempt is left pending), so an
+    outage must not lose the review of a farm; it is cheap (a few queries per
+    cluster). Errors are logged, never raised into the block, which stands.
+    """
     if not ClusterMember.objects.filter(user_id=user_id).exists():
         return  # linked to no one: nothing to look at again
     try:
         review_linked_task.apply_async(args=[user_id], retry=False)
-    except Exception as exc:  # noqa: BLE001 - the block itself must stand
-        logger.warning("signupguard: could not enqueue the retroactive review of %s: %r", user_id, exc)
+        return
+    except Exception as exc:  # noqa: BLE001 - kombu, redis and socket errors alike
+        logger.warning("signupguard: broker unavailable (%r); reviewing the cluster of %s in this process", exc, user_id)
+    try:
+        review_linked(user_id)
+    except Exception:  # noqa: BLE001
+        logger.exception("signupguard: the retroactive review of %s failed; 'Block cluster' in the admin redoes it", user_id)
 
 
 @contextmanager

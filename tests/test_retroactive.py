@@ -77,3 +77,17 @@ def test_cluster_shares_come_from_settings() -> None:
     with override_settings(SIGNUPGUARD={"CLUSTER_REVIEW_SHARE": 0.5, "CLUSTER_BLOCK_SHARE": 0.9}):
         assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) is None
         assert verdict(own=0.1, share=0.6, strong=True, review_at=0.5, block_at=0.95) == "review"
+
+
+def test_a_block_while_the_broker_is_down_still_reviews_the_cluster(
+    scored_signup, reviewer, django_capture_on_commit_callbacks, caplog,
+) -> None:
+    from tests.plugins.services import DEAD_BROKER_URL, celery_broker
+
+    farm = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"203.0.113.{n}") for n in range(1, 5)]
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), celery_broker(DEAD_BROKER_URL), \
+            django_capture_on_commit_callbacks(execute=True):
+        confirm_block([farm[0]], actor=reviewer)
+    # Same device as a blocked account, a third of the cluster blocked: held, as with a broker.
+    assert [account_status(a.user) for a in farm[1:]] == ["review", "review", "review"]
+    assert "reviewing the cluster" in caplog.text
