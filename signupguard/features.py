@@ -90,6 +90,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "failed_account_1h",
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
+# The features of the event alone come first; the velocity features follow.
+EVENT_FEATURES: int = FEATURE_INDEX["local_hour"] + 1
 SCHEMA_HASH: str = hashlib.sha256("\n".join(FEATURE_NAMES).encode()).hexdigest()[:16]
 
 
@@ -155,9 +157,12 @@ def _local_hour(event: RawEvent, enrichment: Enrichment) -> float:
 
 def build_features(event: RawEvent, enrichment: Enrichment, velocity: Velocity) -> list[float]:
     """The feature vector of one event, in ``FEATURE_NAMES`` order."""
+    return event_features(event, enrichment) + velocity_features(velocity)
+
+
+def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
+    """The leading ``EVENT_FEATURES`` features: those of the event alone, without velocity."""
     ip, email, ua, device, form = enrichment.ip, enrichment.email, enrichment.ua, enrichment.device, enrichment.form
-    counts = velocity.counts
-    everything = counts["all"]
     local = email.local
     digits = email.local_digits
     row: list[float] = [
@@ -210,6 +215,14 @@ def build_features(event: RawEvent, enrichment: Enrichment, velocity: Velocity) 
         _b(form.honeypot_filled),
         _local_hour(event, enrichment),
     ]
+    return row
+
+
+def velocity_features(velocity: Velocity) -> list[float]:
+    """The features after the first ``EVENT_FEATURES``: velocity, relative and distinct counts."""
+    counts = velocity.counts
+    everything = counts["all"]
+    row: list[float] = []
     for dim in _RAW_COUNTERS:
         row.extend(float(x) for x in counts[dim])
     total_1h, total_24h = everything[1] + 1.0, everything[2] + 1.0

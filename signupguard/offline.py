@@ -348,10 +348,25 @@ def build_dataset(
     *,
     on_bad: Callable[[BadLine], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> Dataset:
-    """Features of every labelled event of a file; unlabelled events still feed velocity."""
+    """Features of every labelled event of a file; unlabelled events still feed velocity.
+
+    ``workers`` processes parse and enrich while this one keeps velocity
+    (``parallel_features``); the default is one per core, and 0 (or 1, or a
+    small file) runs everything in this process. The rows are the same.
+    """
+    from signupguard import parallel_features
+
+    workers = parallel_features.default_workers() if workers is None else workers
     with _open(path) as stream, paused_gc():
         found = scan(stream, on_bad=on_bad)
-        events = (event for _, event in events_in_time_order(stream, found, on_bad=on_bad))
-        return dataset_from_events(events, capacity=len(found.order), total_events=len(found.lines),
-                                   bad_lines=lambda: found.bad, progress=progress)
+        if workers < 2 or len(found.order) < parallel_features.MIN_EVENTS:
+            events = (event for _, event in events_in_time_order(stream, found, on_bad=on_bad))
+            return dataset_from_events(events, capacity=len(found.order), total_events=len(found.lines),
+                                       bad_lines=lambda: found.bad, progress=progress)
+        source = stream.getvalue() if isinstance(stream, io.BytesIO) else str(path)
+        X, y, times, kinds, campaigns, event_ids = parallel_features.featurise_in_parallel(
+            source, found, workers=workers, on_bad=on_bad, progress=progress)
+    return Dataset(X=X, y=y, times=times, kinds=kinds, campaigns=campaigns, event_ids=event_ids,
+                   total_events=len(found.lines), bad_lines=found.bad)

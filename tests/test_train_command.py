@@ -21,6 +21,20 @@ def test_train_from_an_events_file(labelled_events_file, tmp_path):
     assert 0 < model.thresholds.review <= model.thresholds.block <= 1
 
 
+def test_workers_option(labelled_events_file, tmp_path, monkeypatch):
+    from signupguard import parallel_features
+
+    monkeypatch.setattr(parallel_features, "MIN_EVENTS", 0)
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "m"),
+                 "--rounds", "20", "--workers", "2", stdout=stdout)
+    assert "1200 events, 1200 labelled" in stdout.getvalue()
+    with pytest.raises(CommandError, match="--workers") as failed:
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "n"),
+                     "--workers", "-1")
+    assert failed.value.returncode == 2
+
+
 def test_unlabelled_events_only_feed_velocity(tmp_path):
     lines = [json.dumps(make_event(n, label="legit") if n % 2 else make_event(n)) for n in range(200)]
     lines += [json.dumps(farm_event(n, label="fraud")) for n in range(200, 260)]

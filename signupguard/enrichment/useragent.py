@@ -244,22 +244,27 @@ class UserAgentAnalyser:
             is_automation=static.is_automation,
             client_hints_present=static.hints_present,
             client_hints_mismatch=static.hints_mismatch,
-            version_age=self._age(static),
+            version_age=self.version_age(static.family, static.major, automated=static.is_automation or static.is_headless),
             accept_language=primary_language(accept) if accept else None,
         )
 
-    def _age(self, static: _Static) -> int | None:
-        family, major = static.family, static.major
+    def version_age(self, family: str | None, major: int | None, *, automated: bool) -> int | None:
+        """Major versions behind the newest seen for ``family``, after counting this sighting.
+
+        The one stateful part of enrichment: it depends on the traffic seen
+        before, so offline runs that enrich in parallel call it again, in
+        time order, with the UAInfo fields (see ``offline``).
+        """
         if family is None or major is None:
             return None
         newest = self.newest_.get(family)
         if newest is None:
-            if static.is_automation or static.is_headless:
+            if automated:
                 return None
             # First sighting of a family with no reference: it starts here
             # and moves up as newer releases take a share.
             self.newest_[family] = newest = major
-        if not (static.is_automation or static.is_headless):
+        if not automated:
             # Unlocked counting: a lost increment under contention is harmless.
             total = self._seen[family] = self._seen.get(family, 0) + 1
             if newest < major <= newest + self.MAX_STEP:

@@ -113,10 +113,29 @@ def _plan(event: RawEvent, enrichment: Enrichment) -> tuple[list[str | None], li
     return counters, distinct, peeks
 
 
-def observe_event(store: VelocityStore, event: RawEvent, enrichment: Enrichment) -> Velocity:
-    """Read and record one event in ``store``; return its figures by name."""
+@dataclass(slots=True)
+class Plan:
+    """The keys one event reads and records: everything ``observe_plan`` needs, as plain data.
+
+    Planning needs the enrichment, observing only this; offline training
+    plans in worker processes and observes, in time order, in one.
+    """
+
+    now: float
+    failed_login: bool
+    counters: list[str | None]
+    distinct: list[tuple[str, str] | None]
+    peeks: list[str | None]
+
+
+def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
     counters, distinct, peeks = _plan(event, enrichment)
-    failed_login = event.kind == "login" and event.success is False
+    return Plan(event.timestamp, event.kind == "login" and event.success is False, counters, distinct, peeks)
+
+
+def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
+    """Read and record one planned event in ``store``; return its figures by name."""
+    counters, distinct, peeks, failed_login = plan.counters, plan.distinct, plan.peeks, plan.failed_login
     if failed_login:
         # A failed login is recorded under the failure keys (and still read).
         counters = counters + peeks
@@ -124,7 +143,7 @@ def observe_event(store: VelocityStore, event: RawEvent, enrichment: Enrichment)
     live_distinct = [d for d in distinct if d]
     live_peeks = [p for p in peeks if p] if not failed_login else []
     reading: VelocityReading = store.observe(
-        now=event.timestamp, counters=live_counters, distinct=live_distinct, peek=live_peeks
+        now=plan.now, counters=live_counters, distinct=live_distinct, peek=live_peeks
     )
     zero_c = (0,) * len(WINDOWS)
     zero_d = (0,) * len(DISTINCT_WINDOWS)
@@ -141,3 +160,8 @@ def observe_event(store: VelocityStore, event: RawEvent, enrichment: Enrichment)
         distinct={name: (next(distinct_iter) if d else zero_d) for name, d in zip(DISTINCT, distinct)},
         failed=dict(zip(PEEKS, failed_values)),
     )
+
+
+def observe_event(store: VelocityStore, event: RawEvent, enrichment: Enrichment) -> Velocity:
+    """Read and record one event in ``store``; return its figures by name."""
+    return observe_plan(store, plan_event(event, enrichment))

@@ -33,9 +33,15 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0, help="random seed of the booster")
         parser.add_argument("--rounds", type=int, default=200, help="maximum boosting rounds (early stopping picks fewer)")
         parser.add_argument("--version-prefix", default="sg", help="prefix of the version name")
+        parser.add_argument(
+            "--workers", type=int, default=None,
+            help="processes that parse and enrich events while this one keeps velocity (default: one per core; 0: none)",
+        )
         parser.add_argument("--no-holdout", action="store_true", help="do not keep the hold-out rows (promotion needs them)")
 
     def handle(self, *args, **options) -> None:
+        if options["workers"] is not None and options["workers"] < 0:
+            raise CommandError("--workers must be 0 or more", returncode=2)
         out = Path(options["out"])
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
@@ -48,7 +54,7 @@ class Command(BaseCommand):
                 sys.stderr.write(f"{path}:{bad.lineno}: bad event: {bad.error}\n")
 
             with progress_bar(total=None, desc="features") as bar:
-                data = build_dataset(path, on_bad=on_bad, progress=bar.update)
+                data = build_dataset(path, on_bad=on_bad, progress=bar.update, workers=options["workers"])
             source = f"events file {Path(path).name}"
         else:
             from signupguard.labels import dataset_from_database
