@@ -41,8 +41,9 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         messages.append(
             Warning(
                 "No GeoIP database is configured (SIGNUPGUARD['GEOIP_ASN'] and ['GEOIP_CITY'] are unset).",
-                hint="Scores lack ASN, network kind, country and time-zone signals; "
-                "download GeoLite2-ASN and GeoLite2-City and set both paths.",
+                hint="SignupGuard works without them, but scores lack ASN, network kind, country and "
+                "time-zone signals; download GeoLite2-ASN and GeoLite2-City (README: GeoLite2 databases) "
+                "and set both paths.",
                 obj="SIGNUPGUARD",
                 id="signupguard.W001",
             )
