@@ -139,7 +139,9 @@ def enqueue(user_id: int) -> None:
     try:
         review_linked_task.apply_async(args=[user_id], retry=False)
     except Exception as exc:  # noqa: BLE001 - the block itself must stand
-        logger.warning("signupguard: could not enqueue the retroactive review of %s: %r", user_id, exc)
+        from signupguard.tasks import describe_error
+
+        logger.warning("signupguard: could not enqueue the retroactive review of %s: %s", user_id, describe_error(exc))
 
 
 @contextmanager
