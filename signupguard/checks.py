@@ -79,8 +79,9 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             f"SIGNUPGUARD['VELOCITY_BACKEND'] = {sg_settings.VELOCITY_BACKEND!r} cannot be used "
             f"with VELOCITY_OPTIONS {sg_settings.VELOCITY_OPTIONS!r}: {type(exc).__name__}: {exc}",
             hint="Use signupguard.velocity.database.DatabaseVelocityStore, .memory.MemoryVelocityStore or "
-            ".redis.RedisVelocityStore (pip install 'django-signupguard[redis]'; options such as {'url': 'redis://...'}).",
-            id="signupguard.E010",
+            ".redis.RedisVelocityStore (needs the [redis] extra, or 'pip install redis'; options such as "
+            "{'url': 'redis://...'}).",
+            obj="SIGNUPGUARD['VELOCITY_BACKEND']", id="signupguard.E010",
         ))
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
