@@ -12,8 +12,9 @@ signupguard.W001   neither GEOIP_ASN nor GEOIP_CITY is configured: scores lose
                    the network and location signals
 =================  ==========================================================
 
-Velocity, model and policy checks (E010, W020, E030, E031) and the live
-integration's (E040-E043, W040) are listed beside their code below.
+Velocity, model and policy checks (E010, W020, E030, E031), the live
+integration's (E040-E043, W040) and the Celery app's (W041) are listed beside
+their code below.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         messages.append(
             Warning(
                 "No GeoIP database is configured (SIGNUPGUARD['GEOIP_ASN'] and ['GEOIP_CITY'] are unset).",
-                hint="Scores lack ASN, network kind, country and time-zone signals; "
-                "download GeoLite2-ASN and GeoLite2-City and set both paths.",
+                hint="SignupGuard works without them, but scores lack ASN, network kind, country and "
+                "time-zone signals; download GeoLite2-ASN and GeoLite2-City (README: GeoLite2 databases) "
+                "and set both paths.",
                 obj="SIGNUPGUARD",
                 id="signupguard.W001",
             )
@@ -69,11 +71,17 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         backend = import_string(sg_settings.VELOCITY_BACKEND)
         if not callable(backend):
             raise TypeError("not a class")
+        # Build one (the shipped stores do no I/O here), so a missing client
+        # library or a bad option is reported now rather than by every scoring task.
+        backend(**dict(sg_settings.VELOCITY_OPTIONS or {}))
     except Exception as exc:  # noqa: BLE001 - any failure here is a configuration error to report
         messages.append(Error(
-            f"SIGNUPGUARD['VELOCITY_BACKEND'] = {sg_settings.VELOCITY_BACKEND!r} cannot be used: {exc}",
-            hint="Use signupguard.velocity.database.DatabaseVelocityStore, .memory.MemoryVelocityStore or .redis.RedisVelocityStore.",
-            id="signupguard.E010",
+            f"SIGNUPGUARD['VELOCITY_BACKEND'] = {sg_settings.VELOCITY_BACKEND!r} cannot be used "
+            f"with VELOCITY_OPTIONS {sg_settings.VELOCITY_OPTIONS!r}: {type(exc).__name__}: {exc}",
+            hint="Use signupguard.velocity.database.DatabaseVelocityStore, .memory.MemoryVelocityStore or "
+            ".redis.RedisVelocityStore (needs the [redis] extra, or 'pip install redis'; options such as "
+            "{'url': 'redis://...'}).",
+            obj="SIGNUPGUARD['VELOCITY_BACKEND']", id="signupguard.E010",
         ))
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
@@ -169,3 +177,43 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
             obj="MIDDLEWARE", id="signupguard.W040",
         ))
     return messages
+
+
+# ---------------------------------------------------------------------------
+# Celery: signupguard.W041.
+#   W041  no Celery app of the project is loaded in this process, so the
+#         scoring tasks would go through Celery's unconfigured fallback app
+#         (broker amqp://guest@localhost//): signups would stay pending
+# ---------------------------------------------------------------------------
+
+
+def celery_app_loaded() -> bool:
+    """Whether a Celery app other than Celery's own fallback is current or default here.
+
+    Read without creating anything: asking ``celery.current_app`` would create
+    the fallback app, and a project app created afterwards would then not
+    become the default one.
+    """
+    try:
+        from celery import _state
+    except ImportError:  # pragma: no cover - celery is a dependency
+        return True
+    try:
+        app = getattr(_state._tls, "current_app", None) or getattr(_state, "default_app", None)
+    except Exception:  # noqa: BLE001 - Celery's internals moved: do not guess
+        return True
+    return app is not None and getattr(app, "main", None) != "default"
+
+
+@register(TAG)
+def check_celery_app(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    if celery_app_loaded():
+        return []
+    return [Warning(
+        "No Celery app of this project is loaded, so SignupGuard's scoring tasks would be sent through "
+        "Celery's unconfigured default app (broker amqp://guest@localhost//), ignoring the CELERY_* "
+        "settings: new accounts would stay pending.",
+        hint="Load your Celery app when Django starts: in the package of your settings, __init__.py "
+        "gets `from .celery import app as celery_app` (see the README's Celery step).",
+        obj="celery", id="signupguard.W041",
+    )]

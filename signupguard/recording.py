@@ -51,7 +51,7 @@ _broker_down_until = 0.0
 def enqueue(attempt_id: int) -> bool:
     """Send the scoring task now; False (and the attempt stays pending) if the broker is down."""
     global _broker_down_until
-    from signupguard.tasks import score_attempt
+    from signupguard.tasks import describe_error, score_attempt
 
     eager = bool(score_attempt.app.conf.task_always_eager)
     if not eager and time.monotonic() < _broker_down_until:
@@ -60,10 +60,22 @@ def enqueue(attempt_id: int) -> bool:
         score_attempt.apply_async(args=[attempt_id], retry=False)
     except Exception as exc:  # broker unreachable, misconfigured ... : the sweep will score it
         _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
-        logger.warning("signupguard: could not enqueue attempt %s (%r); the sweep will score it", attempt_id, exc)
+        logger.warning(
+            "signupguard: could not enqueue attempt %s on %s: %s; it stays pending until the sweep scores it",
+            attempt_id, _broker_description(score_attempt.app), describe_error(exc),
+        )
         return False
     _broker_down_until = 0.0
     return True
+
+
+def _broker_description(app: Any) -> str:
+    """Which app and broker a task went to (password masked), for the log line of a failed publish."""
+    try:
+        broker = app.connection_for_write().as_uri()
+    except Exception:  # noqa: BLE001 - only a log line
+        broker = "its broker"
+    return f"{broker} (Celery app {app.main!r})"
 
 
 def _save(event: Any, *, user: Any | None) -> Attempt:

@@ -146,7 +146,10 @@ def enqueue(user_id: int) -> None:
         review_linked_task.apply_async(args=[user_id], retry=False)
         return
     except Exception as exc:  # noqa: BLE001 - kombu, redis and socket errors alike
-        logger.warning("signupguard: broker unavailable (%r); reviewing the cluster of %s in this process", exc, user_id)
+        from signupguard.tasks import describe_error
+
+        logger.warning("signupguard: broker unavailable (%s); reviewing the cluster of %s in this process",
+                       describe_error(exc), user_id)
     try:
         review_linked(user_id)
     except Exception:  # noqa: BLE001

@@ -46,9 +46,19 @@ TRANSIENT = _transient_errors()
 MAX_RETRIES = 5
 
 
+def describe_error(exc: BaseException) -> str:
+    """``Type: message`` for logs and ``Attempt.error``.
+
+    Not ``repr``: some clients' reprs drop the message (redis-py 8 gives
+    ``network:ConnectionError`` for "Error 111 connecting to 127.0.0.1:6379").
+    """
+    message = str(exc)
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 def _release_quietly(attempt_id: int, exc: BaseException) -> None:
     try:
-        scoring.release(attempt_id, repr(exc))
+        scoring.release(attempt_id, describe_error(exc))
     except TRANSIENT:
         pass  # the database is down too: the stale claim is reclaimed by the sweep
 
@@ -62,13 +72,13 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
     except TRANSIENT as exc:
         _release_quietly(attempt_id, exc)
         if self.request.retries >= self.max_retries:
-            scoring.fail(attempt_id, repr(exc))
+            scoring.fail(attempt_id, describe_error(exc))
             return "failed"
-        logger.warning("signupguard: transient error scoring attempt %s, retrying: %r", attempt_id, exc)
+        logger.warning("signupguard: transient error scoring attempt %s, retrying: %s", attempt_id, describe_error(exc))
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries))
     except Exception as exc:
         logger.exception("signupguard: scoring attempt %s failed", attempt_id)
-        scoring.fail(attempt_id, repr(exc))
+        scoring.fail(attempt_id, describe_error(exc))
         return "failed"
     return attempt.decision if attempt is not None else "skipped"
 
@@ -88,9 +98,9 @@ def sweep_pending(limit: int = 500) -> int:
                 done += 1
         except TRANSIENT as exc:
             _release_quietly(attempt_id, exc)
-            logger.warning("signupguard: sweep stopped on a transient error: %r", exc)
+            logger.warning("signupguard: sweep stopped on a transient error: %s", describe_error(exc))
             break
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
-            scoring.fail(attempt_id, repr(exc))
+            scoring.fail(attempt_id, describe_error(exc))
     return done

@@ -34,3 +34,16 @@ def test_unusable_active_model_is_a_warning_not_a_crash(tmp_path):
     (broken / "model.txt").write_text("not a model")
     (registry / "ACTIVE").write_text("broken\n")
     assert "signupguard.W020" in ids(MODEL_DIR=str(registry))
+
+
+def test_a_backend_that_cannot_be_built_is_e010(monkeypatch):
+    # As after `pip install django-signupguard` without the [redis] extra: the
+    # class imports, building it does not; every scoring task would fail.
+    import sys
+
+    monkeypatch.setitem(sys.modules, "redis", None)
+    found = ids(VELOCITY_BACKEND="signupguard.velocity.redis.RedisVelocityStore",
+                VELOCITY_OPTIONS={"url": "redis://127.0.0.1:6379/2"})
+    assert "signupguard.E010" in found
+    assert "signupguard.E010" in ids(VELOCITY_BACKEND="signupguard.velocity.memory.MemoryVelocityStore",
+                                     VELOCITY_OPTIONS={"uri": "redis://typo"})

@@ -465,6 +465,9 @@ def test_check_missing_file_is_e001(settings, tmp_path):
     settings.SIGNUPGUARD = {"GEOIP_ASN": str(tmp_path / "missing.mmdb"), "GEOIP_CITY": str(tmp_path)}
     messages = [m for m in run_checks(tags=["signupguard"]) if m.id == "signupguard.E001"]
     assert {m.obj for m in messages} == {"GEOIP_ASN", "GEOIP_CITY"}  # a directory is not a database file
+    text = {m.obj: m.msg for m in messages}
+    assert text["GEOIP_ASN"].endswith("does not exist.") and "is a directory" in text["GEOIP_CITY"]
+    assert all("leave GEOIP_" in m.hint for m in messages)  # a new install without MaxMind files is told what to do
 
 
 def test_check_wrong_type_is_e003(settings, geoip_dbs):

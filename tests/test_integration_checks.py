@@ -27,3 +27,30 @@ def test_bad_settings_are_reported() -> None:
 def test_missing_middleware_is_a_warning(settings) -> None:
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "signupguard" not in m]
     assert _ids() == ["signupguard.W040"]
+
+
+def test_no_celery_app_loaded_is_a_warning(monkeypatch) -> None:
+    """A host that never imports its Celery app would publish to Celery's fallback app (amqp://localhost)."""
+    from celery import _state
+
+    from signupguard.checks import check_celery_app
+
+    monkeypatch.setattr(_state._tls, "current_app", None)
+    monkeypatch.setattr(_state, "default_app", None)
+    assert [m.id for m in check_celery_app()] == ["signupguard.W041"]
+    from celery import Celery
+
+    fallback = Celery("default", fixups=[], set_as_current=False)  # what celery.current_app creates
+    monkeypatch.setattr(_state, "default_app", fallback)
+    assert [m.id for m in check_celery_app()] == ["signupguard.W041"]
+
+
+def test_a_loaded_celery_app_is_clean(monkeypatch) -> None:
+    from celery import _state
+
+    from config.celery import app
+    from signupguard.checks import check_celery_app
+
+    monkeypatch.setattr(_state._tls, "current_app", None)
+    monkeypatch.setattr(_state, "default_app", app)
+    assert check_celery_app() == []

@@ -96,7 +96,7 @@ def test_sync_wait_gives_the_verdict_within_the_request(signup_request, make_use
 
 
 @pytest.mark.django_db(transaction=True)
-def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_request, make_user) -> None:
+def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_request, make_user, caplog) -> None:
     from tests.plugins.services import DEAD_BROKER_URL, celery_broker
 
     user, second = make_user(), make_user()
@@ -105,6 +105,8 @@ def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_re
             started = time.monotonic()
             attempt = _signup(signup_request, user)  # must not raise
             assert time.monotonic() - started < 15  # the broker client's own connection retries
+            # The log line says where the task was sent, so a host sees a wrong or unconfigured broker.
+            assert "could not enqueue attempt" in caplog.text and "127.0.0.1:9/0 (Celery app 'config')" in caplog.text
             started = time.monotonic()
             _signup(signup_request, second)  # the next ones skip the dead broker for a while
             assert time.monotonic() - started < 1
@@ -165,3 +167,14 @@ def test_exempt_accounts_are_cleared_and_still_scored(signup_request, django_use
     attempt.refresh_from_db()
     assert attempt.decision == "block" and account_status(admin) == "cleared"
     assert _audit(admin) == [("", "cleared", "system")]
+
+
+def test_errors_are_described_with_their_message() -> None:
+    """Logs and Attempt.error say what failed, even when a client's repr does not (redis-py 8)."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from signupguard.tasks import describe_error
+
+    error = RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    assert describe_error(error) == "ConnectionError: Error 111 connecting to 127.0.0.1:6379. Connection refused."
+    assert describe_error(KeyError()) == "KeyError"

@@ -328,8 +328,12 @@ def check_database(path: Any, kind: str) -> DatabaseProblem | None:
         return DatabaseProblem("E001", setting, repr(path), f"SIGNUPGUARD['{setting}'] is not a path.",
                                "Set it to the path of a .mmdb file, or to None.")
     if not os.path.isfile(text) or not os.access(text, os.R_OK):
-        return DatabaseProblem("E001", setting, text, f"SIGNUPGUARD['{setting}'] file {text} is missing or unreadable.",
-                               "Download the database (geoipupdate) or fix the path or its permissions.")
+        what = ("is a directory, not a .mmdb file" if os.path.isdir(text)
+                else "is not readable" if os.path.exists(text) else "does not exist")
+        return DatabaseProblem("E001", setting, text, f"SIGNUPGUARD['{setting}'] file {text} {what}.",
+                               "Download the database (geoipupdate) or fix the path or its permissions; "
+                               f"or leave {setting} unset until the file exists: SignupGuard then scores "
+                               "without it (network and location signals unknown).")
     reader = None
     try:
         reader = maxminddb.open_database(text, maxminddb.MODE_AUTO)
