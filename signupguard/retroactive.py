@@ -13,7 +13,9 @@ cluster now says about them, and the policy below decides:
   always means review; with at least ``CLUSTER_BLOCK_SHARE`` of the cluster blocked
   it means block.
 * Weakly linked accounts go to review once ``CLUSTER_REVIEW_SHARE`` of the cluster is
-  blocked, so one bad apple does not put a whole university in the queue.
+  blocked, so one bad apple does not put a whole university in the queue; the
+  cluster score blocks them only once ``CLUSTER_BLOCK_MIN`` accounts are
+  blocked, so one bad colleague does not block the next signup from a company.
 * Accounts a reviewer decided (or approved) are never overruled; blocked accounts lose
   their keys through the usual ``account_blocked`` path (set_status).
 
@@ -67,11 +69,20 @@ def cluster_score(own: float | None, blocked_share: float) -> float:
     return 1.0 - (1.0 - float(own or 0.0)) * (1.0 - blocked_share)
 
 
-def verdict(*, own: float | None, share: float, strong: bool, review_at: float, block_at: float) -> str | None:
-    """The retroactive policy for one linked account: ``blocked``, ``review`` or None."""
+def verdict(
+    *, own: float | None, share: float, strong: bool, review_at: float, block_at: float, blocked: int,
+) -> str | None:
+    """The retroactive policy for one linked account: ``blocked``, ``review`` or None.
+
+    ``blocked`` counts the other accounts of the cluster that are blocked. In
+    a small cluster the share says little (two colleagues on one company
+    domain are a cluster of two), so a weak link blocks only with at least
+    ``CLUSTER_BLOCK_MIN`` of them; below that it means review at most.
+    """
     score = cluster_score(own, share)
-    if score >= block_at or (strong and share >= float(sg_settings.CLUSTER_BLOCK_SHARE)):
-        return BLOCKED
+    if strong or blocked >= int(sg_settings.CLUSTER_BLOCK_MIN):
+        if score >= block_at or (strong and share >= float(sg_settings.CLUSTER_BLOCK_SHARE)):
+            return BLOCKED
     if score >= review_at or strong or share >= float(sg_settings.CLUSTER_REVIEW_SHARE):
         return REVIEW
     return None
@@ -107,7 +118,8 @@ def review_linked(user_id: int) -> RetroOutcome:
     with transaction.atomic():  # cascaded tasks run after this, not nested inside it
         for uid in candidates:
             share = len(blocked - {uid}) / max(1, len(rows) - 1)
-            to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at)
+            to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at,
+                         blocked=len(blocked - {uid}))
             if to is None or to == status_of[uid] or uid not in users:
                 continue
             reason = (f"linked to {len(blocked - {uid})} blocked account(s) in cluster #{cluster_id} "

@@ -27,11 +27,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_policy() -> None:
-    assert verdict(own=0.1, share=0.05, strong=False, review_at=0.5, block_at=0.95) is None
-    assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) == "review"
-    assert verdict(own=0.1, share=0.05, strong=True, review_at=0.5, block_at=0.95) == "review"
-    assert verdict(own=0.1, share=0.5, strong=True, review_at=0.5, block_at=0.95) == "blocked"
-    assert verdict(own=0.9, share=0.6, strong=False, review_at=0.5, block_at=0.95) == "blocked"
+    t = {"review_at": 0.5, "block_at": 0.95}
+    assert verdict(own=0.1, share=0.05, strong=False, blocked=1, **t) is None
+    assert verdict(own=0.1, share=0.3, strong=False, blocked=3, **t) == "review"
+    assert verdict(own=0.1, share=0.05, strong=True, blocked=1, **t) == "review"
+    assert verdict(own=0.1, share=0.5, strong=True, blocked=1, **t) == "blocked"
+    assert verdict(own=0.9, share=0.6, strong=False, blocked=6, **t) == "blocked"
+    # Two colleagues on one company domain: the other one's block means review, not block.
+    assert verdict(own=0.1, share=1.0, strong=False, blocked=1, **t) == "review"
+    assert verdict(own=0.9, share=0.6, strong=False, blocked=2, **t) == "review"
 
 
 def test_farm_keys_issued_early_are_revoked_when_the_campaign_is_blocked(
@@ -73,10 +77,12 @@ def test_a_reviewers_block_triggers_it_and_a_reviewers_approval_is_respected(
 
 
 def test_cluster_shares_come_from_settings() -> None:
-    assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) == "review"
-    with override_settings(SIGNUPGUARD={"CLUSTER_REVIEW_SHARE": 0.5, "CLUSTER_BLOCK_SHARE": 0.9}):
-        assert verdict(own=0.1, share=0.3, strong=False, review_at=0.5, block_at=0.95) is None
-        assert verdict(own=0.1, share=0.6, strong=True, review_at=0.5, block_at=0.95) == "review"
+    t = {"review_at": 0.5, "block_at": 0.95}
+    assert verdict(own=0.1, share=0.3, strong=False, blocked=3, **t) == "review"
+    with override_settings(SIGNUPGUARD={"CLUSTER_REVIEW_SHARE": 0.5, "CLUSTER_BLOCK_SHARE": 0.9, "CLUSTER_BLOCK_MIN": 1}):
+        assert verdict(own=0.1, share=0.3, strong=False, blocked=3, **t) is None
+        assert verdict(own=0.1, share=0.6, strong=True, blocked=3, **t) == "review"
+        assert verdict(own=0.1, share=1.0, strong=False, blocked=1, **t) == "blocked"
 
 
 def test_a_block_while_the_broker_is_down_still_reviews_the_cluster(
@@ -91,3 +97,17 @@ def test_a_block_while_the_broker_is_down_still_reviews_the_cluster(
     # Same device as a blocked account, a third of the cluster blocked: held, as with a broker.
     assert [account_status(a.user) for a in farm[1:]] == ["review", "review", "review"]
     assert "reviewing the cluster" in caplog.text
+
+
+def test_blocking_one_colleague_holds_the_other_for_review_but_does_not_block_them(
+    scored_signup, reviewer, django_capture_on_commit_callbacks,
+) -> None:
+    """Two signups from one company domain, nothing else shared: a cluster of two, linked weakly."""
+    alice = scored_signup(conf=ALLOW_ALL, email="alice@example-corp.com", ip="198.51.100.7",
+                          device={"fingerprint": "fp-alice", "timezone": "Europe/London"})
+    bob = scored_signup(conf=ALLOW_ALL, email="bob@example-corp.com", ip="192.0.2.99",
+                        device={"fingerprint": "fp-bob", "timezone": "Europe/London"})
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
+        confirm_block([alice], actor=reviewer)
+    assert account_status(alice.user) == "blocked"
+    assert account_status(bob.user) == "review"
