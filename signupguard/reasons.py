@@ -28,15 +28,16 @@ _SHARE_WORDS = {
     "profile": "this exact browser profile (version, screen, time zone)",
     "template": "this email address pattern",
 }
+# (singular, plural); the counts include this attempt's own account, device or network.
 _DISTINCT_WORDS = {
-    "device_accounts": "accounts used this device",
-    "ip_accounts": "accounts used this IP address",
-    "email_accounts": "accounts share this mailbox",
-    "profile_prefixes": "networks (/24) sent this exact browser profile",
-    "device_prefixes": "networks (/24) this device came from",
-    "prefix_devices": "devices seen in this network (/24)",
-    "ip_devices": "devices seen behind this IP address",
-    "account_prefixes": "networks (/24) this account came from",
+    "device_accounts": ("account used this device", "accounts used this device"),
+    "ip_accounts": ("account used this IP address", "accounts used this IP address"),
+    "email_accounts": ("account uses this mailbox", "accounts share this mailbox"),
+    "profile_prefixes": ("network (/24) sent this exact browser profile", "networks (/24) sent this exact browser profile"),
+    "device_prefixes": ("network (/24) this device came from", "networks (/24) this device came from"),
+    "prefix_devices": ("device seen in this network (/24)", "devices seen in this network (/24)"),
+    "ip_devices": ("device seen behind this IP address", "devices seen behind this IP address"),
+    "account_prefixes": ("network (/24) this account came from", "networks (/24) this account came from"),
 }
 
 _FLAGS: dict[str, tuple[str, str | None]] = {
@@ -85,6 +86,10 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
 }
 
 
+def _plural(value: float, word: str) -> str:
+    return word if value == 1 else word + "s"
+
+
 def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
@@ -115,16 +120,20 @@ def describe(name: str, value: float) -> str:
         return on if value >= 0.5 else (off or f"not: {on}")
     if name.startswith("v_"):
         dim, window = name[2:].rsplit("_", 1)
-        return f"{_fmt(value)} earlier attempts {_COUNTER_WORDS[dim]} {_WINDOW_WORDS[window]}"
+        return f"{_fmt(value)} earlier {_plural(value, 'attempt')} {_COUNTER_WORDS[dim]} {_WINDOW_WORDS[window]}"
     if name.startswith("share_"):
         dim, window = name[6:].rsplit("_", 1)
-        return f"{value:.1%} of all attempts {_WINDOW_WORDS[window]} came from {_SHARE_WORDS[dim]}"
+        if value <= 0:  # the first: new keys are what this feature notices
+            return f"no other attempt {_WINDOW_WORDS[window]} came from {_SHARE_WORDS[dim]}"
+        share = f"{value:.1%}" if value >= 0.001 else "under 0.1%"
+        return f"{share} of all attempts {_WINDOW_WORDS[window]} came from {_SHARE_WORDS[dim]}"
     if name.startswith("surge_"):
         dim = name[6:]
         return f"{_SHARE_WORDS[dim].capitalize()} is {_fmt(value)}x as busy this hour as its weekly hourly average"
     if name.startswith("d_"):
         kind, window = name[2:].rsplit("_", 1)
-        return f"{_fmt(value)} {_DISTINCT_WORDS[kind]} {_WINDOW_WORDS[window]}"
+        one, many = _DISTINCT_WORDS[kind]
+        return f"{_fmt(value)} {one if value == 1 else many} {_WINDOW_WORDS[window]}"
     return _SPECIAL[name](value)
 
 

@@ -16,6 +16,11 @@ def test_every_feature_has_words(name):
 def test_velocity_wording():
     assert describe("v_prefix_1h", 14) == "14 earlier attempts from this network (/24 or /64) in the last hour"
     assert describe("d_device_accounts_7d", 5) == "5 accounts used this device in the last 7 days"
+    assert describe("d_email_accounts_1h", 1) == "1 account uses this mailbox in the last hour"
+    assert describe("v_ip_10m", 1) == "1 earlier attempt from this IP address in the last 10 minutes"
+    assert describe("share_profile_1h", 0.0).startswith("no other attempt in the last hour came from this exact browser")
+    assert describe("share_asn_24h", 0.0004) == "under 0.1% of all attempts in the last 24 hours came from this autonomous system"
+    assert describe("share_asn_24h", 0.25) == "25.0% of all attempts in the last 24 hours came from this autonomous system"
 
 
 def test_top_reasons_largest_positive_first():
