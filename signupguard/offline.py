@@ -307,6 +307,37 @@ class Dataset:
     bad_lines: int
 
 
+class DatasetRows:
+    """Labelled rows added in time order into arrays allocated once for ``capacity`` rows."""
+
+    def __init__(self, capacity: int) -> None:
+        self.X = np.empty((capacity, len(FEATURE_NAMES)), dtype=np.float32)
+        self.y = np.empty(capacity, dtype=np.int8)
+        self.times = np.empty(capacity)
+        self.kinds: list[str] = []
+        self.campaigns: list[str] = []
+        self.event_ids: list[str] = []
+        self.n = 0
+
+    def add(self, *, label: str, when: float, kind: str, campaign: str, event_id: str) -> np.ndarray:
+        """Record one labelled event; returns its feature row, for the caller to fill."""
+        n = self.n
+        self.y[n] = 1 if label == "fraud" else 0
+        self.times[n] = when
+        self.kinds.append(kind)
+        self.campaigns.append(campaign)
+        self.event_ids.append(event_id)
+        self.n += 1
+        return self.X[n]
+
+    def dataset(self, *, total_events: int, bad_lines: int) -> Dataset:
+        X, y, times, n = self.X, self.y, self.times, self.n
+        if n < len(y):  # copies, so the unused rows are freed
+            X, y, times = X[:n].copy(), y[:n].copy(), times[:n].copy()
+        return Dataset(X=X, y=y, times=times, kinds=self.kinds, campaigns=self.campaigns,
+                       event_ids=self.event_ids, total_events=total_events, bad_lines=bad_lines)
+
+
 def dataset_from_events(
     events: Iterable[RawEvent], *, capacity: int, total_events: int, bad_lines: int | Callable[[], int] = 0,
     progress: Callable[[int], None] | None = None,
@@ -317,30 +348,16 @@ def dataset_from_events(
     front); ``bad_lines`` may be a callable read once the events are consumed.
     """
     engine = offline_engine()
-    X = np.empty((capacity, len(FEATURE_NAMES)), dtype=np.float32)
-    y = np.empty(capacity, dtype=np.int8)
-    times = np.empty(capacity)
-    kinds: list[str] = []
-    campaigns: list[str] = []
-    event_ids: list[str] = []
-    n = 0
+    rows = DatasetRows(capacity)
     for chunk in _chunks(iter(events), BATCH):
         for prepared in engine.prepare_many(chunk):
             event = prepared.event
             if event.label is not None:
-                X[n] = prepared.features
-                y[n] = 1 if event.label == "fraud" else 0
-                times[n] = event.timestamp
-                kinds.append(event.kind)
-                campaigns.append(str(event.extra.get("campaign", "")))
-                event_ids.append(event.event_id)
-                n += 1
+                rows.add(label=event.label, when=event.timestamp, kind=event.kind,
+                         campaign=str(event.extra.get("campaign", "")), event_id=event.event_id)[:] = prepared.features
         if progress:
             progress(len(chunk))
-    if n < capacity:  # copies, so the unused rows are freed
-        X, y, times = X[:n].copy(), y[:n].copy(), times[:n].copy()
-    return Dataset(X=X, y=y, times=times, kinds=kinds, campaigns=campaigns, event_ids=event_ids,
-                   total_events=total_events, bad_lines=bad_lines() if callable(bad_lines) else bad_lines)
+    return rows.dataset(total_events=total_events, bad_lines=bad_lines() if callable(bad_lines) else bad_lines)
 
 
 def build_dataset(
@@ -366,7 +383,5 @@ def build_dataset(
             return dataset_from_events(events, capacity=len(found.order), total_events=len(found.lines),
                                        bad_lines=lambda: found.bad, progress=progress)
         source = stream.getvalue() if isinstance(stream, io.BytesIO) else str(path)
-        X, y, times, kinds, campaigns, event_ids = parallel_features.featurise_in_parallel(
-            source, found, workers=workers, on_bad=on_bad, progress=progress)
-    return Dataset(X=X, y=y, times=times, kinds=kinds, campaigns=campaigns, event_ids=event_ids,
-                   total_events=len(found.lines), bad_lines=found.bad)
+        rows = parallel_features.featurise_in_parallel(source, found, workers=workers, on_bad=on_bad, progress=progress)
+    return rows.dataset(total_events=len(found.lines), bad_lines=found.bad)

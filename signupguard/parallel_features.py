@@ -25,7 +25,8 @@ import numpy as np
 from signupguard.context import EventError, parse_line
 from signupguard.enrichment import Enricher
 from signupguard.enrichment.useragent import UserAgentAnalyser
-from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, FEATURE_NAMES, event_features, velocity_features
+from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, event_features, velocity_features
+from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
 from signupguard.velocity.keys import Plan, observe_plan, plan_event
 from signupguard.velocity.memory import MemoryVelocityStore
 
@@ -58,8 +59,6 @@ def _start_worker() -> None:
 
 def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.ndarray, list[tuple[int, int, bytes, str]]]:
     """Parse, enrich and plan ``(index, offset, length, lineno)`` lines, in the order given."""
-    from signupguard.offline import _decode  # offline imports this module
-
     assert _worker is not None
     data, enricher = _worker
     rows = np.empty((len(chunk), EVENT_FEATURES), dtype=np.float64)
@@ -76,7 +75,7 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
         rows[len(meta)] = event_features(event, enrichment)
         plan, ua = plan_event(event, enrichment), enrichment.ua
         meta.append((
-            index, (plan.now, plan.failed_login, plan.counters, plan.distinct, plan.peeks),
+            (plan.now, plan.failed_login, plan.counters, plan.distinct, plan.peeks),
             event.label, event.kind, event.timestamp, str(event.extra.get("campaign", "")), event.event_id,
             ua.family, ua.major, bool(ua.is_automation or ua.is_headless),
         ))
@@ -85,61 +84,41 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
 
 def featurise_in_parallel(
     source: Any,
-    found: Any,
+    found: Scan,
     *,
     workers: int,
-    on_bad: Callable[[Any], None] | None = None,
+    on_bad: Callable[[BadLine], None] | None = None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], list[str], list[str]]:
-    """(X, y, times, kinds, campaigns, event_ids) of the labelled lines of ``found`` (an ``offline.Scan``).
-
-    ``source`` is a file path, or the bytes of an in-memory stream.
-    """
-    from signupguard.offline import BadLine, _bad  # offline imports this module
-
+) -> DatasetRows:
+    """The labelled rows of the lines of ``found``; ``source`` is a file path or the bytes of a stream."""
     global _source
-    capacity = len(found.order)
-    X = np.empty((capacity, len(FEATURE_NAMES)), dtype=np.float32)
-    y = np.empty(capacity, dtype=np.int8)
-    times = np.empty(capacity)
-    kinds: list[str] = []
-    campaigns: list[str] = []
-    event_ids: list[str] = []
+    rows = DatasetRows(len(found.order))
     store = MemoryVelocityStore()
     ages = UserAgentAnalyser(newest={})  # as Enricher's: the newest versions of this traffic
     chunks = [
-        [(i, *found.lines[i]) for i in found.order[at:at + CHUNK]] for at in range(0, capacity, CHUNK)
+        [(i, *found.lines[i]) for i in found.order[at:at + CHUNK]] for at in range(0, len(found.order), CHUNK)
     ]
-    n = 0
     _source = source
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker) as pool:
-            for meta, rows, bad in pool.imap(_featurise, chunks):
+            for meta, event_rows, bad in pool.imap(_featurise, chunks):
                 for index, lineno, raw, error in bad:
-                    item: BadLine = _bad(lineno, raw, EventError(error))
+                    item = _bad(lineno, raw, EventError(error))
                     found.lines[index] = item
                     found.bad += 1
                     if on_bad:
                         on_bad(item)
-                for k, (_, plan, label, kind, when, campaign, event_id, family, major, automated) in enumerate(meta):
+                for k, (plan, label, kind, when, campaign, event_id, family, major, automated) in enumerate(meta):
                     age = ages.version_age(family, major, automated=automated)
                     velocity = observe_plan(store, Plan(*plan))
                     if label is None:
                         continue  # unlabelled events only feed velocity (and the version ages)
-                    row = X[n]
-                    row[:EVENT_FEATURES] = rows[k]
+                    row = rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)
+                    row[:EVENT_FEATURES] = event_rows[k]
                     row[_AGE] = np.nan if age is None else age
                     row[EVENT_FEATURES:] = velocity_features(velocity)
-                    y[n] = 1 if label == "fraud" else 0
-                    times[n] = when
-                    kinds.append(kind)
-                    campaigns.append(campaign)
-                    event_ids.append(event_id)
-                    n += 1
                 if progress:
                     progress(len(meta) + len(bad))
     finally:
         _source = None
-    if n < capacity:  # copies, so the unused rows are freed
-        X, y, times = X[:n].copy(), y[:n].copy(), times[:n].copy()
-    return X, y, times, kinds, campaigns, event_ids
+    return rows
