@@ -224,7 +224,7 @@ def velocity_features(velocity: Velocity) -> list[float]:
     everything = counts["all"]
     row: list[float] = []
     for dim in _RAW_COUNTERS:
-        row.extend(float(x) for x in counts[dim])
+        row.extend(map(float, counts[dim]))
     total_1h, total_24h = everything[1] + 1.0, everything[2] + 1.0
     for dim in _RELATIVE_COUNTERS:
         row.append(counts[dim][1] / total_1h)
@@ -235,7 +235,7 @@ def velocity_features(velocity: Velocity) -> list[float]:
         # Last hour against this key's own hourly baseline over the week.
         row.append(c[1] / (c[3] / 168.0 + 1.0))
     for name in DISTINCT:
-        row.extend(float(x) for x in velocity.distinct[name])
+        row.extend(map(float, velocity.distinct[name]))
     row.append(float(velocity.failed["failed_ip"][1]))
     row.append(float(velocity.failed["failed_account"][1]))
     return row

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import Any, Sequence
 
+import numpy as np
+
 from signupguard.features import FEATURE_NAMES
 
 _WINDOW_WORDS = {"10m": "in the last 10 minutes", "1h": "in the last hour", "24h": "in the last 24 hours", "7d": "in the last 7 days"}
@@ -166,9 +168,10 @@ def top_reasons(
     with FEATURE_NAMES (the bias term, if present, is ignored).
     """
     n = len(FEATURE_NAMES)
-    order = sorted(range(n), key=lambda i: contributions[i], reverse=True)
+    # A stable sort of the negated values: largest first, ties in feature order.
+    order = np.argsort(-np.asarray(contributions[:n], dtype=np.float64), kind="stable")
     out: list[dict[str, Any]] = []
-    for i in order:
+    for i in order.tolist():
         c = float(contributions[i])
         if positive_only and c <= 0.0:
             break
