@@ -1,6 +1,7 @@
 """Signup latency: what SignupGuard adds to a signup POST, and signup-to-verdict time.
 
     .venv/bin/python benchmarks/signup_latency.py [--requests 2000] [--verdicts 300]
+    .venv/bin/python benchmarks/signup_latency.py --database-url postgres://postgres@127.0.0.1:5432/postgres
 
 Prints, in one run:
 
@@ -9,7 +10,9 @@ Prints, in one run:
     N signups to an equivalent view without SignupGuard (the same serializer,
     ``create_user``, ``login`` and CSRF cookie; no SignupGuard middleware, no
     ``record_signup``, SignupGuard's auth-signal receivers disconnected).
-    MD5 password hasher, a fresh SQLite file DB (``var/bench-*.sqlite3``),
+    MD5 password hasher, a fresh SQLite file DB (``var/bench-*.sqlite3``), or
+    with ``--database-url postgres://...`` a fresh database created on that
+    server (``sgbench_<run>``, dropped at the end),
     ``SYNC_WAIT=0`` and a real Redis broker that no worker consumes, so the
     request does the capture work only (save, hold, enqueue). Median, p90 and
     the difference in ms; then an attribution of the added time and a cProfile
@@ -55,6 +58,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout's code, not an installed (or editable-installed) copy of the package.
+sys.path.insert(0, str(ROOT))
 MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SG_PATH, PLAIN_PATH = "/api/signup/", "/api/signup-plain/"
 WORKER_START_TIMEOUT = 60.0
@@ -176,6 +181,52 @@ def start_worker(procs: Processes, env: dict[str, str], log: Path) -> subprocess
             raise SystemExit(f"the Celery worker did not become ready (rc={proc.poll()}):\n{tail}")
         time.sleep(0.05)
     return proc
+
+
+# ------------------------------------------------------------------ databases
+def _pg_admin(url: str) -> Any:
+    import psycopg
+
+    parts = urlsplit(url)
+    return psycopg.connect(
+        host=parts.hostname or "127.0.0.1", port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password, dbname=(parts.path.lstrip("/") or "postgres"), autocommit=True,
+    )
+
+
+def create_pg_database(url: str, name: str) -> str:
+    """A fresh database ``name`` on the server of ``url``; its URL."""
+    with _pg_admin(url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+def drop_pg_database(url: str, name: str) -> None:
+    try:
+        with _pg_admin(url) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except Exception as exc:  # noqa: BLE001 -- report, keep cleaning up
+        print(f"warning: could not drop database {name}: {exc!r}", file=sys.stderr)
+
+
+def describe_database(connection: Any, db_path: Path) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0]
+            found = {}
+            for name in ("fsync", "synchronous_commit", "wal_sync_method", "shared_buffers"):
+                cursor.execute(f"SHOW {name}")
+                found[name] = cursor.fetchone()[0]
+            where = connection.settings_dict
+            return (f"PostgreSQL {version} at {where['HOST']}:{where['PORT']} database {where['NAME']} (fresh, migrated; "
+                    + ", ".join(f"{k} {v}" for k, v in found.items()) + ")")
+        cursor.execute("PRAGMA journal_mode")
+        journal = cursor.fetchone()[0]
+        cursor.execute("PRAGMA synchronous")
+        sync = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(cursor.fetchone()[0])
+    return f"SQLite {sqlite3.sqlite_version} file {db_path} (fresh, migrated; journal_mode {journal}, synchronous {sync})"
 
 
 # ------------------------------------------------------------------ traffic
@@ -581,6 +632,9 @@ def main() -> None:
     parser.add_argument("--profile-lines", type=int, default=28)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep-db", action="store_true", help="keep the bench DB file")
+    parser.add_argument("--database-url", default="",
+                        help="a PostgreSQL server (postgres://user@host:port/db): the run creates and drops a "
+                             "fresh database on it; default: a fresh SQLite file")
     parser.add_argument("--db-dir", default=str(ROOT / "var"),
                         help="directory of the fresh SQLite file (default var/; /dev/shm takes fsync out)")
     args = parser.parse_args()
@@ -593,6 +647,7 @@ def main() -> None:
     db_dir.mkdir(parents=True, exist_ok=True)
     db_path = db_dir / f"bench-{run_tag}-{os.getpid()}.sqlite3"
     worker = None
+    pg_name: str | None = None
     try:
         from signupguard.simulation.world import World
         from signupguard.simulation.writer import write_geoip
@@ -606,7 +661,11 @@ def main() -> None:
         for url in (broker_url, velocity_url):
             redis_lib.Redis.from_url(url).flushdb()
 
-        database_url = f"sqlite:///{db_path}"
+        if args.database_url:
+            pg_name = f"sgbench_{run_tag}_{os.getpid()}"
+            database_url = create_pg_database(args.database_url, pg_name)
+        else:
+            database_url = f"sqlite:///{db_path}"
         os.environ.update({
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DATABASE_URL": database_url,
@@ -618,7 +677,6 @@ def main() -> None:
             "SIGNUPGUARD_GEOIP_ANONYMOUS": str(geo["anonymous"]),
             "SIGNUPGUARD_TRUSTED_PROXIES": "127.0.0.1/32,::1/128",
         })
-        sys.path.insert(0, str(ROOT))
         import django
 
         django.setup()
@@ -632,13 +690,7 @@ def main() -> None:
         bench = override_settings(PASSWORD_HASHERS=MD5, ROOT_URLCONF=build_urlconf())
         bench.enable()
         sg = settings.SIGNUPGUARD
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA journal_mode")
-            journal = cursor.fetchone()[0]
-            cursor.execute("PRAGMA synchronous")
-            sync = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(cursor.fetchone()[0])
-        print(f"database: SQLite {sqlite3.sqlite_version} file {db_path} (fresh, migrated; journal_mode {journal}, synchronous {sync}); "
-              f"Django {django.get_version()}; DEBUG={settings.DEBUG}")
+        print(f"database: {describe_database(connection, db_path)}; Django {django.get_version()}; DEBUG={settings.DEBUG}")
         print(f"redis: {redis_desc}; broker db 11, velocity db 12; "
               f"velocity backend {sg.get('VELOCITY_BACKEND', 'default').rsplit('.', 1)[-1]}; "
               f"SYNC_WAIT={sg.get('SYNC_WAIT')}; hasher MD5; GeoIP from World({args.seed})")
@@ -680,7 +732,7 @@ def main() -> None:
         t0 = time.monotonic()
         worker = start_worker(procs, worker_env, log)
         print(f"(b) signup-to-verdict: 1 celery worker (--pool=solo --concurrency=1, pid {worker.pid}, ready in "
-              f"{time.monotonic() - t0:.1f} s), Redis broker + Redis velocity, same SQLite file; "
+              f"{time.monotonic() - t0:.1f} s), Redis broker + Redis velocity, same database; "
               f"{args.verdicts} signups one at a time after {args.verdict_warmup} warm-up; poll {args.poll * 1000:g} ms")
         results = {}
         for path, title in ((SG_PATH, "demo /api/signup/"),):
@@ -732,6 +784,8 @@ def main() -> None:
         if not args.keep_db:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 Path(str(db_path) + suffix).unlink(missing_ok=True)
+            if args.database_url and pg_name:
+                drop_pg_database(args.database_url, pg_name)
 
 
 if __name__ == "__main__":
