@@ -411,15 +411,18 @@ def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> l
         labels_in_order.append((owner, name, label))
         setattr(owner, name, timed)
 
-    wrap(receivers, "on_user_logged_in", "login receiver: record_login + get_status (all)")
-    wrap(services, "record_signup", "record_signup (all, incl. commit + enqueue)")
-    wrap(recording, "request_snapshot", "  request_snapshot (both records)")
-    wrap(recording, "build_event", "  build_event (both records)")
-    wrap(recording, "_save", "  Attempt INSERT, no commit (both records)")
-    wrap(recording, "hold_new_account", "  hold_new_account: status+audit+signal, no commit")
-    wrap(recording, "enqueue", "  enqueue: Celery publish to Redis (both records)")
-    wrap(recording, "wait_for_verdict", "  wait_for_verdict (SYNC_WAIT=0: one SELECT)")
-    wrap(services, "account_status", "account_status read (view)")
+    from signupguard import gate
+
+    wrap(receivers, "on_user_logged_in", "login receiver: record_login (skipped) (all)")
+    wrap(services, "record", "record_signup (all, inside the view's transaction)")
+    wrap(recording, "request_snapshot", "  request_snapshot")
+    wrap(recording, "build_event", "  build_event")
+    wrap(recording, "_save", "  Attempt INSERT")
+    wrap(recording, "create_hold", "  create_hold: status + audit INSERTs, account_held")
+    wrap(recording, "wait_for_verdict", "  wait_for_verdict (in the transaction: returns)")
+    wrap(recording, "enqueue", "on-commit hook: Celery publish to Redis")
+    wrap(services, "status_after_signup", "after commit: wait_for_verdict + signup_status")
+    wrap(gate, "get_status", "  status read (only when the verdict may have moved it)")
     # The receiver is looked up by the signal, not by name: reconnect the wrapper.
     from django.contrib.auth.signals import user_logged_in
 

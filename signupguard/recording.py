@@ -16,13 +16,13 @@ from functools import partial
 from typing import Any, Mapping
 
 from asgiref.sync import sync_to_async
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import sg_settings
 from signupguard.models import Attempt
-from signupguard.status import hold_new_account
+from signupguard.status import CLEARED, PENDING, create_hold
 
 logger = logging.getLogger(__name__)
 _DONE = (Attempt.State.SCORED, Attempt.State.FAILED)
@@ -66,6 +66,12 @@ def enqueue(attempt_id: int) -> bool:
     return True
 
 
+def _eager() -> bool:
+    from signupguard.tasks import score_attempt
+
+    return bool(score_attempt.app.conf.task_always_eager)
+
+
 def _save(event: Any, *, user: Any | None) -> Attempt:
     device = event.device or {}
     fingerprint = device.get("fingerprint") if isinstance(device.get("fingerprint"), str) else ""
@@ -90,32 +96,70 @@ def record_signup(
 
     Call it right after the user is saved and before logging them in: the
     login of the same request is then not recorded as a separate attempt.
-    ``device``/``form`` override what was read from the request (JSON API
-    clients). ``wait`` overrides ``SYNC_WAIT``: the seconds to wait for the
-    verdict, so most users leave the signup request already cleared. Calling
-    it twice for one user returns the first attempt.
+    Best inside the transaction that creates the user: the account and its
+    hold then commit together (one commit, and never an account without its
+    hold); the wait for the verdict cannot happen before that commit, so call
+    ``wait_for_verdict(attempt)`` after the block. ``device``/``form``
+    override what was read from the request (JSON API clients). ``wait``
+    overrides ``SYNC_WAIT``: the seconds to wait for the verdict, so most
+    users leave the signup request already cleared. Calling it twice for one
+    user returns the first attempt.
     """
-    existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
-    if existing is not None:
-        return existing
-    recorded_kinds(request).add("signup")
     snap = request_snapshot(request)
     if device is not None:
         snap.device = clean_device(dict(device))
     if form is not None:
         snap.form = clean_form(None, form=dict(form))
     adapter = get_adapter()
+    exempt = adapter.is_exempt(user)
     event = build_event(
         snap, kind="signup", account=adapter.get_account_id(user),
         email=email if email is not None else (getattr(user, "email", "") or None),
         username=username if username is not None else user.get_username(),
     )
+    try:
+        # No read before the writes: the status row's unique user is the
+        # "already recorded" check. Inside the caller's transaction this is a
+        # savepoint, so a repeated call is undone alone.
+        with transaction.atomic():
+            attempt = _save(event, user=user)
+            create_hold(user, attempt=attempt, exempt=exempt)
+            transaction.on_commit(partial(enqueue, attempt.pk))
+    except IntegrityError:
+        return _record_for_held_account(request, user, event, wait=wait)
+    recorded_kinds(request).add("signup")
+    attempt._signupguard_hold = CLEARED if exempt else PENDING  # type: ignore[attr-defined]  # see signup_status
+    return wait_for_verdict(attempt, timeout=wait)
+
+
+def _record_for_held_account(request: Any, user: Any, event: Any, *, wait: float | None) -> Attempt:
+    """The account already has a status: its first signup attempt, or (if none) a scored one leaving the status as is."""
+    existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
+    if existing is not None:
+        return existing
+    # Held before any signup was recorded (a reviewer acted first, an account
+    # older than the install): record and score it; its status stays.
+    recorded_kinds(request).add("signup")
     with transaction.atomic():
         attempt = _save(event, user=user)
-        hold_new_account(user, attempt=attempt, exempt=adapter.is_exempt(user))
         transaction.on_commit(partial(enqueue, attempt.pk))
-    timeout = float(sg_settings.SYNC_WAIT if wait is None else wait)
-    return wait_for_verdict(attempt, timeout=timeout)
+    return wait_for_verdict(attempt, timeout=wait)
+
+
+def signup_status(attempt: Attempt) -> str:
+    """The account's status after ``record_signup`` (and ``wait_for_verdict``) returned ``attempt``.
+
+    While the attempt that call recorded is still pending, its verdict cannot
+    have moved the account it just held: the answer is known without reading
+    it back. Otherwise (a verdict arrived, or an earlier attempt was returned)
+    it is read, as ``signupguard.gate.account_status`` does.
+    """
+    hold = getattr(attempt, "_signupguard_hold", None)
+    if hold is not None and attempt.state == Attempt.State.PENDING:
+        return str(hold)
+    from signupguard.gate import account_status
+
+    return account_status(attempt.user)
 
 
 def record_login(
@@ -152,25 +196,22 @@ def record_login(
     return attempt
 
 
-def _runs_eagerly() -> bool:
-    from celery import current_app
-
-    return bool(current_app.conf.task_always_eager)
-
-
-def wait_for_verdict(attempt: Attempt, *, timeout: float) -> Attempt:
-    """Poll the attempt for up to ``timeout`` seconds; returns it refreshed.
+def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attempt:
+    """Poll the attempt for up to ``timeout`` seconds (default ``SYNC_WAIT``); returns it refreshed.
 
     No wait inside an open transaction: the task cannot run before the commit.
     With ``CELERY_TASK_ALWAYS_EAGER`` the task already ran and this returns at once.
     """
-    if timeout <= 0 and not _runs_eagerly():
+    timeout = float(sg_settings.SYNC_WAIT if timeout is None else timeout)
+    if connection.in_atomic_block:
+        return attempt  # not committed yet: nobody can have scored it
+    if timeout <= 0 and not _eager():
         return attempt  # nobody can have scored it yet: skip the read-back
     deadline = time.monotonic() + max(0.0, timeout)
     step = 0.005
     while True:
         attempt.refresh_from_db()
-        if attempt.state in _DONE or connection.in_atomic_block or time.monotonic() >= deadline:
+        if attempt.state in _DONE or time.monotonic() >= deadline:
             return attempt
         time.sleep(min(step, max(0.0, deadline - time.monotonic())))
         step = min(step * 2, 0.05)
