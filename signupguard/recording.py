@@ -3,9 +3,11 @@
 ``record_signup`` is the public entry point for hand-written signup views; the
 allauth, dj-rest-auth and contrib.auth integrations call the same functions.
 The request path only captures and saves: scoring runs in the Celery task,
-enqueued with ``transaction.on_commit``. If the broker is down the attempt
-simply stays ``pending`` and the periodic sweep scores it later; a signup
-never fails because of SignupGuard's queue.
+enqueued with ``transaction.on_commit``, and published from a background
+thread (``BACKGROUND_PUBLISH``, see ``signupguard.publisher``) so the response
+does not wait for the broker. If the broker is down, or the process dies
+before the publish, the attempt simply stays ``pending`` and the periodic
+sweep scores it later; a signup never fails because of SignupGuard's queue.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import sg_settings
 from signupguard.models import Attempt
+from signupguard.publisher import get_publisher
 from signupguard.status import CLEARED, PENDING, create_hold
 
 logger = logging.getLogger(__name__)
@@ -70,6 +73,29 @@ def _eager() -> bool:
     from signupguard.tasks import score_attempt
 
     return bool(score_attempt.app.conf.task_always_eager)
+
+
+def enqueue_after_commit(attempt_id: int) -> None:
+    """The on-commit hook of a recorded attempt: publish its scoring task.
+
+    Eager tasks (the demo, tests) run right here, as the commit's callback, so
+    a waiting request sees the verdict. Otherwise, with ``BACKGROUND_PUBLISH``,
+    the id goes to the process's background publisher and the request goes on.
+    """
+    if _eager() or not sg_settings.BACKGROUND_PUBLISH:
+        enqueue(attempt_id)
+        return
+    publisher = get_publisher()
+    if not publisher.submit(attempt_id) and publisher.dropped % 1000 == 1:  # once per thousand: a stuck broker
+        logger.warning("signupguard: publish queue full (%s dropped), attempt %s is left to the sweep",
+                       publisher.dropped, attempt_id)
+
+
+def publish_in_background(attempt_id: int) -> bool:
+    """What the background publisher does with an id: ``enqueue`` it (never eagerly: not on this thread)."""
+    if _eager():
+        return False  # tasks turned eager after the submit (tests switch brokers): the sweep has it
+    return enqueue(attempt_id)
 
 
 def _save(event: Any, *, user: Any | None) -> Attempt:
@@ -124,7 +150,7 @@ def record_signup(
         with transaction.atomic():
             attempt = _save(event, user=user)
             create_hold(user, attempt=attempt, exempt=exempt)
-            transaction.on_commit(partial(enqueue, attempt.pk))
+            transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
     except IntegrityError:
         return _record_for_held_account(request, user, event, wait=wait)
     recorded_kinds(request).add("signup")
@@ -142,7 +168,7 @@ def _record_for_held_account(request: Any, user: Any, event: Any, *, wait: float
     recorded_kinds(request).add("signup")
     with transaction.atomic():
         attempt = _save(event, user=user)
-        transaction.on_commit(partial(enqueue, attempt.pk))
+        transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
     return wait_for_verdict(attempt, timeout=wait)
 
 
@@ -192,7 +218,7 @@ def record_login(
     )
     with transaction.atomic():
         attempt = _save(event, user=user)
-        transaction.on_commit(partial(enqueue, attempt.pk))
+        transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
     return attempt
 
 
