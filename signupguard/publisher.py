@@ -1,9 +1,13 @@
-"""Publish scoring tasks from a background thread, after the signup's commit.
+"""Publish scoring tasks from a background thread, after the signup's response.
 
 A Celery publish to Redis costs about a millisecond of the request (building
 the message, a round trip to the broker). ``BACKGROUND_PUBLISH`` hands the
 attempt id to one daemon thread per process instead, so the response never
-waits for the broker.
+waits for the broker. An id committed during a request is held until that
+request has finished (Django's ``request_finished``, sent once the response
+has been handed to the server) or ``HOLD_SECONDS`` have passed: a thread
+publishing while the request is still running would only take the GIL from
+it. Whoever waits for the verdict (``SYNC_WAIT``) releases it at once.
 
 Nothing can be lost this way, because the attempt is committed as ``pending``
 before its id is handed over: if the process dies before the thread publishes,
@@ -35,6 +39,9 @@ MAX_QUEUED = 10_000
 # At interpreter exit, wait this long for what is still queued (gunicorn and
 # runserver exit through atexit); anything left is the sweep's.
 EXIT_FLUSH_SECONDS = 2.0
+# A held id is published after this long even if no request_finished comes
+# (a streaming response, a server that never closes it).
+HOLD_SECONDS = 0.5
 
 
 class BackgroundPublisher:
@@ -50,22 +57,32 @@ class BackgroundPublisher:
     def _reset(self) -> None:
         # Called at construction and in a forked child: new lock, empty queue, no thread yet.
         self._cond = threading.Condition()
-        self._queue: deque[int] = deque()
+        self._queue: deque[tuple[int, float]] = deque()  # (attempt id, not before: monotonic, 0 = now)
         self._busy = 0  # ids taken from the queue whose send has not returned
         self._thread: threading.Thread | None = None
         self._pid = os.getpid()
         self.dropped = 0
 
-    def submit(self, attempt_id: int) -> bool:
-        """Queue the id for publishing; never blocks. False when dropped (the sweep will score it)."""
+    def submit(self, attempt_id: int, *, hold: bool = False) -> bool:
+        """Queue the id for publishing; never blocks. False when dropped (the sweep will score it).
+
+        ``hold``: not before ``release()`` (the end of the request) or ``HOLD_SECONDS``.
+        """
         with self._cond:
             if len(self._queue) >= self._max_queued:
                 self.dropped += 1
                 return False
-            self._queue.append(attempt_id)
+            self._queue.append((attempt_id, time.monotonic() + HOLD_SECONDS if hold else 0.0))
             self._ensure_thread()
             self._cond.notify_all()
         return True
+
+    def release(self) -> None:
+        """Publish the held ids now (a request finished, or someone waits for a verdict)."""
+        with self._cond:
+            if any(not_before for _, not_before in self._queue):
+                self._queue = deque((attempt_id, 0.0) for attempt_id, _ in self._queue)
+                self._cond.notify_all()
 
     def pending(self) -> int:
         """Ids queued or being sent right now."""
@@ -73,8 +90,9 @@ class BackgroundPublisher:
             return len(self._queue) + self._busy
 
     def wait_idle(self, timeout: float) -> bool:
-        """Wait until everything submitted has been sent (or given up); False on timeout."""
+        """Release what is held, then wait until everything has been sent (or given up); False on timeout."""
         deadline = time.monotonic() + max(0.0, timeout)
+        self.release()
         with self._cond:
             while self._queue or self._busy:
                 remaining = deadline - time.monotonic()
@@ -92,9 +110,15 @@ class BackgroundPublisher:
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._queue:
-                    self._cond.wait()
-                attempt_id = self._queue.popleft()
+                while True:
+                    if self._queue:
+                        wait = self._queue[0][1] - time.monotonic()
+                        if wait <= 0:
+                            break
+                        self._cond.wait(wait)  # held: until release() or its time is up
+                    else:
+                        self._cond.wait()
+                attempt_id, _ = self._queue.popleft()
                 self._busy += 1
             try:
                 self._send(attempt_id)
@@ -121,6 +145,12 @@ def get_publisher() -> BackgroundPublisher:
                 _publisher = BackgroundPublisher(publish_in_background)
                 atexit.register(_flush_at_exit)
     return _publisher
+
+
+def release_held(**kwargs: object) -> None:
+    """Publish what requests of this process held (connected to ``request_finished``)."""
+    if _publisher is not None:
+        _publisher.release()
 
 
 def wait_idle(timeout: float = 5.0) -> bool:

@@ -24,7 +24,8 @@ from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import sg_settings
 from signupguard.models import Attempt
-from signupguard.publisher import get_publisher
+from signupguard.middleware import current_request
+from signupguard.publisher import get_publisher, release_held
 from signupguard.status import CLEARED, PENDING, create_hold
 
 logger = logging.getLogger(__name__)
@@ -80,13 +81,16 @@ def enqueue_after_commit(attempt_id: int) -> None:
 
     Eager tasks (the demo, tests) run right here, as the commit's callback, so
     a waiting request sees the verdict. Otherwise, with ``BACKGROUND_PUBLISH``,
-    the id goes to the process's background publisher and the request goes on.
+    the id goes to the process's background publisher and the request goes on;
+    during a request it is published once the response is out (or when
+    ``wait_for_verdict`` starts waiting).
     """
     if _eager() or not sg_settings.BACKGROUND_PUBLISH:
         enqueue(attempt_id)
         return
     publisher = get_publisher()
-    if not publisher.submit(attempt_id) and publisher.dropped % 1000 == 1:  # once per thousand: a stuck broker
+    held = current_request() is not None
+    if not publisher.submit(attempt_id, hold=held) and publisher.dropped % 1000 == 1:  # once per thousand: a stuck broker
         logger.warning("signupguard: publish queue full (%s dropped), attempt %s is left to the sweep",
                        publisher.dropped, attempt_id)
 
@@ -233,6 +237,8 @@ def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attem
         return attempt  # not committed yet: nobody can have scored it
     if timeout <= 0 and not _eager():
         return attempt  # nobody can have scored it yet: skip the read-back
+    if timeout > 0:
+        release_held()  # a publish held for the end of the request would come too late
     deadline = time.monotonic() + max(0.0, timeout)
     step = 0.005
     while True:

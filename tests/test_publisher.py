@@ -136,6 +136,21 @@ def test_publisher_sends_in_order_off_the_caller_thread_and_drops_when_full() ->
     assert sent == [(1, "test-publisher"), (2, "test-publisher"), (3, "test-publisher")]
 
 
+def test_held_ids_wait_for_release_or_their_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[int] = []
+    queue = BackgroundPublisher(sent.append)
+    monkeypatch.setattr(publisher, "HOLD_SECONDS", 60.0)
+    queue.submit(1, hold=True)
+    queue.submit(2)  # behind a held id: ids go out in order
+    time.sleep(0.2)
+    assert sent == [] and queue.pending() == 2
+    queue.release()  # the request finished
+    wait_until(lambda: sent == [1, 2], timeout=5, interval=0.01)
+    monkeypatch.setattr(publisher, "HOLD_SECONDS", 0.2)
+    queue.submit(3, hold=True)  # no release comes (a response nobody closes): published after HOLD_SECONDS
+    wait_until(lambda: sent == [1, 2, 3], timeout=5, interval=0.01)
+
+
 def test_a_failing_send_does_not_stop_the_publisher(caplog: pytest.LogCaptureFixture) -> None:
     sent = []
 
@@ -169,6 +184,53 @@ def test_background_publish_happens_after_the_commit_on_the_publisher_thread(
     assert publishing_threads == ["signupguard-publisher"]  # not the request's thread
     attempt.refresh_from_db()
     assert attempt.state == "pending" and account_status(attempt.user) == "pending"  # no worker here
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+def test_a_publish_committed_during_a_request_waits_for_its_end(
+    idle_broker: QueueReader, signup_request: Any, make_user: Any, settings: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.core.signals import request_finished
+
+    from signupguard import middleware
+
+    settings.SIGNUPGUARD = ALLOW_ALL
+    monkeypatch.setattr(publisher, "HOLD_SECONDS", 60.0)  # only the end of the request releases it
+    request = signup_request()
+    with celery_broker(idle_broker.url):
+        token = middleware._current.set(request)  # what SignupGuardMiddleware does around the view
+        try:
+            with transaction.atomic():
+                attempt = record_signup(request, make_user())
+            time.sleep(0.2)
+            assert idle_broker.attempt_ids() == [] and publisher.get_publisher().pending() == 1  # held
+        finally:
+            middleware._current.reset(token)
+        request_finished.send(sender=None)  # the server has the response
+        wait_until(idle_broker.attempt_ids, timeout=10, interval=0.01, what="the published task")
+    assert idle_broker.attempt_ids() == [attempt.pk]
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls("config.urls")
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+def test_the_demo_signup_publishes_once_its_response_is_out(
+    idle_broker: QueueReader, settings: Any, monkeypatch: pytest.MonkeyPatch, publishing_threads: list[str],
+) -> None:
+    from django.test import Client
+
+    settings.SIGNUPGUARD = ALLOW_ALL
+    monkeypatch.setattr(publisher, "HOLD_SECONDS", 60.0)
+    body = {"email": "ana@example.org", "username": "ana", "password": "a long passphrase 42"}
+    with celery_broker(idle_broker.url):
+        response = Client().post("/api/signup/", data=json.dumps(body), content_type="application/json")
+        assert response.status_code == 201 and response.json()["status"] == "pending"
+        wait_until(idle_broker.attempt_ids, timeout=10, interval=0.01, what="the published task")
+    assert idle_broker.attempt_ids() == [Attempt.objects.get(user__username="ana").pk]
+    assert publishing_threads == ["signupguard-publisher"]
 
 
 @pytest.mark.redis
