@@ -47,7 +47,9 @@ HOLD_SECONDS = 0.5
 class BackgroundPublisher:
     """One daemon thread that calls ``send(attempt_id)`` for each submitted id, in order."""
 
-    def __init__(self, send: Callable[[int], object], *, max_queued: int = MAX_QUEUED, name: str = "signupguard-publisher") -> None:
+    def __init__(
+        self, send: Callable[[int], object], *, max_queued: int = MAX_QUEUED, name: str = "signupguard-publisher",
+    ) -> None:
         self._send = send
         self._max_queued = max_queued
         self._name = name
@@ -132,6 +134,14 @@ class BackgroundPublisher:
 
 _publisher: BackgroundPublisher | None = None
 _publisher_lock = threading.Lock()
+
+
+def _new_lock_in_child() -> None:
+    global _publisher_lock
+    _publisher_lock = threading.Lock()  # the parent may have held it at the fork
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 def get_publisher() -> BackgroundPublisher:

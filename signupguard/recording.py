@@ -57,8 +57,7 @@ def enqueue(attempt_id: int) -> bool:
     global _broker_down_until
     from signupguard.tasks import score_attempt
 
-    eager = bool(score_attempt.app.conf.task_always_eager)
-    if not eager and time.monotonic() < _broker_down_until:
+    if not _eager() and time.monotonic() < _broker_down_until:
         return False
     try:
         score_attempt.apply_async(args=[attempt_id], retry=False)
@@ -89,8 +88,9 @@ def enqueue_after_commit(attempt_id: int) -> None:
         enqueue(attempt_id)
         return
     publisher = get_publisher()
-    held = current_request() is not None
-    if not publisher.submit(attempt_id, hold=held) and publisher.dropped % 1000 == 1:  # once per thousand: a stuck broker
+    if publisher.submit(attempt_id, hold=current_request() is not None):
+        return
+    if publisher.dropped % 1000 == 1:  # once per thousand: the broker hangs and the queue is full
         logger.warning("signupguard: publish queue full (%s dropped), attempt %s is left to the sweep",
                        publisher.dropped, attempt_id)
 
@@ -163,7 +163,7 @@ def record_signup(
 
 
 def _record_for_held_account(request: Any, user: Any, event: Any, *, wait: float | None) -> Attempt:
-    """The account already has a status: its first signup attempt, or (if none) a scored one leaving the status as is."""
+    """For an account that already has a status: its first signup attempt, else a new one that leaves the status be."""
     existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
     if existing is not None:
         return existing

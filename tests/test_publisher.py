@@ -151,6 +151,32 @@ def test_held_ids_wait_for_release_or_their_time(monkeypatch: pytest.MonkeyPatch
     wait_until(lambda: sent == [1, 2, 3], timeout=5, interval=0.01)
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_a_forked_child_gets_its_own_queue_and_thread() -> None:
+    read_end, write_end = os.pipe()
+
+    def send(attempt_id: int) -> None:
+        os.write(write_end, f"{os.getpid()}:{attempt_id}\n".encode())
+
+    queue = BackgroundPublisher(send)
+    queue.submit(1, hold=True)  # held in the parent at the fork: the child must not inherit it
+    pid = os.fork()
+    if pid == 0:  # the child (a gunicorn worker forked after --preload)
+        code = 1
+        try:
+            queue.submit(2)
+            code = 0 if queue.wait_idle(5) and queue.pending() == 0 else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert queue.wait_idle(5)
+    os.close(write_end)
+    with os.fdopen(read_end) as lines:
+        sent = sorted(line.strip() for line in lines)
+    assert sent == sorted([f"{pid}:2", f"{os.getpid()}:1"])
+
+
 def test_a_failing_send_does_not_stop_the_publisher(caplog: pytest.LogCaptureFixture) -> None:
     sent = []
 
