@@ -592,6 +592,20 @@ def phase_verdict(args: argparse.Namespace, traffic: Traffic, client_sg: Any, pa
             "login_attempts": login_attempts, "answered_pending": answered_pending}
 
 
+def task_times(worker_log: str) -> str:
+    """Per task name, from the worker's 'Task NAME[id] succeeded in Ns' lines: how the worker's time is spent."""
+    import re
+
+    found: dict[str, list[float]] = {}
+    for name, seconds in re.findall(r"Task ([\w.]+)\[[^\]]+\] succeeded in ([\d.e-]+)s", worker_log):
+        found.setdefault(name, []).append(float(seconds) * 1000)
+    lines = ["  worker's own timing of each task (Celery log, includes on-commit work such as cluster linking):"]
+    for name, values in sorted(found.items(), key=lambda kv: -sum(kv[1])):
+        lines.append(f"    {name:<44} n={len(values):<5} mean {sum(values) / len(values):7.1f}  "
+                     f"p50 {pct(values, 50):7.1f}  p99 {pct(values, 99):7.1f}  total {sum(values) / 1000:6.1f} s  (ms)")
+    return "\n".join(lines)
+
+
 def profile_scoring(args: argparse.Namespace) -> str:
     """The worker's work, in this process under cProfile: score attempts that (a) left pending."""
     from signupguard import scoring
@@ -808,6 +822,7 @@ def main() -> None:
         bad = [line for line in worker_log.splitlines() if "Traceback" in line or "ERROR" in line or "WARNING" in line]
         print(f"  worker log: {worker_log.count(' succeeded in ')} tasks succeeded, {len(bad)} error/warning lines"
               + ("".join(f"\n    {line[:300]}" for line in bad[:8])))
+        print(task_times(worker_log))
 
         procs.stop(worker)
         print(profile_scoring(args))
