@@ -1,7 +1,10 @@
 from typing import Any
 
 from django.apps import AppConfig, apps
+from django.core.signals import request_finished
 from django.test.signals import setting_changed
+
+from .publisher import release_held
 
 
 def _reset_engine(*, setting: str, **kwargs: Any) -> None:
@@ -23,6 +26,8 @@ class SignupGuardConfig(AppConfig):
         from . import checks, clusters, receivers, retroactive  # noqa: F401
 
         setting_changed.connect(_reset_engine, dispatch_uid="signupguard.engine.reset")
+        # Scoring tasks held during a request are published once its response is out.
+        request_finished.connect(release_held, dispatch_uid="signupguard.publisher.release_held")
         if apps.is_installed("allauth.account"):
             from .contrib.allauth.receivers import connect
 

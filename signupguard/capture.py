@@ -89,10 +89,22 @@ def _is_trusted(address: Any, networks: Iterable[Any]) -> bool:
     return any(address.version == net.version and address in net for net in networks)
 
 
+@lru_cache(maxsize=MAX_CHAIN_HOPS)
+def _forwarded_reader(hop_index: int) -> IpWare:
+    return IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=hop_index)
+
+
+def _only(meta: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    # ipware folds every key of what it is given to find its header: under a
+    # real server META holds dozens. Give it the one key when it is there.
+    value = meta.get(key)
+    return {key: value} if value is not None else meta
+
+
 def client_ip(meta: Mapping[str, Any]) -> str:
     """The client's address, as text ("" when the request carries none)."""
     try:
-        remote, _ = _REMOTE.get_client_ip(meta)
+        remote, _ = _REMOTE.get_client_ip(_only(meta, "REMOTE_ADDR"))
     except Exception:  # a hostile or broken META must never fail the request
         remote = None
     if remote is None:
@@ -105,9 +117,13 @@ def client_ip(meta: Mapping[str, Any]) -> str:
     # the rightmost) was written by a trusted machine as long as every hop to
     # its right is trusted, so the first untrusted one is the client.
     client = remote
+    try:
+        forwarded = _only(meta, "HTTP_X_FORWARDED_FOR")
+    except Exception:  # same rule as above: a broken META is a request without the header
+        return str(client)
     for hop_index in range(MAX_CHAIN_HOPS):
         try:
-            hop, _ = IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=hop_index).get_client_ip(meta)
+            hop, _ = _forwarded_reader(hop_index).get_client_ip(forwarded)
         except Exception:
             hop = None
         if hop is None:

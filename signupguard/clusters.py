@@ -209,7 +209,9 @@ def _observe_committed(attempt_id: int, *, tries: int = 4) -> None:
         return
 
 
-def _on_status_changed(sender: Any, user: Any, **kwargs: Any) -> None:
+def _on_status_changed(sender: Any, user: Any, new_account: bool = False, **kwargs: Any) -> None:
+    if new_account:
+        return  # a first status row, pending: no cluster's blocked share moved
     cid = ClusterMember.objects.filter(user_id=user.pk).values_list("cluster_id", flat=True).first()
     if cid is not None:
         refresh(cid)  # the blocked share moved

@@ -55,6 +55,13 @@ DEFAULTS: dict[str, Any] = {
     "BLOCKED_CAN_LOGIN": False,
     # Seconds after which a still-pending attempt is picked up by the sweep.
     "SWEEP_AFTER_SECONDS": 60,
+    # Publish the scoring task from a background thread once the response is
+    # out (request_finished), so the request neither waits for the broker nor
+    # shares the CPU with the publish (about 1 ms). An attempt whose publish is
+    # lost (process killed, broker down) stays pending until the sweep scores
+    # it. False: publish in the commit's callback, in the request. Eager
+    # Celery always runs the task in the commit's callback.
+    "BACKGROUND_PUBLISH": True,
     # Dotted path of the adapter class hosts subclass for their own policy.
     "ADAPTER": "signupguard.adapter.DefaultAdapter",
     # Retroactive action: when an account is blocked, a linked account goes to

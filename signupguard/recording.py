@@ -3,9 +3,11 @@
 ``record_signup`` is the public entry point for hand-written signup views; the
 allauth, dj-rest-auth and contrib.auth integrations call the same functions.
 The request path only captures and saves: scoring runs in the Celery task,
-enqueued with ``transaction.on_commit``. If the broker is down the attempt
-simply stays ``pending`` and the periodic sweep scores it later; a signup
-never fails because of SignupGuard's queue.
+enqueued with ``transaction.on_commit``, and published from a background
+thread (``BACKGROUND_PUBLISH``, see ``signupguard.publisher``) so the response
+does not wait for the broker. If the broker is down, or the process dies
+before the publish, the attempt simply stays ``pending`` and the periodic
+sweep scores it later; a signup never fails because of SignupGuard's queue.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from functools import partial
 from typing import Any, Mapping
 
 from asgiref.sync import sync_to_async
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import sg_settings
 from signupguard.models import Attempt
-from signupguard.status import hold_new_account
+from signupguard.middleware import current_request
+from signupguard.publisher import get_publisher, release_held
+from signupguard.status import CLEARED, PENDING, create_hold
 
 logger = logging.getLogger(__name__)
 _DONE = (Attempt.State.SCORED, Attempt.State.FAILED)
@@ -53,8 +57,7 @@ def enqueue(attempt_id: int) -> bool:
     global _broker_down_until
     from signupguard.tasks import describe_error, score_attempt
 
-    eager = bool(score_attempt.app.conf.task_always_eager)
-    if not eager and time.monotonic() < _broker_down_until:
+    if not _eager() and time.monotonic() < _broker_down_until:
         return False
     try:
         score_attempt.apply_async(args=[attempt_id], retry=False)
@@ -76,6 +79,39 @@ def _broker_description(app: Any) -> str:
     except Exception:  # noqa: BLE001 - only a log line
         broker = "its broker"
     return f"{broker} (Celery app {app.main!r})"
+
+
+def _eager() -> bool:
+    from signupguard.tasks import score_attempt
+
+    return bool(score_attempt.app.conf.task_always_eager)
+
+
+def enqueue_after_commit(attempt_id: int) -> None:
+    """The on-commit hook of a recorded attempt: publish its scoring task.
+
+    Eager tasks (the demo, tests) run right here, as the commit's callback, so
+    a waiting request sees the verdict. Otherwise, with ``BACKGROUND_PUBLISH``,
+    the id goes to the process's background publisher and the request goes on;
+    during a request it is published once the response is out (or when
+    ``wait_for_verdict`` starts waiting).
+    """
+    if _eager() or not sg_settings.BACKGROUND_PUBLISH:
+        enqueue(attempt_id)
+        return
+    publisher = get_publisher()
+    if publisher.submit(attempt_id, hold=current_request() is not None):
+        return
+    if publisher.dropped % 1000 == 1:  # once per thousand: the broker hangs and the queue is full
+        logger.warning("signupguard: publish queue full (%s dropped), attempt %s is left to the sweep",
+                       publisher.dropped, attempt_id)
+
+
+def publish_in_background(attempt_id: int) -> bool:
+    """What the background publisher does with an id: ``enqueue`` it (never eagerly: not on this thread)."""
+    if _eager():
+        return False  # tasks turned eager after the submit (tests switch brokers): the sweep has it
+    return enqueue(attempt_id)
 
 
 def _save(event: Any, *, user: Any | None) -> Attempt:
@@ -102,32 +138,70 @@ def record_signup(
 
     Call it right after the user is saved and before logging them in: the
     login of the same request is then not recorded as a separate attempt.
-    ``device``/``form`` override what was read from the request (JSON API
-    clients). ``wait`` overrides ``SYNC_WAIT``: the seconds to wait for the
-    verdict, so most users leave the signup request already cleared. Calling
-    it twice for one user returns the first attempt.
+    Best inside the transaction that creates the user: the account and its
+    hold then commit together (one commit, and never an account without its
+    hold); the wait for the verdict cannot happen before that commit, so call
+    ``wait_for_verdict(attempt)`` after the block. ``device``/``form``
+    override what was read from the request (JSON API clients). ``wait``
+    overrides ``SYNC_WAIT``: the seconds to wait for the verdict, so most
+    users leave the signup request already cleared. Calling it twice for one
+    user returns the first attempt.
     """
-    existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
-    if existing is not None:
-        return existing
-    recorded_kinds(request).add("signup")
     snap = request_snapshot(request)
     if device is not None:
         snap.device = clean_device(dict(device))
     if form is not None:
         snap.form = clean_form(None, form=dict(form))
     adapter = get_adapter()
+    exempt = adapter.is_exempt(user)
     event = build_event(
         snap, kind="signup", account=adapter.get_account_id(user),
         email=email if email is not None else (getattr(user, "email", "") or None),
         username=username if username is not None else user.get_username(),
     )
+    try:
+        # No read before the writes: the status row's unique user is the
+        # "already recorded" check. Inside the caller's transaction this is a
+        # savepoint, so a repeated call is undone alone.
+        with transaction.atomic():
+            attempt = _save(event, user=user)
+            create_hold(user, attempt=attempt, exempt=exempt)
+            transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
+    except IntegrityError:
+        return _record_for_held_account(request, user, event, wait=wait)
+    recorded_kinds(request).add("signup")
+    attempt._signupguard_hold = CLEARED if exempt else PENDING  # type: ignore[attr-defined]  # see signup_status
+    return wait_for_verdict(attempt, timeout=wait)
+
+
+def _record_for_held_account(request: Any, user: Any, event: Any, *, wait: float | None) -> Attempt:
+    """For an account that already has a status: its first signup attempt, else a new one that leaves the status be."""
+    existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
+    if existing is not None:
+        return existing
+    # Held before any signup was recorded (a reviewer acted first, an account
+    # older than the install): record and score it; its status stays.
+    recorded_kinds(request).add("signup")
     with transaction.atomic():
         attempt = _save(event, user=user)
-        hold_new_account(user, attempt=attempt, exempt=adapter.is_exempt(user))
-        transaction.on_commit(partial(enqueue, attempt.pk))
-    timeout = float(sg_settings.SYNC_WAIT if wait is None else wait)
-    return wait_for_verdict(attempt, timeout=timeout)
+        transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
+    return wait_for_verdict(attempt, timeout=wait)
+
+
+def signup_status(attempt: Attempt) -> str:
+    """The account's status after ``record_signup`` (and ``wait_for_verdict``) returned ``attempt``.
+
+    While the attempt that call recorded is still pending, its verdict cannot
+    have moved the account it just held: the answer is known without reading
+    it back. Otherwise (a verdict arrived, or an earlier attempt was returned)
+    it is read, as ``signupguard.gate.account_status`` does.
+    """
+    hold = getattr(attempt, "_signupguard_hold", None)
+    if hold is not None and attempt.state == Attempt.State.PENDING:
+        return str(hold)
+    from signupguard.gate import account_status
+
+    return account_status(attempt.user)
 
 
 def record_login(
@@ -160,29 +234,28 @@ def record_login(
     )
     with transaction.atomic():
         attempt = _save(event, user=user)
-        transaction.on_commit(partial(enqueue, attempt.pk))
+        transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
     return attempt
 
 
-def _runs_eagerly() -> bool:
-    from celery import current_app
-
-    return bool(current_app.conf.task_always_eager)
-
-
-def wait_for_verdict(attempt: Attempt, *, timeout: float) -> Attempt:
-    """Poll the attempt for up to ``timeout`` seconds; returns it refreshed.
+def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attempt:
+    """Poll the attempt for up to ``timeout`` seconds (default ``SYNC_WAIT``); returns it refreshed.
 
     No wait inside an open transaction: the task cannot run before the commit.
     With ``CELERY_TASK_ALWAYS_EAGER`` the task already ran and this returns at once.
     """
-    if timeout <= 0 and not _runs_eagerly():
+    timeout = float(sg_settings.SYNC_WAIT if timeout is None else timeout)
+    if connection.in_atomic_block:
+        return attempt  # not committed yet: nobody can have scored it
+    if timeout <= 0 and not _eager():
         return attempt  # nobody can have scored it yet: skip the read-back
+    if timeout > 0:
+        release_held()  # a publish held for the end of the request would come too late
     deadline = time.monotonic() + max(0.0, timeout)
     step = 0.005
     while True:
         attempt.refresh_from_db()
-        if attempt.state in _DONE or connection.in_atomic_block or time.monotonic() >= deadline:
+        if attempt.state in _DONE or time.monotonic() >= deadline:
             return attempt
         time.sleep(min(step, max(0.0, deadline - time.monotonic())))
         step = min(step * 2, 0.05)

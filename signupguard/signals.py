@@ -21,6 +21,8 @@ attempt_scored = Signal()
 #: user: the account
 #: status: ``"pending"`` or ``"review"``
 #: attempt: the ``Attempt`` that caused the hold, or ``None`` (a reviewer's action)
+#: new_account: ``True`` for the hold of a new account at its signup (it had no status
+#:     before); absent otherwise
 account_held = Signal()
 
 #: An account was blocked. Its API keys have already been revoked when the

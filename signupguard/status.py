@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from signupguard import signals
 from signupguard.adapter import get_adapter
@@ -36,19 +36,30 @@ def hold_new_account(user: Any, *, attempt: Attempt | None, exempt: bool = False
 
     Idempotent: an existing row is returned unchanged.
     """
-    with transaction.atomic():
-        status, created = AccountStatus.objects.get_or_create(
-            user=user,
-            defaults={"status": CLEARED if exempt else PENDING, "source": StatusChange.Source.SYSTEM,
-                      "attempt": attempt},
-        )
-        if created:
-            StatusChange.objects.create(
-                account=status, from_status="", to_status=status.status, source=StatusChange.Source.SYSTEM,
-                reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
-            )
-            if not exempt:
-                signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt)
+    try:
+        with transaction.atomic():
+            return create_hold(user, attempt=attempt, exempt=exempt)
+    except IntegrityError:  # the account already has its row
+        return AccountStatus.objects.get(user=user)
+
+
+def create_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:
+    """``hold_new_account`` for an account known to have no status row yet: two INSERTs, no read.
+
+    Raises ``IntegrityError`` when the account has a row after all (its user
+    is unique); call it in a transaction or savepoint that can be undone.
+    """
+    status = AccountStatus(
+        user=user, status=CLEARED if exempt else PENDING, source=StatusChange.Source.SYSTEM, attempt=attempt,
+    )
+    status.save(force_insert=True)
+    StatusChange.objects.create(
+        account=status, from_status="", to_status=status.status, source=StatusChange.Source.SYSTEM,
+        reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
+    )
+    if not exempt:
+        # new_account: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
+        signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt, new_account=True)
     return status
 
 

@@ -97,6 +97,7 @@ def test_sync_wait_gives_the_verdict_within_the_request(signup_request, make_use
 
 @pytest.mark.django_db(transaction=True)
 def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_request, make_user, caplog) -> None:
+    from signupguard.publisher import wait_idle
     from tests.plugins.services import DEAD_BROKER_URL, celery_broker
 
     user, second = make_user(), make_user()
@@ -105,6 +106,7 @@ def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_re
             started = time.monotonic()
             attempt = _signup(signup_request, user)  # must not raise
             assert time.monotonic() - started < 15  # the broker client's own connection retries
+            assert wait_idle(15)  # the publish happens on the background publisher's thread
             # The log line says where the task was sent, so a host sees a wrong or unconfigured broker.
             assert "could not enqueue attempt" in caplog.text and "127.0.0.1:9/0 (Celery app 'config')" in caplog.text
             started = time.monotonic()

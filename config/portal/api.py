@@ -76,16 +76,18 @@ class SignupView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:
+            # The account and its SignupGuard hold commit together: one commit,
+            # and never an account without its hold. Recorded before login():
+            # the login that follows is then not an attempt of its own.
             with transaction.atomic():
                 user = User._default_manager.create_user(
                     username=data["username"], email=data["email"], password=data["password"]
                 )
+                attempt = services.record(request, user, device=data.get("device"), form=data.get("form"))
         except IntegrityError:  # the same name, signed up a moment ago
             return Response({"username": ["A user with that username already exists."]},
                             status=status.HTTP_400_BAD_REQUEST)
-        # Record the signup before login(): the login that follows is then not
-        # recorded as an attempt of its own.
-        status_ = services.signed_up(request, user, device=data.get("device"), form=data.get("form"))
+        status_ = services.status_after_signup(attempt)
         login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
         get_token(request._request)  # the csrftoken cookie for the next writes
         return Response(services.account_body(user, status_), status=status.HTTP_201_CREATED)

@@ -11,7 +11,8 @@ from typing import Any
 from signupguard.contrib.rest_framework_api_key import keys
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.gate import MESSAGES, NotCleared, account_status
-from signupguard.recording import record_signup
+from signupguard.models import Attempt
+from signupguard.recording import record_signup, signup_status, wait_for_verdict
 
 STATUS_LABELS = {"pending": "Pending", "cleared": "Cleared", "review": "In review", "blocked": "Blocked"}
 STATUS_HELP = {
@@ -46,18 +47,22 @@ def account_body(user: Any, status: str) -> dict[str, Any]:
     return {"account": user.get_username(), "status": status}
 
 
-def signed_up(request: Any, user: Any, *, device: Any = None, form: Any = None) -> str:
-    """Record the signup with SignupGuard; the status after its wait for the verdict.
+def record(request: Any, user: Any, *, device: Any = None, form: Any = None) -> Attempt:
+    """Record the signup with SignupGuard, inside the transaction that created ``user``.
 
     ``device``/``form`` come from JSON clients (the HTML form posts the
     collector's fields, which SignupGuard reads from the request itself).
     """
-    record_signup(
+    return record_signup(
         request, user,
         device=device if isinstance(device, dict) else None,
         form=form if isinstance(form, dict) else None,
     )
-    return account_status(user)
+
+
+def status_after_signup(attempt: Attempt) -> str:
+    """After the commit: wait up to ``SYNC_WAIT`` for the verdict, then the account's status."""
+    return signup_status(wait_for_verdict(attempt))
 
 
 class KeyRefused(Exception):

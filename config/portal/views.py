@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -23,8 +24,10 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SignupForm(request.POST)
         if form.is_valid():
-            user = form.save()
-            status = services.signed_up(request, user)  # before login(): one attempt, not two
+            with transaction.atomic():  # the account and its hold commit together
+                user = form.save()
+                attempt = services.record(request, user)  # before login(): one attempt, not two
+            status = services.status_after_signup(attempt)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, services.STATUS_WELCOME[status])
             return redirect("portal:account")

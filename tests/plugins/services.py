@@ -186,16 +186,26 @@ def _reset_connections(app: Any) -> None:
     pools.reset()
 
 
+def _settle_publisher() -> None:
+    """Let the background publisher finish with the old broker, and forget its back-off."""
+    from signupguard import publisher, recording
+
+    publisher.wait_idle(30.0)
+    recording._broker_down_until = 0.0  # a new broker: the old one's outage says nothing about it
+
+
 @contextmanager
 def celery_broker(url: str) -> Iterator[None]:
     """Publish this process's tasks to ``url`` (no eager mode) inside the block."""
     app = _celery_app()
     saved = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
+    _settle_publisher()
     app.conf.update(task_always_eager=False, broker_url=url)
     _reset_connections(app)
     try:
         yield
     finally:
+        _settle_publisher()
         app.conf.update(saved)
         _reset_connections(app)
 

@@ -1,0 +1,92 @@
+"""record_signup on the request path: writes only, inside the host's transaction, no read-backs."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from signupguard.gate import account_status
+from signupguard.models import AccountStatus, Attempt, StatusChange
+from signupguard.recording import record_signup, signup_status
+from signupguard.status import set_status
+
+pytestmark = pytest.mark.usefixtures("celery_eager", "fresh_engine")
+
+MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore", "SYNC_WAIT": 0}
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls("config.urls")
+def test_the_demo_signup_writes_three_rows_in_the_users_transaction_and_reads_none(
+    redis_url: str, settings: Any,
+) -> None:
+    import redis
+
+    from tests.plugins.services import _with_db, celery_broker
+
+    broker = _with_db(redis_url, 15)
+    redis.Redis.from_url(broker).flushdb()
+    settings.SIGNUPGUARD = MEMORY
+    body = {"email": "ana@example.org", "username": "ana", "password": "a long passphrase 42"}
+    with celery_broker(broker), CaptureQueriesContext(connection) as captured:
+        response = Client().post("/api/signup/", data=json.dumps(body), content_type="application/json")
+    redis.Redis.from_url(broker).flushdb()
+    assert response.status_code == 201 and response.json()["status"] == "pending"
+    sql = [q["sql"] for q in captured.captured_queries]
+    ours = [i for i, text in enumerate(sql) if "signupguard_" in text]
+    # The attempt, the hold and its audit row; no SELECT before or after them.
+    assert [sql[i].split()[0] for i in ours] == ["INSERT"] * 3, [sql[i] for i in ours]
+    assert {re.search(r'INTO "(\w+)"', sql[i]).group(1) for i in ours} == {
+        "signupguard_attempt", "signupguard_accountstatus", "signupguard_statuschange",
+    }
+    # In a savepoint, so inside the transaction that inserted the user: the account and its hold commit together.
+    assert sql[ours[0] - 1].startswith("SAVEPOINT") and sql[ours[-1] + 1].startswith("RELEASE SAVEPOINT")
+    assert any('INTO "auth_user"' in text for text in sql[:ours[0]])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_signup_leaves_neither_account_nor_hold(
+    signup_request: Any, django_user_model: Any, django_capture_on_commit_callbacks: Any,
+) -> None:
+    with override_settings(SIGNUPGUARD=MEMORY), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            user = django_user_model.objects.create_user("ana", "ana@example.org", "pw-123-secret")
+            record_signup(signup_request(), user)
+            raise RuntimeError("the host's signup failed after recording it")
+    assert not django_user_model.objects.exists()
+    assert not Attempt.objects.exists() and not AccountStatus.objects.exists()
+
+
+@pytest.mark.django_db
+def test_signup_status_answers_pending_without_a_query(
+    signup_request: Any, make_user: Any, django_assert_num_queries: Any,
+) -> None:
+    user = make_user()
+    with override_settings(SIGNUPGUARD=MEMORY):
+        attempt = record_signup(signup_request(), user)
+        with django_assert_num_queries(0):
+            assert signup_status(attempt) == "pending"
+        # An attempt read back from the database carries no hold of this call: the status is read.
+        again = Attempt.objects.select_related("user").get(pk=attempt.pk)
+        with django_assert_num_queries(1):
+            assert signup_status(again) == "pending"
+
+
+@pytest.mark.django_db
+def test_an_account_held_before_its_signup_keeps_its_status(signup_request: Any, make_user: Any) -> None:
+    user = make_user()
+    set_status(user, "cleared", source="reviewer", reason="known customer")
+    with override_settings(SIGNUPGUARD=MEMORY):
+        attempt = record_signup(signup_request(), user)
+        assert record_signup(signup_request(), user) == attempt  # a second call: the first attempt
+    assert attempt.kind == "signup" and attempt.state == "pending"
+    assert account_status(user) == "cleared"
+    assert list(StatusChange.objects.filter(account__user=user).values_list("to_status", flat=True)) == ["cleared"]
+    assert Attempt.objects.filter(user=user).count() == 1
