@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
 from signupguard.velocity import DISTINCT_WINDOW_NAMES, WINDOW_NAMES
-from signupguard.velocity.keys import DISTINCT, Velocity
+from signupguard.velocity.keys import DISTINCT, Velocity, profile_of
 
 NAN = float("nan")
 
@@ -31,6 +31,9 @@ _UA_CLASSES = ("desktop", "mobile", "tablet")
 # volume (one /24, one device, one mailbox); the rest are used relatively.
 _RAW_COUNTERS = ("ip", "prefix", "device", "email")
 _RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "template")
+# Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
+_TELL_SHARES = (("ip", "7d"), ("prefix", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"),
+                ("asn", "7d"), ("asn", "24h"))
 
 FEATURE_NAMES: tuple[str, ...] = (
     "is_login",
@@ -63,6 +66,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"ua_{cls}" for cls in _UA_CLASSES),
     "ua_hints_present",
     "ua_hints_mismatch",
+    "ua_hints_missing",
     "ua_version_age",
     "accept_language_missing",
     "device_missing",
@@ -88,6 +92,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"d_{name}_{w}" for name in DISTINCT for w in DISTINCT_WINDOW_NAMES),
     "failed_ip_1h",
     "failed_account_1h",
+    "zone_foreign_share_24h",
+    "zone_foreign_share_7d",
+    *(f"tell_share_{dim}_{w}" for dim, w in _TELL_SHARES),
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
 # The features of the event alone come first; the velocity features follow.
@@ -157,7 +164,7 @@ def _local_hour(event: RawEvent, enrichment: Enrichment) -> float:
 
 def build_features(event: RawEvent, enrichment: Enrichment, velocity: Velocity) -> list[float]:
     """The feature vector of one event, in ``FEATURE_NAMES`` order."""
-    return event_features(event, enrichment) + velocity_features(velocity)
+    return event_features(event, enrichment) + velocity_features(velocity, velocity_presence(enrichment))
 
 
 def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
@@ -196,6 +203,7 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
         *(1.0 if ua.device_class == cls else 0.0 for cls in _UA_CLASSES),
         _b(ua.client_hints_present),
         _b(ua.client_hints_mismatch),
+        _b(ua.client_hints_missing),
         _n(ua.version_age),
         0.0 if ua.accept_language else 1.0,
         0.0 if device.collector_present else 1.0,
@@ -218,8 +226,24 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
     return row
 
 
-def velocity_features(velocity: Velocity) -> list[float]:
-    """The features after the first ``EVENT_FEATURES``: velocity, relative and distinct counts."""
+def velocity_presence(enrichment: Enrichment) -> tuple[bool, ...]:
+    """Which velocity keys the event has: a zone, an address, a /24, a device, a browser profile, an ASN.
+
+    A missing key reads as zero counts; the relative features below say NaN
+    for it instead. Plain data, so offline workers can send it along.
+    """
+    ip, device = enrichment.ip, enrichment.device
+    return (
+        bool(device.timezone), ip.address is not None, ip.prefix is not None, bool(device.fingerprint),
+        profile_of(enrichment) is not None, ip.asn is not None,
+    )
+
+
+def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[float]:
+    """The features after the first ``EVENT_FEATURES``: velocity, relative and distinct counts.
+
+    ``presence`` is ``velocity_presence`` of the event's enrichment.
+    """
     counts = velocity.counts
     everything = counts["all"]
     row: list[float] = []
@@ -238,6 +262,26 @@ def velocity_features(velocity: Velocity) -> list[float]:
         row.extend(map(float, velocity.distinct[name]))
     row.append(float(velocity.failed["failed_ip"][1]))
     row.append(float(velocity.failed["failed_account"][1]))
+    # Population consistency: of the recent events whose device clock was set to
+    # this zone, the share that came from an address in a country not using it.
+    # Travellers and VPN users make a small share of any zone's traffic; a zone
+    # whose traffic is almost all foreign is one the service is reached from
+    # only through other countries' networks.
+    zone, foreign = counts.get("zone"), counts.get("zone_foreign")
+    has_zone, *keys = presence
+    if has_zone and zone is not None and foreign is not None:
+        row += [foreign[2] / (zone[2] + 1.0), foreign[3] / (zone[3] + 1.0)]
+    else:
+        row += [NAN, NAN]
+    present = dict(zip(("ip", "prefix", "device", "profile", "asn"), keys))
+    w_index = {name: i for i, name in enumerate(WINDOW_NAMES)}
+    for dim, window in _TELL_SHARES:
+        mine, theirs, tells = counts.get(dim), counts.get(f"other_{dim}"), counts.get(f"tell_{dim}")
+        if not present[dim] or mine is None or theirs is None or tells is None:
+            row.append(NAN)
+            continue
+        w = w_index[window]
+        row.append(tells[w] / (mine[w] + theirs[w] + 1.0))
     return row
 
 

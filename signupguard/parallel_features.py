@@ -25,7 +25,7 @@ import numpy as np
 from signupguard.context import EventError, parse_line
 from signupguard.enrichment import Enricher
 from signupguard.enrichment.useragent import UserAgentAnalyser
-from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, event_features, velocity_features
+from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, event_features, velocity_features, velocity_presence
 from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
 from signupguard.velocity.keys import Plan, observe_plan, plan_event
 from signupguard.velocity.memory import MemoryVelocityStore
@@ -75,9 +75,9 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
         rows[len(meta)] = event_features(event, enrichment)
         plan, ua = plan_event(event, enrichment), enrichment.ua
         meta.append((
-            (plan.now, plan.failed_login, plan.counters, plan.distinct, plan.peeks),
+            (plan.now, plan.failed_login, plan.counters, plan.marked, plan.other, plan.distinct, plan.peeks),
             event.label, event.kind, event.timestamp, str(event.extra.get("campaign", "")), event.event_id,
-            ua.family, ua.major, bool(ua.is_automation or ua.is_headless),
+            ua.family, ua.major, bool(ua.is_automation or ua.is_headless), velocity_presence(enrichment),
         ))
     return meta, rows[: len(meta)], bad
 
@@ -108,7 +108,7 @@ def featurise_in_parallel(
                     found.bad += 1
                     if on_bad:
                         on_bad(item)
-                for k, (plan, label, kind, when, campaign, event_id, family, major, automated) in enumerate(meta):
+                for k, (plan, label, kind, when, campaign, event_id, family, major, automated, presence) in enumerate(meta):
                     age = ages.version_age(family, major, automated=automated)
                     velocity = observe_plan(store, Plan(*plan))
                     if label is None:
@@ -116,7 +116,7 @@ def featurise_in_parallel(
                     row = rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)
                     row[:EVENT_FEATURES] = event_rows[k]
                     row[_AGE] = np.nan if age is None else age
-                    row[EVENT_FEATURES:] = velocity_features(velocity)
+                    row[EVENT_FEATURES:] = velocity_features(velocity, presence)
                 if progress:
                     progress(len(meta) + len(bad))
     finally:

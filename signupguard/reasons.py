@@ -73,6 +73,10 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
     "ua_tablet": ("a tablet browser", None),
     "ua_hints_present": ("the browser sent Client Hints", "the browser sent no Client Hints"),
     "ua_hints_mismatch": ("the Client Hints contradict the User-Agent", "the Client Hints agree with the User-Agent"),
+    "ua_hints_missing": (
+        "the User-Agent claims a Chromium browser but sent no Client Hints (every Chromium since version 90 does)",
+        "the Chromium browser sent its Client Hints",
+    ),
     "accept_language_missing": ("no Accept-Language header was sent", None),
     "device_missing": ("the browser collector did not run (no device data)", "the browser collector ran"),
     "device_webdriver": ("the browser reports it is driven by automation (navigator.webdriver)", None),
@@ -107,15 +111,33 @@ _MISSING = {
     "device_touch_mismatch": "touch support could not be checked against the browser type",
     "device_platform_mismatch": "the device platform could not be checked against the User-Agent",
     "ua_version_age": "the browser version is unknown",
+    "ua_hints_missing": "no Client Hints are expected from this browser",
+    "zone_foreign_share_24h": "the device reported no time zone",
+    "zone_foreign_share_7d": "the device reported no time zone",
     "device_hw_concurrency": "the device did not report its CPU cores",
     "device_memory": "the device did not report its memory",
 }
+
+
+_TELL_WORDS = {
+    "ip": "from this IP address",
+    "prefix": "from this network (/24 or /64)",
+    "device": "from this device",
+    "profile": "with this exact browser profile (version, screen, time zone)",
+    "asn": "from this autonomous system",
+}
+
+
+_TELL_MISSING = {"ip": "IP address", "prefix": "network", "device": "device fingerprint", "profile": "browser profile",
+                 "asn": "network owner (ASN)"}
 
 
 def describe(name: str, value: float) -> str:
     """One feature's value in plain words."""
     missing = value is None or (isinstance(value, float) and math.isnan(value))
     if missing:
+        if name.startswith("tell_share_"):
+            return f"no {_TELL_MISSING[name[11:].rsplit('_', 1)[0]]} to look up"
         return _MISSING.get(name) or f"{name.replace('_', ' ')}: unknown"
     if name in _FLAGS:
         on, off = _FLAGS[name]
@@ -132,6 +154,10 @@ def describe(name: str, value: float) -> str:
     if name.startswith("surge_"):
         dim = name[6:]
         return f"{_SHARE_WORDS[dim].capitalize()} is {_fmt(value)}x as busy this hour as its weekly hourly average"
+    if name.startswith("tell_share_"):
+        dim, window = name[11:].rsplit("_", 1)
+        return (f"{value:.0%} of the earlier attempts {_TELL_WORDS[dim]} {_WINDOW_WORDS[window]} showed automation, "
+                "a forged browser, a disposable mailbox or a failed login")
     if name.startswith("d_"):
         kind, window = name[2:].rsplit("_", 1)
         one, many = _DISTINCT_WORDS[kind]
@@ -156,6 +182,12 @@ _SPECIAL = {
     "local_hour": lambda v: f"local time at the address was {int(v):02d}:{int((v % 1) * 60):02d}",
     "failed_ip_1h": lambda v: f"{_fmt(v)} failed logins from this IP address in the last hour",
     "failed_account_1h": lambda v: f"{_fmt(v)} failed logins to this account in the last hour",
+    "zone_foreign_share_24h": lambda v: (
+        f"{v:.0%} of the earlier attempts in the last 24 hours whose device clock was set to this time zone "
+        "came from addresses in other countries"),
+    "zone_foreign_share_7d": lambda v: (
+        f"{v:.0%} of the earlier attempts in the last 7 days whose device clock was set to this time zone "
+        "came from addresses in other countries"),
 }
 
 

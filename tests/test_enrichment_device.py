@@ -534,3 +534,24 @@ def test_data_files_are_consistent():
 )
 def test_form(form, fill_ms, honeypot):
     assert analyse_form(form) == FormInfo(fill_ms=fill_ms, honeypot_filled=honeypot)
+
+
+@pytest.mark.parametrize(
+    "ua, hints, missing",
+    [
+        (CHROME_WIN, HINTS_CHROME_124_WIN, False),
+        (CHROME_WIN, {}, True),  # a Chromium UA with no hints: not what Chrome sends
+        (EDGE_WIN, {}, True),
+        (CHROME_ANDROID, {}, True),
+        (HEADLESS, {}, True),
+        (CHROME_WIN.replace("124.0.0.0", "88.0.0.0"), {}, None),  # before Client Hints shipped
+        (FIREFOX_WIN, {}, None),
+        (SAFARI_MAC, {}, None),
+        (CHROME_IOS, {}, None),  # Chrome on iOS is WebKit
+        (CHROME_ANDROID.replace("Mobile Safari", "; wv) Mobile Safari"), {}, None),
+        ("python-requests/2.31.0", {}, None),
+        ("", {}, None),
+    ],
+)
+def test_client_hints_missing(analyser, ua, hints, missing):
+    assert analyser.analyse({"user-agent": ua, **hints}).client_hints_missing is missing

@@ -56,3 +56,77 @@ def test_missing_parts_are_nan_not_errors():
     assert row[FEATURE_INDEX["ip_invalid"]] == 1
     assert row[FEATURE_INDEX["device_missing"]] == 1
     assert math.isnan(row[FEATURE_INDEX["form_fill_ms"]])
+
+
+# --- population and neighbourhood features ------------------------------------------
+
+import pytest  # noqa: E402
+
+from signupguard.enrichment.geo import GeoDatabases  # noqa: E402
+
+SHANGHAI_FROM_GB = {"fingerprint": "fp-x", "timezone": "Asia/Shanghai", "languages": ["zh-CN"], "screen": "1920x1080x24",
+                    "platform": "Win32", "webdriver": False, "touch_points": 0}
+FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0"
+HINTS = {"sec-ch-ua": '"Chromium";v="131", "Google Chrome";v="131", "Not_A Brand";v="24"',
+         "sec-ch-ua-platform": '"Windows"', "sec-ch-ua-mobile": "?0"}
+
+
+@pytest.fixture
+def geo_run(geoip_dbs):
+    """Like ``run``, with GeoIP (81.2.69.0/24 is in GB), so device zones can contradict the address."""
+    def run_geo(events):
+        engine = Engine(enricher=Enricher(geo=GeoDatabases(**geoip_dbs.kwargs())), store=MemoryVelocityStore())
+        return [engine.prepare(parse_event(e)).features for e in events]
+    return run_geo
+
+
+def browser(n, **overrides):
+    """A legitimate Chrome signup from GB with its Client Hints."""
+    fields = {"ip": f"81.2.69.{n % 120 + 1}", "headers": {**make_event(n)["headers"], **HINTS}, **overrides}
+    return make_event(n, **fields)
+
+
+def test_zone_foreign_share_counts_earlier_events_of_the_zone(geo_run):
+    shanghai = [browser(n, device={**SHANGHAI_FROM_GB, "fingerprint": f"fp-{n}"}) for n in range(4)]
+    london = [browser(n) for n in range(10, 13)]
+    rows = geo_run(shanghai[:3] + london + shanghai[3:])
+    share = [r[FEATURE_INDEX["zone_foreign_share_24h"]] for r in rows]
+    # Shanghai clocks behind GB addresses: 0 of 0, 1 of 1, 2 of 2 earlier ones were foreign (+1 in the denominator).
+    assert share[:3] == [0.0, 0.5, 2 / 3]
+    # London clocks from GB are at home: their zone's share stays 0 whatever Shanghai does.
+    assert share[3:6] == [0.0, 0.0, 0.0]
+    assert share[6] == 3 / 4
+    assert [r[FEATURE_INDEX["zone_foreign_share_7d"]] for r in rows] == share
+    # No device clock, nothing to compare.
+    (bare,) = geo_run([browser(20, device=None)])
+    assert math.isnan(bare[FEATURE_INDEX["zone_foreign_share_24h"]])
+
+
+def test_tell_shares_span_signups_and_logins(geo_run):
+    ip = "81.2.69.10"
+    events = [
+        browser(0, ip=ip, headers={"user-agent": "python-requests/2.31.0"}, device=None),  # a tell: an HTTP library
+        browser(1, ip=ip, kind="login", success=False, account="u-0"),  # a tell: a failed login
+        browser(2, ip=ip, kind="login", success=True, account="u-0"),
+        browser(3, ip=ip),
+        browser(4, ip="81.2.69.77"),
+    ]
+    rows = geo_run(events)
+    shares = [r[FEATURE_INDEX["tell_share_ip_7d"]] for r in rows]
+    # Each reads the earlier events of its address, either kind: tells / (events + 1).
+    assert shares[:4] == [0.0, 1 / 2, 2 / 3, 2 / 4]
+    assert shares[4] == 0.0  # another address
+    assert rows[4][FEATURE_INDEX["tell_share_prefix_7d"]] == 2 / 5  # ... in the same /24
+    assert rows[4][FEATURE_INDEX["tell_share_asn_7d"]] == 2 / 5  # ... and the same network owner
+    # Profiles and devices: event 3 shares its device and profile with no earlier event carrying a tell.
+    assert rows[3][FEATURE_INDEX["tell_share_device_7d"]] == 0.0
+
+
+def test_chromium_without_client_hints(geo_run):
+    with_hints, without, firefox = geo_run([
+        browser(0),
+        browser(1, headers=make_event(1)["headers"]),
+        browser(2, headers={"user-agent": FIREFOX}),
+    ])
+    i = FEATURE_INDEX["ua_hints_missing"]
+    assert with_hints[i] == 0 and without[i] == 1 and math.isnan(firefox[i])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import uuid
 
@@ -181,6 +182,88 @@ def test_backends_agree_exactly(request: pytest.FixtureRequest) -> None:
         readings = {kind: s.observe(**event) for kind, s in stores.items()}
         assert readings["database"] == readings["memory"], (i, event)
         assert readings["redis"] == readings["memory"], (i, event)
+
+
+def event_sequence(seed: int, n: int) -> list[dict]:
+    """Signups and logins sharing addresses, devices, zones and profiles, some with tells, some late."""
+    from tests.plugins.events import CHROME, HEADLESS, make_event
+
+    rng = random.Random(seed)
+    hints = {"sec-ch-ua": '"Chromium";v="131", "Google Chrome";v="131"', "sec-ch-ua-platform": '"Windows"',
+             "sec-ch-ua-mobile": "?0"}
+    t = 1_780_000_000.0
+    events = []
+    for i in range(n):
+        t += rng.choice([rng.uniform(1, 120), rng.uniform(600, 7200), rng.uniform(20_000, 90_000)])
+        when = t - rng.uniform(0, 300) if rng.random() < 0.1 else t
+        kind = "signup" if rng.random() < 0.6 else "login"
+        agent = rng.choice([{"user-agent": CHROME, **hints}, {"user-agent": CHROME}, {"user-agent": HEADLESS},
+                            {"user-agent": "python-requests/2.31.0"}])
+        device = None if rng.random() < 0.2 else {
+            "fingerprint": f"fp-{rng.randrange(5)}",
+            "timezone": rng.choice(["Europe/London", "Asia/Shanghai", "America/New_York"]),
+            "languages": ["en-GB"], "screen": rng.choice(["1920x1080x24", "1536x864x24"]), "platform": "Win32",
+            "webdriver": rng.random() < 0.1, "touch_points": 0}
+        events.append(make_event(
+            i, kind=kind, occurred_at=dt.datetime.fromtimestamp(when, dt.timezone.utc).isoformat(),
+            ip=rng.choice(["81.2.69.10", "81.2.69.200", "3.0.0.7", "3.3.3.3", "2a02:c7c::1"]),
+            account=f"u-{rng.randrange(6)}",
+            email=rng.choice([f"a{i}@gmail.com", f"b{rng.randrange(3)}@mailinator.com", "shared.box@example.org"]),
+            success=(rng.random() < 0.7) if kind == "login" else None, headers=agent, device=device,
+        ))
+    return events
+
+
+@pytest.mark.redis
+def test_backends_agree_on_event_figures(request: pytest.FixtureRequest, geoip_dbs) -> None:
+    """Every key ``observe_event`` builds (counters, marked, other-kind, distinct, peeks) reads the same everywhere."""
+    from signupguard.context import parse_event
+    from signupguard.enrichment import Enricher
+    from signupguard.enrichment.geo import GeoDatabases
+    from signupguard.velocity.keys import MARKED, OTHER_KIND, observe_event
+
+    enricher = Enricher(geo=GeoDatabases(**geoip_dbs.kwargs()))
+    stores = {kind: build(kind, request) for kind in ("memory", "database", "redis")}
+    marked_seen = set()
+    for i, raw in enumerate(event_sequence(seed=11, n=250)):
+        event = parse_event(raw)
+        enrichment = enricher.enrich(event)
+        figures = {kind: observe_event(s, event, enrichment) for kind, s in stores.items()}
+        assert figures["database"] == figures["memory"], (i, raw)
+        assert figures["redis"] == figures["memory"], (i, raw)
+        marked_seen |= {name for name in (*MARKED, *OTHER_KIND) if any(figures["memory"].counts[name])}
+    # The sequence exercises every marked and other-kind counter.
+    assert marked_seen == {*MARKED, *OTHER_KIND}
+
+
+def test_marked_counters_record_only_marked_events(geoip_dbs) -> None:
+    from signupguard.context import parse_event
+    from signupguard.enrichment import Enricher
+    from signupguard.enrichment.geo import GeoDatabases
+    from signupguard.velocity.keys import observe_event
+    from tests.plugins.events import make_event
+
+    enricher = Enricher(geo=GeoDatabases(**geoip_dbs.kwargs()))
+    store = MemoryVelocityStore()
+
+    hints = {"sec-ch-ua": '"Chromium";v="131", "Google Chrome";v="131"', "sec-ch-ua-platform": '"Windows"',
+             "sec-ch-ua-mobile": "?0"}
+
+    def observe(n: int, zone: str, **fields):
+        device = {"fingerprint": f"fp-{n}", "timezone": zone, "languages": ["en-GB"], "screen": "1920x1080x24"}
+        headers = {**make_event(n)["headers"], **hints}
+        event = parse_event(make_event(n, ip="81.2.69.10", device=device, headers=headers, **fields))
+        return observe_event(store, event, enricher.enrich(event))
+
+    observe(0, "Asia/Shanghai")  # foreign to a GB address: marked
+    observe(1, "Asia/Shanghai", kind="login", success=False, account="u-0")  # a login: other kind, and a tell
+    observe(2, "Europe/London")
+    figures = observe(3, "Asia/Shanghai")
+    assert figures.counts["zone"] == (1, 1, 1, 1)  # signups with this zone (the login counts with logins)
+    assert figures.counts["zone_foreign"] == (1, 1, 1, 1)
+    assert figures.counts["ip"] == (2, 2, 2, 2) and figures.counts["other_ip"] == (1, 1, 1, 1)
+    assert figures.counts["tell_ip"] == (1, 1, 1, 1)  # only the failed login carried a tell
+    assert observe(4, "Europe/London").counts["zone_foreign"] == (0, 0, 0, 0)
 
 
 # -- backend specifics --------------------------------------------------------------

@@ -20,7 +20,7 @@ ENRICHMENT_FIELDS = {
            "is_anonymous", "is_residential_proxy", "geo_timezone"),
     "email": ("normalized", "domain", "disposable", "freemail", "role", "plus_tag", "dots_removed", "template"),
     "ua": ("family", "major", "os_family", "device_class", "is_headless", "is_automation", "client_hints_present",
-           "client_hints_mismatch", "version_age"),
+           "client_hints_mismatch", "client_hints_missing", "version_age"),
     "device": ("collector_present", "fingerprint", "webdriver", "timezone", "screen", "tz_country_mismatch",
                "lang_country_mismatch", "platform_mismatch", "hardware_concurrency", "device_memory"),
     "form": ("fill_ms", "honeypot_filled"),

@@ -63,6 +63,8 @@ class UAInfo:
     is_automation: bool = False  # curl, python-requests, Selenium, Puppeteer tokens ...
     client_hints_present: bool = False
     client_hints_mismatch: bool = False  # sec-ch-ua brand/platform/mobile disagree with the UA
+    # A Chromium UA (90+, not iOS) that sent no Client Hints at all; None when no hints are expected.
+    client_hints_missing: bool | None = None
     version_age: int | None = None  # newest major seen for the family minus this major
     accept_language: str | None = None  # primary language tag of Accept-Language, lower case
 

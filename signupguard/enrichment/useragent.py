@@ -50,6 +50,10 @@ _AUTOMATION_TOKENS = (
     "nightmare", "zombie.js", "crawler", "spider", "scraper",
 )
 _HEADLESS_TOKENS = ("headless", "phantomjs", "slimerjs")
+# Chromium sends the low-entropy Client Hints (sec-ch-ua, -mobile, -platform)
+# on every HTTPS request since version 89; Chromium on iOS is WebKit and sends
+# none, and neither do Android WebViews of embedding apps.
+_HINTS_SINCE = 90
 
 _MOBILE_OS = frozenset({
     "iOS", "Android", "Windows Phone", "BlackBerry OS", "KaiOS", "Tizen", "Firefox OS",
@@ -88,6 +92,7 @@ class _Static(NamedTuple):
     is_automation: bool
     hints_present: bool
     hints_mismatch: bool
+    hints_missing: bool | None
 
 
 _parser: ua_parser.Parser | None = None
@@ -139,6 +144,14 @@ def _device_class(ua_lower: str, os_family: str | None, device: ua_parser.Device
     return "unknown"
 
 
+def _hints_expected(ua: str, lower: str, os_family: str | None) -> bool:
+    """Whether a real browser sending this UA would send Client Hints (a Chromium of 90 or later, not on iOS)."""
+    engine = _CHROMIUM_UA.search(ua)
+    if engine is None or os_family == "iOS" or "; wv)" in lower:
+        return False
+    return int(engine.group(1)) >= _HINTS_SINCE
+
+
 def _hints_mismatch(ua: str, os_family: str | None, device_class: str,
                     brands: str, platform: str, mobile: str) -> bool:
     """True when the Client Hints contradict the User-Agent they came with."""
@@ -165,7 +178,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
     """Everything that depends only on the header values (cached per combination)."""
     hints_present = bool(brands or platform or mobile)
     if not ua:
-        return _Static(None, None, None, "unknown", False, False, hints_present, hints_present)
+        return _Static(None, None, None, "unknown", False, False, hints_present, hints_present, None)
     lower = ua.lower()
     is_client = any(token in lower for token in _CLIENT_TOKENS)
     try:
@@ -181,6 +194,8 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
     is_headless = any(token in lower for token in _HEADLESS_TOKENS) or "headlesschrome" in brands.lower()
     is_automation = is_client or any(token in lower for token in _AUTOMATION_TOKENS)
     mismatch = hints_present and _hints_mismatch(ua, os_family, device_class, brands, platform, mobile)
+    # A Chromium UA with no hints at all: a script borrowing a browser's UA (or a proxy stripping headers).
+    missing = (not hints_present) if (not is_client and _hints_expected(ua, lower, os_family)) else None
     return _Static(
         family=family,
         major=_int(agent.major) if agent is not None else None,
@@ -190,6 +205,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
         is_automation=is_automation,
         hints_present=hints_present,
         hints_mismatch=mismatch,
+        hints_missing=missing,
     )
 
 
@@ -244,6 +260,7 @@ class UserAgentAnalyser:
             is_automation=static.is_automation,
             client_hints_present=static.hints_present,
             client_hints_mismatch=static.hints_mismatch,
+            client_hints_missing=static.hints_missing,
             version_age=self.version_age(static.family, static.major, automated=static.is_automation or static.is_headless),
             accept_language=primary_language(accept) if accept else None,
         )

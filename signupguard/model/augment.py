@@ -45,7 +45,16 @@ def _headless(row, rng):
 
 
 def _automation(row, rng):
-    _set(row, ua_automation=1.0, ua_missing=0.0, device_missing=float(rng.random() < 0.7))
+    # An HTTP library: no browser, so no Client Hints expected either.
+    _set(row, ua_automation=1.0, ua_missing=0.0, device_missing=float(rng.random() < 0.7), ua_hints_present=0.0,
+         ua_hints_mismatch=0.0, ua_hints_missing=np.nan)
+
+
+def _spoofed_browser(row, rng):
+    # A script sending a Chromium browser's User-Agent without the Client Hints every such browser sends.
+    _set(row, ua_hints_missing=1.0, ua_hints_present=0.0, ua_hints_mismatch=0.0, ua_missing=0.0)
+    if rng.random() < 0.8:
+        _set(row, device_missing=1.0, form_fill_missing=float(rng.random() < 0.7))
 
 
 _CONSISTENCY = ("ua_hints_mismatch", "device_platform_mismatch", "device_screen_mismatch", "device_touch_mismatch")
@@ -63,6 +72,17 @@ def _shared_device(row, rng):
          v_device_7d=k - 1, v_device_24h=max(0.0, round((k - 1) * rng.uniform(0.5, 1))),
          v_device_1h=max(0.0, round((k - 1) * rng.uniform(0.1, 0.8))), v_device_10m=max(0.0, round((k - 1) * rng.uniform(0, 0.4))),
          d_device_prefixes_7d=max(1.0, round(k * rng.uniform(0.3, 1.0))), d_device_prefixes_1h=max(1.0, round(k * rng.uniform(0.1, 0.6))))
+
+
+def _desktop_many_networks(row, rng):
+    # One computer behind many accounts arriving from many networks. Phones are left out (same-model
+    # phones share fingerprints), and so are lab and office machines, which stay on one network.
+    k = _count(rng, 5, 100)
+    _set(row, ua_desktop=1.0, ua_mobile=0.0, ua_tablet=0.0, device_missing=0.0, device_fingerprint_missing=0.0,
+         d_device_accounts_7d=k, d_device_accounts_1h=max(1.0, round(k * rng.uniform(0.05, 0.4))),
+         d_device_prefixes_7d=max(3.0, round(k * rng.uniform(0.5, 1.0))),
+         d_device_prefixes_1h=max(1.0, round(k * rng.uniform(0.05, 0.3))),
+         v_device_7d=k - 1, v_device_24h=max(0.0, round((k - 1) * rng.uniform(0.1, 0.6))))
 
 
 def _shared_mailbox(row, rng):
@@ -95,6 +115,14 @@ def _geo_contradiction(row, rng):
     kind = rng.integers(0, 3)
     _set(row, net_vpn=1.0 if kind == 0 else 0.0, net_hosting=1.0 if kind == 1 else 0.0,
          net_residential=1.0 if kind == 2 else 0.0, net_mobile=0.0, net_education=0.0)
+
+
+def _foreign_zone(row, rng):
+    # A device clock set to a zone whose recent traffic almost all came from other countries' networks:
+    # people the service is reached by only through VPNs and proxies.
+    share = float(rng.uniform(0.5, 1.0))
+    _set(row, device_tz_country_mismatch=1.0, device_missing=0.0, device_tz_offset_diff=float(rng.integers(2, 13)),
+         zone_foreign_share_24h=share, zone_foreign_share_7d=min(1.0, share * float(rng.uniform(0.8, 1.1))))
 
 
 def _datacenter_bot(row, rng):
@@ -136,7 +164,8 @@ def _hopping_account(row, rng):
 TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_device, _shared_mailbox,
     _busy_home_address, _rotating_profile, _geo_contradiction, _datacenter_bot, _disposable,
-    _tor_exit, _address_burst, _failed_login_burst, _hopping_account,
+    _tor_exit, _address_burst, _failed_login_burst, _hopping_account, _spoofed_browser,
+    _desktop_many_networks, _foreign_zone,
 )
 # The default set: tells that real users almost never show. The others
 # (shared fingerprints, busy home addresses, rotating profiles, geo
@@ -144,9 +173,14 @@ TELLS: tuple[Tell, ...] = (
 # fingerprints, travellers use VPNs — so teaching them as fraud
 # by themselves costs more legitimate holds than it buys (measured in
 # docs/detection.md); the model learns their weight from labelled campaigns.
+# Two of them are in the set in a narrower form real users do not show: a
+# computer (not a phone) behind many accounts from many networks (not one
+# office or lab), and a device clock from a zone whose recent traffic nearly
+# all came through other countries' networks (not one traveller's).
 STRONG_TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_mailbox, _datacenter_bot,
-    _disposable, _tor_exit, _address_burst, _failed_login_burst, _hopping_account,
+    _disposable, _tor_exit, _address_burst, _failed_login_burst, _hopping_account, _spoofed_browser,
+    _desktop_many_networks, _foreign_zone,
 )
 
 

@@ -6,6 +6,20 @@ fingerprint, free-mail domain, invalid address) reads as zero and records
 nothing. Signups and logins are counted separately (the key says which), but
 the distinct accounts per device and per address span both: one device that
 signs up five accounts and logs into ten more is the same farm.
+
+Besides the plain counters, an event reads:
+
+* *marked* counters, recorded only by events that carry a mark and read by
+  every event: how many events of this device time zone came from an address
+  in another country, and how many events of this address, network, device or
+  browser profile carried a tell (``carries_tell``: automation, a forged or
+  contradicted browser, a honeypot, a disposable mailbox, a failed login);
+* the *other kind's* counters of the same address, network, device, profile
+  and autonomous system, so that those tells are measured as a share of all
+  the traffic of the key, signups and logins together.
+
+All of them are ordinary counter keys, read and recorded by one ``observe``
+of any backend.
 """
 
 from __future__ import annotations
@@ -20,7 +34,15 @@ from . import DISTINCT_WINDOWS, WINDOWS, VelocityReading, VelocityStore
 # Counted dimensions: events of the same kind sharing this attribute.
 COUNTERS: tuple[str, ...] = (
     "ip", "prefix", "prefix_wide", "asn", "device", "email", "domain", "profile", "template", "all",
+    "zone",  # events whose device clock is set to this time zone
 )
+# Marked counters: read by every event, recorded only by events with the mark.
+MARKED: tuple[str, ...] = (
+    "zone_foreign",  # events of this device time zone from an address in a country that does not use it
+    "tell_ip", "tell_prefix", "tell_device", "tell_profile", "tell_asn",  # events of either kind carrying a tell
+)
+# Read-only: the same dimensions counted for the other kind (logins for a signup, and back).
+OTHER_KIND: tuple[str, ...] = ("other_ip", "other_prefix", "other_device", "other_profile", "other_asn")
 # Distinct members: (dimension, what is counted).
 DISTINCT: tuple[str, ...] = (
     "device_accounts",  # accounts seen on one device fingerprint (signups and logins)
@@ -75,14 +97,52 @@ def email_template_key(enrichment: Enrichment) -> str | None:
     return f"{email.template}@{email.domain}"
 
 
-def _plan(event: RawEvent, enrichment: Enrichment) -> tuple[list[str | None], list[tuple[str, str] | None], list[str | None]]:
+def carries_tell(event: RawEvent, enrichment: Enrichment) -> bool:
+    """Whether the event shows a tell that real users almost never do.
+
+    Automation (webdriver, a headless or scripted client), a browser that
+    contradicts itself (Client Hints that disagree with the User-Agent or are
+    missing from a Chromium, touch support that does not fit the device), a
+    filled honeypot, a disposable mailbox, or a failed login. Failed logins
+    happen to real users too; what the features use is the *share* of a key's
+    traffic that carries a tell, never one event's.
+    """
+    ua, device = enrichment.ua, enrichment.device
+    return bool(
+        (event.kind == "login" and event.success is False)
+        or device.webdriver or ua.is_headless or ua.is_automation
+        or ua.client_hints_mismatch or ua.client_hints_missing or device.touch_mismatch
+        or enrichment.form.honeypot_filled or enrichment.email.disposable
+    )
+
+
+@dataclass(slots=True)
+class Plan:
+    """The keys one event reads and records: everything ``observe_plan`` needs, as plain data.
+
+    Planning needs the enrichment, observing only this; offline training
+    plans in worker processes and observes, in time order, in one.
+    """
+
+    now: float
+    failed_login: bool
+    counters: list[str | None]
+    marked: list[tuple[str, bool] | None]  # (key, record it)
+    other: list[str | None]
+    distinct: list[tuple[str, str] | None]
+    peeks: list[str | None]
+
+
+def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
     ip, email, device = enrichment.ip, enrichment.email, enrichment.device
     k = "s" if event.kind == "signup" else "l"
+    other = "l" if k == "s" else "s"
     address = ip.address
     fingerprint = device.fingerprint
     profile = profile_of(enrichment)
     template = email_template_key(enrichment)
     custom_domain = email.domain if (email.valid and email.domain and not email.freemail) else None
+    zone = device.timezone
     counters: list[str | None] = [
         f"{k}:ip:{address}" if address else None,
         f"{k}:p:{ip.prefix}" if ip.prefix else None,
@@ -94,6 +154,24 @@ def _plan(event: RawEvent, enrichment: Enrichment) -> tuple[list[str | None], li
         f"{k}:prof:{profile}" if profile else None,
         f"{k}:tpl:{template}" if template else None,
         f"{k}:all",
+        f"{k}:tz:{zone}" if zone else None,
+    ]
+    tell = carries_tell(event, enrichment)
+    foreign = bool(device.tz_country_mismatch)
+    marked: list[tuple[str, bool] | None] = [
+        (f"{k}:tzx:{zone}", foreign) if zone else None,
+        (f"t:ip:{address}", tell) if address else None,
+        (f"t:p:{ip.prefix}", tell) if ip.prefix else None,
+        (f"t:dev:{fingerprint}", tell) if fingerprint else None,
+        (f"t:prof:{profile}", tell) if profile else None,
+        (f"t:asn:{ip.asn}", tell) if ip.asn is not None else None,
+    ]
+    others: list[str | None] = [
+        f"{other}:ip:{address}" if address else None,
+        f"{other}:p:{ip.prefix}" if ip.prefix else None,
+        f"{other}:dev:{fingerprint}" if fingerprint else None,
+        f"{other}:prof:{profile}" if profile else None,
+        f"{other}:asn:{ip.asn}" if ip.asn is not None else None,
     ]
     account = event.account or (email.normalized if email.normalized else None)
     distinct: list[tuple[str, str] | None] = [
@@ -110,55 +188,48 @@ def _plan(event: RawEvent, enrichment: Enrichment) -> tuple[list[str | None], li
         f"f:ip:{address}" if address else None,
         f"f:acct:{event.account}" if event.account else None,
     ]
-    return counters, distinct, peeks
-
-
-@dataclass(slots=True)
-class Plan:
-    """The keys one event reads and records: everything ``observe_plan`` needs, as plain data.
-
-    Planning needs the enrichment, observing only this; offline training
-    plans in worker processes and observes, in time order, in one.
-    """
-
-    now: float
-    failed_login: bool
-    counters: list[str | None]
-    distinct: list[tuple[str, str] | None]
-    peeks: list[str | None]
-
-
-def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
-    counters, distinct, peeks = _plan(event, enrichment)
-    return Plan(event.timestamp, event.kind == "login" and event.success is False, counters, distinct, peeks)
+    return Plan(event.timestamp, event.kind == "login" and event.success is False,
+                counters, marked, others, distinct, peeks)
 
 
 def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
-    """Read and record one planned event in ``store``; return its figures by name."""
-    counters, distinct, peeks, failed_login = plan.counters, plan.distinct, plan.peeks, plan.failed_login
-    if failed_login:
-        # A failed login is recorded under the failure keys (and still read).
-        counters = counters + peeks
-    live_counters = [c for c in counters if c]
-    live_distinct = [d for d in distinct if d]
-    live_peeks = [p for p in peeks if p] if not failed_login else []
+    """Read and record one planned event in ``store``; return its figures by name.
+
+    One ``observe``: the keys to record are this kind's counters, the marked
+    counters whose mark the event carries and, for a failed login, the
+    failure keys; everything else is read without recording.
+    """
+    failed_login = plan.failed_login
+    record = [c for c in plan.counters if c]
+    look = []
+    for key in plan.peeks:
+        if key:
+            (record if failed_login else look).append(key)
+    for item in plan.marked:
+        if item:
+            (record if item[1] else look).append(item[0])
+    look += [o for o in plan.other if o]
     reading: VelocityReading = store.observe(
-        now=plan.now, counters=live_counters, distinct=live_distinct, peek=live_peeks
+        now=plan.now, counters=record, distinct=[d for d in plan.distinct if d], peek=look
     )
     zero_c = (0,) * len(WINDOWS)
     zero_d = (0,) * len(DISTINCT_WINDOWS)
-    count_iter = iter(reading.counts)
-    all_counts = [next(count_iter) if c else zero_c for c in counters]
+    recorded, looked = iter(reading.counts), iter(reading.peeked)
+    # Decoded in the order the lists above were built.
+    counts = {name: next(recorded) if key else zero_c for name, key in zip(COUNTERS, plan.counters)}
+    failed = {
+        name: (next(recorded) if failed_login else next(looked)) if key else zero_c
+        for name, key in zip(PEEKS, plan.peeks)
+    }
+    for name, item in zip(MARKED, plan.marked):
+        counts[name] = (next(recorded) if item[1] else next(looked)) if item else zero_c
+    for name, key in zip(OTHER_KIND, plan.other):
+        counts[name] = next(looked) if key else zero_c
     distinct_iter = iter(reading.distinct)
-    peek_iter = iter(reading.peeked)
-    if failed_login:
-        failed_values = all_counts[len(COUNTERS):]
-    else:
-        failed_values = [next(peek_iter) if p else zero_c for p in peeks]
     return Velocity(
-        counts=dict(zip(COUNTERS, all_counts[: len(COUNTERS)])),
-        distinct={name: (next(distinct_iter) if d else zero_d) for name, d in zip(DISTINCT, distinct)},
-        failed=dict(zip(PEEKS, failed_values)),
+        counts=counts,
+        distinct={name: (next(distinct_iter) if d else zero_d) for name, d in zip(DISTINCT, plan.distinct)},
+        failed=failed,
     )
 
 
