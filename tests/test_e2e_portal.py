@@ -29,6 +29,10 @@ pytestmark = [pytest.mark.celery, pytest.mark.redis, pytest.mark.slow, pytest.ma
 
 CHROME = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
           "Chrome/124.0.0.0 Safari/537.36")
+# What Chrome sends by itself on a secure origin (production portals are
+# HTTPS): a Chrome User-Agent without them is a script wearing Chrome's name.
+CHROME_HINTS = {"Sec-CH-UA": '"Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"',
+                "Sec-CH-UA-Mobile": "?0", "Sec-CH-UA-Platform": '"Windows"'}
 HEADLESS = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             "HeadlessChrome/124.0.0.0 Safari/537.36")
 VERDICT_TIMEOUT = 45.0
@@ -42,6 +46,8 @@ class Client:
         self.jar = CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.headers = {"X-Forwarded-For": ip, "User-Agent": user_agent, "Accept-Language": language}
+        if user_agent == CHROME:
+            self.headers.update(CHROME_HINTS)
 
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.jar if c.name == name), None)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.plugins.events import farm_event, make_event
+from tests.plugins.events import CHROME, farm_event, make_event
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -186,7 +186,9 @@ def test_replay_scores_exactly_as_one_event_at_a_time(tmp_path):
     from signupguard.velocity.memory import MemoryVelocityStore
 
     rng = random.Random(5)
-    events = [farm_event(n) if rng.random() < 0.3 else make_event(n) for n in range(BATCH + 700)]
+    hints = {"user-agent": CHROME, "accept-language": "en-GB,en;q=0.9", "sec-ch-ua-platform": '"Windows"',
+             "sec-ch-ua": '"Chromium";v="131", "Google Chrome";v="131", "Not_A Brand";v="24"', "sec-ch-ua-mobile": "?0"}
+    events = [farm_event(n) if rng.random() < 0.3 else make_event(n, headers=hints) for n in range(BATCH + 700)]
     src = write_lines(tmp_path / "many.jsonl", [json.dumps(e) for e in events])
     out = tmp_path / "many.out"
     call_command("signupguard_replay", str(src), "--out", str(out), stdout=io.StringIO())
