@@ -18,7 +18,9 @@ from __future__ import annotations
 import mmap
 import multiprocessing
 import os
-from typing import Any, Callable
+from collections import deque
+from itertools import islice
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
@@ -82,6 +84,21 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
     return meta, rows[: len(meta)], bad
 
 
+def _in_order(pool: Any, chunks: Iterator[list], *, ahead: int) -> Iterator[Any]:
+    """Results of ``_featurise`` over ``chunks``, in order, with at most ``ahead`` chunks in flight.
+
+    ``Pool.imap`` would run as far ahead as the workers can: they are faster
+    than the velocity stage here, and the waiting results filled gigabytes.
+    """
+    waiting: deque[Any] = deque(pool.apply_async(_featurise, (chunk,)) for chunk in islice(chunks, ahead))
+    while waiting:
+        result = waiting.popleft().get()
+        following = next(chunks, None)
+        if following is not None:
+            waiting.append(pool.apply_async(_featurise, (following,)))
+        yield result
+
+
 def featurise_in_parallel(
     source: Any,
     found: Scan,
@@ -95,13 +112,13 @@ def featurise_in_parallel(
     rows = DatasetRows(len(found.order))
     store = MemoryVelocityStore()
     ages = UserAgentAnalyser(newest={})  # as Enricher's: the newest versions of this traffic
-    chunks = [
+    chunks = (
         [(i, *found.lines[i]) for i in found.order[at:at + CHUNK]] for at in range(0, len(found.order), CHUNK)
-    ]
+    )
     _source = source
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker) as pool:
-            for meta, event_rows, bad in pool.imap(_featurise, chunks):
+            for meta, event_rows, bad in _in_order(pool, chunks, ahead=2 * workers + 2):
                 for index, lineno, raw, error in bad:
                     item = _bad(lineno, raw, EventError(error))
                     found.lines[index] = item
