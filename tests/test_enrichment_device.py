@@ -549,6 +549,10 @@ def test_form(form, fill_ms, honeypot):
         (SAFARI_MAC, {}, None),
         (CHROME_IOS, {}, None),  # Chrome on iOS is WebKit
         (CHROME_ANDROID.replace("Mobile Safari", "; wv) Mobile Safari"), {}, None),
+        ("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/135.0.0.0 Mobile "
+         "DuckDuckGo/5 Safari/537.36", {}, None),  # a WebView-based browser
+        ("Mozilla/5.0 (Linux; Android 9; KFTRWI) AppleWebKit/537.36 (KHTML, like Gecko) Silk/134.1.82 like "
+         "Chrome/134.0.6998.135 Safari/537.36", {}, None),  # a fork not known to send them
         ("python-requests/2.31.0", {}, None),
         ("", {}, None),
     ],
