@@ -65,6 +65,8 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
     "ua_headless": ("the browser identifies as headless", None),
     "ua_automation": ("the User-Agent is an automation tool or HTTP library", None),
     "ua_bot": ("the User-Agent is a bot", None),
+    "ua_script": ("the User-Agent is a scripting tool or HTTP library (curl, python-requests ...), not a browser or an app",
+                  None),
     "ua_desktop": ("a desktop browser", None),
     "ua_mobile": ("a mobile browser", None),
     "ua_tablet": ("a tablet browser", None),

@@ -44,6 +44,8 @@ _CLIENT_TOKENS = (
     "guzzlehttp", "php/", "ruby", "faraday", "mechanize", "restsharp", "winhttp", "powershell",
     "dart/", "reqwest", "httpunit", "htmlunit", "jsdom", "colly", "http.rb",
 )
+# HTTP libraries mobile apps ship with: an app's own requests, not a script's.
+_APP_STACK_TOKENS = ("okhttp", "dart/", "cfnetwork", "alamofire", "ktor-client", "dalvik/")
 # Browser automation that leaves a trace in an otherwise normal browser UA.
 _AUTOMATION_TOKENS = (
     "selenium", "webdriver", "puppeteer", "playwright", "phantomjs", "slimerjs", "cypress",
@@ -96,6 +98,7 @@ class _Static(NamedTuple):
     device_class: str
     is_headless: bool
     is_automation: bool
+    is_script: bool
     hints_present: bool
     hints_mismatch: bool
     hints_missing: bool | None
@@ -186,7 +189,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
     """Everything that depends only on the header values (cached per combination)."""
     hints_present = bool(brands or platform or mobile)
     if not ua:
-        return _Static(None, None, None, "unknown", False, False, hints_present, hints_present, None)
+        return _Static(None, None, None, "unknown", False, False, False, hints_present, hints_present, None)
     lower = ua.lower()
     is_client = any(token in lower for token in _CLIENT_TOKENS)
     try:
@@ -211,6 +214,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
         device_class=device_class,
         is_headless=is_headless,
         is_automation=is_automation,
+        is_script=is_client and not any(token in lower for token in _APP_STACK_TOKENS),
         hints_present=hints_present,
         hints_mismatch=mismatch,
         hints_missing=missing,
@@ -266,6 +270,7 @@ class UserAgentAnalyser:
             device_class=static.device_class,
             is_headless=static.is_headless,
             is_automation=static.is_automation,
+            is_script=static.is_script,
             client_hints_present=static.hints_present,
             client_hints_mismatch=static.hints_mismatch,
             client_hints_missing=static.hints_missing,
