@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
 from signupguard.velocity import DISTINCT_WINDOW_NAMES, WINDOW_NAMES
-from signupguard.velocity.keys import DISTINCT, Velocity, profile_of
+from signupguard.velocity.keys import DISTINCT, Velocity
 
 NAN = float("nan")
 
@@ -32,8 +32,8 @@ _UA_CLASSES = ("desktop", "mobile", "tablet")
 _RAW_COUNTERS = ("ip", "prefix", "device", "email")
 _RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "template")
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
-_TELL_SHARES = (("ip", "7d"), ("prefix", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"),
-                ("asn", "7d"), ("asn", "24h"))
+_TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
+_W = {name: i for i, name in enumerate(WINDOW_NAMES)}
 
 FEATURE_NAMES: tuple[str, ...] = (
     "is_login",
@@ -245,17 +245,14 @@ def build_features(event: RawEvent, enrichment: Enrichment, velocity: Velocity) 
         row += [foreign[2] / (zone[2] + 1.0), foreign[3] / (zone[3] + 1.0)]
     else:
         row += [NAN, NAN]
-    present = {
-        "ip": ip.address is not None, "prefix": ip.prefix is not None, "device": bool(device.fingerprint),
-        "profile": profile_of(enrichment) is not None, "asn": ip.asn is not None,
-    }
-    w_index = {name: i for i, name in enumerate(WINDOW_NAMES)}
+    present = {"ip": ip.address is not None, "device": bool(device.fingerprint), "profile": ua.present,
+               "asn": ip.asn is not None}
     for dim, window in _TELL_SHARES:
         mine, theirs, tells = counts.get(dim), counts.get(f"other_{dim}"), counts.get(f"tell_{dim}")
         if not present[dim] or mine is None or theirs is None or tells is None:
             row.append(NAN)
             continue
-        w = w_index[window]
+        w = _W[window]
         row.append(tells[w] / (mine[w] + theirs[w] + 1.0))
     return row
 

@@ -116,14 +116,13 @@ _MISSING = {
 
 _TELL_WORDS = {
     "ip": "from this IP address",
-    "prefix": "from this network (/24 or /64)",
     "device": "from this device",
     "profile": "with this exact browser profile (version, screen, time zone)",
     "asn": "from this autonomous system",
 }
 
 
-_TELL_MISSING = {"ip": "IP address", "prefix": "network", "device": "device fingerprint", "profile": "browser profile",
+_TELL_MISSING = {"ip": "IP address", "device": "device fingerprint", "profile": "browser profile",
                  "asn": "network owner (ASN)"}
 
 
