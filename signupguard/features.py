@@ -32,8 +32,8 @@ _UA_CLASSES = ("desktop", "mobile", "tablet")
 _RAW_COUNTERS = ("ip", "prefix", "device", "email")
 _RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "template")
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
-_TELL_SHARES = (("ip", "7d"), ("prefix", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"),
-                ("asn", "7d"), ("asn", "24h"))
+_TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
+_W = {name: i for i, name in enumerate(WINDOW_NAMES)}
 
 FEATURE_NAMES: tuple[str, ...] = (
     "is_login",
@@ -63,6 +63,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "ua_headless",
     "ua_automation",
     "ua_bot",
+    "ua_script",
     *(f"ua_{cls}" for cls in _UA_CLASSES),
     "ua_hints_present",
     "ua_hints_mismatch",
@@ -200,6 +201,7 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
         _b(ua.is_headless),
         _b(ua.is_automation),
         1.0 if ua.device_class == "bot" else 0.0,
+        1.0 if ua.is_script else 0.0,
         *(1.0 if ua.device_class == cls else 0.0 for cls in _UA_CLASSES),
         _b(ua.client_hints_present),
         _b(ua.client_hints_mismatch),
@@ -274,13 +276,12 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
     else:
         row += [NAN, NAN]
     present = dict(zip(("ip", "prefix", "device", "profile", "asn"), keys))
-    w_index = {name: i for i, name in enumerate(WINDOW_NAMES)}
     for dim, window in _TELL_SHARES:
         mine, theirs, tells = counts.get(dim), counts.get(f"other_{dim}"), counts.get(f"tell_{dim}")
         if not present[dim] or mine is None or theirs is None or tells is None:
             row.append(NAN)
             continue
-        w = w_index[window]
+        w = _W[window]
         row.append(tells[w] / (mine[w] + theirs[w] + 1.0))
     return row
 

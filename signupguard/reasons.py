@@ -68,6 +68,8 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
     "ua_headless": ("the browser identifies as headless", None),
     "ua_automation": ("the User-Agent is an automation tool or HTTP library", None),
     "ua_bot": ("the User-Agent is a bot", None),
+    "ua_script": ("the User-Agent is a scripting tool or HTTP library (curl, python-requests ...), not a browser or an app",
+                  None),
     "ua_desktop": ("a desktop browser", None),
     "ua_mobile": ("a mobile browser", None),
     "ua_tablet": ("a tablet browser", None),
@@ -121,14 +123,13 @@ _MISSING = {
 
 _TELL_WORDS = {
     "ip": "from this IP address",
-    "prefix": "from this network (/24 or /64)",
     "device": "from this device",
     "profile": "with this exact browser profile (version, screen, time zone)",
     "asn": "from this autonomous system",
 }
 
 
-_TELL_MISSING = {"ip": "IP address", "prefix": "network", "device": "device fingerprint", "profile": "browser profile",
+_TELL_MISSING = {"ip": "IP address", "device": "device fingerprint", "profile": "browser profile",
                  "asn": "network owner (ASN)"}
 
 

@@ -138,6 +138,25 @@ def test_automation(analyser, ua, bot):
 
 
 @pytest.mark.parametrize(
+    "ua, script",
+    [
+        ("curl/8.4.0", True),
+        ("python-requests/2.31.0", True),
+        ("Go-http-client/2.0", True),
+        ("axios/1.6.8", True),
+        ("okhttp/4.12.0", False),  # Android apps' own HTTP stack
+        ("Dart/3.3 (dart:io)", False),  # Flutter apps
+        ("Dalvik/2.1.0 (Linux; U; Android 14; Pixel 7 Build/UP1A.231005.007)", False),
+        ("SignupGuardDemo/4.1.9 CFNetwork/1496.0.7 Darwin/23.5.0", False),
+        (CHROME_WIN + " Selenium/4.20", False),  # automation, but a browser
+        (CHROME_WIN, False),
+    ],
+)
+def test_script_clients(analyser, ua, script):
+    assert analyser.analyse({"user-agent": ua}).is_script is script
+
+
+@pytest.mark.parametrize(
     "ua, hints, mismatch",
     [
         (CHROME_WIN, HINTS_CHROME_124_WIN, False),
@@ -549,6 +568,10 @@ def test_form(form, fill_ms, honeypot):
         (SAFARI_MAC, {}, None),
         (CHROME_IOS, {}, None),  # Chrome on iOS is WebKit
         (CHROME_ANDROID.replace("Mobile Safari", "; wv) Mobile Safari"), {}, None),
+        ("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/135.0.0.0 Mobile "
+         "DuckDuckGo/5 Safari/537.36", {}, None),  # a WebView-based browser
+        ("Mozilla/5.0 (Linux; Android 9; KFTRWI) AppleWebKit/537.36 (KHTML, like Gecko) Silk/134.1.82 like "
+         "Chrome/134.0.6998.135 Safari/537.36", {}, None),  # a fork not known to send them
         ("python-requests/2.31.0", {}, None),
         ("", {}, None),
     ],

@@ -61,6 +61,7 @@ class UAInfo:
     device_class: str = "unknown"  # one of DEVICE_CLASSES
     is_headless: bool = False  # HeadlessChrome, PhantomJS ...
     is_automation: bool = False  # curl, python-requests, Selenium, Puppeteer tokens ...
+    is_script: bool = False  # an HTTP library or tool (curl, python-requests ...), not a mobile app's (okhttp ...)
     client_hints_present: bool = False
     client_hints_mismatch: bool = False  # sec-ch-ua brand/platform/mobile disagree with the UA
     # A Chromium UA (90+, not iOS) that sent no Client Hints at all; None when no hints are expected.

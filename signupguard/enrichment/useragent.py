@@ -44,6 +44,8 @@ _CLIENT_TOKENS = (
     "guzzlehttp", "php/", "ruby", "faraday", "mechanize", "restsharp", "winhttp", "powershell",
     "dart/", "reqwest", "httpunit", "htmlunit", "jsdom", "colly", "http.rb",
 )
+# HTTP libraries mobile apps ship with: an app's own requests, not a script's.
+_APP_STACK_TOKENS = ("okhttp", "dart/", "cfnetwork", "alamofire", "ktor-client", "dalvik/")
 # Browser automation that leaves a trace in an otherwise normal browser UA.
 _AUTOMATION_TOKENS = (
     "selenium", "webdriver", "puppeteer", "playwright", "phantomjs", "slimerjs", "cypress",
@@ -51,9 +53,15 @@ _AUTOMATION_TOKENS = (
 )
 _HEADLESS_TOKENS = ("headless", "phantomjs", "slimerjs")
 # Chromium sends the low-entropy Client Hints (sec-ch-ua, -mobile, -platform)
-# on every HTTPS request since version 89; Chromium on iOS is WebKit and sends
-# none, and neither do Android WebViews of embedding apps.
+# on every HTTPS request since version 89, and so do the browsers built on it
+# that ship them (Edge, Opera, Samsung Internet, Yandex, Brave, Vivaldi).
+# Chromium on iOS is WebKit and sends none; Android WebViews (the browsers of
+# embedding apps) and other forks (Silk, DuckDuckGo ...) are not counted on.
 _HINTS_SINCE = 90
+_HINTS_FAMILIES = frozenset({
+    "Chrome", "Chrome Mobile", "Chromium", "HeadlessChrome", "Edge", "Edge Mobile", "Opera", "Opera Mobile",
+    "Samsung Internet", "Yandex Browser", "Brave", "Vivaldi",
+})
 
 _MOBILE_OS = frozenset({
     "iOS", "Android", "Windows Phone", "BlackBerry OS", "KaiOS", "Tizen", "Firefox OS",
@@ -90,6 +98,7 @@ class _Static(NamedTuple):
     device_class: str
     is_headless: bool
     is_automation: bool
+    is_script: bool
     hints_present: bool
     hints_mismatch: bool
     hints_missing: bool | None
@@ -144,10 +153,12 @@ def _device_class(ua_lower: str, os_family: str | None, device: ua_parser.Device
     return "unknown"
 
 
-def _hints_expected(ua: str, lower: str, os_family: str | None) -> bool:
+def _hints_expected(ua: str, lower: str, family: str | None, os_family: str | None) -> bool:
     """Whether a real browser sending this UA would send Client Hints (a Chromium of 90 or later, not on iOS)."""
     engine = _CHROMIUM_UA.search(ua)
-    if engine is None or os_family == "iOS" or "; wv)" in lower:
+    if engine is None or family not in _HINTS_FAMILIES or os_family == "iOS":
+        return False
+    if "; wv)" in lower or "version/4.0 chrome/" in lower:  # Android WebView
         return False
     return int(engine.group(1)) >= _HINTS_SINCE
 
@@ -178,7 +189,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
     """Everything that depends only on the header values (cached per combination)."""
     hints_present = bool(brands or platform or mobile)
     if not ua:
-        return _Static(None, None, None, "unknown", False, False, hints_present, hints_present, None)
+        return _Static(None, None, None, "unknown", False, False, False, hints_present, hints_present, None)
     lower = ua.lower()
     is_client = any(token in lower for token in _CLIENT_TOKENS)
     try:
@@ -195,7 +206,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
     is_automation = is_client or any(token in lower for token in _AUTOMATION_TOKENS)
     mismatch = hints_present and _hints_mismatch(ua, os_family, device_class, brands, platform, mobile)
     # A Chromium UA with no hints at all: a script borrowing a browser's UA (or a proxy stripping headers).
-    missing = (not hints_present) if (not is_client and _hints_expected(ua, lower, os_family)) else None
+    missing = (not hints_present) if (not is_client and _hints_expected(ua, lower, family, os_family)) else None
     return _Static(
         family=family,
         major=_int(agent.major) if agent is not None else None,
@@ -203,6 +214,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
         device_class=device_class,
         is_headless=is_headless,
         is_automation=is_automation,
+        is_script=is_client and not any(token in lower for token in _APP_STACK_TOKENS),
         hints_present=hints_present,
         hints_mismatch=mismatch,
         hints_missing=missing,
@@ -258,6 +270,7 @@ class UserAgentAnalyser:
             device_class=static.device_class,
             is_headless=static.is_headless,
             is_automation=static.is_automation,
+            is_script=static.is_script,
             client_hints_present=static.hints_present,
             client_hints_mismatch=static.hints_mismatch,
             client_hints_missing=static.hints_missing,

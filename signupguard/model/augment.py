@@ -45,9 +45,9 @@ def _headless(row, rng):
 
 
 def _automation(row, rng):
-    # An HTTP library: no browser, so no Client Hints expected either.
-    _set(row, ua_automation=1.0, ua_missing=0.0, device_missing=float(rng.random() < 0.7), ua_hints_present=0.0,
-         ua_hints_mismatch=0.0, ua_hints_missing=np.nan)
+    # Mostly a scripting HTTP library (no browser, so no Client Hints expected either).
+    _set(row, ua_automation=1.0, ua_script=float(rng.random() < 0.85), ua_missing=0.0,
+         device_missing=float(rng.random() < 0.7), ua_hints_present=0.0, ua_hints_mismatch=0.0, ua_hints_missing=np.nan)
 
 
 def _spoofed_browser(row, rng):

@@ -11,11 +11,11 @@ Besides the plain counters, an event reads:
 
 * *marked* counters, recorded only by events that carry a mark and read by
   every event: how many events of this device time zone came from an address
-  in another country, and how many events of this address, network, device or
-  browser profile carried a tell (``carries_tell``: automation, a forged or
+  in another country, and how many events of this address, device, browser
+  profile or autonomous system carried a tell (``carries_tell``: automation, a forged or
   contradicted browser, a honeypot, a disposable mailbox, a failed login);
-* the *other kind's* counters of the same address, network, device, profile
-  and autonomous system, so that those tells are measured as a share of all
+* the *other kind's* counters of the same address, device, profile and
+  autonomous system, so that those tells are measured as a share of all
   the traffic of the key, signups and logins together.
 
 All of them are ordinary counter keys, read and recorded by one ``observe``
@@ -39,10 +39,10 @@ COUNTERS: tuple[str, ...] = (
 # Marked counters: read by every event, recorded only by events with the mark.
 MARKED: tuple[str, ...] = (
     "zone_foreign",  # events of this device time zone from an address in a country that does not use it
-    "tell_ip", "tell_prefix", "tell_device", "tell_profile", "tell_asn",  # events of either kind carrying a tell
+    "tell_ip", "tell_device", "tell_profile", "tell_asn",  # events of either kind carrying a tell
 )
 # Read-only: the same dimensions counted for the other kind (logins for a signup, and back).
-OTHER_KIND: tuple[str, ...] = ("other_ip", "other_prefix", "other_device", "other_profile", "other_asn")
+OTHER_KIND: tuple[str, ...] = ("other_ip", "other_device", "other_profile", "other_asn")
 # Distinct members: (dimension, what is counted).
 DISTINCT: tuple[str, ...] = (
     "device_accounts",  # accounts seen on one device fingerprint (signups and logins)
@@ -161,14 +161,12 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
     marked: list[tuple[str, bool] | None] = [
         (f"{k}:tzx:{zone}", foreign) if zone else None,
         (f"t:ip:{address}", tell) if address else None,
-        (f"t:p:{ip.prefix}", tell) if ip.prefix else None,
         (f"t:dev:{fingerprint}", tell) if fingerprint else None,
         (f"t:prof:{profile}", tell) if profile else None,
         (f"t:asn:{ip.asn}", tell) if ip.asn is not None else None,
     ]
     others: list[str | None] = [
         f"{other}:ip:{address}" if address else None,
-        f"{other}:p:{ip.prefix}" if ip.prefix else None,
         f"{other}:dev:{fingerprint}" if fingerprint else None,
         f"{other}:prof:{profile}" if profile else None,
         f"{other}:asn:{ip.asn}" if ip.asn is not None else None,
