@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from signupguard import jsonl
+
 KINDS = ("signup", "login")
 LABELS = ("fraud", "legit")
 
@@ -199,7 +201,7 @@ def parse_event(data: Any) -> RawEvent:
 def parse_line(line: str | bytes) -> RawEvent:
     """Decode and validate one JSON Lines line."""
     try:
-        data = json.loads(line)
+        data = jsonl.loads(line)
     except (ValueError, RecursionError) as exc:
         raise EventError(f"not valid JSON: {exc}") from None
     return parse_event(data)

@@ -34,6 +34,7 @@ _RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "temp
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
 _TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
 _W = {name: i for i, name in enumerate(WINDOW_NAMES)}
+_TELL_KEYS = tuple((dim, f"other_{dim}", f"tell_{dim}", _W[window]) for dim, window in _TELL_SHARES)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "is_login",
@@ -246,24 +247,21 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
 
     ``presence`` is ``velocity_presence`` of the event's enrichment.
     """
+    # Counts stay ints (a float where the model reads them); this runs for
+    # every event of a replay, so the row is built with few Python steps.
     counts = velocity.counts
     everything = counts["all"]
-    row: list[float] = []
-    for dim in _RAW_COUNTERS:
-        row.extend(map(float, counts[dim]))
+    row: list[float] = [x for dim in _RAW_COUNTERS for x in counts[dim]]
     total_1h, total_24h = everything[1] + 1.0, everything[2] + 1.0
-    for dim in _RELATIVE_COUNTERS:
-        row.append(counts[dim][1] / total_1h)
-    for dim in _RELATIVE_COUNTERS:
-        row.append(counts[dim][2] / total_24h)
-    for dim in _RELATIVE_COUNTERS:
-        c = counts[dim]
-        # Last hour against this key's own hourly baseline over the week.
-        row.append(c[1] / (c[3] / 168.0 + 1.0))
-    for name in DISTINCT:
-        row.extend(map(float, velocity.distinct[name]))
-    row.append(float(velocity.failed["failed_ip"][1]))
-    row.append(float(velocity.failed["failed_account"][1]))
+    relative = [counts[dim] for dim in _RELATIVE_COUNTERS]
+    row += [c[1] / total_1h for c in relative]
+    row += [c[2] / total_24h for c in relative]
+    # Last hour against this key's own hourly baseline over the week.
+    row += [c[1] / (c[3] / 168.0 + 1.0) for c in relative]
+    distinct = velocity.distinct
+    row += [x for name in DISTINCT for x in distinct[name]]
+    failed = velocity.failed
+    row += (failed["failed_ip"][1], failed["failed_account"][1])
     # Population consistency: of the recent events whose device clock was set to
     # this zone, the share that came from an address in a country not using it.
     # Travellers and VPN users make a small share of any zone's traffic; a zone
@@ -276,12 +274,11 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
     else:
         row += [NAN, NAN]
     present = dict(zip(("ip", "prefix", "device", "profile", "asn"), keys))
-    for dim, window in _TELL_SHARES:
-        mine, theirs, tells = counts.get(dim), counts.get(f"other_{dim}"), counts.get(f"tell_{dim}")
+    for dim, other, tell, w in _TELL_KEYS:
+        mine, theirs, tells = counts.get(dim), counts.get(other), counts.get(tell)
         if not present[dim] or mine is None or theirs is None or tells is None:
             row.append(NAN)
             continue
-        w = _W[window]
         row.append(tells[w] / (mine[w] + theirs[w] + 1.0))
     return row
 

@@ -30,6 +30,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
 
 import numpy as np
 
+from signupguard import jsonl
 from signupguard.context import EventError, RawEvent, parse_line, parse_timestamp
 from signupguard.engine import Engine, Prepared
 from signupguard.enrichment import DeviceInfo, EmailInfo, Enricher, Enrichment, FormInfo, IPInfo, UAInfo
@@ -270,7 +271,7 @@ def replay(
         def score(batch: list[tuple[int, Prepared]]) -> None:
             for (index, _), a in zip(batch, engine.score([p for _, p in batch], explain=explain)):
                 summary.decisions[a.decision] += 1
-                results[index] = json.dumps(a.to_output(with_enrichment=with_enrichment), ensure_ascii=False, separators=(",", ":"))
+                results[index] = jsonl.dumps(a.to_output(with_enrichment=with_enrichment))
             if progress:
                 progress(len(batch))
 
@@ -288,7 +289,7 @@ def replay(
         if line is None:
             summary.decisions["review"] += 1
             bad = invalid_output(item, summary.model_version, with_enrichment=with_enrichment)  # type: ignore[arg-type]
-            line = json.dumps(bad, ensure_ascii=False, separators=(",", ":"))
+            line = jsonl.dumps(bad)
         out.write(line + "\n")
     return summary
 

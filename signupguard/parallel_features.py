@@ -77,7 +77,7 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
         rows[len(meta)] = event_features(event, enrichment)
         plan, ua = plan_event(event, enrichment), enrichment.ua
         meta.append((
-            (plan.now, plan.failed_login, plan.counters, plan.marked, plan.other, plan.distinct, plan.peeks),
+            plan.as_tuple(),
             event.label, event.kind, event.timestamp, str(event.extra.get("campaign", "")), event.event_id,
             ua.family, ua.major, bool(ua.is_automation or ua.is_headless), velocity_presence(enrichment),
         ))

@@ -25,6 +25,7 @@ of any backend.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
@@ -56,6 +57,11 @@ DISTINCT: tuple[str, ...] = (
 )
 # Read-only: failed logins (recorded only by failed logins themselves).
 PEEKS: tuple[str, ...] = ("failed_ip", "failed_account")
+
+
+_COUNT_NAMES = (*COUNTERS, *MARKED, *OTHER_KIND, *PEEKS)
+_ZERO_C = (0,) * len(WINDOWS)
+_ZERO_D = (0,) * len(DISTINCT_WINDOWS)
 
 
 @dataclass(slots=True)
@@ -126,11 +132,18 @@ class Plan:
 
     now: float
     failed_login: bool
+    # Aligned with COUNTERS, MARKED, OTHER_KIND, DISTINCT and PEEKS; None where the event has no such key.
     counters: list[str | None]
-    marked: list[tuple[str, bool] | None]  # (key, record it)
+    marked: list[str | None]
+    marks: list[bool]  # per MARKED key: whether this event carries the mark (records it)
     other: list[str | None]
     distinct: list[tuple[str, str] | None]
     peeks: list[str | None]
+
+    def as_tuple(self) -> tuple:
+        """The fields in order, for ``Plan(*t)`` on the other side of a process boundary."""
+        return (self.now, self.failed_login, self.counters, self.marked, self.marks, self.other, self.distinct,
+                self.peeks)
 
 
 def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
@@ -158,13 +171,14 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
     ]
     tell = carries_tell(event, enrichment)
     foreign = bool(device.tz_country_mismatch)
-    marked: list[tuple[str, bool] | None] = [
-        (f"{k}:tzx:{zone}", foreign) if zone else None,
-        (f"t:ip:{address}", tell) if address else None,
-        (f"t:dev:{fingerprint}", tell) if fingerprint else None,
-        (f"t:prof:{profile}", tell) if profile else None,
-        (f"t:asn:{ip.asn}", tell) if ip.asn is not None else None,
+    marked: list[str | None] = [
+        f"{k}:tzx:{zone}" if zone else None,
+        f"t:ip:{address}" if address else None,
+        f"t:dev:{fingerprint}" if fingerprint else None,
+        f"t:prof:{profile}" if profile else None,
+        f"t:asn:{ip.asn}" if ip.asn is not None else None,
     ]
+    marks = [foreign, tell, tell, tell, tell]
     others: list[str | None] = [
         f"{other}:ip:{address}" if address else None,
         f"{other}:dev:{fingerprint}" if fingerprint else None,
@@ -187,7 +201,7 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
         f"f:acct:{event.account}" if event.account else None,
     ]
     return Plan(event.timestamp, event.kind == "login" and event.success is False,
-                counters, marked, others, distinct, peeks)
+                counters, marked, marks, others, distinct, peeks)
 
 
 def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
@@ -197,38 +211,38 @@ def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
     counters whose mark the event carries and, for a failed login, the
     failure keys; everything else is read without recording.
     """
-    failed_login = plan.failed_login
-    record = [c for c in plan.counters if c]
-    look = []
-    for key in plan.peeks:
+    # Keys and names are gathered with itertools.compress (a None key drops
+    # out), and the figures are named with dict(zip(...)): this runs for
+    # every event of a replay, and loops in Python cost more than the store.
+    counters, peeks, marked, distinct = plan.counters, plan.peeks, plan.marked, plan.distinct
+    record = list(compress(counters, counters))
+    record_names = list(compress(COUNTERS, counters))
+    look = list(compress(plan.other, plan.other))
+    look_names = list(compress(OTHER_KIND, plan.other))
+    if plan.failed_login:
+        record += compress(peeks, peeks)
+        record_names += compress(PEEKS, peeks)
+    else:
+        look += compress(peeks, peeks)
+        look_names += compress(PEEKS, peeks)
+    for name, key, mark in zip(MARKED, marked, plan.marks):
         if key:
-            (record if failed_login else look).append(key)
-    for item in plan.marked:
-        if item:
-            (record if item[1] else look).append(item[0])
-    look += [o for o in plan.other if o]
+            if mark:
+                record.append(key)
+                record_names.append(name)
+            else:
+                look.append(key)
+                look_names.append(name)
     reading: VelocityReading = store.observe(
-        now=plan.now, counters=record, distinct=[d for d in plan.distinct if d], peek=look
+        now=plan.now, counters=record, distinct=list(compress(distinct, distinct)), peek=look
     )
-    zero_c = (0,) * len(WINDOWS)
-    zero_d = (0,) * len(DISTINCT_WINDOWS)
-    recorded, looked = iter(reading.counts), iter(reading.peeked)
-    # Decoded in the order the lists above were built.
-    counts = {name: next(recorded) if key else zero_c for name, key in zip(COUNTERS, plan.counters)}
-    failed = {
-        name: (next(recorded) if failed_login else next(looked)) if key else zero_c
-        for name, key in zip(PEEKS, plan.peeks)
-    }
-    for name, item in zip(MARKED, plan.marked):
-        counts[name] = (next(recorded) if item[1] else next(looked)) if item else zero_c
-    for name, key in zip(OTHER_KIND, plan.other):
-        counts[name] = next(looked) if key else zero_c
-    distinct_iter = iter(reading.distinct)
-    return Velocity(
-        counts=counts,
-        distinct={name: (next(distinct_iter) if d else zero_d) for name, d in zip(DISTINCT, plan.distinct)},
-        failed=failed,
-    )
+    counts = dict.fromkeys(_COUNT_NAMES, _ZERO_C)
+    counts.update(zip(record_names, reading.counts))
+    counts.update(zip(look_names, reading.peeked))
+    failed = {name: counts.pop(name) for name in PEEKS}
+    figures = dict.fromkeys(DISTINCT, _ZERO_D)
+    figures.update(zip(compress(DISTINCT, distinct), reading.distinct))
+    return Velocity(counts=counts, distinct=figures, failed=failed)
 
 
 def observe_event(store: VelocityStore, event: RawEvent, enrichment: Enrichment) -> Velocity:
