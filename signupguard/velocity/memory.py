@@ -210,29 +210,37 @@ class MemoryVelocityStore:
                         read.append(0)
                         rest.append(_NO_OLDER)
         else:
-            for cur, nb, tot, r in zip(curs, e[0], e[1], e[2]):
-                if nb >= cur:  # same bucket, or out of order: counted in the newest bucket
-                    nbs.append(nb)
-                    read.append(tot)
-                    rest.append(r)
+            nbs, tots, rests = e
+            # Windows still in their newest bucket just count one more: with
+            # nested windows (the defaults) those are the larger ones, and most
+            # keys come back within a day, so only the short windows roll.
+            k = len(curs)
+            while k and nbs[k - 1] == curs[k - 1]:
+                k -= 1
+            read = list(tots)
+            nbs, rest = list(nbs), list(rests)
+            for i in range(k):
+                cur, nb = curs[i], nbs[i]
+                if nb >= cur:  # out of order: counted in the newest bucket
                     continue
                 lo = cur - B  # buckets <= lo have left the window
                 if nb <= lo:
-                    read.append(0)
-                    rest.append(_NO_OLDER)
+                    read[i] = 0
+                    rest[i] = _NO_OLDER
                 else:
-                    older, osum = r
+                    tot = read[i]
+                    older, osum = rests[i]
                     older += ((nb, tot - osum),)
                     osum = tot
                     if older[0][0] <= lo:
-                        i = 0
-                        while older[i][0] <= lo:
-                            osum -= older[i][1]
-                            i += 1
-                        older = older[i:]
-                    read.append(osum)
-                    rest.append((older, osum))
-                nbs.append(cur)
+                        j = 0
+                        while older[j][0] <= lo:
+                            osum -= older[j][1]
+                            j += 1
+                        older = older[j:]
+                    read[i] = osum
+                    rest[i] = (older, osum)
+                nbs[i] = cur
         if not any(read):  # everything expired: back to a single instant
             self._counters[key] = now
             return self._zero_c
@@ -270,17 +278,22 @@ class MemoryVelocityStore:
         B = self.buckets
         if type(e) is not tuple:
             return tuple([int(math.floor(e / w) > cur - B) for w, cur in zip(self._widths, curs)])
-        if e[0] == curs:
-            return e[1]
-        out = []
-        for cur, nb, tot, (older, _) in zip(curs, e[0], e[1], e[2]):
+        nbs, tots, rests = e
+        if nbs == curs:
+            return tots
+        k = len(curs)
+        while k and nbs[k - 1] == curs[k - 1]:  # as in _advance: these windows read their total
+            k -= 1
+        out = list(tots)
+        for i in range(k):
+            cur, nb = curs[i], nbs[i]
             lo = cur - B
             if nb >= cur:
-                out.append(tot)
-            elif nb <= lo:
-                out.append(0)
+                continue
+            if nb <= lo:
+                out[i] = 0
             else:
-                out.append(tot - sum([c for b, c in older if b <= lo]))
+                out[i] = tots[i] - sum([c for b, c in rests[i][0] if b <= lo])
         return tuple(out)
 
     def _newest_counter_bucket(self, e: float | tuple) -> int:
