@@ -262,8 +262,9 @@ def replay(
     TreeSHAP, so the two overlap on a second core; with one core it costs
     nothing. Decisions are identical to scoring inline.
     """
-    engine = offline_engine(scorer=scorer if scorer is not None else registry.load_active())
+    scorer = scorer if scorer is not None else registry.load_active()
     with _open(path) as stream, paused_gc(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-score") as pool:
+        engine = offline_engine(scorer=scorer)
         found = scan(stream, on_bad=on_bad)
         summary = ReplaySummary(total=len(found.lines), model_version=engine.scorer.version)
         results: list[str | None] = [None] * len(found.lines)
@@ -276,6 +277,7 @@ def replay(
                 progress(len(batch))
 
         scoring: Future[None] | None = None
+        batch: list[tuple[int, Prepared]] = []
         for chunk in _chunks(events_in_time_order(stream, found, on_bad=on_bad), BATCH):
             batch = list(zip([index for index, _ in chunk], engine.prepare_many([event for _, event in chunk])))
             if scoring is not None:
@@ -283,6 +285,10 @@ def replay(
             scoring = pool.submit(score, batch)
         if scoring is not None:
             scoring.result()
+        # Freed while the collector is paused: every object allocated during
+        # the run is still in its youngest generation, and the first
+        # collection after the pause would walk the whole velocity store.
+        del engine, batch
     summary.bad = found.bad
     for index, item in enumerate(found.lines):
         line = results[index]
