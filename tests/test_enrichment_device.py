@@ -354,6 +354,9 @@ def test_tz_country(analyser, zone, country, mismatch):
         ("Europe/Madrid", None, WHEN, None),
         ("Europe/Madrid", "Bad/Zone", WHEN, None),
         ("Europe/Madrid", "Europe/London", dt.datetime(2026, 6, 10, 12), 1.0),  # naive: read as UTC
+        ("Asia/Kolkata", "Asia/Kolkata", WHEN, 0.0),
+        # The same zone at datetime's edge: no shortcut, the offset cannot be computed.
+        ("Europe/Madrid", "Europe/Madrid", dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone.utc), None),
     ],
 )
 def test_tz_offset(analyser, device_zone, ip_zone, when, diff):

@@ -131,6 +131,8 @@ def _offset_hours(zone: ZoneInfo, when: dt.datetime) -> float | None:
 def _tz_offset_diff(device_zone: str, ip_zone: str | None, when: Any) -> float | None:
     if not ip_zone or not isinstance(when, dt.datetime):
         return None
+    if device_zone == ip_zone and 1 < when.year < 9999 and _zone(device_zone) is not None:
+        return 0.0  # most people: the same zone has the same offset (far from datetime's limits)
     a, b = _zone(device_zone), _zone(ip_zone)
     if a is None or b is None:
         return None
