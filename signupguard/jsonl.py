@@ -41,7 +41,7 @@ def loads(line: str | bytes) -> Any:
 
 
 def dumps(obj: Any) -> str:
-    """Compact JSON text, non-ASCII kept (``ensure_ascii=False``, no spaces).
+    """Compact JSON text that can be written as UTF-8: non-ASCII kept, no spaces.
 
     With orjson, floats are written in their shortest form (``5e-6`` where
     ``json`` writes ``5e-06``) and NaN as ``null``: still the same values
@@ -51,5 +51,12 @@ def dumps(obj: Any) -> str:
         try:
             return orjson.dumps(obj).decode()
         except TypeError:
-            pass  # a type orjson does not serialise (or a >64-bit integer)
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+            pass  # a type orjson does not serialise, a >64-bit integer, a lone surrogate
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (JSON input may spell one as \ud800) cannot be
+        # written as UTF-8; escaped, it reads back as the same string.
+        return json.dumps(obj, separators=(",", ":"))
+    return text

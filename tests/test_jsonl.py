@@ -53,3 +53,10 @@ def test_dumps_is_compact_json_with_the_same_values():
 def test_dumps_falls_back_for_what_orjson_cannot_write():
     value = {"big": 2**70, "t": (1, 2)}
     assert json.loads(jsonl.dumps(value)) == {"big": 2**70, "t": [1, 2]}
+
+
+def test_dumps_escapes_a_lone_surrogate_so_the_line_can_be_written():
+    value = {"event_id": "x\ud800y", "name": "é"}
+    text = jsonl.dumps(value)
+    text.encode("utf-8")  # writable
+    assert json.loads(text) == value

@@ -215,3 +215,18 @@ def test_a_pipe_replays_like_the_file(tmp_path):
     writer.join()
     call_command("signupguard_replay", str(src), "--out", str(out_file), stdout=io.StringIO())
     assert out_pipe.read_text() == out_file.read_text() and len(read_out(out_pipe)) == 6
+
+
+def test_hostile_strings_reach_the_output_file(tmp_path):
+    """A lone surrogate (valid JSON escape, not encodable as UTF-8) and a huge integer never stop a replay."""
+    good = json.dumps(make_event(1, event_id="plain"))
+    surrogate = json.dumps(make_event(2, event_id="x\ud800y"))  # json writes it as \ud800
+    assert "\\ud800" in surrogate
+    huge = json.dumps({**make_event(3, event_id="huge"), "device": {"hardware_concurrency": 10**30}})
+    bad = json.dumps({"event_id": "bad\udfff", "kind": "signup"})  # no occurred_at: a bad line
+    source = write_lines(tmp_path / "in.jsonl", [good, surrogate, huge, bad])
+    out = tmp_path / "out.jsonl"
+    call_command("signupguard_replay", str(source), "--out", str(out), stdout=io.StringIO(), stderr=io.StringIO())
+    rows = read_out(out)
+    assert [r["event_id"] for r in rows] == ["plain", "x\ud800y", "huge", "bad\udfff"]
+    assert [r["score"] is None for r in rows] == [False, False, False, True]
