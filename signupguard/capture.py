@@ -35,7 +35,7 @@ from signupguard.collector import (  # noqa: F401 - the field names are part of 
     sign_render_time,
 )
 from signupguard.conf import sg_settings
-from signupguard.context import EventError, RawEvent, parse_event
+from signupguard.context import EventError, RawEvent, parse_event, storable
 
 CAPTURED_HEADERS: frozenset[str] = frozenset(
     ["user-agent", "accept-language", "accept", "accept-encoding", "dnt"]
@@ -240,6 +240,7 @@ def build_event(
         data["device"] = snap.device
     if snap.form:
         data["form"] = snap.form
+    data = storable(data)
     try:
         return parse_event(data)
     except EventError:  # cannot happen with the above, but a signup must never fail

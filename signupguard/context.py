@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -84,6 +85,26 @@ class RawEvent:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: Any) -> Any:
+    """``value`` with text every database stores: NUL and lone surrogates become U+FFFD.
+
+    JSON lets a request spell both (``\\u0000``, ``\\ud800``); PostgreSQL
+    refuses NUL in text and jsonb, and no UTF-8 database takes a lone
+    surrogate. Live events are built through this, so what is scored is
+    what is stored; replay, which stores nothing, keeps lines as they are.
+    """
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("\ufffd", value) if _UNSTORABLE.search(value) else value
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(v) for v in value]
+    return value
 
 
 def parse_timestamp(value: Any) -> dt.datetime:

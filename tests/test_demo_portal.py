@@ -245,3 +245,19 @@ def test_settings_from_the_environment(tmp_path: Path) -> None:
     assert conf["eager"] is False and conf["broker"] == "redis://127.0.0.1:6379/0"
     assert conf["sg"]["VELOCITY_BACKEND"] == "signupguard.velocity.redis.RedisVelocityStore"
     assert conf["sg"]["VELOCITY_OPTIONS"] == {"url": "redis://127.0.0.1:6379/1"}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "device_extra",
+    [{"fingerprint": "f\ud800p"}, {"timezone": "Europe/\x00London"}, {"weird\x00key": "v\udfff"}],
+    ids=["lone-surrogate", "nul", "nul-key"],
+)
+def test_signup_with_unstorable_text_is_recorded_not_crashed(api: Client, device_extra: dict) -> None:
+    # JSON can spell NUL and lone surrogates; PostgreSQL refuses the first, UTF-8 the second.
+    response = signup(api, device={**DEVICE, **device_extra})
+    assert response.status_code == 201
+    attempt = Attempt.objects.get(kind="signup")
+    stored = json.dumps(attempt.raw["device"], ensure_ascii=False)
+    assert "\x00" not in stored and "\ufffd" in stored
+    assert attempt.state in {"scored", "failed"}
