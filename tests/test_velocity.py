@@ -263,6 +263,7 @@ def test_marked_counters_record_only_marked_events(geoip_dbs) -> None:
     assert figures.counts["zone_foreign"] == (1, 1, 1, 1)
     assert figures.counts["ip"] == (2, 2, 2, 2) and figures.counts["other_ip"] == (1, 1, 1, 1)
     assert figures.counts["tell_ip"] == (1, 1, 1, 1)  # only the failed login carried a tell
+    assert figures.counts["foreign_ip"] == (2, 2, 2, 2)  # the two Shanghai clocks, signup and login
     assert observe(4, "Europe/London").counts["zone_foreign"] == (0, 0, 0, 0)
 
 
