@@ -97,6 +97,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "zone_foreign_share_24h",
     "zone_foreign_share_7d",
     *(f"tell_share_{dim}_{w}" for dim, w in _TELL_SHARES),
+    "foreign_share_ip_7d",
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
 # The features of the event alone come first; the velocity features follow.
@@ -280,6 +281,16 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
             row.append(NAN)
             continue
         row.append(tells[w] / (mine[w] + theirs[w] + 1.0))
+    # The same population check for one address: of its recent events (signups and logins), the share
+    # whose device clock was set to a zone its country does not use. A household's address serves
+    # people of one country (a traveller's own visit is not counted: only the events before this one
+    # are); a proxy exit rented by people from elsewhere serves a crowd of foreign clocks.
+    mine, theirs, foreign_ip = counts.get("ip"), counts.get("other_ip"), counts.get("foreign_ip")
+    if present["ip"] and mine is not None and theirs is not None and foreign_ip is not None:
+        w = _W["7d"]
+        row.append(foreign_ip[w] / (mine[w] + theirs[w] + 1.0))
+    else:
+        row.append(NAN)
     return row
 
 

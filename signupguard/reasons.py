@@ -116,6 +116,7 @@ _MISSING = {
     "ua_hints_missing": "no Client Hints are expected from this browser",
     "zone_foreign_share_24h": "the device reported no time zone",
     "zone_foreign_share_7d": "the device reported no time zone",
+    "foreign_share_ip_7d": "no IP address to look up",
     "device_hw_concurrency": "the device did not report its CPU cores",
     "device_memory": "the device did not report its memory",
 }
@@ -189,6 +190,10 @@ _SPECIAL = {
     "zone_foreign_share_7d": lambda v: (
         f"{v:.0%} of the earlier attempts in the last 7 days whose device clock was set to this time zone "
         "came from addresses in other countries"),
+    "foreign_share_ip_7d": lambda v: (
+        f"{v:.0%} of the earlier attempts from this IP address in the last 7 days had a device clock set to a "
+        "time zone not used in the address's country (a home address serves people of one country; "
+        "a proxy exit rented from elsewhere serves foreign clocks)"),
 }
 
 

@@ -121,6 +121,28 @@ def test_tell_shares_span_signups_and_logins(geo_run):
     assert rows[3][FEATURE_INDEX["tell_share_device_7d"]] == 0.0
 
 
+def test_foreign_share_of_an_address_spans_signups_and_logins(geo_run):
+    ip = "81.2.69.10"
+    shanghai = {**SHANGHAI_FROM_GB}
+    events = [
+        browser(0, ip=ip, device={**shanghai, "fingerprint": "fp-0"}),  # a Shanghai clock behind a GB address
+        browser(1, ip=ip),  # a London clock: at home
+        browser(2, ip=ip, kind="login", success=True, account="u-0", device={**shanghai, "fingerprint": "fp-2"}),
+        browser(3, ip=ip, device={**shanghai, "fingerprint": "fp-3"}),
+        browser(4, ip="81.2.69.77", device={**shanghai, "fingerprint": "fp-4"}),
+        browser(5, ip=ip, device=None),
+    ]
+    rows = geo_run(events)
+    shares = [r[FEATURE_INDEX["foreign_share_ip_7d"]] for r in rows]
+    # Each reads the earlier events of its address, signups and logins: foreign clocks / (events + 1);
+    # the event's own clock does not count (a traveller's first visit reads 0).
+    assert shares[:4] == [0.0, 1 / 2, 1 / 3, 2 / 4]
+    assert shares[4] == 0.0  # another address
+    assert shares[5] == 3 / 5  # an event without a device still reads its address's crowd
+    (bare,) = geo_run([browser(6, ip="not an ip")])
+    assert math.isnan(bare[FEATURE_INDEX["foreign_share_ip_7d"]])
+
+
 def test_chromium_without_client_hints(geo_run):
     with_hints, without, firefox = geo_run([
         browser(0),

@@ -30,3 +30,9 @@ def test_top_reasons_largest_positive_first():
     out = top_reasons(contributions, values, limit=5)
     assert [r["feature"] for r in out] == [FEATURE_NAMES[7], FEATURE_NAMES[3]]
     assert out[0]["contribution"] == 2.0 and not math.isnan(out[0]["contribution"])
+
+
+def test_foreign_share_of_an_address_wording():
+    text = describe("foreign_share_ip_7d", 0.6)
+    assert text.startswith("60% of the earlier attempts from this IP address in the last 7 days had a device clock")
+    assert describe("foreign_share_ip_7d", float("nan")) == "no IP address to look up"

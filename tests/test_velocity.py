@@ -263,6 +263,7 @@ def test_marked_counters_record_only_marked_events(geoip_dbs) -> None:
     assert figures.counts["zone_foreign"] == (1, 1, 1, 1)
     assert figures.counts["ip"] == (2, 2, 2, 2) and figures.counts["other_ip"] == (1, 1, 1, 1)
     assert figures.counts["tell_ip"] == (1, 1, 1, 1)  # only the failed login carried a tell
+    assert figures.counts["foreign_ip"] == (2, 2, 2, 2)  # the two Shanghai clocks, signup and login
     assert observe(4, "Europe/London").counts["zone_foreign"] == (0, 0, 0, 0)
 
 
@@ -339,3 +340,18 @@ def test_redis_errors_propagate() -> None:
     store = RedisVelocityStore(url="redis://127.0.0.1:9/0")  # the discard port: nothing listens
     with pytest.raises(redis.exceptions.ConnectionError):
         store.observe(now=T0, counters=["k"], distinct=[])
+
+
+def test_plans_are_aligned_with_the_named_layout():
+    """observe_plan pairs keys with names by position: every list of a plan has its layout's length."""
+    from signupguard.enrichment import Enricher
+    from signupguard.context import parse_event
+    from signupguard.velocity.keys import COUNTERS, DISTINCT, MARKED, OTHER_KIND, PEEKS, plan_event
+    from tests.plugins.events import make_event
+
+    for event in (make_event(1), make_event(2, kind="login", success=False, account="a1")):
+        raw = parse_event(event)
+        plan = plan_event(raw, Enricher().enrich(raw))
+        assert (len(plan.counters), len(plan.marked), len(plan.marks), len(plan.other), len(plan.distinct),
+                len(plan.peeks)) == (len(COUNTERS), len(MARKED), len(MARKED), len(OTHER_KIND), len(DISTINCT),
+                                     len(PEEKS))

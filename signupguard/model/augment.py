@@ -125,6 +125,19 @@ def _foreign_zone(row, rng):
          zone_foreign_share_24h=share, zone_foreign_share_7d=min(1.0, share * float(rng.uniform(0.8, 1.1))))
 
 
+def _foreign_crowd_address(row, rng):
+    # A home or mobile address several accounts came through lately, most of them with a device clock
+    # from a zone the address's country does not use: a proxy exit rented by people from elsewhere.
+    # A household's address serves one country; a traveller is one account, not a crowd.
+    k = _count(rng, 3, 60)
+    mobile = rng.random() < 0.2
+    _set(row, net_residential=float(not mobile), net_mobile=float(mobile), net_vpn=0.0, net_hosting=0.0, net_education=0.0,
+         d_ip_accounts_7d=k, d_ip_devices_7d=max(2.0, round(k * rng.uniform(0.5, 1.0))),
+         v_ip_7d=max(1.0, round((k - 1) * rng.uniform(0.5, 1.0))), foreign_share_ip_7d=float(rng.uniform(0.3, 0.95)))
+    if rng.random() < 0.6:
+        _set(row, device_tz_country_mismatch=1.0, device_missing=0.0, device_tz_offset_diff=float(rng.integers(1, 12)))
+
+
 def _datacenter_bot(row, rng):
     _set(row, net_hosting=1.0, net_residential=0.0, net_mobile=0.0, net_education=0.0, net_vpn=0.0,
          form_fill_ms=float(rng.integers(200, 2500)), form_fill_missing=0.0)
@@ -165,7 +178,7 @@ TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_device, _shared_mailbox,
     _busy_home_address, _rotating_profile, _geo_contradiction, _datacenter_bot, _disposable,
     _tor_exit, _address_burst, _failed_login_burst, _hopping_account, _spoofed_browser,
-    _desktop_many_networks, _foreign_zone,
+    _desktop_many_networks, _foreign_zone, _foreign_crowd_address,
 )
 # The default set: tells that real users almost never show. The others
 # (shared fingerprints, busy home addresses, rotating profiles, geo
@@ -180,7 +193,7 @@ TELLS: tuple[Tell, ...] = (
 STRONG_TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_mailbox, _datacenter_bot,
     _disposable, _tor_exit, _address_burst, _failed_login_burst, _hopping_account, _spoofed_browser,
-    _desktop_many_networks, _foreign_zone,
+    _desktop_many_networks, _foreign_zone, _foreign_crowd_address,
 )
 
 

@@ -41,6 +41,7 @@ COUNTERS: tuple[str, ...] = (
 MARKED: tuple[str, ...] = (
     "zone_foreign",  # events of this device time zone from an address in a country that does not use it
     "tell_ip", "tell_device", "tell_profile", "tell_asn",  # events of either kind carrying a tell
+    "foreign_ip",  # events of either kind from this address whose device clock is set to a zone its country does not use
 )
 # Read-only: the same dimensions counted for the other kind (logins for a signup, and back).
 OTHER_KIND: tuple[str, ...] = ("other_ip", "other_device", "other_profile", "other_asn")
@@ -177,8 +178,9 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
         f"t:dev:{fingerprint}" if fingerprint else None,
         f"t:prof:{profile}" if profile else None,
         f"t:asn:{ip.asn}" if ip.asn is not None else None,
+        f"x:ip:{address}" if address else None,
     ]
-    marks = [foreign, tell, tell, tell, tell]
+    marks = [foreign, tell, tell, tell, tell, foreign]
     others: list[str | None] = [
         f"{other}:ip:{address}" if address else None,
         f"{other}:dev:{fingerprint}" if fingerprint else None,
