@@ -17,7 +17,7 @@ import logging
 
 from celery import shared_task
 
-from signupguard import scoring
+from signupguard import clusters, scoring
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
     try:
         attempt = scoring.score_attempt(attempt_id)
     except TRANSIENT as exc:
+        clusters.scoring_done()
         _release_quietly(attempt_id, exc)
         if self.request.retries >= self.max_retries:
             scoring.fail(attempt_id, describe_error(exc))
@@ -79,7 +80,9 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
     except Exception as exc:
         logger.exception("signupguard: scoring attempt %s failed", attempt_id)
         scoring.fail(attempt_id, describe_error(exc))
+        clusters.scoring_done()
         return "failed"
+    clusters.scoring_done()  # linking waits until this worker has had no scoring for LINK_IDLE
     return attempt.decision if attempt is not None else "skipped"
 
 
@@ -89,7 +92,8 @@ def sweep_pending(limit: int = 500) -> int:
 
     They are scored here, in this worker, rather than re-enqueued: the usual
     reason they are pending is that the broker was down when they arrived.
-    Returns how many were scored.
+    Then it links the scored attempts whose linking pass was lost (a failed
+    publish, a worker that died), as old as that. Returns how many were scored.
     """
     done = 0
     for attempt_id in scoring.due_for_sweep(limit=limit):
@@ -103,4 +107,5 @@ def sweep_pending(limit: int = 500) -> int:
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
             scoring.fail(attempt_id, describe_error(exc))
+    clusters.link_pending(scored_before=scoring.sweep_cutoff())
     return done
