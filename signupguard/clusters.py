@@ -23,7 +23,9 @@ import logging
 import time
 from datetime import timedelta
 from functools import partial
-from typing import Any, Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Callable, Iterable, Iterator
 
 from celery import shared_task
 from django.db import DatabaseError, OperationalError, transaction
@@ -209,6 +211,20 @@ LINK_TASK = "signupguard.clusters.link_pending"
 # on its way: the pass makes way for it.
 COALESCE_SECONDS = 10.0
 _last_scoring = 0.0  # time.monotonic() when this process last finished scoring an attempt
+_sweeping: ContextVar[bool] = ContextVar("signupguard_clusters_sweeping", default=False)
+
+
+@contextmanager
+def sweeping() -> Iterator[None]:
+    """Inside the sweep, verdicts publish no linking task: the sweep links them itself when it ends.
+
+    (It runs while the broker is down or hangs: a publish could wait for it.)
+    """
+    token = _sweeping.set(True)
+    try:
+        yield
+    finally:
+        _sweeping.reset(token)
 
 
 def needs_link(attempt: Attempt) -> bool:
@@ -239,6 +255,8 @@ def schedule_linking(attempt_id: int | None = None) -> None:
     With eager Celery (the demo, tests) the pass runs here and now. If the
     publish fails, the attempt stays ``link_pending`` and the sweep links it.
     """
+    if _sweeping.get():
+        return
     if _eager():
         link_pending()
         return

@@ -95,11 +95,23 @@ def sweep_pending(limit: int = 500) -> int:
     Then it links the scored attempts whose linking pass was lost (a failed
     publish, a worker that died), as old as that. Returns how many were scored.
     """
-    done = 0
+    scored: list[int] = []
+    with clusters.sweeping():  # no linking task per verdict: linked below
+        _sweep(limit, scored)
+    for attempt_id in scored:
+        try:
+            clusters.link_one(attempt_id)
+        except Exception:  # noqa: BLE001 - still link_pending: the next pass or sweep
+            logger.exception("signupguard: sweep could not link attempt %s", attempt_id)
+    clusters.link_pending(scored_before=scoring.sweep_cutoff())
+    return len(scored)
+
+
+def _sweep(limit: int, scored: list[int]) -> None:
     for attempt_id in scoring.due_for_sweep(limit=limit):
         try:
             if scoring.score_attempt(attempt_id) is not None:
-                done += 1
+                scored.append(attempt_id)
         except TRANSIENT as exc:
             _release_quietly(attempt_id, exc)
             logger.warning("signupguard: sweep stopped on a transient error: %s", describe_error(exc))
@@ -107,5 +119,3 @@ def sweep_pending(limit: int = 500) -> int:
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
             scoring.fail(attempt_id, describe_error(exc))
-    clusters.link_pending(scored_before=scoring.sweep_cutoff())
-    return done
