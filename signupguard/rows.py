@@ -33,8 +33,28 @@ def _fields(model: type[models.Model], *, skip: tuple[str, ...] = ()) -> list[mo
     return [f for f in model._meta.concrete_fields if not f.primary_key and f.attname not in skip]
 
 
+# Fields whose database value is the Python value itself when that is a str,
+# int, float, bool or None (what get_db_prep_save returns for them unchanged);
+# the others (datetimes, JSON, anything with pre_save work) go through the field.
+_PLAIN = (models.CharField, models.TextField, models.BooleanField, models.IntegerField, models.FloatField,
+          models.ForeignKey)
+_PLAIN_TYPES = frozenset([str, int, float, bool, type(None)])
+_plain: dict[models.Field, bool] = {}
+
+
 def _values(obj: models.Model, fields: list[models.Field], connection: Any) -> list[Any]:
-    return [f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields]
+    values = []
+    for f in fields:
+        plain = _plain.get(f)
+        if plain is None:
+            plain = _plain[f] = isinstance(f, _PLAIN) and not isinstance(f, models.JSONField)
+        if plain:
+            value = getattr(obj, f.attname)
+            if type(value) in _PLAIN_TYPES:
+                values.append(value)
+                continue
+        values.append(f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
+    return values
 
 
 def _columns(connection: Any, fields: list[models.Field]) -> str:
