@@ -30,10 +30,11 @@ Prints, in one run:
     this process) to the moment its AccountStatus is seen to leave ``pending``
     (polled every 1 ms), and by the worker's stored ``claimed_at`` and
     ``scored_at``, and by when its task reached the broker (``after_task_publish``).
-    p50/p90/p99/max. Target: p99 <= 100 ms. Back to back, a signup often
-    waits for the worker to finish the previous verdict's cluster linking
-    and retroactive review; a second series (``--verdict-gap``, default
-    200 ms) leaves the worker that time. Then a cProfile of
+    p50/p90/p99/max. Target: p99 <= 100 ms. Back to back (each signup right
+    after the previous verdict), then a second series (``--verdict-gap``,
+    default 200 ms) that leaves the worker idle time, in which it runs the
+    cluster linking and retroactive reviews of the earlier verdicts (their
+    own task, ``signupguard.clusters.link_pending``). Then a cProfile of
     ``scoring.score_attempt`` run in this process (worker stopped) on
     attempts that (a) left pending.
 
@@ -439,8 +440,7 @@ def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> l
     wrap(services, "record", "record_signup (all, inside the view's transaction)")
     wrap(recording, "request_snapshot", "  request_snapshot")
     wrap(recording, "build_event", "  build_event")
-    wrap(recording, "_save", "  Attempt INSERT")
-    wrap(recording, "create_hold", "  create_hold: status + audit INSERTs, account_held")
+    wrap(recording, "insert_signup", "  insert_signup: attempt + hold + audit INSERTs")
     wrap(recording, "wait_for_verdict", "  wait_for_verdict (in the transaction: returns)")
     wrap(recording, "enqueue_after_commit", "on-commit hook: hand the id to the publisher")
     wrap(recording, "enqueue", "  enqueue: Celery publish to Redis")
@@ -599,7 +599,7 @@ def task_times(worker_log: str) -> str:
     found: dict[str, list[float]] = {}
     for name, seconds in re.findall(r"Task ([\w.]+)\[[^\]]+\] succeeded in ([\d.e-]+)s", worker_log):
         found.setdefault(name, []).append(float(seconds) * 1000)
-    lines = ["  worker's own timing of each task (Celery log, includes on-commit work such as cluster linking):"]
+    lines = ["  worker's own timing of each task (Celery log, on-commit work included):"]
     for name, values in sorted(found.items(), key=lambda kv: -sum(kv[1])):
         lines.append(f"    {name:<44} n={len(values):<5} mean {sum(values) / len(values):7.1f}  "
                      f"p50 {pct(values, 50):7.1f}  p99 {pct(values, 99):7.1f}  total {sum(values) / 1000:6.1f} s  (ms)")
@@ -801,7 +801,7 @@ def main() -> None:
         series = [("back", 0.0, "demo /api/signup/, back to back: each signup right after the previous verdict")]
         if args.verdict_gap > 0:
             series.append(("spaced", args.verdict_gap, f"demo /api/signup/, {args.verdict_gap * 1000:g} ms after "
-                                                        "the previous verdict (the worker has finished linking)"))
+                                                        "the previous verdict (the worker links in that time)"))
         for key, gap, title in series:
             b = results[key] = phase_verdict(args, traffic, a["client_sg"], SG_PATH, gap=gap,
                                              warmup=args.verdict_warmup if key == "back" else 0)

@@ -1,7 +1,7 @@
 """Campaign clusters, maintained incrementally as attempts are scored.
 
 ``observe(attempt)`` runs for every scored signup and successful login (the
-``attempt_scored`` receiver below): it finds the accounts that share one of
+linking pass below, after the verdict): it finds the accounts that share one of
 the attempt's link keys (``signupguard.linking``, fan-out capped), records the
 evidence, and merges their clusters: union by size (the larger cluster keeps
 its id, the older one on a tie), every member of the smaller side re-pointed,
@@ -23,16 +23,21 @@ import logging
 import time
 from datetime import timedelta
 from functools import partial
-from typing import Any, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Callable, Iterable, Iterator
 
+from celery import shared_task
 from django.db import DatabaseError, OperationalError, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
 from django.dispatch import receiver
+from django.utils import timezone
 
 from signupguard import signals
+from signupguard.conf import sg_settings
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
-from signupguard.models import Attempt, Cluster, ClusterMember, Link, LinkKey
+from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
 
 logger = logging.getLogger("signupguard.clusters")
 
@@ -70,7 +75,14 @@ def _remember(key: Key, *, user_id: int, when: Any, device: str) -> None:
 
 
 def observe(attempt: Attempt) -> Cluster | None:
-    """Link the attempt's account to the accounts it shares keys with; its cluster or None."""
+    """Link the attempt's account to the accounts it shares keys with; its cluster or None.
+
+    The neighbours are read first, outside any transaction, then everything
+    is written in one short transaction: on SQLite a transaction holds the
+    database's one write lock (and, once it has read, keeps other writers
+    from committing) from its first write (read) to its commit, and the
+    signups of the web process wait for it.
+    """
     if attempt.user_id is None or not (attempt.kind == Attempt.Kind.SIGNUP or attempt.success):
         return None
     keys = link_keys(attempt.enrichment)
@@ -78,11 +90,12 @@ def observe(attempt: Attempt) -> Cluster | None:
         return None
     when, user_id = attempt.occurred_at, attempt.user_id
     device = attempt.device_fingerprint or next((k.value for k in keys if k.kind == "device"), "")
+    neighbours: dict[int, Key] = {}
+    for key in keys:
+        for uid in _holders(key, user_id=user_id, when=when, device=device):
+            neighbours.setdefault(uid, key)
     with transaction.atomic():
-        neighbours: dict[int, Key] = {}
         for key in keys:
-            for uid in _holders(key, user_id=user_id, when=when, device=device):
-                neighbours.setdefault(uid, key)
             _remember(key, user_id=user_id, when=when, device=device)
         if not neighbours:
             return _touch(user_id, when)
@@ -179,34 +192,192 @@ def strong_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, rule in RULES.items() if rule.strong)
 
 
+# ---------------------------------------------------------------- the linking pass
+#
+# Linking costs a few dozen queries (20-30 ms on the project's machine, more
+# under load). Run right after each verdict, in the scoring task, it made the
+# next signup's scoring wait for it. Now the verdict only marks the attempt
+# ``link_pending`` (in the verdict's own UPDATE); one coalesced task links
+# every marked attempt once the worker is idle, and hands the worker back as
+# soon as a scoring task waits. A verdict that blocks an account leaves the
+# retroactive review of its cluster to the same pass, right after the
+# account is linked (before, the block and the linking both ran on commit,
+# linking first).
+
+LINK_TASK = "signupguard.clusters.link_pending"
+# An older attempt waiting to be linked for less than this means a pass is
+# already on its way: a new verdict publishes no task of its own. And an
+# attempt waiting to be scored for less than this means its scoring task is
+# on its way: the pass makes way for it.
+COALESCE_SECONDS = 10.0
+_last_scoring = 0.0  # time.monotonic() when this process last finished scoring an attempt
+_sweeping: ContextVar[bool] = ContextVar("signupguard_clusters_sweeping", default=False)
+
+
+@contextmanager
+def sweeping() -> Iterator[None]:
+    """Inside the sweep, verdicts publish no linking task: the sweep links them itself when it ends.
+
+    (It runs while the broker is down or hangs: a publish could wait for it.)
+    """
+    token = _sweeping.set(True)
+    try:
+        yield
+    finally:
+        _sweeping.reset(token)
+
+
+def needs_link(attempt: Attempt) -> bool:
+    """Whether a scored attempt is linked into clusters (signups and successful logins of an account)."""
+    return attempt.user_id is not None and (attempt.kind == Attempt.Kind.SIGNUP or bool(attempt.success))
+
+
+def scoring_done() -> None:
+    """Called by the scoring task when it finishes: linking waits ``LINK_IDLE`` after it."""
+    global _last_scoring
+    _last_scoring = time.monotonic()
+
+
 @receiver(signals.attempt_scored, dispatch_uid="signupguard.clusters.on_attempt_scored")
 def on_attempt_scored(sender: Any, attempt: Attempt, **kwargs: Any) -> None:
-    """Keep clusters current as attempts are scored.
+    """After the verdict commits, make sure a linking pass will take the attempt."""
+    if getattr(attempt, "link_pending", False):
+        transaction.on_commit(partial(schedule_linking, attempt.pk))
 
-    Runs after the verdict commits, in its own transaction: linking costs
-    several queries and must not delay the verdict the user is waiting for.
+
+def _eager() -> bool:
+    return bool(link_pending_task.app.conf.task_always_eager)
+
+
+def schedule_linking(attempt_id: int | None = None) -> None:
+    """Publish the linking task, unless a pass is already on its way for older verdicts.
+
+    With eager Celery (the demo, tests) the pass runs here and now. If the
+    publish fails, the attempt stays ``link_pending`` and the sweep links it.
     """
-    transaction.on_commit(partial(_observe_committed, attempt.pk))
-
-
-def _observe_committed(attempt_id: int, *, tries: int = 4) -> None:
-    for attempt_no in range(tries):
-        try:
-            with transaction.atomic():
-                attempt = Attempt.objects.filter(pk=attempt_id).first()
-                if attempt is not None:
-                    observe(attempt)
-            return
-        except OperationalError:
-            # Write contention ("database is locked" on SQLite) passes: try again.
-            if attempt_no + 1 < tries:
-                time.sleep(0.05 * 2**attempt_no)
-                continue
-            logger.exception("signupguard: could not update clusters for attempt %s", attempt_id)
-        except DatabaseError:
-            # Clusters are a reviewer aid; a failed update must not fail scoring.
-            logger.exception("signupguard: could not update clusters for attempt %s", attempt_id)
+    if _sweeping.get():
         return
+    if _eager():
+        link_pending()
+        return
+    recent = timezone.now() - timedelta(seconds=COALESCE_SECONDS)
+    waiting = Attempt.objects.filter(link_pending=True, scored_at__gte=recent)
+    if attempt_id is not None:
+        waiting = waiting.exclude(pk=attempt_id)
+    if waiting.exists():
+        return  # the pass on its way for those links this one too: it runs until none is left
+    _publish(countdown=float(sg_settings.LINK_IDLE))
+
+
+def _publish(*, countdown: float) -> bool:
+    try:
+        link_pending_task.apply_async(countdown=max(0.0, countdown), retry=False)
+        return True
+    except Exception as exc:  # noqa: BLE001 - kombu, redis and socket errors alike: the sweep links them
+        from signupguard.tasks import describe_error
+
+        logger.warning("signupguard: could not publish the linking task (%s); the sweep will link", describe_error(exc))
+        return False
+
+
+def scoring_waiting() -> bool:
+    """Whether scoring work waits for the workers: an attempt committed in the last seconds and not yet scored.
+
+    Asked of the database, not the broker: a worker's consumer may already
+    have popped the next message from the broker (it waits on the queue
+    while a task runs), where neither the queue nor the worker's reserved
+    requests show it. Every scoring task is for such an attempt, committed
+    before its task is published. (An attempt whose publish was lost stops
+    counting after ``COALESCE_SECONDS``; the sweep scores it.)
+    """
+    from celery.worker import state
+
+    for request in list(state.reserved_requests):
+        if request.name != LINK_TASK and request not in state.active_requests:
+            return True
+    recent = timezone.now() - timedelta(seconds=COALESCE_SECONDS)
+    return Attempt.objects.filter(state=Attempt.State.PENDING, created_at__gte=recent).exists()
+
+
+def link_one(attempt_id: int) -> bool:
+    """Link one scored attempt; then, if its account is blocked, review its cluster. False if done or gone.
+
+    Both steps are idempotent, and ``link_pending`` is cleared only after
+    both: an error or a worker that dies halfway leaves the attempt to a
+    later pass (or the sweep), which does it again.
+    """
+    from signupguard.retroactive import review_linked
+
+    attempt = Attempt.objects.filter(pk=attempt_id, link_pending=True).first()
+    if attempt is None:
+        return False  # linked meanwhile by another pass, or deleted
+    observe(attempt)
+    if attempt.user_id is not None and AccountStatus.objects.filter(
+            user_id=attempt.user_id, status=AccountStatus.Status.BLOCKED).exists():
+        review_linked(attempt.user_id)  # reads, then writes in a transaction of its own
+    Attempt.objects.filter(pk=attempt_id, link_pending=True).update(link_pending=False)
+    return True
+
+
+def link_pending(
+    *, limit: int = 1000, scored_before: Any = None, should_yield: Callable[[], bool] | None = None,
+    at_least: int = 0,
+) -> tuple[int, bool]:
+    """Link waiting attempts, oldest verdict first: (how many were linked, whether some are left).
+
+    ``should_yield`` is asked before each attempt (after the first
+    ``at_least``); when it says so, the pass stops and reports that some are left.
+    """
+    done = 0
+    queryset = Attempt.objects.filter(link_pending=True)
+    if scored_before is not None:
+        queryset = queryset.filter(scored_at__lt=scored_before)
+    while done < limit:
+        ids = list(queryset.order_by("scored_at", "pk").values_list("pk", flat=True)[:min(50, limit - done)])
+        if not ids:
+            return done, False
+        for attempt_id in ids:
+            if should_yield is not None and done >= at_least and should_yield():
+                return done, True
+            try:
+                linked = link_one(attempt_id)
+            except OperationalError as exc:  # write contention ("database is locked"): a later pass
+                from signupguard.tasks import describe_error
+
+                logger.warning("signupguard: linking attempt %s deferred: %s", attempt_id, describe_error(exc))
+                return done, True
+            except DatabaseError:
+                # Clusters are a reviewer aid: an attempt that cannot be linked must not stop the others.
+                logger.exception("signupguard: could not link attempt %s", attempt_id)
+                Attempt.objects.filter(pk=attempt_id).update(link_pending=False)
+                continue
+            done += int(linked)
+    return done, queryset.exists()
+
+
+@shared_task(name=LINK_TASK, ignore_result=True)
+def link_pending_task() -> int:
+    """Celery entry point of the linking pass; safe to run twice, or in several workers at once.
+
+    Waits (by publishing itself again with a countdown) until this worker
+    has been free of scoring for ``LINK_IDLE`` seconds; links while no
+    scoring task is waiting; publishes itself again for what is left.
+    """
+    if _eager():
+        return link_pending()[0]
+    idle = float(sg_settings.LINK_IDLE)
+    starving = Attempt.objects.filter(
+        link_pending=True, scored_at__lt=timezone.now() - timedelta(seconds=float(sg_settings.LINK_MAX_DELAY))
+    ).exists()
+    since = time.monotonic() - _last_scoring
+    if since < idle and not starving:
+        _publish(countdown=idle - since)
+        return 0
+    # A worker that has had no idle moment for LINK_MAX_DELAY links one attempt per wake-up.
+    done, left = link_pending(should_yield=scoring_waiting, at_least=1 if starving else 0)
+    if left:
+        _publish(countdown=idle)
+    return done
 
 
 def _on_status_changed(sender: Any, user: Any, new_account: bool = False, **kwargs: Any) -> None:

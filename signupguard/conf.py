@@ -62,6 +62,17 @@ DEFAULTS: dict[str, Any] = {
     # it. False: publish in the commit's callback, in the request. Eager
     # Celery always runs the task in the commit's callback.
     "BACKGROUND_PUBLISH": True,
+    # Cluster linking (and the retroactive review of a blocked account's
+    # cluster) runs after the verdict, in its own task
+    # (signupguard.clusters.link_pending), so that no scoring task waits
+    # behind it: a worker links only once it has had no scoring task for
+    # LINK_IDLE seconds, one attempt at a time, and hands the worker back as
+    # soon as a scoring task is waiting in the broker. An attempt left
+    # unlinked for LINK_MAX_DELAY seconds is linked even by a busy worker
+    # (one per LINK_IDLE). Linking that is lost (a failed publish, a worker
+    # that died) is done by the sweep.
+    "LINK_IDLE": 0.1,
+    "LINK_MAX_DELAY": 30.0,
     # Dotted path of the adapter class hosts subclass for their own policy.
     "ADAPTER": "signupguard.adapter.DefaultAdapter",
     # Retroactive action: when an account is blocked, a linked account goes to

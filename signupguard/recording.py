@@ -18,15 +18,17 @@ from functools import partial
 from typing import Any, Mapping
 
 from asgiref.sync import sync_to_async
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, router, transaction
 
+from signupguard import signals
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import sg_settings
-from signupguard.models import Attempt
+from signupguard.models import AccountStatus, Attempt, StatusChange
 from signupguard.middleware import current_request
 from signupguard.publisher import get_publisher, release_held
-from signupguard.status import CLEARED, PENDING, create_hold
+from signupguard.rows import insert_signup
+from signupguard.status import CLEARED, PENDING
 
 logger = logging.getLogger(__name__)
 _DONE = (Attempt.State.SCORED, Attempt.State.FAILED)
@@ -114,14 +116,21 @@ def publish_in_background(attempt_id: int) -> bool:
     return enqueue(attempt_id)
 
 
-def _save(event: Any, *, user: Any | None) -> Attempt:
+def _new_attempt(event: Any, *, user: Any | None) -> Attempt:
+    """The (unsaved) attempt row of a captured event."""
     device = event.device or {}
     fingerprint = device.get("fingerprint") if isinstance(device.get("fingerprint"), str) else ""
-    return Attempt.objects.create(
+    return Attempt(
         event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at, user=user,
         account=event.account or "", success=event.success, ip=event.ip, email=event.email or "",
         device_fingerprint=fingerprint[:128], raw=event.to_dict(),
     )
+
+
+def _save(event: Any, *, user: Any | None) -> Attempt:
+    attempt = _new_attempt(event, user=user)
+    attempt.save(force_insert=True)
+    return attempt
 
 
 def record_signup(
@@ -159,32 +168,36 @@ def record_signup(
         email=email if email is not None else (getattr(user, "email", "") or None),
         username=username if username is not None else user.get_username(),
     )
-    try:
-        # No read before the writes: the status row's unique user is the
-        # "already recorded" check. Inside the caller's transaction this is a
-        # savepoint, so a repeated call is undone alone.
-        with transaction.atomic():
-            attempt = _save(event, user=user)
-            create_hold(user, attempt=attempt, exempt=exempt)
-            transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
-    except IntegrityError:
-        return _record_for_held_account(request, user, event, wait=wait)
+    # No read before the writes, and no savepoint: the status row's unique
+    # user is the "already recorded" check (ON CONFLICT DO NOTHING).
+    attempt = _new_attempt(event, user=user)
+    hold = CLEARED if exempt else PENDING
+    status = AccountStatus(user=user, status=hold, source=StatusChange.Source.SYSTEM, attempt=attempt)
+    change = StatusChange(
+        account=status, from_status="", to_status=hold, source=StatusChange.Source.SYSTEM,
+        reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
+    )
+    using = router.db_for_write(Attempt)
+    with transaction.atomic(using=using, savepoint=False):  # inside the host's transaction: no savepoint
+        held = insert_signup(attempt, status, change, using=using)
+        if held:
+            if not exempt:
+                # new_account: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
+                signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt,
+                                          new_account=True)
+        else:
+            existing = (Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).exclude(pk=attempt.pk)
+                        .order_by("pk").first())
+            if existing is not None:
+                # A second call for one account: undo this call's row, return the first attempt.
+                Attempt.objects.filter(pk=attempt.pk).delete()
+                return existing
+            # Held before any signup was recorded (a reviewer acted first, an
+            # account older than the install): score it; its status stays.
+        transaction.on_commit(partial(enqueue_after_commit, attempt.pk), using=using)
     recorded_kinds(request).add("signup")
-    attempt._signupguard_hold = CLEARED if exempt else PENDING  # type: ignore[attr-defined]  # see signup_status
-    return wait_for_verdict(attempt, timeout=wait)
-
-
-def _record_for_held_account(request: Any, user: Any, event: Any, *, wait: float | None) -> Attempt:
-    """For an account that already has a status: its first signup attempt, else a new one that leaves the status be."""
-    existing = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("pk").first()
-    if existing is not None:
-        return existing
-    # Held before any signup was recorded (a reviewer acted first, an account
-    # older than the install): record and score it; its status stays.
-    recorded_kinds(request).add("signup")
-    with transaction.atomic():
-        attempt = _save(event, user=user)
-        transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
+    if held:
+        attempt._signupguard_hold = hold  # type: ignore[attr-defined]  # see signup_status
     return wait_for_verdict(attempt, timeout=wait)
 
 

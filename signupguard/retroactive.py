@@ -20,7 +20,8 @@ cluster now says about them, and the policy below decides:
   their keys through the usual ``account_blocked`` path (set_status).
 
 The work runs in a Celery task enqueued on commit (in the blocking process
-itself when the broker is down); it is idempotent (status moves are guarded
+itself when the broker is down), or, for a verdict's block, in the linking
+pass right after the account is linked (``signupguard.clusters``); it is idempotent (status moves are guarded
 by ``only_from``) and cheap when there is nothing to do.
 """
 
@@ -47,6 +48,7 @@ from signupguard.status import BLOCKED, CLEARED, PENDING, REVIEW, set_status
 logger = logging.getLogger(__name__)
 
 _suppressed: ContextVar[bool] = ContextVar("signupguard_retroactive_suppressed", default=False)
+_to_linking: ContextVar[bool] = ContextVar("signupguard_retroactive_to_linking", default=False)
 
 
 @dataclass(slots=True)
@@ -178,10 +180,23 @@ def suppressed() -> Iterator[None]:
         _suppressed.reset(token)
 
 
+@contextmanager
+def left_to_linking() -> Iterator[None]:
+    """Blocks inside this block are reviewed by the linking pass, once the account is linked (a verdict's block)."""
+    token = _to_linking.set(True)
+    try:
+        yield
+    finally:
+        _to_linking.reset(token)
+
+
 @receiver(signals.account_blocked, dispatch_uid="signupguard.retroactive.on_account_blocked")
 def on_account_blocked(sender: Any, user: Any, **kwargs: Any) -> None:
-    """Schedule the retroactive review of the blocked account's cluster, after commit."""
-    if _suppressed.get() or user is None:
+    """Schedule the retroactive review of the blocked account's cluster, after commit.
+
+    A verdict's block is reviewed by the linking pass instead
+    (``signupguard.clusters.link_one``): its account is not linked yet.
+    """
+    if _suppressed.get() or _to_linking.get() or user is None:
         return
-    # Checked at commit: a model's block is sent before the scoring links the account into its cluster.
     transaction.on_commit(partial(enqueue, user.pk))

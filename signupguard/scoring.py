@@ -26,9 +26,11 @@ from django.utils import timezone
 
 from signupguard import signals
 from signupguard.adapter import get_adapter
+from signupguard.clusters import needs_link
 from signupguard.conf import sg_settings
 from signupguard.context import parse_event
 from signupguard.models import Attempt, StatusChange
+from signupguard.retroactive import left_to_linking
 from signupguard.status import BLOCKED, CLEARED, DECISION_STATUS, PENDING, REVIEW, set_status
 
 logger = logging.getLogger(__name__)
@@ -158,15 +160,22 @@ def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt:
         attempt.shadow_score = shadow.get("score")
         attempt.shadow_model_version = str(shadow.get("model_version") or "")[:64]
         attempt.state, attempt.scored_at, attempt.error = Attempt.State.SCORED, timezone.now(), ""
+        # Cluster linking runs later, in the linking pass (signupguard.clusters):
+        # the verdict only marks the attempt for it.
+        attempt.link_pending = needs_link(attempt)
         attempt.save(update_fields=[
             "score", "decision", "reasons", "model_version", "shadow_score", "shadow_model_version",
-            "state", "scored_at", "error",
+            "state", "scored_at", "error", "link_pending",
         ])
-        # The verdict is saved: announce it before acting on the account, so
-        # that on-commit work keyed on it (cluster linking) is queued ahead of
-        # what blocking the account queues (the retroactive review of its cluster).
         signals.attempt_scored.send(sender=Attempt, attempt=attempt, assessment=assessment)
-        _act(attempt, decision, by_rule=bool(rule_reasons) or bool(getattr(assessment, "rule", None)))
+        by_rule = bool(rule_reasons) or bool(getattr(assessment, "rule", None))
+        if attempt.link_pending:
+            # A block's retroactive review needs the account's cluster: the
+            # linking pass does it right after linking the account.
+            with left_to_linking():
+                _act(attempt, decision, by_rule=by_rule)
+        else:
+            _act(attempt, decision, by_rule=by_rule)
     return attempt
 
 
@@ -213,9 +222,14 @@ def fail(attempt_id: int, error: str) -> None:
     logger.error("signupguard: scoring attempt %s failed for good: %s", attempt_id, error)
 
 
+def sweep_cutoff() -> Any:
+    """Attempts older than this were left behind: the sweep scores (or links) them."""
+    return timezone.now() - timedelta(seconds=float(sg_settings.SWEEP_AFTER_SECONDS))
+
+
 def due_for_sweep(*, limit: int = 500) -> list[int]:
     """Ids of attempts left pending too long, or claimed by a worker that died."""
-    cutoff = timezone.now() - timedelta(seconds=float(sg_settings.SWEEP_AFTER_SECONDS))
+    cutoff = sweep_cutoff()
     query = Q(state=Attempt.State.PENDING, created_at__lte=cutoff) | Q(
         state=Attempt.State.SCORING, claimed_at__lt=stale_before()
     )

@@ -17,7 +17,7 @@ import logging
 
 from celery import shared_task
 
-from signupguard import scoring
+from signupguard import clusters, scoring
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
     try:
         attempt = scoring.score_attempt(attempt_id)
     except TRANSIENT as exc:
+        clusters.scoring_done()
         _release_quietly(attempt_id, exc)
         if self.request.retries >= self.max_retries:
             scoring.fail(attempt_id, describe_error(exc))
@@ -79,7 +80,9 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
     except Exception as exc:
         logger.exception("signupguard: scoring attempt %s failed", attempt_id)
         scoring.fail(attempt_id, describe_error(exc))
+        clusters.scoring_done()
         return "failed"
+    clusters.scoring_done()  # linking waits until this worker has had no scoring for LINK_IDLE
     return attempt.decision if attempt is not None else "skipped"
 
 
@@ -89,13 +92,26 @@ def sweep_pending(limit: int = 500) -> int:
 
     They are scored here, in this worker, rather than re-enqueued: the usual
     reason they are pending is that the broker was down when they arrived.
-    Returns how many were scored.
+    Then it links the scored attempts whose linking pass was lost (a failed
+    publish, a worker that died), as old as that. Returns how many were scored.
     """
-    done = 0
+    scored: list[int] = []
+    with clusters.sweeping():  # no linking task per verdict: linked below
+        _sweep(limit, scored)
+    for attempt_id in scored:
+        try:
+            clusters.link_one(attempt_id)
+        except Exception:  # noqa: BLE001 - still link_pending: the next pass or sweep
+            logger.exception("signupguard: sweep could not link attempt %s", attempt_id)
+    clusters.link_pending(scored_before=scoring.sweep_cutoff())
+    return len(scored)
+
+
+def _sweep(limit: int, scored: list[int]) -> None:
     for attempt_id in scoring.due_for_sweep(limit=limit):
         try:
             if scoring.score_attempt(attempt_id) is not None:
-                done += 1
+                scored.append(attempt_id)
         except TRANSIENT as exc:
             _release_quietly(attempt_id, exc)
             logger.warning("signupguard: sweep stopped on a transient error: %s", describe_error(exc))
@@ -103,4 +119,3 @@ def sweep_pending(limit: int = 500) -> int:
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
             scoring.fail(attempt_id, describe_error(exc))
-    return done

@@ -75,11 +75,17 @@ class Attempt(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     scored_at = models.DateTimeField(null=True, blank=True)
+    # Scored, and its cluster linking (and, for a block, the retroactive review
+    # of its cluster) has not run yet: the worker's linking pass takes it when
+    # no scoring waits (signupguard.clusters.link_pending), the sweep if that is lost.
+    link_pending = models.BooleanField(default=False)
 
     class Meta:
         app_label = "signupguard"
         ordering = ["-created_at"]
         indexes = [
+            # The linking pass: only the few attempts waiting for it are in this index.
+            models.Index(fields=["scored_at"], condition=models.Q(link_pending=True), name="sg_attempt_link_pending"),
             # The sweep: oldest pending / stale claims first.
             models.Index(fields=["state", "created_at"], name="sg_attempt_state_created"),
             # The review queue: held decisions, oldest first; and the account timeline.

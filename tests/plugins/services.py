@@ -39,6 +39,7 @@ HOME_NET_2 = ("89.160.20.0/24", 29518, "Bredband2 AB", "SE", "Europe/Stockholm")
 HOSTING_NET = ("45.77.0.0/16", 20473, "The Constant Company, LLC", "US", "America/Chicago")
 HOSTING_NET_2 = ("167.99.0.0/16", 14061, "DigitalOcean, LLC", "DE", "Europe/Berlin")
 E2E_NETWORKS = (HOME_NET, HOME_NET_2, HOSTING_NET, HOSTING_NET_2)
+E2E_ALLOWED, E2E_DENIED = "198.51.100.0/24", "192.0.2.0/24"  # cleared and blocked by rule, whatever the model says
 
 
 def wait_until(predicate: Callable[[], Any], *, timeout: float = 30.0, interval: float = 0.1, what: str = "") -> Any:
@@ -102,6 +103,10 @@ def e2e_signupguard(e2e_geoip: dict[str, str], e2e_velocity_url: str) -> dict[st
         "SYNC_WAIT": 0,
         # The sweep takes every pending attempt (the broker-down test).
         "SWEEP_AFTER_SECONDS": 0,
+        # Documentation ranges that no other test uses, for verdicts the tests
+        # must know in advance (the linking pass's retroactive review).
+        "ALLOW_IP_RANGES": [E2E_ALLOWED],
+        "DENY_IP_RANGES": [E2E_DENIED],
     }
 
 
