@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connections, models
+from django.db import IntegrityError, connections, models, transaction
 
 from signupguard.models import AccountStatus, Attempt, StatusChange
 
@@ -106,6 +106,24 @@ def _statement(connection: Any) -> tuple[str, list[models.Field], list[models.Fi
     return found
 
 
+# Vendors whose SQL above is known to work (ON CONFLICT ... DO NOTHING, tested in CI).
+_VENDORS = frozenset({"postgresql", "sqlite"})
+
+
+def _insert_with_orm(attempt: Attempt, status: AccountStatus, change: StatusChange, *, using: str) -> bool:
+    """``insert_signup`` through the ORM, for other databases (MySQL, Oracle ...): a savepoint instead of ON CONFLICT."""
+    attempt.save(force_insert=True, using=using)
+    status.attempt = change.attempt = attempt
+    try:
+        with transaction.atomic(using=using):
+            status.save(force_insert=True, using=using)
+    except IntegrityError:  # the account already has a status: it keeps it
+        return False
+    change.account = status
+    change.save(force_insert=True, using=using)
+    return True
+
+
 def insert_signup(attempt: Attempt, status: AccountStatus, change: StatusChange, *, using: str = "default") -> bool:
     """INSERT the attempt and, unless the account already has a status row, the hold and its audit row.
 
@@ -113,6 +131,8 @@ def insert_signup(attempt: Attempt, status: AccountStatus, change: StatusChange,
     whether the hold was written. The written instances are marked as saved.
     """
     connection = connections[using]
+    if connection.vendor not in _VENDORS:
+        return _insert_with_orm(attempt, status, change, using=using)
     sql, a_fields, s_fields, c_fields = _statement(connection)
     a_values = _values(attempt, a_fields, connection)
     s_values = _values(status, s_fields, connection)

@@ -94,3 +94,24 @@ def test_an_account_held_before_its_signup_keeps_its_status(signup_request: Any,
     assert account_status(user) == "cleared"
     assert list(StatusChange.objects.filter(account__user=user).values_list("to_status", flat=True)) == ["cleared"]
     assert Attempt.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("orm", [False, True], ids=["plain-insert", "orm-for-other-databases"])
+def test_a_new_account_gets_one_hold_and_one_audit_row(
+    signup_request: Any, make_user: Any, monkeypatch: Any, orm: bool,
+) -> None:
+    from signupguard import rows
+
+    if orm:  # the path of databases without ON CONFLICT (MySQL, Oracle), on this one
+        monkeypatch.setattr(rows, "_VENDORS", frozenset())
+    user = make_user()
+    with override_settings(SIGNUPGUARD=MEMORY):
+        attempt = record_signup(signup_request(), user)
+        assert record_signup(signup_request(), user) == attempt
+    assert account_status(user) == "pending"
+    status = AccountStatus.objects.get(user=user)
+    assert status.attempt_id == attempt.pk
+    changes = list(StatusChange.objects.filter(account=status).values_list("to_status", "attempt_id"))
+    assert changes == [("pending", attempt.pk)]
+    assert Attempt.objects.filter(user=user).count() == 1
