@@ -14,8 +14,10 @@ use it need ``transactional_db`` (the worker must see committed rows).
 
 from __future__ import annotations
 
+import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -119,6 +121,29 @@ class Worker:
             return self.log.read_text(errors="replace")
         except OSError:
             return ""
+
+    _RECEIVED = re.compile(r"Task [\w.]+\[([0-9a-f-]+)\] received")
+    _ENDED = re.compile(r"Task [\w.]+\[([0-9a-f-]+)\] (?:succeeded|raised|retry|failed|rejected|revoked)")
+
+    def wait_idle(self, *, quiet: float = 0.5, timeout: float = 30.0) -> None:
+        """Until every task the worker received has ended and none came for ``quiet`` seconds.
+
+        A test's database is flushed (TRUNCATE) when it ends; a task still
+        running then (a linking pass after the test's last verdict) holds
+        locks the flush needs, and PostgreSQL reports a deadlock.
+        """
+        deadline, idle_since = time.monotonic() + timeout, None
+        while time.monotonic() < deadline:
+            log = self.output()
+            received = collections.Counter(self._RECEIVED.findall(log))
+            ended = collections.Counter(self._ENDED.findall(log))
+            if received - ended:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= quiet:
+                return
+            time.sleep(0.05)
 
     def assert_alive(self) -> None:
         if self.proc.poll() is not None:
@@ -234,4 +259,5 @@ def celery_live(celery_worker_proc: Worker, transactional_db: None, settings: An
     celery_worker_proc.assert_alive()
     with celery_broker(celery_worker_proc.broker_url):
         yield Live(celery_worker_proc)
+    celery_worker_proc.wait_idle()  # before the test database is flushed
     celery_worker_proc.assert_alive()
