@@ -8,9 +8,8 @@ real Redis broker and, at the end, a real Celery worker.
 
 from __future__ import annotations
 
-import base64
 import json
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from django.test import override_settings
@@ -21,7 +20,7 @@ from signupguard.gate import account_status
 from signupguard.models import Attempt, ClusterMember, StatusChange
 from signupguard.recording import record_signup
 from signupguard.tasks import sweep_pending
-from tests.plugins.services import DEAD_BROKER_URL, E2E_ALLOWED, E2E_DENIED, _with_db, celery_broker, wait_until
+from tests.plugins.services import DEAD_BROKER_URL, E2E_ALLOWED, E2E_DENIED, IdleBroker, celery_broker, wait_until
 
 MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore", "SYNC_WAIT": 0,
           "SWEEP_AFTER_SECONDS": 0, "REVIEW_THRESHOLD": 0.999, "BLOCK_THRESHOLD": 0.9999}
@@ -35,47 +34,20 @@ def _signup(signup_request: Any, make_user: Any, ip: str, device: dict | None = 
     return record_signup(request, make_user(), wait=0)
 
 
-class LinkQueue:
-    """The linking tasks waiting in a Redis broker database that no worker consumes."""
-
-    def __init__(self, url: str) -> None:
-        import redis
-
-        self.url = url
-        self.redis = redis.Redis.from_url(url)
-
-    def tasks(self) -> list[str]:
-        names = []
-        for raw in self.redis.lrange("celery", 0, -1):
-            names.append(json.loads(raw)["headers"]["task"])
-        return names
-
-    def links(self) -> int:
-        return self.tasks().count(clusters.LINK_TASK)
-
-
-@pytest.fixture
-def idle_broker(redis_url: str) -> Iterator[LinkQueue]:
-    queue = LinkQueue(_with_db(redis_url, 15))
-    queue.redis.flushdb()
-    yield queue
-    queue.redis.flushdb()
-
-
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_eager", "fresh_engine")
 def test_verdicts_mark_their_attempts_and_publish_one_coalesced_linking_task(
-    idle_broker: LinkQueue, signup_request: Any, make_user: Any, settings: Any,
+    idle_broker: IdleBroker, signup_request: Any, make_user: Any, settings: Any,
 ) -> None:
     settings.SIGNUPGUARD = ALLOW_ALL
     with celery_broker(idle_broker.url):
         first = _signup(signup_request, make_user, "203.0.113.1")
         second = _signup(signup_request, make_user, "203.0.113.2")
         scoring.score_attempt(first.pk)  # what the worker's scoring task does
-        assert idle_broker.links() == 1  # published after the verdict's commit, not by the request
+        assert idle_broker.tasks().count(clusters.LINK_TASK) == 1  # published after the verdict's commit, not by the request
         scoring.score_attempt(second.pk)
-        assert idle_broker.links() == 1  # the pass on its way links both: no second task
+        assert idle_broker.tasks().count(clusters.LINK_TASK) == 1  # the pass on its way links both: no second task
         first.refresh_from_db(), second.refresh_from_db()
         assert first.state == second.state == "scored" and first.link_pending and second.link_pending
         assert not ClusterMember.objects.exists()  # not linked by the scoring itself

@@ -7,7 +7,6 @@ a process that dies first) the account stays held and the sweep scores it.
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import socket
@@ -27,38 +26,11 @@ from signupguard.models import Attempt
 from signupguard.publisher import BackgroundPublisher
 from signupguard.recording import record_signup
 from signupguard.tasks import sweep_pending
-from tests.plugins.services import ROOT, _with_db, celery_broker, wait_until
+from tests.plugins.services import ROOT, IdleBroker, celery_broker, wait_until
 
 MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore"}
 ALLOW_ALL = {**MEMORY, "ALLOW_IP_RANGES": ["0.0.0.0/0", "::/0"], "SYNC_WAIT": 0, "SWEEP_AFTER_SECONDS": 0}
 SCORE_TASK = "signupguard.tasks.score_attempt"
-
-
-class QueueReader:
-    """The scoring tasks waiting in a Redis broker database that no worker consumes."""
-
-    def __init__(self, url: str) -> None:
-        import redis
-
-        self.url = url
-        self.redis = redis.Redis.from_url(url)
-
-    def attempt_ids(self) -> list[int]:
-        ids = []
-        for raw in reversed(self.redis.lrange("celery", 0, -1)):  # LPUSH: oldest last
-            message = json.loads(raw)
-            if message["headers"]["task"] == SCORE_TASK:
-                args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
-                ids.append(args[0])
-        return ids
-
-
-@pytest.fixture
-def idle_broker(redis_url: str) -> Iterator[QueueReader]:
-    reader = QueueReader(_with_db(redis_url, 15))
-    reader.redis.flushdb()
-    yield reader
-    reader.redis.flushdb()
 
 
 class SilentBroker:
@@ -198,15 +170,15 @@ def test_a_failing_send_does_not_stop_the_publisher(caplog: pytest.LogCaptureFix
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_eager", "fresh_engine")
 def test_background_publish_happens_after_the_commit_on_the_publisher_thread(
-    idle_broker: QueueReader, signup_request: Any, make_user: Any, settings: Any, publishing_threads: list[str],
+    idle_broker: IdleBroker, signup_request: Any, make_user: Any, settings: Any, publishing_threads: list[str],
 ) -> None:
     settings.SIGNUPGUARD = ALLOW_ALL
     with celery_broker(idle_broker.url):
         with transaction.atomic():
             attempt = record_signup(signup_request(), make_user())
-            assert publisher.wait_idle(5) and idle_broker.attempt_ids() == []  # nothing before the commit
+            assert publisher.wait_idle(5) and idle_broker.arguments(SCORE_TASK) == []  # nothing before the commit
         assert publisher.wait_idle(10)
-    assert idle_broker.attempt_ids() == [attempt.pk]
+    assert idle_broker.arguments(SCORE_TASK) == [attempt.pk]
     assert publishing_threads == ["signupguard-publisher"]  # not the request's thread
     attempt.refresh_from_db()
     assert attempt.state == "pending" and account_status(attempt.user) == "pending"  # no worker here
@@ -216,7 +188,7 @@ def test_background_publish_happens_after_the_commit_on_the_publisher_thread(
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_eager", "fresh_engine")
 def test_a_publish_committed_during_a_request_waits_for_its_end(
-    idle_broker: QueueReader, signup_request: Any, make_user: Any, settings: Any, monkeypatch: pytest.MonkeyPatch,
+    idle_broker: IdleBroker, signup_request: Any, make_user: Any, settings: Any, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from django.core.signals import request_finished
 
@@ -231,12 +203,12 @@ def test_a_publish_committed_during_a_request_waits_for_its_end(
             with transaction.atomic():
                 attempt = record_signup(request, make_user())
             time.sleep(0.2)
-            assert idle_broker.attempt_ids() == [] and publisher.get_publisher().pending() == 1  # held
+            assert idle_broker.arguments(SCORE_TASK) == [] and publisher.get_publisher().pending() == 1  # held
         finally:
             middleware._current.reset(token)
         request_finished.send(sender=None)  # the server has the response
-        wait_until(idle_broker.attempt_ids, timeout=10, interval=0.01, what="the published task")
-    assert idle_broker.attempt_ids() == [attempt.pk]
+        wait_until(lambda: idle_broker.arguments(SCORE_TASK), timeout=10, interval=0.01, what="the published task")
+    assert idle_broker.arguments(SCORE_TASK) == [attempt.pk]
 
 
 @pytest.mark.redis
@@ -244,7 +216,7 @@ def test_a_publish_committed_during_a_request_waits_for_its_end(
 @pytest.mark.urls("config.urls")
 @pytest.mark.usefixtures("celery_eager", "fresh_engine")
 def test_the_demo_signup_publishes_once_its_response_is_out(
-    idle_broker: QueueReader, settings: Any, monkeypatch: pytest.MonkeyPatch, publishing_threads: list[str],
+    idle_broker: IdleBroker, settings: Any, monkeypatch: pytest.MonkeyPatch, publishing_threads: list[str],
 ) -> None:
     from django.test import Client
 
@@ -254,8 +226,8 @@ def test_the_demo_signup_publishes_once_its_response_is_out(
     with celery_broker(idle_broker.url):
         response = Client().post("/api/signup/", data=json.dumps(body), content_type="application/json")
         assert response.status_code == 201 and response.json()["status"] == "pending"
-        wait_until(idle_broker.attempt_ids, timeout=10, interval=0.01, what="the published task")
-    assert idle_broker.attempt_ids() == [Attempt.objects.get(user__username="ana").pk]
+        wait_until(lambda: idle_broker.arguments(SCORE_TASK), timeout=10, interval=0.01, what="the published task")
+    assert idle_broker.arguments(SCORE_TASK) == [Attempt.objects.get(user__username="ana").pk]
     assert publishing_threads == ["signupguard-publisher"]
 
 
@@ -263,14 +235,14 @@ def test_the_demo_signup_publishes_once_its_response_is_out(
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_eager", "fresh_engine")
 def test_without_background_publish_the_commit_publishes(
-    idle_broker: QueueReader, signup_request: Any, make_user: Any, settings: Any, publishing_threads: list[str],
+    idle_broker: IdleBroker, signup_request: Any, make_user: Any, settings: Any, publishing_threads: list[str],
 ) -> None:
     settings.SIGNUPGUARD = {**ALLOW_ALL, "BACKGROUND_PUBLISH": False}
     with celery_broker(idle_broker.url):
         with transaction.atomic():
             attempt = record_signup(signup_request(), make_user())
-            assert idle_broker.attempt_ids() == []
-        assert idle_broker.attempt_ids() == [attempt.pk]  # already there: published by the commit's callback
+            assert idle_broker.arguments(SCORE_TASK) == []
+        assert idle_broker.arguments(SCORE_TASK) == [attempt.pk]  # already there: published by the commit's callback
     assert publishing_threads == [threading.current_thread().name]
 
 

@@ -14,6 +14,7 @@ use it need ``transactional_db`` (the worker must see committed rows).
 
 from __future__ import annotations
 
+import base64
 import collections
 import json
 import os
@@ -238,6 +239,41 @@ def celery_broker(url: str) -> Iterator[None]:
         _settle_publisher()
         app.conf.update(saved)
         _reset_connections(app)
+
+
+class IdleBroker:
+    """The tasks waiting in a Redis broker database that no worker consumes, oldest first."""
+
+    def __init__(self, url: str) -> None:
+        import redis
+
+        self.url = url
+        self.redis = redis.Redis.from_url(url)
+
+    def messages(self) -> list[dict[str, Any]]:
+        return [json.loads(raw) for raw in reversed(self.redis.lrange("celery", 0, -1))]  # LPUSH: oldest last
+
+    def tasks(self) -> list[str]:
+        """The names of the waiting tasks."""
+        return [message["headers"]["task"] for message in self.messages()]
+
+    def arguments(self, task: str) -> list[Any]:
+        """The first argument of each waiting ``task``."""
+        found = []
+        for message in self.messages():
+            if message["headers"]["task"] == task:
+                args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+                found.append(args[0])
+        return found
+
+
+@pytest.fixture
+def idle_broker(redis_url: str) -> Iterator[IdleBroker]:
+    """A broker database of its own (15) that nothing consumes, emptied before and after the test."""
+    broker = IdleBroker(_with_db(redis_url, 15))
+    broker.redis.flushdb()
+    yield broker
+    broker.redis.flushdb()
 
 
 class Live:
