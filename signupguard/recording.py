@@ -20,15 +20,14 @@ from typing import Any, Mapping
 from asgiref.sync import sync_to_async
 from django.db import connection, router, transaction
 
-from signupguard import signals
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import sg_settings
-from signupguard.models import AccountStatus, Attempt, StatusChange
+from signupguard.models import Attempt
 from signupguard.middleware import current_request
 from signupguard.publisher import get_publisher, release_held
 from signupguard.rows import insert_signup
-from signupguard.status import CLEARED, PENDING
+from signupguard.status import announce_hold, new_hold
 
 logger = logging.getLogger(__name__)
 _DONE = (Attempt.State.SCORED, Attempt.State.FAILED)
@@ -171,20 +170,12 @@ def record_signup(
     # No read before the writes, and no savepoint: the status row's unique
     # user is the "already recorded" check (ON CONFLICT DO NOTHING).
     attempt = _new_attempt(event, user=user)
-    hold = CLEARED if exempt else PENDING
-    status = AccountStatus(user=user, status=hold, source=StatusChange.Source.SYSTEM, attempt=attempt)
-    change = StatusChange(
-        account=status, from_status="", to_status=hold, source=StatusChange.Source.SYSTEM,
-        reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
-    )
+    status, change = new_hold(user, attempt=attempt, exempt=exempt)
     using = router.db_for_write(Attempt)
     with transaction.atomic(using=using, savepoint=False):  # inside the host's transaction: no savepoint
         held = insert_signup(attempt, status, change, using=using)
         if held:
-            if not exempt:
-                # new_account: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
-                signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt,
-                                          new_account=True)
+            announce_hold(user, attempt=attempt, exempt=exempt)
         else:
             existing = (Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).exclude(pk=attempt.pk)
                         .order_by("pk").first())
@@ -197,7 +188,7 @@ def record_signup(
         transaction.on_commit(partial(enqueue_after_commit, attempt.pk), using=using)
     recorded_kinds(request).add("signup")
     if held:
-        attempt._signupguard_hold = hold  # type: ignore[attr-defined]  # see signup_status
+        attempt._signupguard_hold = status.status  # type: ignore[attr-defined]  # see signup_status
     return wait_for_verdict(attempt, timeout=wait)
 
 

@@ -43,23 +43,35 @@ def hold_new_account(user: Any, *, attempt: Attempt | None, exempt: bool = False
         return AccountStatus.objects.get(user=user)
 
 
+def new_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> tuple[AccountStatus, StatusChange]:
+    """The unsaved status row of a new account (``pending``, or ``cleared`` if exempt) and its audit row."""
+    hold = CLEARED if exempt else PENDING
+    status = AccountStatus(user=user, status=hold, source=StatusChange.Source.SYSTEM, attempt=attempt)
+    change = StatusChange(
+        account=status, from_status="", to_status=hold, source=StatusChange.Source.SYSTEM,
+        reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
+    )
+    return status, change
+
+
+def announce_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> None:
+    """``account_held`` for a hold just written (nothing for an exempt account, which is cleared)."""
+    if not exempt:
+        # new_account: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
+        signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt, new_account=True)
+
+
 def create_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:
     """``hold_new_account`` for an account known to have no status row yet: two INSERTs, no read.
 
     Raises ``IntegrityError`` when the account has a row after all (its user
     is unique); call it in a transaction or savepoint that can be undone.
     """
-    status = AccountStatus(
-        user=user, status=CLEARED if exempt else PENDING, source=StatusChange.Source.SYSTEM, attempt=attempt,
-    )
+    status, change = new_hold(user, attempt=attempt, exempt=exempt)
     status.save(force_insert=True)
-    StatusChange.objects.create(
-        account=status, from_status="", to_status=status.status, source=StatusChange.Source.SYSTEM,
-        reason="exempt account" if exempt else "new account, waiting for its verdict", attempt=attempt,
-    )
-    if not exempt:
-        # new_account: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
-        signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt, new_account=True)
+    change.account = status
+    change.save(force_insert=True)
+    announce_hold(user, attempt=attempt, exempt=exempt)
     return status
 
 
