@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from functools import partial
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from celery import shared_task
 from django.db import DatabaseError, OperationalError, transaction
@@ -36,6 +35,7 @@ from django.utils import timezone
 
 from signupguard import signals
 from signupguard.conf import sg_settings
+from signupguard.scoped import ScopedFlag
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
 
@@ -211,20 +211,15 @@ LINK_TASK = "signupguard.clusters.link_pending"
 # on its way: the pass makes way for it.
 COALESCE_SECONDS = 10.0
 _last_scoring = 0.0  # time.monotonic() when this process last finished scoring an attempt
-_sweeping: ContextVar[bool] = ContextVar("signupguard_clusters_sweeping", default=False)
+_sweeping = ScopedFlag("signupguard_clusters_sweeping")
 
 
-@contextmanager
-def sweeping() -> Iterator[None]:
+def sweeping() -> AbstractContextManager[None]:
     """Inside the sweep, verdicts publish no linking task: the sweep links them itself when it ends.
 
     (It runs while the broker is down or hangs: a publish could wait for it.)
     """
-    token = _sweeping.set(True)
-    try:
-        yield
-    finally:
-        _sweeping.reset(token)
+    return _sweeping.on()
 
 
 def needs_link(attempt: Attempt) -> bool:
@@ -255,7 +250,7 @@ def schedule_linking(attempt_id: int | None = None) -> None:
     With eager Celery (the demo, tests) the pass runs here and now. If the
     publish fails, the attempt stays ``link_pending`` and the sweep links it.
     """
-    if _sweeping.get():
+    if _sweeping:
         return
     if _eager():
         link_pending()

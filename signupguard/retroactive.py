@@ -28,11 +28,10 @@ by ``only_from``) and cheap when there is nothing to do.
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Iterator
+from typing import Any
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
@@ -41,14 +40,15 @@ from django.dispatch import receiver
 
 from signupguard import signals
 from signupguard.conf import sg_settings
+from signupguard.scoped import ScopedFlag
 from signupguard.clusters import strong_kinds
 from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
 from signupguard.status import BLOCKED, CLEARED, PENDING, REVIEW, set_status
 
 logger = logging.getLogger(__name__)
 
-_suppressed: ContextVar[bool] = ContextVar("signupguard_retroactive_suppressed", default=False)
-_to_linking: ContextVar[bool] = ContextVar("signupguard_retroactive_to_linking", default=False)
+_suppressed = ScopedFlag("signupguard_retroactive_suppressed")
+_to_linking = ScopedFlag("signupguard_retroactive_to_linking")
 
 
 @dataclass(slots=True)
@@ -170,24 +170,14 @@ def enqueue(user_id: int) -> None:
         logger.exception("signupguard: the retroactive review of %s failed; 'Block cluster' in the admin redoes it", user_id)
 
 
-@contextmanager
-def suppressed() -> Iterator[None]:
+def suppressed() -> AbstractContextManager[None]:
     """Blocks inside this block do not trigger the retroactive review (block_cluster blocks them all)."""
-    token = _suppressed.set(True)
-    try:
-        yield
-    finally:
-        _suppressed.reset(token)
+    return _suppressed.on()
 
 
-@contextmanager
-def left_to_linking() -> Iterator[None]:
+def left_to_linking() -> AbstractContextManager[None]:
     """Blocks inside this block are reviewed by the linking pass, once the account is linked (a verdict's block)."""
-    token = _to_linking.set(True)
-    try:
-        yield
-    finally:
-        _to_linking.reset(token)
+    return _to_linking.on()
 
 
 @receiver(signals.account_blocked, dispatch_uid="signupguard.retroactive.on_account_blocked")
@@ -197,6 +187,6 @@ def on_account_blocked(sender: Any, user: Any, **kwargs: Any) -> None:
     A verdict's block is reviewed by the linking pass instead
     (``signupguard.clusters.link_one``): its account is not linked yet.
     """
-    if _suppressed.get() or _to_linking.get() or user is None:
+    if _suppressed or _to_linking or user is None:
         return
     transaction.on_commit(partial(enqueue, user.pk))
