@@ -191,10 +191,11 @@ class MemoryVelocityStore:
     def _advance(self, key: str, e: float | tuple, now: float, curs: tuple[int, ...]) -> tuple[int, ...]:
         """Record ``key`` when some window moved to a new bucket, or on its second sighting."""
         B = self.buckets
-        nbs: list[int] = []
-        read: list[int] = []
-        rest: list[tuple] = []
+        nbs: list[int]
+        read: list[int]
+        rest: list[tuple]
         if type(e) is not tuple:  # second sighting: e is the instant of the first
+            nbs, read, rest = [], [], []
             for w, cur in zip(self._widths, curs):
                 b1 = math.floor(e / w)
                 if b1 >= cur:  # same bucket, or out of order
