@@ -34,7 +34,12 @@ _RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "temp
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
 _TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
 _W = {name: i for i, name in enumerate(WINDOW_NAMES)}
-_TELL_KEYS = tuple((dim, f"other_{dim}", f"tell_{dim}", _W[window]) for dim, window in _TELL_SHARES)
+# Shares of a key's traffic (signups and logins), in feature order: (key, its other kind, the marked
+# counter, window). The tell shares, then the foreign-clock share of an address (foreign_share_ip_7d).
+_TRAFFIC_SHARES = (
+    *((dim, f"other_{dim}", f"tell_{dim}", _W[window]) for dim, window in _TELL_SHARES),
+    ("ip", "other_ip", "foreign_ip", _W["7d"]),
+)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "is_login",
@@ -231,15 +236,15 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
 
 
 def velocity_presence(enrichment: Enrichment) -> tuple[bool, ...]:
-    """Which velocity keys the event has: a zone, an address, a /24, a device, a browser profile, an ASN.
+    """Which velocity keys the event has: a zone, an address, a device, a browser profile, an ASN.
 
     A missing key reads as zero counts; the relative features below say NaN
     for it instead. Plain data, so offline workers can send it along.
     """
     ip, device = enrichment.ip, enrichment.device
     return (
-        bool(device.timezone), ip.address is not None, ip.prefix is not None, bool(device.fingerprint),
-        profile_of(enrichment) is not None, ip.asn is not None,
+        bool(device.timezone), ip.address is not None, bool(device.fingerprint), profile_of(enrichment) is not None,
+        ip.asn is not None,
     )
 
 
@@ -274,23 +279,19 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
         row += [foreign[2] / (zone[2] + 1.0), foreign[3] / (zone[3] + 1.0)]
     else:
         row += [NAN, NAN]
-    present = dict(zip(("ip", "prefix", "device", "profile", "asn"), keys))
-    for dim, other, tell, w in _TELL_KEYS:
-        mine, theirs, tells = counts.get(dim), counts.get(other), counts.get(tell)
-        if not present[dim] or mine is None or theirs is None or tells is None:
+    # Shares of a key's traffic that carried a tell; and the same population
+    # check as above for one address: of its recent events, the share whose
+    # device clock was set to a zone its country does not use. A household's
+    # address serves people of one country (a traveller's own visit is not
+    # counted: only the events before this one are); a proxy exit rented by
+    # people from elsewhere serves a crowd of foreign clocks.
+    present = dict(zip(("ip", "device", "profile", "asn"), keys))
+    for dim, other, marked, w in _TRAFFIC_SHARES:
+        mine, theirs, hits = counts.get(dim), counts.get(other), counts.get(marked)
+        if not present[dim] or mine is None or theirs is None or hits is None:
             row.append(NAN)
             continue
-        row.append(tells[w] / (mine[w] + theirs[w] + 1.0))
-    # The same population check for one address: of its recent events (signups and logins), the share
-    # whose device clock was set to a zone its country does not use. A household's address serves
-    # people of one country (a traveller's own visit is not counted: only the events before this one
-    # are); a proxy exit rented by people from elsewhere serves a crowd of foreign clocks.
-    mine, theirs, foreign_ip = counts.get("ip"), counts.get("other_ip"), counts.get("foreign_ip")
-    if present["ip"] and mine is not None and theirs is not None and foreign_ip is not None:
-        w = _W["7d"]
-        row.append(foreign_ip[w] / (mine[w] + theirs[w] + 1.0))
-    else:
-        row.append(NAN)
+        row.append(hits[w] / (mine[w] + theirs[w] + 1.0))
     return row
 
 
