@@ -35,9 +35,9 @@ from django.utils import timezone
 
 from signupguard import signals
 from signupguard.conf import sg_settings
-from signupguard.scoped import ScopedFlag
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
+from signupguard.scoped import ScopedFlag
 
 logger = logging.getLogger("signupguard.clusters")
 

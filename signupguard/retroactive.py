@@ -39,10 +39,10 @@ from django.db import OperationalError, transaction
 from django.dispatch import receiver
 
 from signupguard import signals
-from signupguard.conf import sg_settings
-from signupguard.scoped import ScopedFlag
 from signupguard.clusters import strong_kinds
+from signupguard.conf import sg_settings
 from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
+from signupguard.scoped import ScopedFlag
 from signupguard.status import BLOCKED, CLEARED, PENDING, REVIEW, set_status
 
 logger = logging.getLogger(__name__)
