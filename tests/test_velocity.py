@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import math
+import os
 import random
 import uuid
 
@@ -10,6 +13,7 @@ import pytest
 
 from signupguard.velocity import DISTINCT_WINDOWS, WINDOWS, VelocityReading, VelocityStore
 from signupguard.velocity.database import DatabaseVelocityStore
+from signupguard.velocity import memory as memory_module
 from signupguard.velocity.memory import MemoryVelocityStore
 from signupguard.velocity.redis import RedisVelocityStore
 
@@ -17,12 +21,15 @@ from signupguard.velocity.redis import RedisVelocityStore
 # on round offsets from T0.
 T0 = 33730 * 50400.0
 NW, NDW = len(WINDOWS), len(DISTINCT_WINDOWS)
-BACKENDS = ["memory", "database", pytest.param("redis", marks=pytest.mark.redis)]
+# "memory" runs its compiled counters when the extension is built, "memory-python" never does.
+BACKENDS = ["memory", "memory-python", "database", pytest.param("redis", marks=pytest.mark.redis)]
 
 
 def build(kind: str, request: pytest.FixtureRequest) -> VelocityStore:
     if kind == "memory":
         return MemoryVelocityStore()
+    if kind == "memory-python":
+        return MemoryVelocityStore(compiled=False)
     if kind == "database":
         request.getfixturevalue("db")
         return DatabaseVelocityStore()
@@ -177,9 +184,10 @@ def random_events(seed: int, n: int) -> list[dict]:
 @pytest.mark.redis
 def test_backends_agree_exactly(request: pytest.FixtureRequest) -> None:
     events = random_events(seed=20240601, n=300)
-    stores = {kind: build(kind, request) for kind in ("memory", "database", "redis")}
+    stores = {kind: build(kind, request) for kind in ("memory", "memory-python", "database", "redis")}
     for i, event in enumerate(events):
         readings = {kind: s.observe(**event) for kind, s in stores.items()}
+        assert readings["memory-python"] == readings["memory"], (i, event)
         assert readings["database"] == readings["memory"], (i, event)
         assert readings["redis"] == readings["memory"], (i, event)
 
@@ -223,12 +231,13 @@ def test_backends_agree_on_event_figures(request: pytest.FixtureRequest, geoip_d
     from signupguard.velocity.keys import MARKED, OTHER_KIND, observe_event
 
     enricher = Enricher(geo=GeoDatabases(**geoip_dbs.kwargs()))
-    stores = {kind: build(kind, request) for kind in ("memory", "database", "redis")}
+    stores = {kind: build(kind, request) for kind in ("memory", "memory-python", "database", "redis")}
     marked_seen = set()
     for i, raw in enumerate(event_sequence(seed=11, n=250)):
         event = parse_event(raw)
         enrichment = enricher.enrich(event)
         figures = {kind: observe_event(s, event, enrichment) for kind, s in stores.items()}
+        assert figures["memory-python"] == figures["memory"], (i, raw)
         assert figures["database"] == figures["memory"], (i, raw)
         assert figures["redis"] == figures["memory"], (i, raw)
         marked_seen |= {name for name in (*MARKED, *OTHER_KIND) if any(figures["memory"].counts[name])}
@@ -283,12 +292,82 @@ def test_memory_collects_expired_keys() -> None:
     ]
 
 
-def test_memory_collection_never_changes_readings() -> None:
-    collected, reference = MemoryVelocityStore(), MemoryVelocityStore()
+@pytest.mark.parametrize("compiled", [None, False])
+def test_memory_collection_never_changes_readings(compiled: bool | None) -> None:
+    collected, reference = MemoryVelocityStore(compiled=compiled), MemoryVelocityStore(compiled=compiled)
     for event in random_events(seed=5, n=400):
         collected.collect()
         assert collected.observe(**event) == reference.observe(**event)
     assert len(collected) < len(reference)
+
+
+# -- the compiled counters ----------------------------------------------------------
+
+compiled_only = pytest.mark.skipif(
+    memory_module._count is None, reason="signupguard.velocity._counters not built (no C compiler)"
+)
+
+
+def test_compiled_counters_are_built_when_required() -> None:
+    """CI installs a compiler: there the C path must exist, or every 'memory' test above ran Python twice."""
+    if memory_module._count is None and os.environ.get("SIGNUPGUARD_REQUIRE_COMPILED"):
+        pytest.fail("signupguard.velocity._counters was not built")
+    assert MemoryVelocityStore().compiled == (memory_module._count is not None)
+    with pytest.raises(ImportError) if memory_module._count is None else contextlib.nullcontext():
+        MemoryVelocityStore(compiled=True)
+
+
+def hostile_events(seed: int, n: int) -> list[dict]:
+    """Counters only, at their edges: dense and sparse keys, long gaps, late and very late arrivals,
+    pre-1970 instants, exact bucket edges, repeated keys within an event, peeks of every kind of key."""
+    rng = random.Random(seed)
+    t = -3 * 86400.0 + 0.25
+    edges = [50.0, 300.0, 7200.0, 50400.0]
+    events = []
+    for _ in range(n):
+        step = rng.choice([0.0, rng.uniform(0, 60), rng.uniform(0, 3600), rng.uniform(3600, 90000),
+                           rng.uniform(6 * 86400, 9 * 86400), rng.choice(edges) * rng.randrange(1, 14)])
+        t += step
+        now = t
+        if rng.random() < 0.15:
+            now -= rng.choice([rng.uniform(0, 120), rng.uniform(0, 7200), rng.uniform(0, 10 * 86400)])
+        if rng.random() < 0.1:
+            now = float(math.floor(now / 50.0) * 50)  # on a bucket edge of every window
+        keys = [f"k{rng.randrange(rng.choice([3, 40, 4000]))}" for _ in range(rng.randrange(0, 6))]
+        if keys and rng.random() < 0.1:
+            keys.append(keys[0])
+        peeks = [f"k{rng.randrange(60)}" for _ in range(rng.randrange(0, 4))]
+        events.append({"now": now, "counters": keys, "distinct": [], "peek": peeks})
+    return events
+
+
+@compiled_only
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_compiled_and_python_counters_agree(seed: int) -> None:
+    fast, slow = MemoryVelocityStore(compiled=True), MemoryVelocityStore(compiled=False)
+    for i, event in enumerate(hostile_events(seed, 6000)):
+        if i % 997 == 0:
+            assert fast.collect() == slow.collect()
+        assert fast.observe(**event) == slow.observe(**event), (i, event)
+    assert len(fast) == len(slow)
+
+
+@compiled_only
+def test_compiled_counters_with_other_windows_and_caps() -> None:
+    options = {"windows": (60, 7 * 86400, 900), "buckets": 5, "max_keys": 300}
+    fast, slow = MemoryVelocityStore(compiled=True, **options), MemoryVelocityStore(compiled=False, **options)
+    for i, event in enumerate(hostile_events(9, 4000)):
+        assert fast.observe(**event) == slow.observe(**event), (i, event)
+        assert len(fast) == len(slow) <= 300
+
+
+@compiled_only
+def test_compiled_counters_refuse_instants_beyond_any_date() -> None:
+    store = MemoryVelocityStore(compiled=True)
+    for bad in (math.nan, math.inf, 1e300):
+        with pytest.raises(ValueError):
+            store.observe(now=bad, counters=["k"], distinct=[])
+    assert count(store, "k", T0) == (0,) * NW  # nothing was recorded
 
 
 def test_memory_max_keys_caps_the_store() -> None:

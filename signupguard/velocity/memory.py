@@ -18,6 +18,12 @@ The cost of an event does not grow with the history held:
   keys) keys whose data left every window are dropped, bounding memory to the
   keys active over the largest window; ``max_keys`` adds a hard cap.
 
+The counters, the hottest loop of replay and training, run in C when the
+optional extension ``_counters`` was built (``pip install`` builds it where a C
+compiler is found; ``compiled=False`` or its absence selects this module's
+Python, which gives the same readings: the shared backend suite and a
+randomised comparison run both). The distinct sets stay in Python.
+
 One lock guards the store (an uncontended acquire costs ~0.1 µs), so a threaded
 dev server may share it; it is per process and forgets on restart.
 """
@@ -28,10 +34,15 @@ import heapq
 import math
 import threading
 from operator import add
-from typing import Sequence
+from typing import Any, Sequence
 
 from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, since, widths
+
+try:
+    from ._counters import Counter as _Counter, count as _count
+except ImportError:  # built without a C compiler: the Python path below
+    _Counter = _count = None
 
 _MIN_GC_INTERVAL = 50_000  # events between collections, at least
 _INF = math.inf
@@ -62,13 +73,18 @@ class MemoryVelocityStore:
         distinct_windows: Sequence[int] = DISTINCT_WINDOWS,
         buckets: int = BUCKETS_PER_WINDOW,
         max_keys: int | None = None,
+        compiled: bool | None = None,
     ) -> None:
+        """``compiled``: counters in C (True, an error without the extension), in Python (False), or C when built (None)."""
         self.windows = check_windows(windows, buckets)
         self.distinct_windows = check_windows(distinct_windows, buckets, name="distinct_windows")
         self.buckets = buckets
         if max_keys is not None and max_keys < 1:
             raise ValueError("max_keys must be positive or None")
         self.max_keys = max_keys
+        if compiled and _count is None:
+            raise ImportError("signupguard.velocity._counters was not built (no C compiler at install time)")
+        self.compiled = _count is not None if compiled is None else compiled
         self._widths = widths(self.windows, buckets)
         self._dwidths = widths(self.distinct_windows, buckets)
         self._big = self.windows.index(max(self.windows))
@@ -93,24 +109,16 @@ class MemoryVelocityStore:
     ) -> VelocityReading:
         """Read then record one event (see the protocol in ``velocity/__init__``)."""
         with self._lock:
-            floor = math.floor
-            curs = tuple([floor(now / w) for w in self._widths])
-            if now > self._newest:
-                self._newest = now
             cstore = self._counters
-            ones = self._ones_c
-            counts: list[tuple[int, ...]] = []
-            for key in counters:
-                e = cstore.get(key)
-                if e is None:  # a key seen once is just its instant
-                    cstore[key] = now
-                    counts.append(self._zero_c)
-                elif type(e) is tuple and e[0] == curs:  # same bucket in every window
-                    r = e[1]
-                    counts.append(r)
-                    cstore[key] = (curs, tuple(map(add, r, ones)), e[2])
-                else:
-                    counts.append(self._advance(key, e, now, curs))
+            curs: tuple[int, ...] = ()
+            counts: list[tuple[int, ...]]
+            if self.compiled:
+                counts = _count(cstore, counters, now, self._widths, self.buckets, True, self._zero_c)
+            else:
+                curs = self._buckets_at(now)
+                counts = self._count(counters, now, curs)
+            if now > self._newest:  # after the counters, which refuse an instant no date has
+                self._newest = now
 
             dstore = self._distinct
             dists: list[tuple[int, ...]] = []
@@ -153,7 +161,10 @@ class MemoryVelocityStore:
                     i += 2
                 dists.append(tuple(out))
 
-            peeked = [self._peek(key, curs) for key in peek]
+            if self.compiled:
+                peeked = _count(cstore, peek, now, self._widths, self.buckets, False, self._zero_c)
+            else:
+                peeked = [self._peek(key, curs) for key in peek]
 
             self._events += 1
             if self._events >= self._next_gc:
@@ -165,7 +176,8 @@ class MemoryVelocityStore:
     def clear(self) -> None:
         """Forget everything."""
         with self._lock:
-            # counter key -> instant | (newest buckets, live totals, per window (older (bucket, count)s, their sum))
+            # counter key -> instant | (newest buckets, live totals, per window (older (bucket, count)s, their sum)),
+            # or with the compiled counters: instant | _counters.Counter
             self._counters: dict[str, float | tuple] = {}
             # set key -> (instant, member) | [newest instant, members, oldest instant, ...]
             self._distinct: dict[str, tuple | list] = {}
@@ -188,6 +200,27 @@ class MemoryVelocityStore:
             return self._collect()
 
     # -- internals --------------------------------------------------------------
+    def _buckets_at(self, now: float) -> tuple[int, ...]:
+        floor = math.floor
+        return tuple([floor(now / w) for w in self._widths])
+
+    def _count(self, counters: Sequence[str], now: float, curs: tuple[int, ...]) -> list[tuple[int, ...]]:
+        """Read then record ``counters`` (the Python path of ``_counters.count``)."""
+        cstore, ones = self._counters, self._ones_c
+        counts: list[tuple[int, ...]] = []
+        for key in counters:
+            e = cstore.get(key)
+            if e is None:  # a key seen once is just its instant
+                cstore[key] = now
+                counts.append(self._zero_c)
+            elif type(e) is tuple and e[0] == curs:  # same bucket in every window
+                r = e[1]
+                counts.append(r)
+                cstore[key] = (curs, tuple(map(add, r, ones)), e[2])
+            else:
+                counts.append(self._advance(key, e, now, curs))
+        return counts
+
     def _advance(self, key: str, e: float | tuple, now: float, curs: tuple[int, ...]) -> tuple[int, ...]:
         """Record ``key`` when some window moved to a new bucket, or on its second sighting."""
         B = self.buckets
@@ -297,10 +330,12 @@ class MemoryVelocityStore:
                 out[i] = tots[i] - sum([c for b, c in rests[i][0] if b <= lo])
         return tuple(out)
 
-    def _newest_counter_bucket(self, e: float | tuple) -> int:
+    def _newest_counter_bucket(self, e: float | tuple | Any) -> int:
         """Newest bucket of the largest window: the last to expire."""
         if type(e) is tuple:
             return e[0][self._big]
+        if type(e) is _Counter:
+            return e.newest(self._big)
         return math.floor(e / self._widths[self._big])
 
     def _collect(self) -> int:
@@ -311,11 +346,8 @@ class MemoryVelocityStore:
             return 0
         horizon = self._newest - self._slack
         dead_bucket = bucket_of(horizon, self._widths[self._big]) - self.buckets
-        big, wb, floor = self._big, self._widths[self._big], math.floor
-        dead_c = [
-            k for k, e in self._counters.items()
-            if (e[0][big] if type(e) is tuple else floor(e / wb)) <= dead_bucket
-        ]
+        newest = self._newest_counter_bucket
+        dead_c = [k for k, e in self._counters.items() if newest(e) <= dead_bucket]
         for k in dead_c:
             del self._counters[k]
         dead_since = since(horizon, self._dwidths[self._dbig], self.buckets)

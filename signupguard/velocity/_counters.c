@@ -1,0 +1,374 @@
+/*
+ * Sliding-window counters of the in-process velocity store, compiled.
+ *
+ * An optional speed-up of signupguard/velocity/memory.py: the store's
+ * counters are its hottest loop (replay and training read and record some
+ * twenty counter keys an event), and in Python most of their cost is the
+ * interpreter, not the work. This module does the same work on the same
+ * dict, with the same semantics bit for bit (the shared backend suite and a
+ * randomised comparison with the Python path check that); without a C
+ * compiler the package installs without it and the Python path runs.
+ *
+ * A key's value in the store's dict is either
+ *   - a float: the instant of the key's only live event (most keys are seen
+ *     once: an address, a mailbox), or
+ *   - a Counter: per window, the newest bucket, the total of the live
+ *     buckets and a ring of the counts of the last `buckets` buckets
+ *     (bucket b lives in slot b mod buckets).
+ * Bucket of instant t in a window of bucket width w: floor(t / w), computed
+ * as IEEE doubles, exactly as signupguard/velocity/buckets.py does.
+ */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define MAX_WINDOWS 16
+
+/* ------------------------------------------------------------------ Counter */
+
+typedef struct {
+    PyObject_VAR_HEAD  /* ob_size: windows * (buckets + 2) int64 cells */
+    int windows;
+    int buckets;
+    /* cells: newest[windows], total[windows], ring[windows][buckets] */
+    int64_t cells[1];
+} Counter;
+
+static PyTypeObject CounterType;
+
+#define NEWEST(c, i) ((c)->cells[(i)])
+#define TOTAL(c, i) ((c)->cells[(c)->windows + (i)])
+#define RING(c, i) (&(c)->cells[2 * (c)->windows + (Py_ssize_t)(i) * (c)->buckets])
+
+static int64_t
+mod_floor(int64_t b, int64_t m)
+{
+    int64_t r = b % m;
+    return r < 0 ? r + m : r;
+}
+
+static Counter *
+counter_new(int windows, int buckets)
+{
+    Py_ssize_t cells = (Py_ssize_t)windows * (buckets + 2);
+    Counter *c = PyObject_NewVar(Counter, &CounterType, cells);
+    if (c == NULL)
+        return NULL;
+    c->windows = windows;
+    c->buckets = buckets;
+    memset(c->cells, 0, sizeof(int64_t) * cells);
+    return c;
+}
+
+static PyObject *
+counter_newest(Counter *self, PyObject *arg)
+{
+    Py_ssize_t i = PyLong_AsSsize_t(arg);
+    if (i == -1 && PyErr_Occurred())
+        return NULL;
+    if (i < 0 || i >= self->windows) {
+        PyErr_SetString(PyExc_IndexError, "window index out of range");
+        return NULL;
+    }
+    return PyLong_FromLongLong(NEWEST(self, i));
+}
+
+static PyMethodDef counter_methods[] = {
+    {"newest", (PyCFunction)counter_newest, METH_O,
+     "newest(i) -> the newest bucket of window i (for the store's collector)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject CounterType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "signupguard.velocity._counters.Counter",
+    .tp_basicsize = offsetof(Counter, cells),
+    .tp_itemsize = sizeof(int64_t),
+    .tp_flags = Py_TPFLAGS_DEFAULT,  /* no references: never tracked by the cycle collector */
+    .tp_doc = "Live buckets of one counter key (created by count(), read through it).",
+    .tp_methods = counter_methods,
+};
+
+/* ------------------------------------------------------------------- count */
+
+typedef struct {
+    int windows;
+    int buckets;
+    double widths[MAX_WINDOWS];
+    int64_t curs[MAX_WINDOWS];
+} Frame;
+
+static int
+bucket(double t, double width, int64_t *out)
+{
+    double b = floor(t / width);
+    /* Far beyond any datetime: refuse rather than wrap. */
+    if (!(b > -4.0e18 && b < 4.0e18)) {
+        PyErr_SetString(PyExc_ValueError, "velocity instant out of range");
+        return -1;
+    }
+    *out = (int64_t)b;
+    return 0;
+}
+
+static PyObject *
+reading(const int64_t *values, int n, PyObject *zeros)
+{
+    int i, any = 0;
+    for (i = 0; i < n; i++)
+        any |= values[i] != 0;
+    if (!any) {
+        Py_INCREF(zeros);
+        return zeros;
+    }
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *v = PyLong_FromLongLong(values[i]);
+        if (v == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, i, v);
+    }
+    return t;
+}
+
+/* A key seen once, at `first`: what it reads now, and (when recording) its new value. */
+static PyObject *
+from_instant(const Frame *f, PyObject *table, PyObject *key, double first, double now, int record,
+             PyObject *zeros)
+{
+    int64_t read[MAX_WINDOWS], b1[MAX_WINDOWS];
+    int i, any = 0;
+    for (i = 0; i < f->windows; i++) {
+        if (bucket(first, f->widths[i], &b1[i]) < 0)
+            return NULL;
+        /* same bucket, out of order, or an older bucket still in the window */
+        read[i] = b1[i] > f->curs[i] - f->buckets;
+        any |= read[i] != 0;
+    }
+    if (record) {
+        PyObject *value;
+        if (!any) {  /* the first sighting left every window: a key seen once again */
+            value = PyFloat_FromDouble(now);
+        }
+        else {
+            Counter *c = counter_new(f->windows, f->buckets);
+            if (c == NULL)
+                return NULL;
+            for (i = 0; i < f->windows; i++) {
+                int64_t nb = b1[i] >= f->curs[i] ? b1[i] : f->curs[i];
+                int64_t *ring = RING(c, i);
+                NEWEST(c, i) = nb;
+                if (read[i])
+                    ring[mod_floor(b1[i], f->buckets)] += 1;
+                ring[mod_floor(nb, f->buckets)] += 1;
+                TOTAL(c, i) = read[i] + 1;
+            }
+            value = (PyObject *)c;
+        }
+        if (value == NULL)
+            return NULL;
+        int failed = PyDict_SetItem(table, key, value);
+        Py_DECREF(value);
+        if (failed < 0)
+            return NULL;
+    }
+    return reading(read, f->windows, zeros);
+}
+
+/* A key with live buckets: what it reads now, recording one more when asked. */
+static PyObject *
+from_counter(const Frame *f, PyObject *table, PyObject *key, Counter *c, double now, int record,
+             PyObject *zeros)
+{
+    int64_t read[MAX_WINDOWS];
+    int i, any = 0;
+    const int64_t B = f->buckets;
+    for (i = 0; i < f->windows; i++) {
+        int64_t cur = f->curs[i], nb = NEWEST(c, i), total = TOTAL(c, i);
+        int64_t *ring = RING(c, i);
+        if (cur <= nb) {  /* same bucket, or out of order: counted in the newest bucket */
+            read[i] = total;
+            if (record) {
+                ring[mod_floor(nb, B)] += 1;
+                TOTAL(c, i) = total + 1;
+            }
+        }
+        else if (cur - nb >= B) {  /* every bucket left the window */
+            read[i] = 0;
+            if (record) {
+                memset(ring, 0, sizeof(int64_t) * B);
+                ring[mod_floor(cur, B)] = 1;
+                TOTAL(c, i) = 1;
+                NEWEST(c, i) = cur;
+            }
+        }
+        else {  /* buckets nb-B+1 .. cur-B leave; their slots are those of nb+1 .. cur */
+            int64_t b, gone = 0;
+            for (b = nb + 1; b <= cur; b++)
+                gone += ring[mod_floor(b, B)];
+            read[i] = total - gone;
+            if (record) {
+                for (b = nb + 1; b <= cur; b++)
+                    ring[mod_floor(b, B)] = 0;
+                ring[mod_floor(cur, B)] = 1;
+                TOTAL(c, i) = read[i] + 1;
+                NEWEST(c, i) = cur;
+            }
+        }
+        any |= read[i] != 0;
+    }
+    if (record && !any) {  /* nothing else live: back to a key seen once (it frees the counter) */
+        PyObject *value = PyFloat_FromDouble(now);
+        if (value == NULL)
+            return NULL;
+        int failed = PyDict_SetItem(table, key, value);
+        Py_DECREF(value);
+        if (failed < 0)
+            return NULL;
+    }
+    return reading(read, f->windows, zeros);
+}
+
+PyDoc_STRVAR(count_doc,
+"count(table, keys, now, widths, buckets, record, zeros) -> list of tuples\n\n"
+"For each key of ``keys`` in order, its events within each window before\n"
+"``now`` (a tuple aligned with ``widths``, the bucket widths); when\n"
+"``record`` is true the event is then counted. ``table`` is the store's\n"
+"counter dict; ``zeros`` the all-zero tuple returned for an empty reading.");
+
+static PyObject *
+count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "count() takes 7 arguments");
+        return NULL;
+    }
+    PyObject *table = args[0], *keys = args[1], *widths = args[3], *zeros = args[6];
+    if (!PyDict_CheckExact(table) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(zeros)) {
+        PyErr_SetString(PyExc_TypeError, "count() needs a dict, a tuple of widths and a tuple of zeros");
+        return NULL;
+    }
+    double now = PyFloat_AsDouble(args[2]);
+    if (now == -1.0 && PyErr_Occurred())
+        return NULL;
+    if (!isfinite(now)) {
+        PyErr_SetString(PyExc_ValueError, "velocity instant must be finite");
+        return NULL;
+    }
+    long buckets = PyLong_AsLong(args[4]);
+    if (buckets == -1 && PyErr_Occurred())
+        return NULL;
+    int record = PyObject_IsTrue(args[5]);
+    if (record < 0)
+        return NULL;
+    Frame f;
+    Py_ssize_t n = PyTuple_GET_SIZE(widths), i;
+    if (n < 1 || n > MAX_WINDOWS || buckets < 1 || buckets > 1 << 20 || PyTuple_GET_SIZE(zeros) != n) {
+        PyErr_SetString(PyExc_ValueError, "count(): unsupported windows or buckets");
+        return NULL;
+    }
+    f.windows = (int)n;
+    f.buckets = (int)buckets;
+    for (i = 0; i < n; i++) {
+        f.widths[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(widths, i));
+        if (f.widths[i] == -1.0 && PyErr_Occurred())
+            return NULL;
+        if (!(f.widths[i] > 0)) {
+            PyErr_SetString(PyExc_ValueError, "count(): bucket widths must be positive");
+            return NULL;
+        }
+        if (bucket(now, f.widths[i], &f.curs[i]) < 0)
+            return NULL;
+    }
+    PyObject *seq = PySequence_Fast(keys, "count(): keys must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    PyObject *out = PyList_New(m);
+    if (out == NULL)
+        goto fail;
+    for (i = 0; i < m; i++) {
+        PyObject *key = items[i], *value, *got;
+        value = PyDict_GetItemWithError(table, key);  /* borrowed */
+        if (value == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            if (record) {
+                PyObject *instant = PyFloat_FromDouble(now);
+                if (instant == NULL)
+                    goto fail;
+                int failed = PyDict_SetItem(table, key, instant);
+                Py_DECREF(instant);
+                if (failed < 0)
+                    goto fail;
+            }
+            Py_INCREF(zeros);
+            got = zeros;
+        }
+        else if (PyFloat_CheckExact(value)) {
+            got = from_instant(&f, table, key, PyFloat_AS_DOUBLE(value), now, record, zeros);
+        }
+        else if (Py_IS_TYPE(value, &CounterType)) {
+            Counter *c = (Counter *)value;
+            if (c->windows != f.windows || c->buckets != f.buckets) {
+                PyErr_SetString(PyExc_ValueError, "count(): a counter of other windows");
+                goto fail;
+            }
+            Py_INCREF(c);  /* setting the key below may drop the table's reference */
+            got = from_counter(&f, table, key, c, now, record, zeros);
+            Py_DECREF(c);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "count(): unexpected counter value %R", value);
+            goto fail;
+        }
+        if (got == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, i, got);
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+static PyMethodDef module_methods[] = {
+    {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "signupguard.velocity._counters",
+    .m_doc = "Compiled sliding-window counters of the in-process velocity store (optional).",
+    .m_size = -1,
+    .m_methods = module_methods,
+};
+
+PyMODINIT_FUNC
+PyInit__counters(void)
+{
+    if (PyType_Ready(&CounterType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&CounterType);
+    if (PyModule_AddObject(m, "Counter", (PyObject *)&CounterType) < 0) {
+        Py_DECREF(&CounterType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
