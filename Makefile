@@ -21,7 +21,7 @@ PORT ?= 8000
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt pyproject.toml setup.py signupguard/velocity/_counters.c | $(PY)
+$(VENV)/.installed: requirements.txt pyproject.toml setup.py signupguard/velocity/_compiled.c | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .

@@ -8,6 +8,6 @@ from setuptools import Extension, setup
 
 setup(
     ext_modules=[
-        Extension("signupguard.velocity._counters", ["signupguard/velocity/_counters.c"], optional=True),
+        Extension("signupguard.velocity._compiled", ["signupguard/velocity/_compiled.c"], optional=True),
     ],
 )

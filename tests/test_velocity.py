@@ -245,7 +245,7 @@ def test_backends_agree_on_event_figures(request: pytest.FixtureRequest, geoip_d
     assert marked_seen == {*MARKED, *OTHER_KIND}
 
 
-def test_marked_counters_record_only_marked_events(geoip_dbs) -> None:
+def test_marked_compiled_record_only_marked_events(geoip_dbs) -> None:
     from signupguard.context import parse_event
     from signupguard.enrichment import Enricher
     from signupguard.enrichment.geo import GeoDatabases
@@ -301,25 +301,26 @@ def test_memory_collection_never_changes_readings(compiled: bool | None) -> None
     assert len(collected) < len(reference)
 
 
-# -- the compiled counters ----------------------------------------------------------
+# -- the compiled paths ------------------------------------------------------------
 
 compiled_only = pytest.mark.skipif(
-    memory_module._count is None, reason="signupguard.velocity._counters not built (no C compiler)"
+    memory_module._count is None, reason="signupguard.velocity._compiled not built (no C compiler)"
 )
 
 
-def test_compiled_counters_are_built_when_required() -> None:
+def test_compiled_paths_are_built_when_required() -> None:
     """CI installs a compiler: there the C path must exist, or every 'memory' test above ran Python twice."""
     if memory_module._count is None and os.environ.get("SIGNUPGUARD_REQUIRE_COMPILED"):
-        pytest.fail("signupguard.velocity._counters was not built")
+        pytest.fail("signupguard.velocity._compiled was not built")
     assert MemoryVelocityStore().compiled == (memory_module._count is not None)
     with pytest.raises(ImportError) if memory_module._count is None else contextlib.nullcontext():
         MemoryVelocityStore(compiled=True)
 
 
 def hostile_events(seed: int, n: int) -> list[dict]:
-    """Counters only, at their edges: dense and sparse keys, long gaps, late and very late arrivals,
-    pre-1970 instants, exact bucket edges, repeated keys within an event, peeks of every kind of key."""
+    """Counters and distinct sets at their edges: dense and sparse keys and members, long gaps,
+    late and very late arrivals, pre-1970 instants, exact bucket edges, repeated keys within an
+    event, peeks of every kind of key."""
     rng = random.Random(seed)
     t = -3 * 86400.0 + 0.25
     edges = [50.0, 300.0, 7200.0, 50400.0]
@@ -337,13 +338,15 @@ def hostile_events(seed: int, n: int) -> list[dict]:
         if keys and rng.random() < 0.1:
             keys.append(keys[0])
         peeks = [f"k{rng.randrange(60)}" for _ in range(rng.randrange(0, 4))]
-        events.append({"now": now, "counters": keys, "distinct": [], "peek": peeks})
+        distinct = [(f"d{rng.randrange(rng.choice([2, 30, 3000]))}", f"m{rng.randrange(rng.choice([1, 3, 50]))}")
+                    for _ in range(rng.randrange(0, 4))]
+        events.append({"now": now, "counters": keys, "distinct": distinct, "peek": peeks})
     return events
 
 
 @compiled_only
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_compiled_and_python_counters_agree(seed: int) -> None:
+def test_compiled_and_python_paths_agree(seed: int) -> None:
     fast, slow = MemoryVelocityStore(compiled=True), MemoryVelocityStore(compiled=False)
     for i, event in enumerate(hostile_events(seed, 6000)):
         if i % 997 == 0:
@@ -353,8 +356,8 @@ def test_compiled_and_python_counters_agree(seed: int) -> None:
 
 
 @compiled_only
-def test_compiled_counters_with_other_windows_and_caps() -> None:
-    options = {"windows": (60, 7 * 86400, 900), "buckets": 5, "max_keys": 300}
+def test_compiled_paths_with_other_windows_and_caps() -> None:
+    options = {"windows": (60, 7 * 86400, 900), "distinct_windows": (86400, 120, 3600), "buckets": 5, "max_keys": 300}
     fast, slow = MemoryVelocityStore(compiled=True, **options), MemoryVelocityStore(compiled=False, **options)
     for i, event in enumerate(hostile_events(9, 4000)):
         assert fast.observe(**event) == slow.observe(**event), (i, event)
@@ -362,12 +365,13 @@ def test_compiled_counters_with_other_windows_and_caps() -> None:
 
 
 @compiled_only
-def test_compiled_counters_refuse_instants_beyond_any_date() -> None:
+def test_compiled_paths_refuse_instants_beyond_any_date() -> None:
     store = MemoryVelocityStore(compiled=True)
     for bad in (math.nan, math.inf, 1e300):
         with pytest.raises(ValueError):
-            store.observe(now=bad, counters=["k"], distinct=[])
+            store.observe(now=bad, counters=["k"], distinct=[("d", "m")], peek=["k"])
     assert count(store, "k", T0) == (0,) * NW  # nothing was recorded
+    assert members(store, "d", "n", T0) == (1,) * NDW
 
 
 def test_memory_max_keys_caps_the_store() -> None:

@@ -19,7 +19,7 @@ The cost of an event does not grow with the history held:
   keys active over the largest window; ``max_keys`` adds a hard cap.
 
 The counters, the hottest loop of replay and training, run in C when the
-optional extension ``_counters`` was built (``pip install`` builds it where a C
+optional extension ``_compiled`` was built (``pip install`` builds it where a C
 compiler is found; ``compiled=False`` or its absence selects this module's
 Python, which gives the same readings: the shared backend suite and a
 randomised comparison run both). The distinct sets stay in Python.
@@ -40,9 +40,9 @@ from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, since, widths
 
 try:
-    from ._counters import Counter as _Counter, count as _count
+    from ._compiled import Counter as _Counter, count as _count, distinct as _distinct
 except ImportError:  # built without a C compiler: the Python path below
-    _Counter = _count = None
+    _Counter = _count = _distinct = None
 
 _MIN_GC_INTERVAL = 50_000  # events between collections, at least
 _INF = math.inf
@@ -83,7 +83,7 @@ class MemoryVelocityStore:
             raise ValueError("max_keys must be positive or None")
         self.max_keys = max_keys
         if compiled and _count is None:
-            raise ImportError("signupguard.velocity._counters was not built (no C compiler at install time)")
+            raise ImportError("signupguard.velocity._compiled was not built (no C compiler at install time)")
         self.compiled = _count is not None if compiled is None else compiled
         self._widths = widths(self.windows, buckets)
         self._dwidths = widths(self.distinct_windows, buckets)
@@ -109,62 +109,18 @@ class MemoryVelocityStore:
     ) -> VelocityReading:
         """Read then record one event (see the protocol in ``velocity/__init__``)."""
         with self._lock:
-            cstore = self._counters
-            curs: tuple[int, ...] = ()
-            counts: list[tuple[int, ...]]
+            cstore, dstore = self._counters, self._distinct
             if self.compiled:
                 counts = _count(cstore, counters, now, self._widths, self.buckets, True, self._zero_c)
+                dists = _distinct(dstore, distinct, now, self._dwidths, self.buckets, self._ones_d)
+                peeked = _count(cstore, peek, now, self._widths, self.buckets, False, self._zero_c)
             else:
                 curs = self._buckets_at(now)
                 counts = self._count(counters, now, curs)
-            if now > self._newest:  # after the counters, which refuse an instant no date has
-                self._newest = now
-
-            dstore = self._distinct
-            dists: list[tuple[int, ...]] = []
-            thr_now: list[float] | None = None
-            for key, member in distinct:
-                d = dstore.get(key)
-                if d is None:  # a set with one member is (instant, member)
-                    dstore[key] = (now, member)
-                    dists.append(self._ones_d)
-                    continue
-                te = d[0]
-                if te <= now:
-                    te = now
-                    if thr_now is None:
-                        thr_now = [since(now, w, self.buckets) for w in self._dwidths]
-                    thrs = thr_now
-                else:  # out of order: read and record at the key's newest instant
-                    thrs = [since(te, w, self.buckets) for w in self._dwidths]
-                if len(d) == 2:
-                    dists.append(self._distinct_pair(key, d, member, te, thrs))
-                    continue
-                # Updated in place: a list holding dicts is tracked by the cycle
-                # collector for good, so it must not be reallocated per event.
-                d[0] = te
-                out = []
-                i = 1
-                for thr in thrs:
-                    members = d[i]
-                    if d[i + 1] < thr:
-                        d[i + 1] = _evict(members, thr)
-                    if member in members:
-                        out.append(len(members))
-                        del members[member]  # re-inserted at the end: last-seen order
-                        members[member] = te
-                    else:
-                        members[member] = te
-                        out.append(len(members))
-                        if d[i + 1] == _INF:
-                            d[i + 1] = te
-                    i += 2
-                dists.append(tuple(out))
-
-            if self.compiled:
-                peeked = _count(cstore, peek, now, self._widths, self.buckets, False, self._zero_c)
-            else:
+                dists = self._distinct_sets(distinct, now)
                 peeked = [self._peek(key, curs) for key in peek]
+            if now > self._newest:  # after the readings: the compiled path refuses an instant no date has
+                self._newest = now
 
             self._events += 1
             if self._events >= self._next_gc:
@@ -177,7 +133,7 @@ class MemoryVelocityStore:
         """Forget everything."""
         with self._lock:
             # counter key -> instant | (newest buckets, live totals, per window (older (bucket, count)s, their sum)),
-            # or with the compiled counters: instant | _counters.Counter
+            # or with the compiled counters: instant | _compiled.Counter
             self._counters: dict[str, float | tuple] = {}
             # set key -> (instant, member) | [newest instant, members, oldest instant, ...]
             self._distinct: dict[str, tuple | list] = {}
@@ -205,7 +161,7 @@ class MemoryVelocityStore:
         return tuple([floor(now / w) for w in self._widths])
 
     def _count(self, counters: Sequence[str], now: float, curs: tuple[int, ...]) -> list[tuple[int, ...]]:
-        """Read then record ``counters`` (the Python path of ``_counters.count``)."""
+        """Read then record ``counters`` (the Python path of ``_compiled.count``)."""
         cstore, ones = self._counters, self._ones_c
         counts: list[tuple[int, ...]] = []
         for key in counters:
@@ -220,6 +176,50 @@ class MemoryVelocityStore:
             else:
                 counts.append(self._advance(key, e, now, curs))
         return counts
+
+    def _distinct_sets(self, distinct: Sequence[tuple[str, str]], now: float) -> list[tuple[int, ...]]:
+        """Read then record ``distinct`` pairs (the Python path of ``_compiled.distinct``)."""
+        dstore = self._distinct
+        dists: list[tuple[int, ...]] = []
+        thr_now: list[float] | None = None
+        for key, member in distinct:
+            d = dstore.get(key)
+            if d is None:  # a set with one member is (instant, member)
+                dstore[key] = (now, member)
+                dists.append(self._ones_d)
+                continue
+            te = d[0]
+            if te <= now:
+                te = now
+                if thr_now is None:
+                    thr_now = [since(now, w, self.buckets) for w in self._dwidths]
+                thrs = thr_now
+            else:  # out of order: read and record at the key's newest instant
+                thrs = [since(te, w, self.buckets) for w in self._dwidths]
+            if len(d) == 2:
+                dists.append(self._distinct_pair(key, d, member, te, thrs))
+                continue
+            # Updated in place: a list holding dicts is tracked by the cycle
+            # collector for good, so it must not be reallocated per event.
+            d[0] = te
+            out = []
+            i = 1
+            for thr in thrs:
+                members = d[i]
+                if d[i + 1] < thr:
+                    d[i + 1] = _evict(members, thr)
+                if member in members:
+                    out.append(len(members))
+                    del members[member]  # re-inserted at the end: last-seen order
+                    members[member] = te
+                else:
+                    members[member] = te
+                    out.append(len(members))
+                    if d[i + 1] == _INF:
+                        d[i + 1] = te
+                i += 2
+            dists.append(tuple(out))
+        return dists
 
     def _advance(self, key: str, e: float | tuple, now: float, curs: tuple[int, ...]) -> tuple[int, ...]:
         """Record ``key`` when some window moved to a new bucket, or on its second sighting."""

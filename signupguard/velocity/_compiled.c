@@ -1,15 +1,15 @@
 /*
- * Sliding-window counters of the in-process velocity store, compiled.
+ * The in-process velocity store's hot loops, compiled.
  *
- * An optional speed-up of signupguard/velocity/memory.py: the store's
- * counters are its hottest loop (replay and training read and record some
- * twenty counter keys an event), and in Python most of their cost is the
- * interpreter, not the work. This module does the same work on the same
- * dict, with the same semantics bit for bit (the shared backend suite and a
- * randomised comparison with the Python path check that); without a C
- * compiler the package installs without it and the Python path runs.
+ * An optional speed-up of signupguard/velocity/memory.py: its counters and
+ * distinct sets are the hottest loops of replay and training (some thirty
+ * keys an event), and in Python most of their cost is the interpreter, not
+ * the work. This module does the same work on the same dicts, with the same
+ * semantics bit for bit (the shared backend suite and a randomised
+ * comparison with the Python path check that); without a C compiler the
+ * package installs without it and the Python path runs.
  *
- * A key's value in the store's dict is either
+ * Counters (count): a key's value in the store's counter dict is either
  *   - a float: the instant of the key's only live event (most keys are seen
  *     once: an address, a mailbox), or
  *   - a Counter: per window, the newest bucket, the total of the live
@@ -17,6 +17,12 @@
  *     (bucket b lives in slot b mod buckets).
  * Bucket of instant t in a window of bucket width w: floor(t / w), computed
  * as IEEE doubles, exactly as signupguard/velocity/buckets.py does.
+ *
+ * Distinct sets (distinct): the Python representation, kept as it is, so
+ * the store's collector and the Python path read the same values: a set is
+ * (instant, member) while it has one member, then a list [newest instant,
+ * members, oldest instant, ...] with, per window, a dict member -> last seen
+ * in last-seen order and the instant of its oldest member.
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -85,7 +91,7 @@ static PyMethodDef counter_methods[] = {
 
 static PyTypeObject CounterType = {
     PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "signupguard.velocity._counters.Counter",
+    .tp_name = "signupguard.velocity._compiled.Counter",
     .tp_basicsize = offsetof(Counter, cells),
     .tp_itemsize = sizeof(int64_t),
     .tp_flags = Py_TPFLAGS_DEFAULT,  /* no references: never tracked by the cycle collector */
@@ -343,21 +349,329 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------- distinct */
+
+/* Earliest instant inside a window of bucket width w read at t: velocity/buckets.py's since(). */
+static double
+since(double t, double width, int buckets)
+{
+    return (floor(t / width) - buckets + 1) * width;
+}
+
+static int
+set_float(PyObject *list, Py_ssize_t i, double value)
+{
+    PyObject *v = PyFloat_FromDouble(value);
+    if (v == NULL)
+        return -1;
+    return PyList_SetItem(list, i, v);  /* steals v */
+}
+
+/* Drop members last seen before thr (they sit at the front); *oldest gets the new oldest instant. */
+static int
+evict(PyObject *members, double thr, double *oldest)
+{
+    Py_ssize_t pos = 0, n = 0, i;
+    PyObject *member, *seen;
+    *oldest = INFINITY;
+    while (PyDict_Next(members, &pos, &member, &seen)) {
+        double s = PyFloat_AsDouble(seen);
+        if (s == -1.0 && PyErr_Occurred())
+            return -1;
+        if (s >= thr) {
+            *oldest = s;
+            break;
+        }
+        n++;
+    }
+    if (n == 0)
+        return 0;
+    PyObject *dead = PyList_New(n);
+    if (dead == NULL)
+        return -1;
+    pos = 0;
+    for (i = 0; i < n && PyDict_Next(members, &pos, &member, &seen); i++) {
+        Py_INCREF(member);
+        PyList_SET_ITEM(dead, i, member);
+    }
+    for (i = 0; i < n; i++) {
+        if (PyDict_DelItem(members, PyList_GET_ITEM(dead, i)) < 0) {
+            Py_DECREF(dead);
+            return -1;
+        }
+    }
+    Py_DECREF(dead);
+    return 0;
+}
+
+static PyObject *
+pair(double te, PyObject *member)
+{
+    PyObject *t = PyFloat_FromDouble(te);
+    if (t == NULL)
+        return NULL;
+    PyObject *p = PyTuple_Pack(2, t, member);
+    Py_DECREF(t);
+    return p;
+}
+
+static int
+store(PyObject *table, PyObject *key, PyObject *value)
+{
+    if (value == NULL)
+        return -1;
+    int failed = PyDict_SetItem(table, key, value);
+    Py_DECREF(value);
+    return failed;
+}
+
+/* A set that held one member (t1, m1) so far: memory.py's _distinct_pair. */
+static PyObject *
+distinct_pair(PyObject *table, PyObject *key, PyObject *d, PyObject *member, double te, const double *thrs,
+              int windows, PyObject *ones)
+{
+    double t1 = PyFloat_AsDouble(PyTuple_GET_ITEM(d, 0));
+    if (t1 == -1.0 && PyErr_Occurred())
+        return NULL;
+    PyObject *m1 = PyTuple_GET_ITEM(d, 1);
+    int same = PyObject_RichCompareBool(member, m1, Py_EQ);
+    if (same < 0)
+        return NULL;
+    int i, live = 0;
+    for (i = 0; i < windows; i++)
+        live |= t1 >= thrs[i];
+    if (same || !live) {  /* the same member again, or the old one left every window */
+        if (store(table, key, pair(te, same ? m1 : member)) < 0)
+            return NULL;
+        Py_INCREF(ones);
+        return ones;
+    }
+    PyObject *entry = PyList_New(1 + 2 * windows);
+    PyObject *out = PyTuple_New(windows);
+    if (entry == NULL || out == NULL)
+        goto fail;
+    if (set_float(entry, 0, te) < 0)
+        goto fail;
+    for (i = 0; i < windows; i++) {
+        PyObject *members = PyDict_New(), *t = NULL, *n;
+        if (members == NULL)
+            goto fail;
+        PyList_SET_ITEM(entry, 1 + 2 * i, members);
+        if (t1 >= thrs[i]) {
+            t = PyFloat_FromDouble(t1);
+            if (t == NULL || PyDict_SetItem(members, m1, t) < 0) {
+                Py_XDECREF(t);
+                goto fail;
+            }
+            Py_DECREF(t);
+        }
+        t = PyFloat_FromDouble(te);
+        if (t == NULL || PyDict_SetItem(members, member, t) < 0) {
+            Py_XDECREF(t);
+            goto fail;
+        }
+        Py_DECREF(t);
+        if (set_float(entry, 2 + 2 * i, t1 >= thrs[i] ? t1 : te) < 0)
+            goto fail;
+        n = PyLong_FromSsize_t(PyDict_GET_SIZE(members));
+        if (n == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, i, n);
+    }
+    if (PyDict_SetItem(table, key, entry) < 0)
+        goto fail;
+    Py_DECREF(entry);
+    return out;
+fail:
+    Py_XDECREF(entry);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* A set with members in a window: updated in place (memory.py explains why). */
+static PyObject *
+distinct_list(PyObject *d, PyObject *member, double te, const double *thrs, int windows)
+{
+    int i;
+    if (PyList_GET_SIZE(d) != 1 + 2 * windows) {
+        PyErr_SetString(PyExc_ValueError, "distinct(): a set of other windows");
+        return NULL;
+    }
+    if (set_float(d, 0, te) < 0)
+        return NULL;
+    PyObject *out = PyTuple_New(windows);
+    if (out == NULL)
+        return NULL;
+    for (i = 0; i < windows; i++) {
+        PyObject *members = PyList_GET_ITEM(d, 1 + 2 * i);
+        double oldest = PyFloat_AsDouble(PyList_GET_ITEM(d, 2 + 2 * i));
+        if ((oldest == -1.0 && PyErr_Occurred()) || !PyDict_CheckExact(members))
+            goto fail;
+        if (oldest < thrs[i]) {
+            if (evict(members, thrs[i], &oldest) < 0 || set_float(d, 2 + 2 * i, oldest) < 0)
+                goto fail;
+        }
+        PyObject *t = PyFloat_FromDouble(te);
+        if (t == NULL)
+            goto fail;
+        int present = PyDict_Contains(members, member);
+        Py_ssize_t size;
+        if (present < 0) {
+            Py_DECREF(t);
+            goto fail;
+        }
+        if (present) {  /* re-inserted at the end: last-seen order */
+            size = PyDict_GET_SIZE(members);
+            if (PyDict_DelItem(members, member) < 0 || PyDict_SetItem(members, member, t) < 0) {
+                Py_DECREF(t);
+                goto fail;
+            }
+        }
+        else {
+            if (PyDict_SetItem(members, member, t) < 0) {
+                Py_DECREF(t);
+                goto fail;
+            }
+            size = PyDict_GET_SIZE(members);
+            if (oldest == INFINITY && set_float(d, 2 + 2 * i, te) < 0) {
+                Py_DECREF(t);
+                goto fail;
+            }
+        }
+        Py_DECREF(t);
+        PyObject *n = PyLong_FromSsize_t(size);
+        if (n == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, i, n);
+    }
+    return out;
+fail:
+    if (!PyErr_Occurred())
+        PyErr_SetString(PyExc_TypeError, "distinct(): unexpected set value");
+    Py_DECREF(out);
+    return NULL;
+}
+
+PyDoc_STRVAR(distinct_doc,
+"distinct(table, pairs, now, widths, buckets, ones) -> list of tuples\n\n"
+"For each (key, member) of ``pairs`` in order, the distinct members of the\n"
+"key within each window (a tuple aligned with ``widths``, the bucket\n"
+"widths), this member included, and records it. ``table`` is the store's\n"
+"distinct-set dict; ``ones`` the all-one tuple.");
+
+static PyObject *
+distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "distinct() takes 6 arguments");
+        return NULL;
+    }
+    PyObject *table = args[0], *pairs = args[1], *widths = args[3], *ones = args[5];
+    if (!PyDict_CheckExact(table) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(ones)) {
+        PyErr_SetString(PyExc_TypeError, "distinct() needs a dict, a tuple of widths and a tuple of ones");
+        return NULL;
+    }
+    double now = PyFloat_AsDouble(args[2]);
+    if (now == -1.0 && PyErr_Occurred())
+        return NULL;
+    if (!isfinite(now)) {
+        PyErr_SetString(PyExc_ValueError, "velocity instant must be finite");
+        return NULL;
+    }
+    long buckets = PyLong_AsLong(args[4]);
+    if (buckets == -1 && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t windows = PyTuple_GET_SIZE(widths), i;
+    double w[MAX_WINDOWS], thr_now[MAX_WINDOWS], thr_late[MAX_WINDOWS];
+    if (windows < 1 || windows > MAX_WINDOWS || buckets < 1 || buckets > 1 << 20 || PyTuple_GET_SIZE(ones) != windows) {
+        PyErr_SetString(PyExc_ValueError, "distinct(): unsupported windows or buckets");
+        return NULL;
+    }
+    for (i = 0; i < windows; i++) {
+        w[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(widths, i));
+        if (w[i] == -1.0 && PyErr_Occurred())
+            return NULL;
+        if (!(w[i] > 0)) {
+            PyErr_SetString(PyExc_ValueError, "distinct(): bucket widths must be positive");
+            return NULL;
+        }
+        thr_now[i] = since(now, w[i], (int)buckets);
+    }
+    PyObject *seq = PySequence_Fast(pairs, "distinct(): pairs must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    PyObject *out = PyList_New(m);
+    if (out == NULL)
+        goto fail;
+    for (i = 0; i < m; i++) {
+        PyObject *item = items[i], *got;
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
+            PyErr_SetString(PyExc_TypeError, "distinct(): pairs must be (key, member) tuples");
+            goto fail;
+        }
+        PyObject *key = PyTuple_GET_ITEM(item, 0), *member = PyTuple_GET_ITEM(item, 1);
+        PyObject *d = PyDict_GetItemWithError(table, key);  /* borrowed */
+        if (d == NULL) {
+            if (PyErr_Occurred() || store(table, key, pair(now, member)) < 0)
+                goto fail;
+            Py_INCREF(ones);
+            PyList_SET_ITEM(out, i, ones);
+            continue;
+        }
+        int is_pair = PyTuple_CheckExact(d) && PyTuple_GET_SIZE(d) == 2;
+        if (!is_pair && !(PyList_CheckExact(d) && PyList_GET_SIZE(d) > 0)) {
+            PyErr_Format(PyExc_TypeError, "distinct(): unexpected set value %R", d);
+            goto fail;
+        }
+        const double *thrs = thr_now;
+        double te = PyFloat_AsDouble(is_pair ? PyTuple_GET_ITEM(d, 0) : PyList_GET_ITEM(d, 0));
+        if (te == -1.0 && PyErr_Occurred())
+            goto fail;
+        if (te <= now) {
+            te = now;
+        }
+        else {  /* out of order: read and record at the key's newest instant */
+            Py_ssize_t j;
+            for (j = 0; j < windows; j++)
+                thr_late[j] = since(te, w[j], (int)buckets);
+            thrs = thr_late;
+        }
+        Py_INCREF(d);  /* replacing the key's value may drop the table's reference */
+        if (is_pair)
+            got = distinct_pair(table, key, d, member, te, thrs, (int)windows, ones);
+        else
+            got = distinct_list(d, member, te, thrs, (int)windows);
+        Py_DECREF(d);
+        if (got == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, i, got);
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
+    {"distinct", (PyCFunction)(void (*)(void))distinct, METH_FASTCALL, distinct_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
-    .m_name = "signupguard.velocity._counters",
-    .m_doc = "Compiled sliding-window counters of the in-process velocity store (optional).",
+    .m_name = "signupguard.velocity._compiled",
+    .m_doc = "Compiled counters and distinct sets of the in-process velocity store (optional).",
     .m_size = -1,
     .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC
-PyInit__counters(void)
+PyInit__compiled(void)
 {
     if (PyType_Ready(&CounterType) < 0)
         return NULL;
