@@ -37,10 +37,11 @@
 /* ------------------------------------------------------------------ Counter */
 
 typedef struct {
-    PyObject_VAR_HEAD  /* ob_size: windows * (buckets + 2) int64 cells */
+    PyObject_VAR_HEAD  /* ob_size: 32-bit slots after the header */
     int windows;
     int buckets;
-    /* cells: newest[windows], total[windows], ring[windows][buckets] */
+    /* int64 newest[windows], int64 total[windows], then uint32 ring[windows][buckets]:
+       a bucket of one key does not see 4 billion events. */
     int64_t cells[1];
 } Counter;
 
@@ -48,7 +49,7 @@ static PyTypeObject CounterType;
 
 #define NEWEST(c, i) ((c)->cells[(i)])
 #define TOTAL(c, i) ((c)->cells[(c)->windows + (i)])
-#define RING(c, i) (&(c)->cells[2 * (c)->windows + (Py_ssize_t)(i) * (c)->buckets])
+#define RING(c, i) ((uint32_t *)&(c)->cells[2 * (c)->windows] + (Py_ssize_t)(i) * (c)->buckets)
 
 static int64_t
 mod_floor(int64_t b, int64_t m)
@@ -60,13 +61,13 @@ mod_floor(int64_t b, int64_t m)
 static Counter *
 counter_new(int windows, int buckets)
 {
-    Py_ssize_t cells = (Py_ssize_t)windows * (buckets + 2);
-    Counter *c = PyObject_NewVar(Counter, &CounterType, cells);
+    Py_ssize_t slots = (Py_ssize_t)windows * (buckets + 4);  /* two int64 per window, then the ring */
+    Counter *c = PyObject_NewVar(Counter, &CounterType, slots);
     if (c == NULL)
         return NULL;
     c->windows = windows;
     c->buckets = buckets;
-    memset(c->cells, 0, sizeof(int64_t) * cells);
+    memset(c->cells, 0, sizeof(uint32_t) * slots);
     return c;
 }
 
@@ -93,7 +94,7 @@ static PyTypeObject CounterType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "signupguard.velocity._compiled.Counter",
     .tp_basicsize = offsetof(Counter, cells),
-    .tp_itemsize = sizeof(int64_t),
+    .tp_itemsize = sizeof(uint32_t),
     .tp_flags = Py_TPFLAGS_DEFAULT,  /* no references: never tracked by the cycle collector */
     .tp_doc = "Live buckets of one counter key (created by count(), read through it).",
     .tp_methods = counter_methods,
@@ -170,7 +171,7 @@ from_instant(const Frame *f, PyObject *table, PyObject *key, double first, doubl
                 return NULL;
             for (i = 0; i < f->windows; i++) {
                 int64_t nb = b1[i] >= f->curs[i] ? b1[i] : f->curs[i];
-                int64_t *ring = RING(c, i);
+                uint32_t *ring = RING(c, i);
                 NEWEST(c, i) = nb;
                 if (read[i])
                     ring[mod_floor(b1[i], f->buckets)] += 1;
@@ -199,7 +200,7 @@ from_counter(const Frame *f, PyObject *table, PyObject *key, Counter *c, double 
     const int64_t B = f->buckets;
     for (i = 0; i < f->windows; i++) {
         int64_t cur = f->curs[i], nb = NEWEST(c, i), total = TOTAL(c, i);
-        int64_t *ring = RING(c, i);
+        uint32_t *ring = RING(c, i);
         if (cur <= nb) {  /* same bucket, or out of order: counted in the newest bucket */
             read[i] = total;
             if (record) {
@@ -210,7 +211,7 @@ from_counter(const Frame *f, PyObject *table, PyObject *key, Counter *c, double 
         else if (cur - nb >= B) {  /* every bucket left the window */
             read[i] = 0;
             if (record) {
-                memset(ring, 0, sizeof(int64_t) * B);
+                memset(ring, 0, sizeof(uint32_t) * B);
                 ring[mod_floor(cur, B)] = 1;
                 TOTAL(c, i) = 1;
                 NEWEST(c, i) = cur;
