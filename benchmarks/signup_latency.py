@@ -412,7 +412,7 @@ def _kind_counts() -> dict[str, int]:
 def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> list[tuple[str, float, int]]:
     """Mean time per signup spent in SignupGuard's pieces (wrapped with perf_counter, no profiler)."""
     from config.portal import services
-    from signupguard import receivers, recording
+    from signupguard import receivers, recording, rows
 
     totals: dict[str, list[float]] = {}
     saved: list[tuple[Any, str, Any]] = []
@@ -440,7 +440,11 @@ def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> l
     wrap(services, "record", "record_signup (all, inside the view's transaction)")
     wrap(recording, "request_snapshot", "  request_snapshot")
     wrap(recording, "build_event", "  build_event")
+    wrap(recording, "_new_attempt", "  _new_attempt: the Attempt instance")
+    wrap(recording, "new_hold", "  new_hold: the hold and audit instances")
     wrap(recording, "insert_signup", "  insert_signup: attempt + hold + audit INSERTs")
+    wrap(rows, "_values", "    rows._values: the rows' database values")
+    wrap(recording, "announce_hold", "  announce_hold: account_held")
     wrap(recording, "wait_for_verdict", "  wait_for_verdict (in the transaction: returns)")
     wrap(recording, "enqueue_after_commit", "on-commit hook: hand the id to the publisher")
     wrap(recording, "enqueue", "  enqueue: Celery publish to Redis")

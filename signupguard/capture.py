@@ -101,10 +101,22 @@ def _only(meta: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return {key: value} if value is not None else meta
 
 
+@lru_cache(maxsize=256)
+def _socket_peer(remote_addr: str) -> Any:
+    # REMOTE_ADDR is the same few load balancers on every request behind a
+    # proxy: parse each once (ipware's answer depends on the string alone).
+    remote, _ = _REMOTE.get_client_ip({"REMOTE_ADDR": remote_addr})
+    return remote
+
+
 def client_ip(meta: Mapping[str, Any]) -> str:
     """The client's address, as text ("" when the request carries none)."""
     try:
-        remote, _ = _REMOTE.get_client_ip(_only(meta, "REMOTE_ADDR"))
+        raw = meta.get("REMOTE_ADDR")
+        if isinstance(raw, str):
+            remote = _socket_peer(raw)
+        else:
+            remote, _ = _REMOTE.get_client_ip(_only(meta, "REMOTE_ADDR"))
     except Exception:  # a hostile or broken META must never fail the request
         remote = None
     if remote is None:

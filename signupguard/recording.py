@@ -88,24 +88,32 @@ def _eager() -> bool:
     return bool(score_attempt.app.conf.task_always_eager)
 
 
-def enqueue_after_commit(attempt_id: int) -> None:
+def enqueue_after_commit(attempt_id: int) -> bool:
     """The on-commit hook of a recorded attempt: publish its scoring task.
 
     Eager tasks (the demo, tests) run right here, as the commit's callback, so
     a waiting request sees the verdict. Otherwise, with ``BACKGROUND_PUBLISH``,
     the id goes to the process's background publisher and the request goes on;
     during a request it is published once the response is out (or when
-    ``wait_for_verdict`` starts waiting).
+    ``wait_for_verdict`` starts waiting). Returns whether the task ran
+    eagerly, here.
     """
-    if _eager() or not sg_settings.BACKGROUND_PUBLISH:
+    eager = _eager()
+    if eager or not sg_settings.BACKGROUND_PUBLISH:
         enqueue(attempt_id)
-        return
+        return eager
     publisher = get_publisher()
     if publisher.submit(attempt_id, hold=current_request() is not None):
-        return
+        return False
     if publisher.dropped % 1000 == 1:  # once per thousand: the broker hangs and the queue is full
         logger.warning("signupguard: publish queue full (%s dropped), attempt %s is left to the sweep",
                        publisher.dropped, attempt_id)
+    return False
+
+
+def _enqueue_recorded(attempt: Attempt) -> None:
+    """``enqueue_after_commit`` for an attempt this process recorded; notes on it whether it was scored inline."""
+    attempt._signupguard_eager = enqueue_after_commit(attempt.pk)  # type: ignore[attr-defined]  # see wait_for_verdict
 
 
 def publish_in_background(attempt_id: int) -> bool:
@@ -185,7 +193,7 @@ def record_signup(
                 return existing
             # Held before any signup was recorded (a reviewer acted first, an
             # account older than the install): score it; its status stays.
-        transaction.on_commit(partial(enqueue_after_commit, attempt.pk), using=using)
+        transaction.on_commit(partial(_enqueue_recorded, attempt), using=using)
     recorded_kinds(request).add("signup")
     if held:
         attempt._signupguard_hold = status.status  # type: ignore[attr-defined]  # see signup_status
@@ -251,8 +259,10 @@ def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attem
     timeout = float(sg_settings.SYNC_WAIT if timeout is None else timeout)
     if connection.in_atomic_block:
         return attempt  # not committed yet: nobody can have scored it
-    if timeout <= 0 and not _eager():
-        return attempt  # nobody can have scored it yet: skip the read-back
+    if timeout <= 0:
+        inline = getattr(attempt, "_signupguard_eager", None)  # record_signup's commit hook says; else ask Celery
+        if not (_eager() if inline is None else inline):
+            return attempt  # nobody can have scored it yet: skip the read-back
     if timeout > 0:
         release_held()  # a publish held for the end of the request would come too late
     deadline = time.monotonic() + max(0.0, timeout)

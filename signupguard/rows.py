@@ -26,7 +26,7 @@ from django.db import IntegrityError, connections, models, transaction
 
 from signupguard.models import AccountStatus, Attempt, StatusChange
 
-_SQL: dict[str, tuple[str, list[models.Field], list[models.Field], list[models.Field]]] = {}
+_SQL: dict[str, tuple[str, tuple, tuple, tuple]] = {}
 
 
 def _fields(model: type[models.Model], *, skip: tuple[str, ...] = ()) -> list[models.Field]:
@@ -39,21 +39,29 @@ def _fields(model: type[models.Model], *, skip: tuple[str, ...] = ()) -> list[mo
 _PLAIN = (models.CharField, models.TextField, models.BooleanField, models.IntegerField, models.FloatField,
           models.ForeignKey)
 _PLAIN_TYPES = frozenset([str, int, float, bool, type(None)])
-_plain: dict[models.Field, bool] = {}
+# Fields that store None as SQL NULL (JSONField too: JSON null needs Value(None, JSONField())),
+# so a None needs neither pre_save nor get_db_prep_save unless pre_save sets the value (auto_now).
+_NONE_IS_NULL = (*_PLAIN, models.DateTimeField, models.DateField, models.JSONField)
 
 
-def _values(obj: models.Model, fields: list[models.Field], connection: Any) -> list[Any]:
-    values = []
+def _plan(fields: list[models.Field]) -> tuple[tuple[str, models.Field, bool, bool], ...]:
+    """Per field, once per statement: (attname, field, plain, None is stored as it is)."""
+    plan = []
     for f in fields:
-        plain = _plain.get(f)
-        if plain is None:
-            plain = _plain[f] = isinstance(f, _PLAIN) and not isinstance(f, models.JSONField)
-        if plain:
-            value = getattr(obj, f.attname)
-            if type(value) in _PLAIN_TYPES:
-                values.append(value)
-                continue
-        values.append(f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
+        plain = isinstance(f, _PLAIN) and not isinstance(f, models.JSONField)
+        auto = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        plan.append((f.attname, f, plain, isinstance(f, _NONE_IS_NULL) and not auto))
+    return tuple(plan)
+
+
+def _values(obj: models.Model, plan: tuple[tuple[str, models.Field, bool, bool], ...], connection: Any) -> list[Any]:
+    values = []
+    for attname, f, plain, none_as_is in plan:
+        value = getattr(obj, attname)
+        if (plain and type(value) in _PLAIN_TYPES) or (value is None and none_as_is):
+            values.append(value)
+        else:
+            values.append(f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
     return values
 
 
@@ -66,8 +74,8 @@ def _marks(fields: list[models.Field]) -> str:
     return ", ".join(["%s"] * len(fields))
 
 
-def _statement(connection: Any) -> tuple[str, list[models.Field], list[models.Field], list[models.Field]]:
-    """(SQL, attempt fields, status fields, audit fields) of this connection's vendor, built once."""
+def _statement(connection: Any) -> tuple[str, tuple, tuple, tuple]:
+    """(SQL, attempt, status and audit field plans for ``_values``) of this connection's vendor, built once."""
     found = _SQL.get(connection.vendor)
     if found is not None:
         return found
@@ -102,7 +110,7 @@ def _statement(connection: Any) -> tuple[str, list[models.Field], list[models.Fi
             f"{insert_s} VALUES ({_marks(s_fields)}, %s) ON CONFLICT ({user_col}) DO NOTHING",
             f"{insert_c} VALUES ({_marks(c_fields)}, %s, %s)",
         ])
-    found = _SQL[connection.vendor] = (sql, a_fields, s_fields, c_fields)
+    found = _SQL[connection.vendor] = (sql, _plan(a_fields), _plan(s_fields), _plan(c_fields))
     return found
 
 

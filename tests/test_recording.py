@@ -115,3 +115,33 @@ def test_a_new_account_gets_one_hold_and_one_audit_row(
     changes = list(StatusChange.objects.filter(account=status).values_list("to_status", "attempt_id"))
     assert changes == [("pending", attempt.pk)]
     assert Attempt.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_plain_insert_stores_what_the_orm_stores(signup_request: Any, make_user: Any, monkeypatch: Any) -> None:
+    """Values the plain INSERT passes as they are (None, str, int ...) end up as the ORM's: NULL stays SQL NULL."""
+    from signupguard import rows
+
+    per_path = []
+    for orm in (False, True):
+        monkeypatch.setattr(rows, "_VENDORS", frozenset() if orm else rows._VENDORS)
+        user = make_user()
+        with override_settings(SIGNUPGUARD=MEMORY):
+            attempt = record_signup(signup_request(), user)
+        found = Attempt.objects.filter(pk=attempt.pk)
+        row = found.values().get()
+        assert row["raw"] == attempt.raw and row["raw"]["event_id"] == row["event_id"]
+        assert row["created_at"] is not None and row["occurred_at"] is not None
+        # SQL NULL, not JSON null: the worker's "not prepared yet" test and the console's filters read these.
+        assert found.filter(enrichment__isnull=True, velocity__isnull=True, asn__isnull=True, score__isnull=True,
+                            decision__isnull=True, claimed_at__isnull=True, scored_at__isnull=True).exists()
+        status = AccountStatus.objects.filter(user=user).values("status", "source", "updated_at", "created_at").get()
+        assert status["updated_at"] is not None and status["created_at"] is not None
+        change = StatusChange.objects.filter(account__user=user).values(
+            "from_status", "to_status", "source", "reason", "note", "actor_id", "at").get()
+        assert change["actor_id"] is None and change["at"] is not None
+        skip = {"id", "event_id", "occurred_at", "created_at", "user_id", "account", "email", "raw"}
+        per_path.append(({k: v for k, v in row.items() if k not in skip},
+                         {k: status[k] for k in ("status", "source")},
+                         {k: v for k, v in change.items() if k != "at"}))
+    assert per_path[0] == per_path[1]

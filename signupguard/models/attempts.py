@@ -39,37 +39,39 @@ class Attempt(models.Model):
     event_id = models.CharField(max_length=128, unique=True)
     kind = models.CharField(max_length=8, choices=Kind.choices, db_index=True)
     occurred_at = models.DateTimeField(db_index=True)
+    # Indexed by sg_attempt_user_created (user, created_at), which serves lookups by user alone.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="signupguard_attempts",
+        related_name="signupguard_attempts", db_index=False,
     )
     # The contract's "account": survives the user's deletion, searchable.
     account = models.CharField(max_length=256, blank=True, db_index=True)
     success = models.BooleanField(null=True, blank=True)  # logins only
 
     ip = models.CharField(max_length=64, blank=True, db_index=True)
-    ip_prefix = models.CharField(max_length=64, blank=True, db_index=True)
+    ip_prefix = models.CharField(max_length=64, blank=True)  # indexed by sg_attempt_prefix_created
     email = models.CharField(max_length=320, blank=True, db_index=True)
     email_normalized = models.CharField(max_length=320, blank=True, db_index=True)
     email_domain = models.CharField(max_length=255, blank=True, db_index=True)
-    asn = models.BigIntegerField(null=True, blank=True, db_index=True)
+    asn = models.BigIntegerField(null=True, blank=True)  # indexed by sg_attempt_asn (partial)
     as_org = models.CharField(max_length=255, blank=True)
     country = models.CharField(max_length=2, blank=True, db_index=True)
     network_kind = models.CharField(max_length=16, blank=True, db_index=True)
-    device_fingerprint = models.CharField(max_length=128, blank=True, db_index=True)
+    device_fingerprint = models.CharField(max_length=128, blank=True)  # indexed by sg_attempt_device_created
 
     raw = models.JSONField(default=dict)  # the contract event, exactly as captured
     enrichment = models.JSONField(null=True, blank=True)  # Enrichment.to_dict()
     velocity = models.JSONField(null=True, blank=True)  # Velocity.to_dict() at decision time
 
     score = models.FloatField(null=True, blank=True, db_index=True)
-    decision = models.CharField(max_length=8, choices=Decision.choices, null=True, blank=True, db_index=True)
+    # Indexed by sg_attempt_decision_created.
+    decision = models.CharField(max_length=8, choices=Decision.choices, null=True, blank=True)
     reasons = models.JSONField(default=list, blank=True)
     model_version = models.CharField(max_length=64, blank=True, db_index=True)
     shadow_score = models.FloatField(null=True, blank=True)
     shadow_model_version = models.CharField(max_length=64, blank=True)
 
-    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING, db_index=True)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)  # sg_attempt_state_created
     attempts = models.PositiveIntegerField(default=0)  # scoring tries, for the sweep and diagnostics
     error = models.TextField(blank=True)  # last scoring error, for operators
     claimed_at = models.DateTimeField(null=True, blank=True)
@@ -83,6 +85,10 @@ class Attempt(models.Model):
     class Meta:
         app_label = "signupguard"
         ordering = ["-created_at"]
+        # Every index is one more B-tree page the signup request writes and
+        # commits with each new attempt (docs/benchmarks.md, issue 3): a column
+        # that leads a composite index has no index of its own, and asn, NULL
+        # until scoring, is indexed only where it is set.
         indexes = [
             # The linking pass: only the few attempts waiting for it are in this index.
             models.Index(fields=["scored_at"], condition=models.Q(link_pending=True), name="sg_attempt_link_pending"),
@@ -94,6 +100,8 @@ class Attempt(models.Model):
             # Linking: one device or /24 across accounts within a window.
             models.Index(fields=["device_fingerprint", "created_at"], name="sg_attempt_device_created"),
             models.Index(fields=["ip_prefix", "created_at"], name="sg_attempt_prefix_created"),
+            # The console's ASN filter (asn = ...: implies NOT NULL, on SQLite and PostgreSQL alike).
+            models.Index(fields=["asn"], condition=models.Q(asn__isnull=False), name="sg_attempt_asn"),
         ]
         permissions = [("review_account", "Can review and act on accounts")]
 
@@ -111,7 +119,8 @@ class AccountStatus(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signupguard_status",
     )
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True)
+    # Indexed by sg_status_status_updated (status, updated_at), which serves lookups by status alone.
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     # What set the current status: model, rule, reviewer, system (see StatusChange.Source).
     source = models.CharField(max_length=16, blank=True)
     attempt = models.ForeignKey(  # the attempt that decided the current status, if any
@@ -139,8 +148,10 @@ class StatusChange(models.Model):
     account = models.ForeignKey(AccountStatus, on_delete=models.CASCADE, related_name="changes")
     from_status = models.CharField(max_length=8, blank=True)  # "" for the first row
     to_status = models.CharField(max_length=8)
+    # NULL for every automatic change (the signup's hold, the verdicts): indexed by sg_change_actor only where set.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        db_index=False,
     )
     source = models.CharField(max_length=16, choices=Source.choices)
     reason = models.CharField(max_length=255, blank=True)
@@ -151,6 +162,10 @@ class StatusChange(models.Model):
     class Meta:
         app_label = "signupguard"
         ordering = ["at", "pk"]
+        indexes = [
+            # A reviewer's changes, and SET_NULL when a user is deleted (actor = / IN (...): NOT NULL implied).
+            models.Index(fields=["actor"], condition=models.Q(actor__isnull=False), name="sg_change_actor"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status or '-'} → {self.to_status} ({self.source})"
