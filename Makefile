@@ -42,11 +42,14 @@ demo: install
 # signupguard_train. Without the optional Anonymous-IP database on purpose, so
 # the model learns the network kinds every install can derive (ASN lists and
 # organisation keywords). See docs/model.md.
+# trained_at (metadata.json, report.html) is the time of the last commit touching the model's inputs,
+# so that rebuilding a checkout reproduces the committed files byte for byte.
 MODEL_WORK ?= var/model-build
+MODEL_EPOCH = $$(git log -1 --format=%ct -- signupguard Makefile requirements.txt ':(exclude)signupguard/model/default' 2>/dev/null)
 model: install
 	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/events.jsonl --legit 60000 --scale 3 --days 14 --seed 7 --geoip-dir $(MODEL_WORK)/geoip
 	rm -rf signupguard/model/default
-	SIGNUPGUARD_GEOIP_ASN=$(MODEL_WORK)/geoip/GeoLite2-ASN.mmdb SIGNUPGUARD_GEOIP_CITY=$(MODEL_WORK)/geoip/GeoLite2-City.mmdb \
+	SOURCE_DATE_EPOCH=$(MODEL_EPOCH) SIGNUPGUARD_GEOIP_ASN=$(MODEL_WORK)/geoip/GeoLite2-ASN.mmdb SIGNUPGUARD_GEOIP_CITY=$(MODEL_WORK)/geoip/GeoLite2-City.mmdb \
 		$(PY) manage.py signupguard_train --events $(MODEL_WORK)/events.jsonl --out signupguard/model/default \
 		--version-prefix default --seed 0 --no-holdout
 

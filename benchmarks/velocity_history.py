@@ -71,7 +71,6 @@ class EventStream:
         a, b, c = rng.randrange(1, 223), rng.randrange(256), rng.randrange(256)
         ip = self._recent(self.ips, f"{a}.{b}.{c}.{rng.randrange(1, 255)}", 0.6)
         prefix = ip.rsplit(".", 1)[0] + ".0/24"
-        wide = ".".join(ip.split(".")[:2]) + ".0.0/16"
         asn = int(rng.paretovariate(1.1)) % 4000
         dev = self._recent(self.devices, f"{rng.getrandbits(64):016x}", 0.7)
         n = rng.randrange(10**9)
@@ -80,12 +79,13 @@ class EventStream:
         account = self._recent(self.accounts, f"acct-{n}", 0.8)
         profile = f"Chrome/{rng.randrange(110, 132)}/Windows/1920x1080/{rng.choice(['America/New_York', 'Europe/Berlin', 'Asia/Tokyo'])}"
         template = f"llll{'#' * (n % 4)}@{domain}"
-        counters = [f"{k}:ip:{ip}", f"{k}:p:{prefix}", f"{k}:pw:{wide}", f"{k}:asn:{asn}", f"{k}:dev:{dev}",
+        counters = [f"{k}:ip:{ip}", f"{k}:p:{prefix}", f"{k}:asn:{asn}", f"{k}:dev:{dev}",
                     f"{k}:em:{email}", f"{k}:prof:{profile}", f"{k}:tpl:{template}", f"{k}:all"]
         if not domain.startswith(("gmail", "outlook")):
-            counters.insert(6, f"{k}:dom:{domain}")
+            counters.insert(5, f"{k}:dom:{domain}")
         distinct = [(f"d:dev:{dev}", account), (f"d:ip:{ip}", account), (f"d:em:{email}", account),
-                    (f"d:prof:{profile}", prefix), (f"d:devp:{dev}", prefix), (f"d:pdev:{prefix}", dev)]
+                    (f"d:prof:{profile}", prefix), (f"d:devp:{dev}", prefix), (f"d:pdev:{prefix}", dev),
+                    (f"d:asnip:{asn}", ip)]
         return {"now": self.t, "counters": counters, "distinct": distinct, "peek": [f"f:ip:{ip}", f"f:acct:{account}"]}
 
 

@@ -30,10 +30,15 @@ _UA_CLASSES = ("desktop", "mobile", "tablet")
 # Raw counts where the number itself means something whatever the traffic
 # volume (one /24, one device, one mailbox); the rest are used relatively.
 _RAW_COUNTERS = ("ip", "prefix", "device", "email")
-_RELATIVE_COUNTERS = ("prefix", "prefix_wide", "asn", "domain", "profile", "template")
+_RELATIVE_COUNTERS = ("prefix", "asn", "domain", "profile", "template")
+# Distinct counts used as they are; "asn_addresses" (a network's size, which depends on
+# the traffic volume) only serves to normalise an address's traffic against its network's.
+_RAW_DISTINCT = tuple(name for name in DISTINCT if name != "asn_addresses")
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
 _TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
 _W = {name: i for i, name in enumerate(WINDOW_NAMES)}
+# The counter windows matching the distinct windows (1h, 7d), for loads per address.
+_LOAD_WINDOWS = tuple(_W[name] for name in DISTINCT_WINDOW_NAMES)
 # Shares of a key's traffic (signups and logins), in feature order: (key, its other kind, the marked
 # counter, window). The tell shares, then the foreign-clock share of an address (foreign_share_ip_7d).
 _TRAFFIC_SHARES = (
@@ -96,13 +101,17 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"share_{dim}_1h" for dim in _RELATIVE_COUNTERS),
     *(f"share_{dim}_24h" for dim in _RELATIVE_COUNTERS),
     *(f"surge_{dim}" for dim in _RELATIVE_COUNTERS),
-    *(f"d_{name}_{w}" for name in DISTINCT for w in DISTINCT_WINDOW_NAMES),
+    *(f"d_{name}_{w}" for name in _RAW_DISTINCT for w in DISTINCT_WINDOW_NAMES),
     "failed_ip_1h",
     "failed_account_1h",
     "zone_foreign_share_24h",
     "zone_foreign_share_7d",
     *(f"tell_share_{dim}_{w}" for dim, w in _TELL_SHARES),
     "foreign_share_ip_7d",
+    "asn_load_7d",
+    "ip_load_vs_asn_1h",
+    "ip_load_vs_asn_7d",
+    "ip_kind_share_vs_asn_7d",
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
 # The features of the event alone come first; the velocity features follow.
@@ -248,6 +257,11 @@ def velocity_presence(enrichment: Enrichment) -> tuple[bool, ...]:
     )
 
 
+def _kind_share(mine: tuple[int, ...], theirs: tuple[int, ...]) -> float:
+    """Smoothed share of the event's own kind (signups for a signup) in a key's traffic over 7 days."""
+    return (mine[3] + 1.0) / (mine[3] + theirs[3] + 2.0)
+
+
 def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[float]:
     """The features after the first ``EVENT_FEATURES``: velocity, relative and distinct counts.
 
@@ -265,7 +279,7 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
     # Last hour against this key's own hourly baseline over the week.
     row += [c[1] / (c[3] / 168.0 + 1.0) for c in relative]
     distinct = velocity.distinct
-    row += [x for name in DISTINCT for x in distinct[name]]
+    row += [x for name in _RAW_DISTINCT for x in distinct[name]]
     failed = velocity.failed
     row += (failed["failed_ip"][1], failed["failed_account"][1])
     # Population consistency: of the recent events whose device clock was set to
@@ -292,6 +306,21 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
             row.append(NAN)
             continue
         row.append(hits[w] / (mine[w] + theirs[w] + 1.0))
+    # An address against the other addresses of its own network: its earlier
+    # events (signups and logins) over the events per address of its
+    # autonomous system in the same window. A mobile carrier's CGNAT address
+    # or a campus NAT carries a crowd like every address of its network; a
+    # home address carries one household, and a home address (a residential
+    # proxy exit) carrying a crowd stands out against its neighbours however
+    # few signups a day that crowd makes.
+    addresses = distinct.get("asn_addresses")
+    if present["ip"] and present["asn"] and addresses and addresses[1]:
+        load = [(counts["asn"][w] + counts["other_asn"][w]) / max(n, 1) for w, n in zip(_LOAD_WINDOWS, addresses)]
+        ip, other_ip = counts["ip"], counts["other_ip"]
+        row += [load[1], *((ip[w] + other_ip[w] + 1.0) / (per + 1.0) for w, per in zip(_LOAD_WINDOWS, load))]
+        row.append(_kind_share(ip, other_ip) / _kind_share(counts["asn"], counts["other_asn"]))
+    else:
+        row += [NAN, NAN, NAN, NAN]
     return row
 
 

@@ -24,7 +24,6 @@ _COUNTER_WORDS = {
 }
 _SHARE_WORDS = {
     "prefix": "this network (/24 or /64)",
-    "prefix_wide": "this wider network (/16 or /48)",
     "asn": "this autonomous system",
     "domain": "this email domain",
     "profile": "this exact browser profile (version, screen, time zone)",
@@ -117,6 +116,10 @@ _MISSING = {
     "zone_foreign_share_24h": "the device reported no time zone",
     "zone_foreign_share_7d": "the device reported no time zone",
     "foreign_share_ip_7d": "no IP address to look up",
+    "asn_load_7d": "no IP address or network owner (ASN) to look up",
+    "ip_load_vs_asn_1h": "no IP address or network owner (ASN) to look up",
+    "ip_load_vs_asn_7d": "no IP address or network owner (ASN) to look up",
+    "ip_kind_share_vs_asn_7d": "no IP address or network owner (ASN) to look up",
     "device_hw_concurrency": "the device did not report its CPU cores",
     "device_memory": "the device did not report its memory",
 }
@@ -194,6 +197,17 @@ _SPECIAL = {
         f"{v:.0%} of the earlier attempts from this IP address in the last 7 days had a device clock set to a "
         "time zone not used in the address's country (a home address serves people of one country; "
         "a proxy exit rented from elsewhere serves foreign clocks)"),
+    "asn_load_7d": lambda v: (
+        f"each address of this autonomous system sent {_fmt(round(v, 2))} attempts on average in the last 7 days"),
+    "ip_load_vs_asn_1h": lambda v: (
+        f"this IP address was {_fmt(round(v, 2))}x as busy in the last hour as the usual address of its network "
+        "(counting this attempt)"),
+    "ip_load_vs_asn_7d": lambda v: (
+        f"this IP address was {_fmt(round(v, 2))}x as busy in the last 7 days as the usual address of its network "
+        "(counting this attempt; a home address behind a crowd stands out, a mobile carrier's shared address does not)"),
+    "ip_kind_share_vs_asn_7d": lambda v: (
+        f"attempts of this kind (signups, or logins) made {_fmt(round(v, 2))}x the share of this IP address's traffic "
+        "in the last 7 days that they make of its network's"),
 }
 
 

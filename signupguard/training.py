@@ -10,6 +10,7 @@ are computed on.
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,12 @@ from signupguard.offline import Dataset
 
 TRAIN_SHARE, VALID_SHARE = 0.70, 0.15
 REVIEW_RATE, BLOCK_RATE = 0.01, 0.001
+
+
+def _build_time() -> float:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds: ``make model`` sets it to its code's commit time)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return float(epoch) if epoch.isdigit() else time.time()
 
 
 @dataclass(slots=True)
@@ -78,7 +85,7 @@ def train_on_dataset(
         "labelled": n,
         "fraud": int(data.y.sum()),
         "bad_lines": data.bad_lines,
-        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_build_time())),
     }
     metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training, version_prefix=version_prefix)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -151,3 +151,28 @@ def test_chromium_without_client_hints(geo_run):
     ])
     i = FEATURE_INDEX["ua_hints_missing"]
     assert with_hints[i] == 0 and without[i] == 1 and math.isnan(firefox[i])
+
+
+def test_an_address_is_measured_against_the_usual_address_of_its_network(geo_run):
+    a, b, c = "81.2.69.10", "81.2.69.20", "81.2.69.30"  # three addresses of one network owner
+    events = [
+        browser(0, ip=a),
+        browser(1, ip=b),
+        browser(2, ip=a, kind="login", success=True, account="u-0"),
+        browser(3, ip=a),
+        browser(4, ip=c),
+    ]
+    rows = geo_run(events)
+    load = [r[FEATURE_INDEX["asn_load_7d"]] for r in rows]
+    # Earlier events of the network (signups and logins) per address seen in it, this one's included.
+    assert load == [0.0, 1 / 2, 2 / 2, 3 / 2, 4 / 3]
+    for window in ("1h", "7d"):
+        busy = [r[FEATURE_INDEX[f"ip_load_vs_asn_{window}"]] for r in rows]
+        # (earlier events of the address + 1) / (the network's load + 1).
+        assert busy == [1.0, 1 / 1.5, 2 / 2, 3 / 2.5, 1 / (4 / 3 + 1)]
+    share = rows[3][FEATURE_INDEX["ip_kind_share_vs_asn_7d"]]
+    # The address: 1 signup, 1 login; the network: 2 signups, 1 login (smoothed: +1 / +2).
+    assert share == (2 / 4) / (3 / 5)
+    (bare,) = geo_run([browser(5, ip="not an ip")])
+    assert all(math.isnan(bare[FEATURE_INDEX[name]])
+               for name in ("asn_load_7d", "ip_load_vs_asn_1h", "ip_load_vs_asn_7d", "ip_kind_share_vs_asn_7d"))

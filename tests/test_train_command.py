@@ -21,6 +21,15 @@ def test_train_from_an_events_file(labelled_events_file, tmp_path):
     assert 0 < model.thresholds.review <= model.thresholds.block <= 1
 
 
+def test_trained_at_follows_source_date_epoch(labelled_events_file, tmp_path, monkeypatch):
+    # make model sets it, so that rebuilding the shipped model reproduces its metadata byte for byte.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    out = tmp_path / "model"
+    call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out), "--rounds", "5",
+                 stdout=io.StringIO())
+    assert RiskModel.load(out).metadata["training"]["trained_at"] == "2026-01-01T00:00:00Z"
+
+
 def test_workers_option(labelled_events_file, tmp_path, monkeypatch):
     from signupguard import parallel_features
 

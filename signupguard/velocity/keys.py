@@ -34,7 +34,7 @@ from . import DISTINCT_WINDOWS, WINDOWS, VelocityReading, VelocityStore
 
 # Counted dimensions: events of the same kind sharing this attribute.
 COUNTERS: tuple[str, ...] = (
-    "ip", "prefix", "prefix_wide", "asn", "device", "email", "domain", "profile", "template", "all",
+    "ip", "prefix", "asn", "device", "email", "domain", "profile", "template", "all",
     "zone",  # events whose device clock is set to this time zone
 )
 # Marked counters: read by every event, recorded only by events with the mark.
@@ -55,6 +55,7 @@ DISTINCT: tuple[str, ...] = (
     "prefix_devices",  # devices seen in one /24 (a NAT has many, a farm box few)
     "ip_devices",  # devices behind one address (a home has a few; a reused proxy exit, many)
     "account_prefixes",  # /24s one account came from (logins hopping across proxies)
+    "asn_addresses",  # addresses seen in one autonomous system: how much traffic its usual address carries
 )
 # Read-only: failed logins (recorded only by failed logins themselves).
 PEEKS: tuple[str, ...] = ("failed_ip", "failed_account")
@@ -160,7 +161,6 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
     counters: list[str | None] = [
         f"{k}:ip:{address}" if address else None,
         f"{k}:p:{ip.prefix}" if ip.prefix else None,
-        f"{k}:pw:{ip.prefix_wide}" if ip.prefix_wide else None,
         f"{k}:asn:{ip.asn}" if ip.asn is not None else None,
         f"{k}:dev:{fingerprint}" if fingerprint else None,
         f"{k}:em:{email.normalized}" if email.normalized else None,
@@ -197,6 +197,7 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
         (f"d:pdev:{ip.prefix}", fingerprint) if fingerprint and ip.prefix else None,
         (f"d:ipdev:{address}", fingerprint) if fingerprint and address else None,
         (f"d:acp:{event.account}", ip.prefix) if event.account and ip.prefix else None,
+        (f"d:asnip:{ip.asn}", address) if address and ip.asn is not None else None,
     ]
     peeks: list[str | None] = [
         f"f:ip:{address}" if address else None,
