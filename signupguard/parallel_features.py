@@ -4,8 +4,9 @@ Velocity is sequential by nature (each event reads what came before it), but
 parsing, enrichment and the features of the event alone are pure. Worker
 processes, forked so they inherit the settings, do those for chunks of lines
 in time order and send back plain data: the event's own features as one
-float block per chunk, and its velocity plan (the keys it touches). This
-process observes the plans in time order and adds the velocity features.
+float block per chunk, and what its velocity keys are made of (``Parts``).
+This process builds the keys, observes them in time order and adds the
+velocity features.
 
 The one order-dependent part of enrichment, the browser version age (measured
 against the newest version seen so far), is recomputed here, in order. The
@@ -29,7 +30,7 @@ from signupguard.enrichment import Enricher
 from signupguard.enrichment.useragent import UserAgentAnalyser
 from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, event_features, velocity_features, velocity_presence
 from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
-from signupguard.velocity.keys import Plan, observe_plan, plan_event
+from signupguard.velocity.keys import observe_plan, plan_from_parts, plan_parts
 from signupguard.velocity.memory import MemoryVelocityStore
 
 CHUNK = 1024
@@ -64,7 +65,7 @@ def _start_worker() -> None:
 
 
 def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.ndarray, list[tuple[int, int, bytes, str]]]:
-    """Parse, enrich and plan ``(index, offset, length, lineno)`` lines, in the order given."""
+    """Parse and enrich ``(index, offset, length, lineno)`` lines, in the order given."""
     assert _worker is not None
     data, enricher = _worker
     rows = np.empty((len(chunk), EVENT_FEATURES), dtype=np.float64)
@@ -79,9 +80,9 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
             continue
         enrichment = enricher.enrich(event)
         rows[len(meta)] = event_features(event, enrichment)
-        plan, ua = plan_event(event, enrichment), enrichment.ua
+        ua = enrichment.ua
         meta.append((
-            plan.as_tuple(),
+            plan_parts(event, enrichment),  # what the keys are made of: 230 pickled bytes, not 1,080
             event.label, event.kind, event.timestamp, str(event.extra.get("campaign", "")), event.event_id,
             ua.family, ua.major, bool(ua.is_automation or ua.is_headless), velocity_presence(enrichment),
         ))
@@ -129,9 +130,9 @@ def featurise_in_parallel(
                     found.bad += 1
                     if on_bad:
                         on_bad(item)
-                for k, (plan, label, kind, when, campaign, event_id, family, major, automated, presence) in enumerate(meta):
+                for k, (parts, label, kind, when, campaign, event_id, family, major, automated, presence) in enumerate(meta):
                     age = ages.version_age(family, major, automated=automated)
-                    velocity = observe_plan(store, Plan(*plan))
+                    velocity = observe_plan(store, plan_from_parts(parts))
                     if label is None:
                         continue  # unlabelled events only feed velocity (and the version ages)
                     row = rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)

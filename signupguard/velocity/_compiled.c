@@ -122,6 +122,50 @@ bucket(double t, double width, int64_t *out)
     return 0;
 }
 
+/* The arguments count() and distinct() share: (table, keys, now, widths, buckets, ..., filler). */
+static int
+read_frame(const char *name, PyObject *const *args, Py_ssize_t nargs, Py_ssize_t expected, double *now, Frame *f)
+{
+    if (nargs != expected) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %zd arguments", name, expected);
+        return -1;
+    }
+    PyObject *table = args[0], *widths = args[3], *filler = args[nargs - 1];
+    if (!PyDict_CheckExact(table) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(filler)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a dict, a tuple of widths and a tuple to fill empty readings", name);
+        return -1;
+    }
+    *now = PyFloat_AsDouble(args[2]);
+    if (*now == -1.0 && PyErr_Occurred())
+        return -1;
+    if (!isfinite(*now)) {
+        PyErr_SetString(PyExc_ValueError, "velocity instant must be finite");
+        return -1;
+    }
+    long buckets = PyLong_AsLong(args[4]);
+    if (buckets == -1 && PyErr_Occurred())
+        return -1;
+    Py_ssize_t n = PyTuple_GET_SIZE(widths), i;
+    if (n < 1 || n > MAX_WINDOWS || buckets < 1 || buckets > 1 << 20 || PyTuple_GET_SIZE(filler) != n) {
+        PyErr_Format(PyExc_ValueError, "%s(): unsupported windows or buckets", name);
+        return -1;
+    }
+    f->windows = (int)n;
+    f->buckets = (int)buckets;
+    for (i = 0; i < n; i++) {
+        f->widths[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(widths, i));
+        if (f->widths[i] == -1.0 && PyErr_Occurred())
+            return -1;
+        if (!(f->widths[i] > 0)) {
+            PyErr_Format(PyExc_ValueError, "%s(): bucket widths must be positive", name);
+            return -1;
+        }
+        if (bucket(*now, f->widths[i], &f->curs[i]) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static PyObject *
 reading(const int64_t *values, int n, PyObject *zeros)
 {
@@ -254,47 +298,15 @@ PyDoc_STRVAR(count_doc,
 static PyObject *
 count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 7) {
-        PyErr_SetString(PyExc_TypeError, "count() takes 7 arguments");
+    Frame f;
+    double now;
+    Py_ssize_t i;
+    if (read_frame("count", args, nargs, 7, &now, &f) < 0)
         return NULL;
-    }
-    PyObject *table = args[0], *keys = args[1], *widths = args[3], *zeros = args[6];
-    if (!PyDict_CheckExact(table) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(zeros)) {
-        PyErr_SetString(PyExc_TypeError, "count() needs a dict, a tuple of widths and a tuple of zeros");
-        return NULL;
-    }
-    double now = PyFloat_AsDouble(args[2]);
-    if (now == -1.0 && PyErr_Occurred())
-        return NULL;
-    if (!isfinite(now)) {
-        PyErr_SetString(PyExc_ValueError, "velocity instant must be finite");
-        return NULL;
-    }
-    long buckets = PyLong_AsLong(args[4]);
-    if (buckets == -1 && PyErr_Occurred())
-        return NULL;
+    PyObject *table = args[0], *keys = args[1], *zeros = args[6];
     int record = PyObject_IsTrue(args[5]);
     if (record < 0)
         return NULL;
-    Frame f;
-    Py_ssize_t n = PyTuple_GET_SIZE(widths), i;
-    if (n < 1 || n > MAX_WINDOWS || buckets < 1 || buckets > 1 << 20 || PyTuple_GET_SIZE(zeros) != n) {
-        PyErr_SetString(PyExc_ValueError, "count(): unsupported windows or buckets");
-        return NULL;
-    }
-    f.windows = (int)n;
-    f.buckets = (int)buckets;
-    for (i = 0; i < n; i++) {
-        f.widths[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(widths, i));
-        if (f.widths[i] == -1.0 && PyErr_Occurred())
-            return NULL;
-        if (!(f.widths[i] > 0)) {
-            PyErr_SetString(PyExc_ValueError, "count(): bucket widths must be positive");
-            return NULL;
-        }
-        if (bucket(now, f.widths[i], &f.curs[i]) < 0)
-            return NULL;
-    }
     PyObject *seq = PySequence_Fast(keys, "count(): keys must be a sequence");
     if (seq == NULL)
         return NULL;
@@ -563,41 +575,15 @@ PyDoc_STRVAR(distinct_doc,
 static PyObject *
 distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 6) {
-        PyErr_SetString(PyExc_TypeError, "distinct() takes 6 arguments");
+    Frame f;
+    double now, thr_now[MAX_WINDOWS], thr_late[MAX_WINDOWS];
+    Py_ssize_t i, windows;
+    if (read_frame("distinct", args, nargs, 6, &now, &f) < 0)
         return NULL;
-    }
-    PyObject *table = args[0], *pairs = args[1], *widths = args[3], *ones = args[5];
-    if (!PyDict_CheckExact(table) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(ones)) {
-        PyErr_SetString(PyExc_TypeError, "distinct() needs a dict, a tuple of widths and a tuple of ones");
-        return NULL;
-    }
-    double now = PyFloat_AsDouble(args[2]);
-    if (now == -1.0 && PyErr_Occurred())
-        return NULL;
-    if (!isfinite(now)) {
-        PyErr_SetString(PyExc_ValueError, "velocity instant must be finite");
-        return NULL;
-    }
-    long buckets = PyLong_AsLong(args[4]);
-    if (buckets == -1 && PyErr_Occurred())
-        return NULL;
-    Py_ssize_t windows = PyTuple_GET_SIZE(widths), i;
-    double w[MAX_WINDOWS], thr_now[MAX_WINDOWS], thr_late[MAX_WINDOWS];
-    if (windows < 1 || windows > MAX_WINDOWS || buckets < 1 || buckets > 1 << 20 || PyTuple_GET_SIZE(ones) != windows) {
-        PyErr_SetString(PyExc_ValueError, "distinct(): unsupported windows or buckets");
-        return NULL;
-    }
-    for (i = 0; i < windows; i++) {
-        w[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(widths, i));
-        if (w[i] == -1.0 && PyErr_Occurred())
-            return NULL;
-        if (!(w[i] > 0)) {
-            PyErr_SetString(PyExc_ValueError, "distinct(): bucket widths must be positive");
-            return NULL;
-        }
-        thr_now[i] = since(now, w[i], (int)buckets);
-    }
+    PyObject *table = args[0], *pairs = args[1], *ones = args[5];
+    windows = f.windows;
+    for (i = 0; i < windows; i++)
+        thr_now[i] = since(now, f.widths[i], f.buckets);
     PyObject *seq = PySequence_Fast(pairs, "distinct(): pairs must be a sequence");
     if (seq == NULL)
         return NULL;
@@ -636,7 +622,7 @@ distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         else {  /* out of order: read and record at the key's newest instant */
             Py_ssize_t j;
             for (j = 0; j < windows; j++)
-                thr_late[j] = since(te, w[j], (int)buckets);
+                thr_late[j] = since(te, f.widths[j], f.buckets);
             thrs = thr_late;
         }
         Py_INCREF(d);  /* replacing the key's value may drop the table's reference */

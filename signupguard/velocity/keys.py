@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
@@ -129,7 +130,8 @@ class Plan:
     """The keys one event reads and records: everything ``observe_plan`` needs, as plain data.
 
     Planning needs the enrichment, observing only this; offline training
-    plans in worker processes and observes, in time order, in one.
+    takes each event's ``Parts`` in worker processes, and plans and observes
+    them, in time order, in one.
     """
 
     now: float
@@ -142,42 +144,68 @@ class Plan:
     distinct: list[tuple[str, str] | None]
     peeks: list[str | None]
 
-    def as_tuple(self) -> tuple:
-        """The fields in order, for ``Plan(*t)`` on the other side of a process boundary."""
-        return (self.now, self.failed_login, self.counters, self.marked, self.marks, self.other, self.distinct,
-                self.peeks)
+
+class Parts(NamedTuple):
+    """What an event's keys are made of: plain data, several times smaller than the keys.
+
+    Offline training computes these in worker processes and sends them to
+    the velocity process, which builds the keys (``plan_from_parts``).
+    """
+
+    signup: bool
+    now: float
+    failed_login: bool
+    address: str | None
+    prefix: str | None
+    asn: int | None
+    fingerprint: str | None
+    email: str | None  # normalised
+    custom_domain: str | None  # the domain, when it is valid and not free-mail
+    profile: str | None
+    template: str | None
+    zone: str | None
+    account: str | None  # the event's own account field
+    tell: bool
+    foreign: bool
+
+
+def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
+    ip, email, device = enrichment.ip, enrichment.email, enrichment.device
+    return Parts(
+        event.kind == "signup", event.timestamp, event.kind == "login" and event.success is False,
+        ip.address, ip.prefix, ip.asn, device.fingerprint, email.normalized,
+        email.domain if (email.valid and email.domain and not email.freemail) else None,
+        profile_of(enrichment), email_template_key(enrichment), device.timezone, event.account,
+        carries_tell(event, enrichment), bool(device.tz_country_mismatch),
+    )
 
 
 def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
-    ip, email, device = enrichment.ip, enrichment.email, enrichment.device
-    k = "s" if event.kind == "signup" else "l"
-    other = "l" if k == "s" else "s"
-    address = ip.address
-    fingerprint = device.fingerprint
-    profile = profile_of(enrichment)
-    template = email_template_key(enrichment)
-    custom_domain = email.domain if (email.valid and email.domain and not email.freemail) else None
-    zone = device.timezone
+    return plan_from_parts(plan_parts(event, enrichment))
+
+
+def plan_from_parts(parts: Parts) -> Plan:
+    (signup, now, failed_login, address, prefix, asn, fingerprint, email, custom_domain, profile, template, zone,
+     event_account, tell, foreign) = parts
+    k, other = ("s", "l") if signup else ("l", "s")
     counters: list[str | None] = [
         f"{k}:ip:{address}" if address else None,
-        f"{k}:p:{ip.prefix}" if ip.prefix else None,
-        f"{k}:asn:{ip.asn}" if ip.asn is not None else None,
+        f"{k}:p:{prefix}" if prefix else None,
+        f"{k}:asn:{asn}" if asn is not None else None,
         f"{k}:dev:{fingerprint}" if fingerprint else None,
-        f"{k}:em:{email.normalized}" if email.normalized else None,
+        f"{k}:em:{email}" if email else None,
         f"{k}:dom:{custom_domain}" if custom_domain else None,
         f"{k}:prof:{profile}" if profile else None,
         f"{k}:tpl:{template}" if template else None,
         f"{k}:all",
         f"{k}:tz:{zone}" if zone else None,
     ]
-    tell = carries_tell(event, enrichment)
-    foreign = bool(device.tz_country_mismatch)
     marked: list[str | None] = [
         f"{k}:tzx:{zone}" if zone else None,
         f"t:ip:{address}" if address else None,
         f"t:dev:{fingerprint}" if fingerprint else None,
         f"t:prof:{profile}" if profile else None,
-        f"t:asn:{ip.asn}" if ip.asn is not None else None,
+        f"t:asn:{asn}" if asn is not None else None,
         f"x:ip:{address}" if address else None,
     ]
     marks = [foreign, tell, tell, tell, tell, foreign]
@@ -185,26 +213,25 @@ def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
         f"{other}:ip:{address}" if address else None,
         f"{other}:dev:{fingerprint}" if fingerprint else None,
         f"{other}:prof:{profile}" if profile else None,
-        f"{other}:asn:{ip.asn}" if ip.asn is not None else None,
+        f"{other}:asn:{asn}" if asn is not None else None,
     ]
-    account = event.account or (email.normalized if email.normalized else None)
+    account = event_account or (email if email else None)
     distinct: list[tuple[str, str] | None] = [
         (f"d:dev:{fingerprint}", account) if fingerprint and account else None,
         (f"d:ip:{address}", account) if address and account else None,
-        (f"d:em:{email.normalized}", account) if email.normalized and account and k == "s" else None,
-        (f"d:prof:{profile}", ip.prefix) if profile and ip.prefix else None,
-        (f"d:devp:{fingerprint}", ip.prefix) if fingerprint and ip.prefix else None,
-        (f"d:pdev:{ip.prefix}", fingerprint) if fingerprint and ip.prefix else None,
+        (f"d:em:{email}", account) if email and account and signup else None,
+        (f"d:prof:{profile}", prefix) if profile and prefix else None,
+        (f"d:devp:{fingerprint}", prefix) if fingerprint and prefix else None,
+        (f"d:pdev:{prefix}", fingerprint) if fingerprint and prefix else None,
         (f"d:ipdev:{address}", fingerprint) if fingerprint and address else None,
-        (f"d:acp:{event.account}", ip.prefix) if event.account and ip.prefix else None,
-        (f"d:asnip:{ip.asn}", address) if address and ip.asn is not None else None,
+        (f"d:acp:{event_account}", prefix) if event_account and prefix else None,
+        (f"d:asnip:{asn}", address) if address and asn is not None else None,
     ]
     peeks: list[str | None] = [
         f"f:ip:{address}" if address else None,
-        f"f:acct:{event.account}" if event.account else None,
+        f"f:acct:{event_account}" if event_account else None,
     ]
-    return Plan(event.timestamp, event.kind == "login" and event.success is False,
-                counters, marked, marks, others, distinct, peeks)
+    return Plan(now, failed_login, counters, marked, marks, others, distinct, peeks)
 
 
 def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
