@@ -58,8 +58,9 @@ def write_report(
     fpr, tpr, recall, precision = _curves(s, y)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4))
     axes[0].plot(fpr, tpr)
-    axes[0].set_xscale("log")
-    axes[0].set_xlim(1e-4, 1)
+    if (fpr > 0).any():  # a hold-out without a legitimate signup flagged has nothing to put on a log axis
+        axes[0].set_xscale("log")
+        axes[0].set_xlim(1e-4, 1)
     axes[0].axvline(0.001, ls=":", c="grey")
     axes[0].axvline(0.01, ls="--", c="grey")
     axes[0].set(title="ROC (signups, log x)", xlabel="legitimate flagged", ylabel="fraud caught")
