@@ -55,7 +55,7 @@ def default_workers() -> int:
 def _start_worker() -> None:
     global _worker
     # This process's velocity stage is the pipeline's bound: the workers yield
-    # the cores to it and work in the time it leaves (measured: 107 s -> see docs/benchmarks.md).
+    # the cores to it and work in the time it leaves (1M events: 107 -> 96 s, docs/benchmarks.md).
     os.nice(_WORKER_NICENESS)
     source = _source
     if isinstance(source, str):  # a path: map it in this process

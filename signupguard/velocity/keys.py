@@ -215,7 +215,7 @@ def plan_from_parts(parts: Parts) -> Plan:
         f"{other}:prof:{profile}" if profile else None,
         f"{other}:asn:{asn}" if asn is not None else None,
     ]
-    account = event_account or (email if email else None)
+    account = event_account or email or None
     distinct: list[tuple[str, str] | None] = [
         (f"d:dev:{fingerprint}", account) if fingerprint and account else None,
         (f"d:ip:{address}", account) if address and account else None,

@@ -18,11 +18,11 @@ The cost of an event does not grow with the history held:
   keys) keys whose data left every window are dropped, bounding memory to the
   keys active over the largest window; ``max_keys`` adds a hard cap.
 
-The counters, the hottest loop of replay and training, run in C when the
-optional extension ``_compiled`` was built (``pip install`` builds it where a C
-compiler is found; ``compiled=False`` or its absence selects this module's
-Python, which gives the same readings: the shared backend suite and a
-randomised comparison run both). The distinct sets stay in Python.
+The counters and distinct sets, the hottest loops of replay and training,
+run in C when the optional extension ``_compiled`` was built (``pip install``
+builds it where a C compiler is found; ``compiled=False`` or its absence
+selects this module's Python, which gives the same readings: the shared
+backend suite and a randomised comparison run both).
 
 One lock guards the store (an uncontended acquire costs ~0.1 µs), so a threaded
 dev server may share it; it is per process and forgets on restart.
@@ -75,7 +75,8 @@ class MemoryVelocityStore:
         max_keys: int | None = None,
         compiled: bool | None = None,
     ) -> None:
-        """``compiled``: counters in C (True, an error without the extension), in Python (False), or C when built (None)."""
+        """``compiled``: counters and sets in C (True: an error without the extension),
+        in Python (False), or in C when it was built (None)."""
         self.windows = check_windows(windows, buckets)
         self.distinct_windows = check_windows(distinct_windows, buckets, name="distinct_windows")
         self.buckets = buckets
