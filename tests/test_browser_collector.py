@@ -15,6 +15,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from signupguard.models import Attempt
+from tests.plugins.browser import playwright_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.urls("config.urls")]
 
@@ -29,21 +30,8 @@ CHROMIUM_ARGS = [
 def browser(tmp_path_factory: pytest.TempPathFactory):
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API keeps an event loop running in this thread; the
-    # ORM calls of the test are still plain synchronous code.
-    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            if saved is None:
-                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-            else:
-                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
+    with playwright_chromium(CHROMIUM, CHROMIUM_ARGS) as browser:
+        yield browser
 
 
 def test_collector_posts_device_data_with_the_signup_form(browser, live_server, transactional_db, settings) -> None:

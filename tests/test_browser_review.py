@@ -14,6 +14,7 @@ import pytest
 
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.models import AccountStatus, Cluster
+from tests.plugins.browser import playwright_chromium
 from tests.plugins.console import ALLOW_ALL, REVIEW_ALL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -33,21 +34,8 @@ FARM = {"fingerprint": "a41c9e07d2f35b18", "webdriver": False, "timezone": "Asia
 def chromium():
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs in this thread; the ORM stays sync
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-            try:
-                yield browser
-            finally:
-                browser.close()
-    finally:
-        if saved is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
+    with playwright_chromium(CHROMIUM, CHROMIUM_ARGS) as browser:
+        yield browser
 
 
 def test_reviewer_blocks_a_campaign_and_its_keys_are_revoked(
