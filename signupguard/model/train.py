@@ -106,7 +106,10 @@ class SignupRiskClassifier:
             "num_threads": self.n_jobs,
             "seed": self.random_state,
             "deterministic": True,
-            "force_col_wise": True,
+            # Row-wise histograms: 200 rounds on 1M events' training rows took 12.4-12.7 s
+            # against 15.0-15.2 s column-wise on the 2-core reference machine (same trees
+            # up to float rounding); it also skips LightGBM's timing probe of both.
+            "force_row_wise": True,
             "verbosity": -1,
         }
         if self.monotone:
