@@ -104,6 +104,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"d_{name}_{w}" for name in _RAW_DISTINCT for w in DISTINCT_WINDOW_NAMES),
     "failed_ip_1h",
     "failed_account_1h",
+    "failed_share_asn_1h",
     "zone_foreign_share_24h",
     "zone_foreign_share_7d",
     *(f"tell_share_{dim}_{w}" for dim, w in _TELL_SHARES),
@@ -282,6 +283,10 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
     row += [x for name in _RAW_DISTINCT for x in distinct[name]]
     failed = velocity.failed
     row += (failed["failed_ip"][1], failed["failed_account"][1])
+    # Failed logins through the event's network in the last hour, against all its events then: a
+    # combo list sprayed through a proxy pool fails a few times per exit, but a lot per network.
+    asn_events = counts["asn"][1] + counts["other_asn"][1]
+    row.append(failed["failed_asn"][1] / (asn_events + 1.0) if presence[4] else NAN)
     # Population consistency: of the recent events whose device clock was set to
     # this zone, the share that came from an address in a country not using it.
     # Travellers and VPN users make a small share of any zone's traffic; a zone

@@ -120,6 +120,7 @@ _MISSING = {
     "ip_load_vs_asn_1h": "no IP address or network owner (ASN) to look up",
     "ip_load_vs_asn_7d": "no IP address or network owner (ASN) to look up",
     "ip_kind_share_vs_asn_7d": "no IP address or network owner (ASN) to look up",
+    "failed_share_asn_1h": "no network owner (ASN) to look up",
     "device_hw_concurrency": "the device did not report its CPU cores",
     "device_memory": "the device did not report its memory",
 }
@@ -187,6 +188,9 @@ _SPECIAL = {
     "local_hour": lambda v: f"local time at the address was {int(v):02d}:{int((v % 1) * 60):02d}",
     "failed_ip_1h": lambda v: f"{_fmt(v)} failed logins from this IP address in the last hour",
     "failed_account_1h": lambda v: f"{_fmt(v)} failed logins to this account in the last hour",
+    "failed_share_asn_1h": lambda v: (
+        f"failed logins were {v:.0%} of this network's attempts in the last hour (a combo list sprayed "
+        "over a proxy pool fails a few times per address but often across the network)"),
     "zone_foreign_share_24h": lambda v: (
         f"{v:.0%} of the earlier attempts in the last 24 hours whose device clock was set to this time zone "
         "came from addresses in other countries"),

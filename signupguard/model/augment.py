@@ -169,6 +169,13 @@ def _failed_login_burst(row, rng):
          login_failed=float(rng.random() < 0.8))
 
 
+def _failed_network(row, rng):
+    # A combo list sprayed over a proxy pool: a few failures per exit, but most of the
+    # network's recent logins failed. Real users' typos are a few percent of a network's.
+    _set(row, is_login=1.0, login_failed=float(rng.random() < 0.9), failed_share_asn_1h=float(rng.uniform(0.3, 0.95)),
+         failed_ip_1h=float(rng.integers(0, 4)))
+
+
 def _hopping_account(row, rng):
     _set(row, is_login=1.0, d_account_prefixes_1h=_count(rng, 3, 30), d_account_prefixes_7d=_count(rng, 5, 100),
          failed_account_1h=float(rng.integers(0, 20)))
@@ -178,7 +185,7 @@ TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_device, _shared_mailbox,
     _busy_home_address, _rotating_profile, _geo_contradiction, _datacenter_bot, _disposable,
     _tor_exit, _address_burst, _failed_login_burst, _hopping_account, _spoofed_browser,
-    _desktop_many_networks, _foreign_zone, _foreign_crowd_address,
+    _desktop_many_networks, _foreign_zone, _foreign_crowd_address, _failed_network,
 )
 # The default set: tells that real users almost never show. The others
 # (shared fingerprints, busy home addresses, rotating profiles, geo
@@ -193,7 +200,7 @@ TELLS: tuple[Tell, ...] = (
 STRONG_TELLS: tuple[Tell, ...] = (
     _webdriver, _headless, _automation, _inconsistent_browser, _shared_mailbox, _datacenter_bot,
     _disposable, _tor_exit, _address_burst, _failed_login_burst, _hopping_account, _spoofed_browser,
-    _desktop_many_networks, _foreign_zone, _foreign_crowd_address,
+    _desktop_many_networks, _foreign_zone, _foreign_crowd_address, _failed_network,
 )
 
 

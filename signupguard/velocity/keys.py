@@ -59,7 +59,10 @@ DISTINCT: tuple[str, ...] = (
     "asn_addresses",  # addresses seen in one autonomous system: how much traffic its usual address carries
 )
 # Read-only: failed logins (recorded only by failed logins themselves).
-PEEKS: tuple[str, ...] = ("failed_ip", "failed_account")
+PEEKS: tuple[str, ...] = (
+    "failed_ip", "failed_account",
+    "failed_asn",  # failed logins through one network: combo lists sprayed over a proxy pool's exits
+)
 
 
 _COUNT_NAMES = (*COUNTERS, *MARKED, *OTHER_KIND, *PEEKS)
@@ -230,6 +233,7 @@ def plan_from_parts(parts: Parts) -> Plan:
     peeks: list[str | None] = [
         f"f:ip:{address}" if address else None,
         f"f:acct:{event_account}" if event_account else None,
+        f"f:asn:{asn}" if asn is not None else None,
     ]
     return Plan(now, failed_login, counters, marked, marks, others, distinct, peeks)
 
