@@ -176,3 +176,26 @@ def test_an_address_is_measured_against_the_usual_address_of_its_network(geo_run
     (bare,) = geo_run([browser(5, ip="not an ip")])
     assert all(math.isnan(bare[FEATURE_INDEX[name]])
                for name in ("asn_load_7d", "ip_load_vs_asn_1h", "ip_load_vs_asn_7d", "ip_kind_share_vs_asn_7d"))
+
+
+def test_failed_logins_of_a_network_are_a_share_of_its_traffic(geo_run):
+    # A combo list sprayed over several exits of one network: each address fails once,
+    # but the network sees most of its recent logins fail.
+    def login(n, ip, success):
+        return browser(n, ip=ip, kind="login", success=success, account=None if not success else f"u-{n}")
+
+    events = [
+        login(0, "81.2.69.10", False),
+        login(1, "81.2.69.11", False),
+        login(2, "81.2.69.12", True),
+        login(3, "81.2.69.13", False),
+        browser(4, ip="81.2.69.14"),  # a signup in the same network reads the same share
+        login(5, "89.160.0.5", True),  # another network: none of those failures are its own
+    ]
+    rows = geo_run(events)
+    share = [r[FEATURE_INDEX["failed_share_asn_1h"]] for r in rows]
+    # Earlier failed logins of the network in the hour / (its earlier events, signups and logins, + 1).
+    assert share[:5] == [0.0, 1 / 2, 2 / 3, 2 / 4, 3 / 5]
+    assert share[5] == 0.0
+    (bare,) = geo_run([browser(6, ip="not an ip")])
+    assert math.isnan(bare[FEATURE_INDEX["failed_share_asn_1h"]])
