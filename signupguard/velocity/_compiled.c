@@ -190,6 +190,18 @@ reading(const int64_t *values, int n, PyObject *zeros)
     return t;
 }
 
+/* table[key] = value, taking over our reference to ``value``; a NULL value (a failed
+   allocation) passes its error on. */
+static int
+store(PyObject *table, PyObject *key, PyObject *value)
+{
+    if (value == NULL)
+        return -1;
+    int failed = PyDict_SetItem(table, key, value);
+    Py_DECREF(value);
+    return failed;
+}
+
 /* A key seen once, at `first`: what it reads now, and (when recording) its new value. */
 static PyObject *
 from_instant(const Frame *f, PyObject *table, PyObject *key, double first, double now, int record,
@@ -224,11 +236,7 @@ from_instant(const Frame *f, PyObject *table, PyObject *key, double first, doubl
             }
             value = (PyObject *)c;
         }
-        if (value == NULL)
-            return NULL;
-        int failed = PyDict_SetItem(table, key, value);
-        Py_DECREF(value);
-        if (failed < 0)
+        if (store(table, key, value) < 0)
             return NULL;
     }
     return reading(read, f->windows, zeros);
@@ -277,12 +285,7 @@ from_counter(const Frame *f, PyObject *table, PyObject *key, Counter *c, double 
         any |= read[i] != 0;
     }
     if (record && !any) {  /* nothing else live: back to a key seen once (it frees the counter) */
-        PyObject *value = PyFloat_FromDouble(now);
-        if (value == NULL)
-            return NULL;
-        int failed = PyDict_SetItem(table, key, value);
-        Py_DECREF(value);
-        if (failed < 0)
+        if (store(table, key, PyFloat_FromDouble(now)) < 0)
             return NULL;
     }
     return reading(read, f->windows, zeros);
@@ -321,15 +324,8 @@ count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (value == NULL) {
             if (PyErr_Occurred())
                 goto fail;
-            if (record) {
-                PyObject *instant = PyFloat_FromDouble(now);
-                if (instant == NULL)
-                    goto fail;
-                int failed = PyDict_SetItem(table, key, instant);
-                Py_DECREF(instant);
-                if (failed < 0)
-                    goto fail;
-            }
+            if (record && store(table, key, PyFloat_FromDouble(now)) < 0)
+                goto fail;
             Py_INCREF(zeros);
             got = zeros;
         }
@@ -426,16 +422,6 @@ pair(double te, PyObject *member)
     PyObject *p = PyTuple_Pack(2, t, member);
     Py_DECREF(t);
     return p;
-}
-
-static int
-store(PyObject *table, PyObject *key, PyObject *value)
-{
-    if (value == NULL)
-        return -1;
-    int failed = PyDict_SetItem(table, key, value);
-    Py_DECREF(value);
-    return failed;
 }
 
 /* A set that held one member (t1, m1) so far: memory.py's _distinct_pair. */
