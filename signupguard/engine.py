@@ -21,7 +21,7 @@ from signupguard.model import registry
 from signupguard.policy import ALLOW, Decision, HardRules, decide, effective_thresholds
 from signupguard.reasons import top_reasons
 from signupguard.velocity import VelocityStore, get_store
-from signupguard.velocity.keys import Velocity, observe_event
+from signupguard.velocity.keys import Deployment, Velocity, observe_event
 
 
 @dataclass(slots=True)
@@ -73,6 +73,7 @@ class Engine:
     ) -> None:
         self.enricher = enricher
         self.store = store
+        self.deployment = Deployment()
         self._scorer = scorer
         self._shadow = shadow
         self._rules = rules
@@ -104,7 +105,7 @@ class Engine:
     ) -> Prepared:
         """Enrich and record the event in velocity (pass stored parts to avoid counting twice)."""
         enrichment = enrichment if enrichment is not None else self.enricher.enrich(event)
-        velocity = velocity if velocity is not None else observe_event(self.store, event, enrichment)
+        velocity = velocity if velocity is not None else observe_event(self.store, event, enrichment, self.deployment)
         return Prepared(event, enrichment, velocity, build_features(event, enrichment, velocity))
 
     def prepare_many(self, events: Sequence[RawEvent]) -> list[Prepared]:
@@ -117,7 +118,8 @@ class Engine:
         """
         enrich, store = self.enricher.enrich, self.store
         enrichments = [enrich(event) for event in events]
-        velocities = [observe_event(store, event, e) for event, e in zip(events, enrichments)]
+        deployment = self.deployment
+        velocities = [observe_event(store, event, e, deployment) for event, e in zip(events, enrichments)]
         return [
             Prepared(event, e, v, build_features(event, e, v))
             for event, e, v in zip(events, enrichments, velocities)

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
 from signupguard.velocity import DISTINCT_WINDOW_NAMES, WINDOW_NAMES
-from signupguard.velocity.keys import DISTINCT, Velocity, profile_of
+from signupguard.velocity.keys import DISTINCT, Velocity, profile_of, usual
 
 NAN = float("nan")
 
@@ -37,6 +37,7 @@ _RAW_DISTINCT = tuple(name for name in DISTINCT if name != "asn_addresses")
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
 _TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
 _W = {name: i for i, name in enumerate(WINDOW_NAMES)}
+_DAY = _W["24h"]
 # The counter windows matching the distinct windows (1h, 7d), for loads per address.
 _LOAD_WINDOWS = tuple(_W[name] for name in DISTINCT_WINDOW_NAMES)
 # Shares of a key's traffic (signups and logins), in feature order: (key, its other kind, the marked
@@ -78,7 +79,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"ua_{cls}" for cls in _UA_CLASSES),
     "ua_hints_present",
     "ua_hints_mismatch",
-    "ua_hints_missing",
     "ua_version_age",
     "accept_language_missing",
     "device_missing",
@@ -94,7 +94,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "device_hw_concurrency",
     "device_memory",
     "form_fill_ms",
-    "form_fill_missing",
     "form_honeypot",
     "local_hour",
     *(f"v_{dim}_{w}" for dim in _RAW_COUNTERS for w in WINDOW_NAMES),
@@ -105,6 +104,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "failed_ip_1h",
     "failed_account_1h",
     "failed_share_asn_1h",
+    "ua_hints_missing",
+    "form_fill_missing",
     "zone_foreign_share_24h",
     "zone_foreign_share_7d",
     *(f"tell_share_{dim}_{w}" for dim, w in _TELL_SHARES),
@@ -222,7 +223,6 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
         *(1.0 if ua.device_class == cls else 0.0 for cls in _UA_CLASSES),
         _b(ua.client_hints_present),
         _b(ua.client_hints_mismatch),
-        _b(ua.client_hints_missing),
         _n(ua.version_age),
         0.0 if ua.accept_language else 1.0,
         0.0 if device.collector_present else 1.0,
@@ -238,15 +238,16 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
         _n(device.hardware_concurrency),
         _n(device.device_memory),
         _n(form.fill_ms),
-        1.0 if form.fill_ms is None else 0.0,
         _b(form.honeypot_filled),
         _local_hour(event, enrichment),
     ]
     return row
 
 
-def velocity_presence(enrichment: Enrichment) -> tuple[bool, ...]:
-    """Which velocity keys the event has: a zone, an address, a device, a browser profile, an ASN.
+def velocity_presence(enrichment: Enrichment) -> tuple[bool | None, ...]:
+    """Which velocity keys the event has (a zone, an address, a device, a browser profile, an ASN),
+    whether a Chromium's Client Hints are missing (None when none are expected), and whether
+    the form fill time is.
 
     A missing key reads as zero counts; the relative features below say NaN
     for it instead. Plain data, so offline workers can send it along.
@@ -254,7 +255,7 @@ def velocity_presence(enrichment: Enrichment) -> tuple[bool, ...]:
     ip, device = enrichment.ip, enrichment.device
     return (
         bool(device.timezone), ip.address is not None, bool(device.fingerprint), profile_of(enrichment) is not None,
-        ip.asn is not None,
+        ip.asn is not None, enrichment.ua.client_hints_missing, enrichment.form.fill_ms is None,
     )
 
 
@@ -263,7 +264,26 @@ def _kind_share(mine: tuple[int, ...], theirs: tuple[int, ...]) -> float:
     return (mine[3] + 1.0) / (mine[3] + theirs[3] + 2.0)
 
 
-def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[float]:
+def _missing_where_usual(missing: bool | None, counts: dict[str, tuple[int, ...]], expected: str, sent: str) -> float:
+    """1.0 for a signal the event lacks, where most of the deployment's last day had it.
+
+    Whether some signals arrive depends on the deployment as much as on the
+    attempt. Chromium sends its low-entropy Client Hints to secure origins
+    only, and a proxy or CDN may strip sec-ch-* headers; an API-only portal
+    has no form to time. There their absence says nothing about one attempt.
+    The flag is read only where at least half of the last day's events that
+    could carry the signal (``keys.DEPLOYMENT_EVIDENCE`` or more) did; elsewhere it is
+    NaN, as for events that never carry it (``missing`` None).
+    """
+    if missing is None:
+        return NAN
+    could, did = counts.get(expected), counts.get(sent)
+    if could is None or did is None or not usual(could[_DAY], did[_DAY]):
+        return NAN
+    return 1.0 if missing else 0.0
+
+
+def velocity_features(velocity: Velocity, presence: tuple[bool | None, ...]) -> list[float]:
     """The features after the first ``EVENT_FEATURES``: velocity, relative and distinct counts.
 
     ``presence`` is ``velocity_presence`` of the event's enrichment.
@@ -287,13 +307,16 @@ def velocity_features(velocity: Velocity, presence: tuple[bool, ...]) -> list[fl
     # combo list sprayed through a proxy pool fails a few times per exit, but a lot per network.
     asn_events = counts["asn"][1] + counts["other_asn"][1]
     row.append(failed["failed_asn"][1] / (asn_events + 1.0) if presence[4] else NAN)
+    # Signals whose absence can be the deployment's (Client Hints, a form fill time).
+    row.append(_missing_where_usual(presence[5], counts, "hints_expected", "hints_sent"))
+    row.append(_missing_where_usual(presence[6], counts, "forms_expected", "forms_timed"))
     # Population consistency: of the recent events whose device clock was set to
     # this zone, the share that came from an address in a country not using it.
     # Travellers and VPN users make a small share of any zone's traffic; a zone
     # whose traffic is almost all foreign is one the service is reached from
     # only through other countries' networks.
     zone, foreign = counts.get("zone"), counts.get("zone_foreign")
-    has_zone, *keys = presence
+    has_zone, *keys = presence[:5]
     if has_zone and zone is not None and foreign is not None:
         row += [foreign[2] / (zone[2] + 1.0), foreign[3] / (zone[3] + 1.0)]
     else:

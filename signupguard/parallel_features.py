@@ -30,7 +30,7 @@ from signupguard.enrichment import Enricher
 from signupguard.enrichment.useragent import UserAgentAnalyser
 from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, event_features, velocity_features, velocity_presence
 from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
-from signupguard.velocity.keys import observe_plan, plan_from_parts, plan_parts
+from signupguard.velocity.keys import Deployment, observe_plan, plan_from_parts, plan_parts
 from signupguard.velocity.memory import MemoryVelocityStore
 
 CHUNK = 1024
@@ -116,6 +116,7 @@ def featurise_in_parallel(
     global _source
     rows = DatasetRows(len(found.order))
     store = MemoryVelocityStore()
+    deployment = Deployment()
     ages = UserAgentAnalyser(newest={})  # as Enricher's: the newest versions of this traffic
     chunks = (
         [(i, *found.lines[i]) for i in found.order[at:at + CHUNK]] for at in range(0, len(found.order), CHUNK)
@@ -132,7 +133,7 @@ def featurise_in_parallel(
                         on_bad(item)
                 for k, (parts, label, kind, when, campaign, event_id, family, major, automated, presence) in enumerate(meta):
                     age = ages.version_age(family, major, automated=automated)
-                    velocity = observe_plan(store, plan_from_parts(parts))
+                    velocity = observe_plan(store, plan_from_parts(parts, deployment), deployment)
                     if label is None:
                         continue  # unlabelled events only feed velocity (and the version ages)
                     row = rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)

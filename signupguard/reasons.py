@@ -75,7 +75,8 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
     "ua_hints_present": ("the browser sent Client Hints", "the browser sent no Client Hints"),
     "ua_hints_mismatch": ("the Client Hints contradict the User-Agent", "the Client Hints agree with the User-Agent"),
     "ua_hints_missing": (
-        "the User-Agent claims a Chromium browser but sent no Client Hints (every Chromium since version 90 does)",
+        "the User-Agent claims a Chromium browser but sent no Client Hints (every Chromium since version 90 does, "
+        "and this site's Chromium browsers mostly did)",
         "the Chromium browser sent its Client Hints",
     ),
     "accept_language_missing": ("no Accept-Language header was sent", None),
@@ -88,7 +89,8 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
     "device_screen_mismatch": ("the screen size does not fit the browser's device type", None),
     "device_touch_mismatch": ("the touch support does not fit the browser's device type", None),
     "device_platform_mismatch": ("the device platform contradicts the User-Agent", None),
-    "form_fill_missing": ("the form fill time is unknown", None),
+    "form_fill_missing": ("no form fill time, where most of this site's recent attempts had one",
+                          "the form fill time is known"),
     "form_honeypot": ("the hidden honeypot field was filled in", None),
 }
 
@@ -112,7 +114,8 @@ _MISSING = {
     "device_touch_mismatch": "touch support could not be checked against the browser type",
     "device_platform_mismatch": "the device platform could not be checked against the User-Agent",
     "ua_version_age": "the browser version is unknown",
-    "ua_hints_missing": "no Client Hints are expected from this browser",
+    "form_fill_missing": "most of this site's recent attempts came without a form fill time (an API-only portal)",
+    "ua_hints_missing": "no Client Hints are expected from this browser here (not a Chromium, or this site's Chromium browsers mostly send none)",
     "zone_foreign_share_24h": "the device reported no time zone",
     "zone_foreign_share_7d": "the device reported no time zone",
     "foreign_share_ip_7d": "no IP address to look up",

@@ -1,7 +1,7 @@
 import numpy as np
 
 from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
-from signupguard.model.augment import STRONG_TELLS, TELLS, augment
+from signupguard.model.augment import STRONG_TELLS, TELLS, WITHOUT_FORMS, augment, without_forms
 
 
 def test_augment_adds_only_fraud_rows_built_from_legit_rows():
@@ -36,3 +36,20 @@ def test_augment_is_deterministic_and_bounded():
     b = augment(X, y, share=1.0, seed=4)
     assert np.array_equal(a[0], b[0], equal_nan=True)  # NaN: a value no browser sends (missing hints of a script)
     assert len(a[0]) == 500 + 495  # share * legit rows, below the cap of fraud + 10,000
+
+
+def test_without_forms_copies_rows_of_both_classes_as_a_portal_without_forms_reads_them():
+    rng = np.random.default_rng(0)
+    X = rng.random((1000, len(FEATURE_NAMES))).astype(np.float32)
+    y = (rng.random(1000) < 0.3).astype(np.int8)
+    X2, y2 = without_forms(X, y, share=0.1, seed=2)
+    assert len(X2) == 1100 and np.array_equal(X2[:1000], X) and np.array_equal(y2[:1000], y)
+    copies, labels = X2[1000:], y2[1000:]
+    form = [FEATURE_INDEX[name] for name in WITHOUT_FORMS]
+    assert np.isnan(copies[:, form]).all()
+    # Every copy is one real row, label kept, with only its form columns blanked; no row twice.
+    others = np.setdiff1d(np.arange(len(FEATURE_NAMES)), form)
+    source = {X[i, others].tobytes(): y[i] for i in range(1000)}
+    assert [source[row[others].tobytes()] for row in copies] == list(labels)
+    assert len({row.tobytes() for row in copies}) == 100
+    assert 0 < labels.sum() < 100  # both classes: the model must still tell them apart without a form

@@ -4,6 +4,7 @@ from signupguard.context import parse_event
 from signupguard.engine import Engine
 from signupguard.enrichment import Enricher
 from signupguard.features import FEATURE_INDEX, FEATURE_NAMES, SCHEMA_HASH, build_features
+from signupguard.velocity.keys import DEPLOYMENT_EVIDENCE
 from signupguard.velocity.memory import MemoryVelocityStore
 from tests.plugins.events import farm_event, make_event
 
@@ -143,14 +144,41 @@ def test_foreign_share_of_an_address_spans_signups_and_logins(geo_run):
     assert math.isnan(bare[FEATURE_INDEX["foreign_share_ip_7d"]])
 
 
-def test_chromium_without_client_hints(geo_run):
-    with_hints, without, firefox = geo_run([
-        browser(0),
-        browser(1, headers=make_event(1)["headers"]),
-        browser(2, headers={"user-agent": FIREFOX}),
-    ])
+def test_missing_client_hints_count_where_the_deployments_chromium_sends_them(geo_run):
+    bare = make_event(0)["headers"]  # the same Chrome User-Agent, without its hints
     i = FEATURE_INDEX["ua_hints_missing"]
-    assert with_hints[i] == 0 and without[i] == 1 and math.isnan(firefox[i])
+    sending = [browser(n) for n in range(DEPLOYMENT_EVIDENCE)]
+    # The k-th without hints (from 0) reads 1 while 21 of the 21 + k earlier Chromium browsers sent
+    # theirs, at least half: up to k = 21. At k = 22, 21 of 43 is less than half: NaN.
+    without = [browser(100 + k, headers=bare) for k in range(23)]
+    rows = geo_run(sending + [browser(99)] + without + [browser(200, headers={"user-agent": FIREFOX})])
+    assert all(math.isnan(r[i]) for r in rows[:DEPLOYMENT_EVIDENCE])  # too few Chromium browsers seen yet
+    assert rows[DEPLOYMENT_EVIDENCE][i] == 0  # sent its hints
+    flags = [r[i] for r in rows[DEPLOYMENT_EVIDENCE + 1:-1]]
+    assert flags[:22] == [1.0] * 22 and math.isnan(flags[22])
+    assert math.isnan(rows[-1][i])  # Firefox never sends hints
+    # There a missing hint is also a tell its neighbours read: 3 of the address's 3 earlier events (+1).
+    # (A mark follows the reading of the event before: browser 99 read the 20 that make the norm.)
+    shared = [browser(300 + k, ip="81.2.69.77", headers=bare) for k in range(3)] + [browser(310, ip="81.2.69.77")]
+    neighbour = geo_run(sending + [browser(99)] + shared)[-1]
+    assert neighbour[FEATURE_INDEX["tell_share_ip_7d"]] == 3 / 4
+    # A site whose Chromium browsers' hints never arrive (an HTTP origin, a proxy stripping sec-ch-*):
+    # their absence is no tell, and no neighbourhood counts it as one.
+    stripped = geo_run([browser(n, ip="81.2.69.5", headers=bare) for n in range(3 * DEPLOYMENT_EVIDENCE)])
+    assert all(math.isnan(r[i]) for r in stripped)
+    assert {r[FEATURE_INDEX["tell_share_ip_7d"]] for r in stripped} == {0.0}
+
+
+def test_a_missing_fill_time_counts_where_the_deployments_forms_are_timed(geo_run):
+    i = FEATURE_INDEX["form_fill_missing"]
+    timed = [browser(n) for n in range(DEPLOYMENT_EVIDENCE)]
+    rows = geo_run(timed + [browser(50, form=None), browser(51)])
+    assert all(math.isnan(r[i]) for r in rows[:DEPLOYMENT_EVIDENCE])  # too few events seen yet
+    assert rows[-2][i] == 1.0 and rows[-1][i] == 0.0
+    # An API-only portal times no form: the missing fill time is no tell there.
+    untimed = geo_run([browser(n, form=None) for n in range(3 * DEPLOYMENT_EVIDENCE)])
+    assert all(math.isnan(r[i]) for r in untimed)
+    assert all(math.isnan(r[FEATURE_INDEX["form_fill_ms"]]) for r in untimed)
 
 
 def test_an_address_is_measured_against_the_usual_address_of_its_network(geo_run):

@@ -11,10 +11,12 @@ import numpy as np
 import pytest
 
 from signupguard import parallel_features
+from signupguard.features import FEATURE_INDEX
 from signupguard.offline import build_dataset
 from tests.plugins.events import CHROME, farm_event, make_event
 
 OLD_CHROME = CHROME.replace("Chrome/131", "Chrome/96")
+HINTS = {"sec-ch-ua": '"Chromium";v="131", "Google Chrome";v="131"', "sec-ch-ua-platform": '"Windows"', "sec-ch-ua-mobile": "?0"}
 
 
 def _events(path, n=3000):
@@ -28,6 +30,10 @@ def _events(path, n=3000):
         # event depends on everything before it (a per-worker view would differ).
         release = 125 + i // 400 - (rng.random() < 0.3)
         event["headers"] = {"user-agent": OLD_CHROME if rng.random() < 0.05 else CHROME.replace("Chrome/131", f"Chrome/{release}")}
+        # Client Hints arrive for most browsers, then for few (a proxy stripping them), then for most
+        # again: whether a missing hint is a tell follows the earlier events (velocity.keys.Deployment).
+        if rng.random() < (0.2 if n // 3 <= i < 2 * n // 3 else 0.9):
+            event["headers"].update(HINTS)
         lines.append(json.dumps(event))
     lines.reverse()  # time order is not file order
     lines[17] = "not json"
@@ -59,6 +65,8 @@ def test_worker_processes_give_the_sequential_rows(tmp_path, parallel_from_the_f
     ages = parallel.X[:, parallel_features._AGE]
     assert np.nanmax(ages) >= 30  # the old browsers were measured against the newest seen
     assert len(set(ages[~np.isnan(ages)])) > 3
+    hints = parallel.X[:, FEATURE_INDEX["ua_hints_missing"]]
+    assert (hints == 1).sum() > 100 and np.isnan(hints).sum() > 100  # missing hints read both ways
 
 
 def test_standard_input_works_with_workers(tmp_path, parallel_from_the_first_event, monkeypatch):

@@ -14,6 +14,9 @@ Besides the plain counters, an event reads:
   in another country, and how many events of this address, device, browser
   profile or autonomous system carried a tell (``carries_tell``: automation, a forged or
   contradicted browser, a honeypot, a disposable mailbox, a failed login);
+  and, across the whole deployment, how many browsers that should send Client
+  Hints did (read and recorded by those browsers alone), and how many events
+  came with a form fill time;
 * the *other kind's* counters of the same address, device, profile and
   autonomous system, so that those tells are measured as a share of all
   the traffic of the key, signups and logins together.
@@ -43,6 +46,11 @@ MARKED: tuple[str, ...] = (
     "zone_foreign",  # events of this device time zone from an address in a country that does not use it
     "tell_ip", "tell_device", "tell_profile", "tell_asn",  # events of either kind carrying a tell
     "foreign_ip",  # events of either kind from this address whose device clock is set to a zone its country does not use
+    # The whole deployment's Chromium browsers, and those of them that sent Client Hints: whether
+    # a missing hint means anything here (an HTTP origin or a proxy that strips sec-ch-* loses all).
+    "hints_expected", "hints_sent",
+    # The whole deployment's events, and those with a form fill time: an API-only portal times none.
+    "forms_expected", "forms_timed",
 )
 # Read-only: the same dimensions counted for the other kind (logins for a signup, and back).
 OTHER_KIND: tuple[str, ...] = ("other_ip", "other_device", "other_profile", "other_asn")
@@ -66,6 +74,8 @@ PEEKS: tuple[str, ...] = (
 
 
 _COUNT_NAMES = (*COUNTERS, *MARKED, *OTHER_KIND, *PEEKS)
+_HINTS_EXPECTED = MARKED.index("hints_expected")
+_DAY = WINDOWS.index(86400)
 _ZERO_C = (0,) * len(WINDOWS)
 _ZERO_D = (0,) * len(DISTINCT_WINDOWS)
 
@@ -118,14 +128,44 @@ def carries_tell(event: RawEvent, enrichment: Enrichment) -> bool:
     filled honeypot, a disposable mailbox, or a failed login. Failed logins
     happen to real users too; what the features use is the *share* of a key's
     traffic that carries a tell, never one event's.
+
+    Missing Client Hints are added by ``plan_from_parts``, and only where
+    this deployment's Chromium browsers usually send them (``Deployment``):
+    they are sent to secure origins only, and proxies may strip them.
     """
     ua, device = enrichment.ua, enrichment.device
     return bool(
         (event.kind == "login" and event.success is False)
         or device.webdriver or ua.is_headless or ua.is_automation
-        or ua.client_hints_mismatch or ua.client_hints_missing or device.touch_mismatch
+        or ua.client_hints_mismatch or device.touch_mismatch
         or enrichment.form.honeypot_filled or enrichment.email.disposable
     )
+
+
+# A signal the deployment usually carries: at least half of the last day's events that could carry it,
+# and DEPLOYMENT_EVIDENCE of them or more (features._missing_where_usual, Deployment).
+DEPLOYMENT_EVIDENCE = 20
+DEPLOYMENT_SHARE = 0.5
+
+
+def usual(could: int, did: int) -> bool:
+    """Whether ``did`` of ``could`` events carrying a signal makes it this deployment's norm."""
+    return could >= DEPLOYMENT_EVIDENCE and did >= DEPLOYMENT_SHARE * could
+
+
+@dataclass(slots=True)
+class Deployment:
+    """What the velocity readings of earlier events say about this deployment.
+
+    A Chromium without Client Hints carries a tell only where the site's
+    Chromium browsers usually send theirs. The mark is recorded in the same
+    store call that reads the deployment's figures, so it follows the last
+    reading before it: in time order offline, and in this process's previous
+    Chromium event live (the figures are the whole deployment's, and move
+    slowly). Until a first reading, missing hints are no tell.
+    """
+
+    hints_usual: bool = False
 
 
 @dataclass(slots=True)
@@ -170,6 +210,8 @@ class Parts(NamedTuple):
     account: str | None  # the event's own account field
     tell: bool
     foreign: bool
+    hints: bool | None  # whether the Client Hints a Chromium sends arrived; None when none are expected
+    timed: bool  # whether the event came with a form fill time
 
 
 def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
@@ -180,16 +222,20 @@ def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
         email.domain if (email.valid and email.domain and not email.freemail) else None,
         profile_of(enrichment), email_template_key(enrichment), device.timezone, event.account,
         carries_tell(event, enrichment), bool(device.tz_country_mismatch),
+        None if enrichment.ua.client_hints_missing is None else not enrichment.ua.client_hints_missing,
+        enrichment.form.fill_ms is not None,
     )
 
 
-def plan_event(event: RawEvent, enrichment: Enrichment) -> Plan:
-    return plan_from_parts(plan_parts(event, enrichment))
+def plan_event(event: RawEvent, enrichment: Enrichment, deployment: Deployment | None = None) -> Plan:
+    return plan_from_parts(plan_parts(event, enrichment), deployment)
 
 
-def plan_from_parts(parts: Parts) -> Plan:
+def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     (signup, now, failed_login, address, prefix, asn, fingerprint, email, custom_domain, profile, template, zone,
-     event_account, tell, foreign) = parts
+     event_account, tell, foreign, hints, timed) = parts
+    if hints is False and deployment is not None and deployment.hints_usual:
+        tell = True
     k, other = ("s", "l") if signup else ("l", "s")
     counters: list[str | None] = [
         f"{k}:ip:{address}" if address else None,
@@ -210,8 +256,12 @@ def plan_from_parts(parts: Parts) -> Plan:
         f"t:prof:{profile}" if profile else None,
         f"t:asn:{asn}" if asn is not None else None,
         f"x:ip:{address}" if address else None,
+        "h:exp" if hints is not None else None,
+        "h:sent" if hints is not None else None,
+        "fm:all",
+        "fm:timed",
     ]
-    marks = [foreign, tell, tell, tell, tell, foreign]
+    marks = [foreign, tell, tell, tell, tell, foreign, True, bool(hints), True, timed]
     others: list[str | None] = [
         f"{other}:ip:{address}" if address else None,
         f"{other}:dev:{fingerprint}" if fingerprint else None,
@@ -238,12 +288,13 @@ def plan_from_parts(parts: Parts) -> Plan:
     return Plan(now, failed_login, counters, marked, marks, others, distinct, peeks)
 
 
-def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
+def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> Velocity:
     """Read and record one planned event in ``store``; return its figures by name.
 
     One ``observe``: the keys to record are this kind's counters, the marked
     counters whose mark the event carries and, for a failed login, the
-    failure keys; everything else is read without recording.
+    failure keys; everything else is read without recording. ``deployment``
+    learns from the reading what the next plans need.
     """
     # Keys and names are gathered with itertools.compress (a None key drops
     # out), and the figures are named with dict(zip(...)): this runs for
@@ -274,11 +325,15 @@ def observe_plan(store: VelocityStore, plan: Plan) -> Velocity:
     counts.update(zip(record_names, reading.counts))
     counts.update(zip(look_names, reading.peeked))
     failed = {name: counts.pop(name) for name in PEEKS}
+    if deployment is not None and marked[_HINTS_EXPECTED]:
+        deployment.hints_usual = usual(counts["hints_expected"][_DAY], counts["hints_sent"][_DAY])
     figures = dict.fromkeys(DISTINCT, _ZERO_D)
     figures.update(zip(compress(DISTINCT, distinct), reading.distinct))
     return Velocity(counts=counts, distinct=figures, failed=failed)
 
 
-def observe_event(store: VelocityStore, event: RawEvent, enrichment: Enrichment) -> Velocity:
+def observe_event(
+    store: VelocityStore, event: RawEvent, enrichment: Enrichment, deployment: Deployment | None = None
+) -> Velocity:
     """Read and record one event in ``store``; return its figures by name."""
-    return observe_plan(store, plan_event(event, enrichment))
+    return observe_plan(store, plan_event(event, enrichment, deployment), deployment)
