@@ -30,9 +30,20 @@ def test_reasons_are_carried():
     assert d.reasons == reasons
 
 
-def test_honeypot_blocks_whatever_the_score():
-    d = decide(score=0.0, thresholds=T, enrichment=enrichment(form=FormInfo(honeypot_filled=True)))
-    assert d.decision == "block" and d.reasons[0]["feature"] == "rule" and "honeypot" in d.rule
+@pytest.mark.parametrize("score, expected, by_rule", [(0.0, "review", True), (0.5, "review", False), (0.95, "block", False)])
+def test_a_filled_honeypot_holds_for_review_at_least_and_the_score_decides_a_block(score, expected, by_rule):
+    # Autofill fills hidden fields now and then: a person reviews what the model does not block.
+    model = [{"feature": "form_fill_ms", "contribution": 0.4, "text": "..."}]
+    d = decide(score=score, thresholds=T, enrichment=enrichment(form=FormInfo(honeypot_filled=True)), reasons=model)
+    assert d.decision == expected
+    assert d.reasons[0]["feature"] == "rule" and "honeypot" in d.reasons[0]["text"] and d.reasons[1:] == model
+    assert (d.rule is not None) == by_rule  # the rule decided only where it raised the model's decision
+
+
+def test_allow_list_outranks_a_filled_honeypot():
+    rules = HardRules(allow_domains=frozenset({"example.org"}))
+    d = decide(score=0.99, thresholds=T, enrichment=enrichment(form=FormInfo(honeypot_filled=True)), rules=rules)
+    assert d.decision == "allow"
 
 
 def test_allow_and_deny_lists():
