@@ -56,8 +56,17 @@ def train_on_dataset(
     version_prefix: str = "sg",
     write_holdout: bool = True,
     write_report: bool = True,
+    review_rate: float = REVIEW_RATE,
+    block_rate: float = BLOCK_RATE,
     progress: Callable[[int], None] | None = None,
 ) -> TrainResult:
+    """Fit on the first 70% of ``data`` in time, choose the thresholds on the next 15%, measure on the last.
+
+    The review (block) threshold holds (blocks) at most ``review_rate``
+    (``block_rate``) of the validation slice's legitimate signups.
+    """
+    if not 0.0 < block_rate <= review_rate < 1.0:
+        raise ValueError(f"rates must satisfy 0 < block rate <= review rate < 1, got {review_rate}, {block_rate}")
     started = time.perf_counter()
     n = len(data.y)
     if n < 50 or data.y.sum() < 5 or (len(data.y) - data.y.sum()) < 5:
@@ -69,7 +78,7 @@ def train_on_dataset(
     kinds = np.asarray(data.kinds)
     valid_scores = clf.predict_proba(data.X[valid])
     valid_legit_signups = valid_scores[(data.y[valid] == 0) & (kinds[valid] == "signup")]
-    thresholds = choose_thresholds(valid_legit_signups, review_rate=REVIEW_RATE, block_rate=BLOCK_RATE)
+    thresholds = choose_thresholds(valid_legit_signups, review_rate=review_rate, block_rate=block_rate)
 
     test_scores = clf.predict_proba(data.X[test])
     campaigns = data.campaigns[test]
@@ -85,6 +94,7 @@ def train_on_dataset(
         "labelled": n,
         "fraud": int(data.y.sum()),
         "bad_lines": data.bad_lines,
+        "target_rates": {"review": review_rate, "block": block_rate},
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_build_time())),
     }
     metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training, version_prefix=version_prefix)

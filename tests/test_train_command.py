@@ -44,6 +44,25 @@ def test_workers_option(labelled_events_file, tmp_path, monkeypatch):
     assert failed.value.returncode == 2
 
 
+def test_target_rates_choose_the_thresholds(labelled_events_file, tmp_path):
+    def train(name, *rates):
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / name),
+                     "--rounds", "20", *rates, stdout=io.StringIO())
+        return RiskModel.load(tmp_path / name)
+
+    default = train("default")
+    lenient = train("lenient", "--review-rate", "0.3", "--block-rate", "0.1")
+    assert default.metadata["training"]["target_rates"] == {"review": 0.01, "block": 0.001}
+    assert lenient.metadata["training"]["target_rates"] == {"review": 0.3, "block": 0.1}
+    # Holding more of the legitimate signups means lower thresholds on the same scores.
+    assert lenient.thresholds.review < default.thresholds.review
+    assert lenient.thresholds.block < default.thresholds.block
+    for rates in (("--review-rate", "0"), ("--review-rate", "0.001", "--block-rate", "0.01"), ("--block-rate", "1.5")):
+        with pytest.raises(CommandError, match="--block-rate and --review-rate") as failed:
+            call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "x"), *rates)
+        assert failed.value.returncode == 2
+
+
 def test_unlabelled_events_only_feed_velocity(tmp_path):
     lines = [json.dumps(make_event(n, label="legit") if n % 2 else make_event(n)) for n in range(200)]
     lines += [json.dumps(farm_event(n, label="fraud")) for n in range(200, 260)]

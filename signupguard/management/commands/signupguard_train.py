@@ -17,7 +17,7 @@ from signupguard.model import ModelError
 from signupguard.model.registry import promote
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
-from signupguard.training import train_on_dataset
+from signupguard.training import BLOCK_RATE, REVIEW_RATE, train_on_dataset
 
 from ._progress import progress_bar
 
@@ -38,10 +38,20 @@ class Command(BaseCommand):
             help="processes that parse and enrich events while this one keeps velocity (default: one per core; 0: none)",
         )
         parser.add_argument("--no-holdout", action="store_true", help="do not keep the hold-out rows (promotion needs them)")
+        parser.add_argument(
+            "--review-rate", type=float, default=REVIEW_RATE,
+            help="share of the validation slice's legitimate signups the review threshold may hold (default: 0.01)",
+        )
+        parser.add_argument(
+            "--block-rate", type=float, default=BLOCK_RATE,
+            help="share of them the block threshold may block (default: 0.001)",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["workers"] is not None and options["workers"] < 0:
             raise CommandError("--workers must be 0 or more", returncode=2)
+        if not 0.0 < options["block_rate"] <= options["review_rate"] < 1.0:
+            raise CommandError("--block-rate and --review-rate must satisfy 0 < block rate <= review rate < 1", returncode=2)
         out = Path(options["out"])
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
@@ -68,7 +78,8 @@ class Command(BaseCommand):
             with progress_bar(total=options["rounds"], desc="boosting", unit="round") as bar:
                 result = train_on_dataset(
                     data, out, classifier=clf, source=source, version_prefix=options["version_prefix"],
-                    write_holdout=not options["no_holdout"], progress=bar.update,
+                    write_holdout=not options["no_holdout"], review_rate=options["review_rate"],
+                    block_rate=options["block_rate"], progress=bar.update,
                 )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=1) from None
