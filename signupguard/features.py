@@ -37,7 +37,6 @@ _RAW_DISTINCT = tuple(name for name in DISTINCT if name != "asn_addresses")
 # Share of a key's traffic (signups and logins) that carried a tell (velocity.keys.carries_tell).
 _TELL_SHARES = (("ip", "7d"), ("device", "7d"), ("profile", "7d"), ("profile", "24h"), ("asn", "7d"))
 _W = {name: i for i, name in enumerate(WINDOW_NAMES)}
-_DAY = _W["24h"]
 # The counter windows matching the distinct windows (1h, 7d), for loads per address.
 _LOAD_WINDOWS = tuple(_W[name] for name in DISTINCT_WINDOW_NAMES)
 # Shares of a key's traffic (signups and logins), in feature order: (key, its other kind, the marked
@@ -278,7 +277,7 @@ def _missing_where_usual(missing: bool | None, counts: dict[str, tuple[int, ...]
     if missing is None:
         return NAN
     could, did = counts.get(expected), counts.get(sent)
-    if could is None or did is None or not usual(could[_DAY], did[_DAY]):
+    if could is None or did is None or not usual(could, did):
         return NAN
     return 1.0 if missing else 0.0
 

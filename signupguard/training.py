@@ -47,6 +47,12 @@ def split_by_time(n: int) -> tuple[slice, slice, slice]:
     return slice(0, a), slice(a, b), slice(b, n)
 
 
+def check_rates(review_rate: float, block_rate: float) -> None:
+    """Raise ValueError unless 0 < block rate <= review rate < 1."""
+    if not 0.0 < block_rate <= review_rate < 1.0:
+        raise ValueError(f"rates must satisfy 0 < block rate <= review rate < 1, got {review_rate}, {block_rate}")
+
+
 def train_on_dataset(
     data: Dataset,
     out: Path,
@@ -65,8 +71,7 @@ def train_on_dataset(
     The review (block) threshold holds (blocks) at most ``review_rate``
     (``block_rate``) of the validation slice's legitimate signups.
     """
-    if not 0.0 < block_rate <= review_rate < 1.0:
-        raise ValueError(f"rates must satisfy 0 < block rate <= review rate < 1, got {review_rate}, {block_rate}")
+    check_rates(review_rate, block_rate)
     started = time.perf_counter()
     n = len(data.y)
     if n < 50 or data.y.sum() < 5 or (len(data.y) - data.y.sum()) < 5:

@@ -148,9 +148,9 @@ DEPLOYMENT_EVIDENCE = 20
 DEPLOYMENT_SHARE = 0.5
 
 
-def usual(could: int, did: int) -> bool:
-    """Whether ``did`` of ``could`` events carrying a signal makes it this deployment's norm."""
-    return could >= DEPLOYMENT_EVIDENCE and did >= DEPLOYMENT_SHARE * could
+def usual(could: tuple[int, ...], did: tuple[int, ...]) -> bool:
+    """Whether the last day's readings of a signal's counters (``could`` carry it, ``did``) make it the norm."""
+    return could[_DAY] >= DEPLOYMENT_EVIDENCE and did[_DAY] >= DEPLOYMENT_SHARE * could[_DAY]
 
 
 @dataclass(slots=True)
@@ -326,7 +326,7 @@ def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None
     counts.update(zip(look_names, reading.peeked))
     failed = {name: counts.pop(name) for name in PEEKS}
     if deployment is not None and marked[_HINTS_EXPECTED]:
-        deployment.hints_usual = usual(counts["hints_expected"][_DAY], counts["hints_sent"][_DAY])
+        deployment.hints_usual = usual(counts["hints_expected"], counts["hints_sent"])
     figures = dict.fromkeys(DISTINCT, _ZERO_D)
     figures.update(zip(compress(DISTINCT, distinct), reading.distinct))
     return Velocity(counts=counts, distinct=figures, failed=failed)

@@ -17,7 +17,7 @@ from signupguard.model import ModelError
 from signupguard.model.registry import promote
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
-from signupguard.training import BLOCK_RATE, REVIEW_RATE, train_on_dataset
+from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates, train_on_dataset
 
 from ._progress import progress_bar
 
@@ -50,8 +50,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["workers"] is not None and options["workers"] < 0:
             raise CommandError("--workers must be 0 or more", returncode=2)
-        if not 0.0 < options["block_rate"] <= options["review_rate"] < 1.0:
-            raise CommandError("--block-rate and --review-rate must satisfy 0 < block rate <= review rate < 1", returncode=2)
+        try:
+            check_rates(options["review_rate"], options["block_rate"])
+        except ValueError as exc:  # before the features, which take minutes
+            raise CommandError(f"--block-rate and --review-rate: {exc}", returncode=2) from None
         out = Path(options["out"])
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
