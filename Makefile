@@ -38,22 +38,29 @@ demo: install
 	@echo "==> the demo portal: http://$(HOST):$(PORT)/  (review console: /admin/)"
 	$(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
-# The shipped default model, reproducibly: simulated traffic (fixed seed) ->
+# The shipped default model, reproducibly: simulated traffic (fixed seeds) ->
 # signupguard_train. Without the optional Anonymous-IP database on purpose, so
 # the model learns the network kinds every install can derive (ASN lists and
 # organisation keywords). See docs/model.md.
+# Four sites in one simulated internet (--world-seed 7: one set of GeoIP databases): a large one, a
+# small one and a tiny one mostly made of attacks, and a quiet one with few. Each keeps its own velocity
+# state, so the model does not learn one site's size or share of fraud (docs/detection.md).
 # Its thresholds aim at half the targets on its own traffic (--review-rate 0.005: 0.5% of legitimate
-# signups held, 0.05% blocked): on fresh simulated populations the same thresholds hold about twice as
-# many (benchmarks/shift_robustness.py, docs/detection.md). Retraining on your labels uses the targets.
+# signups held, 0.05% blocked): on fresh simulated populations the same thresholds hold more
+# (benchmarks/shift_robustness.py, docs/detection.md). Retraining on your labels uses the targets.
 # trained_at (metadata.json, report.html) is the time of the last commit touching the model's inputs,
 # so that rebuilding a checkout reproduces the committed files byte for byte.
 MODEL_WORK ?= var/model-build
 MODEL_EPOCH = $$(git log -1 --format=%ct -- signupguard Makefile requirements.txt ':(exclude)signupguard/model/default' 2>/dev/null)
 model: install
 	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/events.jsonl --legit 60000 --scale 3 --days 14 --seed 7 --geoip-dir $(MODEL_WORK)/geoip
+	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/small-attacked.jsonl --legit 4000 --scale 2 --days 4 --seed 17 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip
+	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/tiny-attacked.jsonl --legit 2000 --scale 1 --days 3 --seed 37 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip
+	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/quiet.jsonl --legit 15000 --scale 0.3 --days 7 --seed 27 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip
 	rm -rf signupguard/model/default
 	SOURCE_DATE_EPOCH=$(MODEL_EPOCH) SIGNUPGUARD_GEOIP_ASN=$(MODEL_WORK)/geoip/GeoLite2-ASN.mmdb SIGNUPGUARD_GEOIP_CITY=$(MODEL_WORK)/geoip/GeoLite2-City.mmdb \
-		$(PY) manage.py signupguard_train --events $(MODEL_WORK)/events.jsonl --out signupguard/model/default \
+		$(PY) manage.py signupguard_train --out signupguard/model/default \
+		--events $(MODEL_WORK)/events.jsonl $(MODEL_WORK)/small-attacked.jsonl $(MODEL_WORK)/tiny-attacked.jsonl $(MODEL_WORK)/quiet.jsonl \
 		--version-prefix default --seed 0 --no-holdout --review-rate 0.005 --block-rate 0.0005
 
 test: test-sqlite test-pg

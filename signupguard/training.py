@@ -4,7 +4,8 @@ The split is by time, never random: the model is always measured on traffic
 that came after everything it learned from, as in production. Of the labelled
 rows, the first 70% train, the next 15% drive early stopping and the choice of
 thresholds, and the last 15% are the hold-out the metrics (and promotion)
-are computed on.
+are computed on. Several traffics (say, simulated sites of different sizes)
+are each split by their own time and pooled slice by slice (``combine``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -47,6 +48,36 @@ def split_by_time(n: int) -> tuple[slice, slice, slice]:
     return slice(0, a), slice(a, b), slice(b, n)
 
 
+def combine(datasets: Sequence[Dataset]) -> tuple[Dataset, tuple[slice, slice, slice]]:
+    """Several traffics as one dataset, with its training, validation and hold-out slices.
+
+    Each traffic is split by its own time, and its three parts join the pooled
+    slices: traffics recorded over different dates all contribute to each
+    slice. Each was featurised with its own velocity state, as separate
+    deployments are. One dataset is returned as it is, without a copy.
+    """
+    if not datasets:
+        raise ValueError("no dataset to train on")
+    if len(datasets) == 1:
+        return datasets[0], split_by_time(len(datasets[0].y))
+    splits = [split_by_time(len(data.y)) for data in datasets]
+    # Every traffic's training part, then every validation part, then every hold-out part.
+    parts = [(data, split[i]) for i in range(3) for data, split in zip(datasets, splits)]
+    sizes = [sum(split[i].stop - split[i].start for split in splits) for i in range(3)]
+    pooled = Dataset(
+        X=np.concatenate([data.X[part] for data, part in parts]),
+        y=np.concatenate([data.y[part] for data, part in parts]),
+        times=np.concatenate([data.times[part] for data, part in parts]),
+        kinds=[kind for data, part in parts for kind in data.kinds[part]],
+        campaigns=[campaign for data, part in parts for campaign in data.campaigns[part]],
+        event_ids=[event_id for data, part in parts for event_id in data.event_ids[part]],
+        total_events=sum(data.total_events for data in datasets),
+        bad_lines=sum(data.bad_lines for data in datasets),
+    )
+    a, b = sizes[0], sizes[0] + sizes[1]
+    return pooled, (slice(0, a), slice(a, b), slice(b, b + sizes[2]))
+
+
 def check_rates(review_rate: float, block_rate: float) -> None:
     """Raise ValueError unless 0 < block rate <= review rate < 1."""
     if not 0.0 < block_rate <= review_rate < 1.0:
@@ -54,7 +85,7 @@ def check_rates(review_rate: float, block_rate: float) -> None:
 
 
 def train_on_dataset(
-    data: Dataset,
+    data: Dataset | Sequence[Dataset],
     out: Path,
     *,
     classifier: SignupRiskClassifier | None = None,
@@ -68,15 +99,17 @@ def train_on_dataset(
 ) -> TrainResult:
     """Fit on the first 70% of ``data`` in time, choose the thresholds on the next 15%, measure on the last.
 
+    ``data`` may be several traffics, each split by its own time (``combine``).
     The review (block) threshold holds (blocks) at most ``review_rate``
     (``block_rate``) of the validation slice's legitimate signups.
     """
     check_rates(review_rate, block_rate)
     started = time.perf_counter()
+    traffics = 1 if isinstance(data, Dataset) else len(data)
+    data, (train, valid, test) = combine([data] if isinstance(data, Dataset) else data)
     n = len(data.y)
     if n < 50 or data.y.sum() < 5 or (len(data.y) - data.y.sum()) < 5:
         raise ValueError(f"too few labelled events to train ({n} rows, {int(data.y.sum())} fraud)")
-    train, valid, test = split_by_time(n)
     clf = classifier or SignupRiskClassifier()
     clf.fit(data.X[train], data.y[train], X_valid=data.X[valid], y_valid=data.y[valid], progress=progress)
 
@@ -95,6 +128,7 @@ def train_on_dataset(
     metrics["split"] = {"train": train.stop - train.start, "valid": valid.stop - valid.start, "test": test.stop - test.start}
     training = {
         "source": source,
+        "traffics": traffics,
         "events": data.total_events,
         "labelled": n,
         "fraud": int(data.y.sum()),

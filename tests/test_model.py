@@ -11,8 +11,8 @@ from signupguard.model import registry
 from signupguard.model.coldstart import ColdStartModel
 from signupguard.model.predict import RiskModel
 from signupguard.model.train import NotFittedError, SignupRiskClassifier, choose_thresholds, threshold_for_rate
-from signupguard.offline import build_dataset
-from signupguard.training import train_on_dataset
+from signupguard.offline import Dataset, build_dataset
+from signupguard.training import combine, train_on_dataset
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +143,29 @@ def test_cold_start_scores_obvious_bots_higher():
     rows[1, FEATURE_INDEX["ua_headless"]] = 1
     p = ColdStartModel().predict(rows)
     assert p[0] < 0.05 and p[1] > 0.95
+
+
+def _traffic(n: int, tag: str) -> Dataset:
+    X = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float32)
+    X[:, 0] = np.arange(n)
+    return Dataset(X=X, y=np.arange(n, dtype=np.int8) % 2, times=np.arange(n, dtype=float), kinds=["signup"] * n,
+                   campaigns=[tag] * n, event_ids=[f"{tag}{i}" for i in range(n)], total_events=n + 1, bad_lines=1)
+
+
+def test_several_traffics_are_each_split_by_their_own_time():
+    big, small = _traffic(100, "a"), _traffic(20, "b")
+    pooled, (train, valid, test) = combine([big, small])
+    assert pooled.event_ids[train] == [f"a{i}" for i in range(70)] + [f"b{i}" for i in range(14)]
+    assert pooled.event_ids[valid] == [f"a{i}" for i in range(70, 85)] + [f"b{i}" for i in range(14, 17)]
+    assert pooled.event_ids[test] == [f"a{i}" for i in range(85, 100)] + [f"b{i}" for i in range(17, 20)]
+    assert test.stop == len(pooled.y) == 120
+    # Every column travels with its row.
+    assert pooled.X[valid, 0].tolist() == list(range(70, 85)) + list(range(14, 17))
+    assert pooled.y.tolist() == [int(e[1:]) % 2 for e in pooled.event_ids]
+    assert pooled.times.tolist() == [float(e[1:]) for e in pooled.event_ids]
+    assert pooled.campaigns == [e[0] for e in pooled.event_ids]
+    assert (pooled.total_events, pooled.bad_lines) == (122, 2)
+    alone, parts = combine([big])
+    assert alone is big and parts == (slice(0, 70), slice(70, 85), slice(85, 100))
+    with pytest.raises(ValueError):
+        combine([])

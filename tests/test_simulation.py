@@ -37,6 +37,23 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path):
     assert a != c
 
 
+def test_a_shared_world_seed_shares_the_geoip_databases(tmp_path):
+    # make model trains on several populations featurised against one set of databases.
+    tiny = dict(days=2, legit=150, scale=0.02, progress=False)
+    a = simulate(out=tmp_path / "a" / "e.jsonl", seed=3, **tiny)
+    b = simulate(out=tmp_path / "b" / "e.jsonl", seed=4, world_seed=3, **tiny)
+    c = simulate(out=tmp_path / "c" / "e.jsonl", seed=4, **tiny)
+    assert set(a.geoip) == set(b.geoip)
+    for name in a.geoip:
+        assert a.geoip[name].read_bytes() == b.geoip[name].read_bytes()
+    assert a.geoip["asn"].read_bytes() != c.geoip["asn"].read_bytes()
+    assert b.out.read_bytes() != a.out.read_bytes()
+    assert b.out.read_bytes() != c.out.read_bytes()  # the world changes the addresses people get
+    with maxminddb.open_database(str(a.geoip["city"])) as city_db:
+        for line in b.out.read_text(encoding="utf-8").splitlines()[:200]:
+            assert city_db.get(json.loads(line)["ip"])["country"]["iso_code"]
+
+
 def test_every_line_follows_the_contract_and_time_order(run):
     summary, lines, rows = run
     assert summary.events == len(lines) > 500
@@ -110,5 +127,9 @@ def test_command(tmp_path):
                  "--seed", "5", "--campaigns", "datacenter_flood", "--geoip-dir", str(tmp_path / "geo"), verbosity=0, stdout=stdout)
     assert out.exists() and "events" in stdout.getvalue()
     assert Path(tmp_path / "geo" / "GeoLite2-ASN.mmdb").exists()
+    call_command("signupguard_simulate", "--out", str(tmp_path / "other.jsonl"), "--days", "2", "--legit", "80",
+                 "--scale", "0.02", "--seed", "6", "--world-seed", "5", "--campaigns", "datacenter_flood",
+                 "--geoip-dir", str(tmp_path / "geo2"), verbosity=0, stdout=io.StringIO())
+    assert (tmp_path / "geo2" / "GeoLite2-ASN.mmdb").read_bytes() == (tmp_path / "geo" / "GeoLite2-ASN.mmdb").read_bytes()
     with pytest.raises(CommandError):
         call_command("signupguard_simulate", "--out", str(out), "--campaigns", "nope", stdout=io.StringIO())

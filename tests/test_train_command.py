@@ -1,12 +1,14 @@
 import io
 import json
 
+import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
 from signupguard.context import parse_event
 from signupguard.models import Attempt, Label
 from signupguard.model.predict import RiskModel
+from signupguard.model.registry import HOLDOUT_FILE
 from tests.plugins.events import farm_event, make_event
 
 
@@ -19,6 +21,28 @@ def test_train_from_an_events_file(labelled_events_file, tmp_path):
     model = RiskModel.load(out)
     assert model.metadata["training"]["source"] == "events file events.jsonl"
     assert 0 < model.thresholds.review <= model.thresholds.block <= 1
+
+
+def test_several_files_are_separate_traffics(labelled_events_file, tmp_path):
+    # Each file keeps its own velocity state and is split by its own time, so the same file twice
+    # gives two identical copies of every slice. One velocity store for both would count the
+    # first copy's events in the second's figures.
+    events = str(labelled_events_file)
+    call_command("signupguard_train", "--events", events, "--out", str(tmp_path / "one"), "--rounds", "20",
+                 stdout=io.StringIO())
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", events, events, "--out", str(tmp_path / "two"), "--rounds", "20",
+                 stdout=stdout)
+    assert stdout.getvalue().count("1200 events, 1200 labelled") == 2
+    single, double = RiskModel.load(tmp_path / "one").metadata, RiskModel.load(tmp_path / "two").metadata
+    assert double["training"]["source"] == "events files events.jsonl, events.jsonl"
+    assert (double["training"]["traffics"], double["training"]["events"]) == (2, 2400)
+    assert single["training"]["traffics"] == 1
+    assert double["metrics"]["split"] == {part: 2 * n for part, n in single["metrics"]["split"].items()}
+    held_out = np.load(tmp_path / "two" / HOLDOUT_FILE)["X"]
+    half = len(held_out) // 2
+    np.testing.assert_array_equal(held_out[:half], held_out[half:])
+    np.testing.assert_array_equal(held_out[:half], np.load(tmp_path / "one" / HOLDOUT_FILE)["X"])
 
 
 def test_trained_at_follows_source_date_epoch(labelled_events_file, tmp_path, monkeypatch):
@@ -96,7 +120,12 @@ def test_too_few_labels_is_a_clear_error(tmp_path):
         call_command("signupguard_train", "--out", str(tmp_path / "m"), stdout=io.StringIO())
 
 
-def test_unreadable_events_file_exits_1(tmp_path):
+def test_unreadable_events_file_exits_1(labelled_events_file, tmp_path):
     with pytest.raises(CommandError) as info:
         call_command("signupguard_train", "--events", str(tmp_path / "missing"), "--out", str(tmp_path / "m"))
     assert info.value.returncode == 1
+    # Any of several files, before the features of the others are computed.
+    with pytest.raises(CommandError, match="cannot read .*missing") as info:
+        call_command("signupguard_train", "--events", str(labelled_events_file), str(tmp_path / "missing"),
+                     "--out", str(tmp_path / "m"))
+    assert info.value.returncode == 1 and not (tmp_path / "m").exists()

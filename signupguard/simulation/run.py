@@ -64,11 +64,15 @@ def simulate(
     geoip_dir: str | Path | None = None,
     traps: bool = True,
     progress: bool = True,
+    world_seed: int | None = None,
 ) -> SimulationSummary:
     """Write labelled raw events and the GeoIP databases they resolve against.
 
     Deterministic: the same arguments give the same bytes. Campaign sizes grow
     with ``scale``; the legitimate population with ``legit`` (signups in the window).
+    ``world_seed`` (default: ``seed``) draws the internet, and so the GeoIP
+    databases, apart from the people: runs that share it resolve against the
+    same databases, so several populations can be featurised with one.
     """
     if days < 1 or legit < 0 or scale < 0:
         raise ValueError("days must be >= 1, legit and scale >= 0")
@@ -77,7 +81,7 @@ def simulate(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     geoip_path = Path(geoip_dir) if geoip_dir else out.parent
-    world = World(seed)
+    world = World(seed if world_seed is None else world_seed)
     sim = Sim(world=world, seed=seed, start=START.timestamp(), days=days, scale=scale, legit=legit)
     cohorts: list[Cohort] = [LegitPopulation(sim, random.Random(f"{seed}-legit"))]
     if traps and legit > 0:

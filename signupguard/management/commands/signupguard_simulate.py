@@ -22,6 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--campaigns", default="all", help="comma-separated archetypes, 'all' (default) or 'none'")
         parser.add_argument("--scale", type=float, default=1.0, help="multiplies every campaign's size (default 1.0)")
         parser.add_argument("--geoip-dir", default=None, help="where to write the .mmdb files (default: next to --out)")
+        parser.add_argument(
+            "--world-seed", type=int, default=None,
+            help="seed of the simulated internet and its GeoIP databases (default: --seed); "
+            "runs sharing it can be trained on together with one set of databases",
+        )
         parser.add_argument("--no-traps", action="store_true", help="leave out the legitimate look-alike crowds")
 
     def handle(self, *args, **options) -> None:
@@ -30,6 +35,7 @@ class Command(BaseCommand):
                 out=options["out"], days=options["days"], legit=options["legit"], seed=options["seed"],
                 campaigns=options["campaigns"], scale=options["scale"], geoip_dir=options["geoip_dir"],
                 traps=not options["no_traps"], progress=options.get("verbosity", 1) > 0,
+                world_seed=options["world_seed"],
             )
         except (ValueError, OSError) as exc:
             raise CommandError(str(exc)) from exc

@@ -1,8 +1,10 @@
-"""signupguard_train [--events EVENTS.jsonl] --out DIR [--promote]
+"""signupguard_train [--events EVENTS.jsonl [MORE.jsonl ...]] --out DIR [--promote]
 
 Trains a LightGBM model from the labelled lines of a file, or, without
---events, from the labels reviewers gave in the admin. Writes model.txt,
-metadata.json, metrics.json, report.html and the hold-out to DIR.
+--events, from the labels reviewers gave in the admin. Several files are
+several traffics: each keeps its own velocity state and is split by its own
+time. Writes model.txt, metadata.json, metrics.json, report.html and the
+hold-out to DIR.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -27,7 +30,11 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--events", help="labelled JSON Lines events (default: reviewers' labels in the database)")
+        parser.add_argument(
+            "--events", nargs="+", metavar="EVENTS",
+            help="labelled JSON Lines events (default: reviewers' labels in the database); several files are "
+            "separate traffics, each with its own velocity state, split by its own time and pooled",
+        )
         parser.add_argument("--out", required=True, help="directory to write the model into")
         parser.add_argument("--promote", action="store_true", help="register in MODEL_DIR and make active if it beats the active model")
         parser.add_argument("--seed", type=int, default=0, help="random seed of the booster")
@@ -57,24 +64,32 @@ class Command(BaseCommand):
         out = Path(options["out"])
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
-        path = options["events"]
-        if path:
-            if not os.access(path, os.R_OK):
-                raise CommandError(f"cannot read {path}", returncode=1)
+        paths = options["events"]
+        if paths:
+            for path in paths:
+                if not os.access(path, os.R_OK):
+                    raise CommandError(f"cannot read {path}", returncode=1)
 
-            def on_bad(bad: BadLine) -> None:
-                sys.stderr.write(f"{path}:{bad.lineno}: bad event: {bad.error}\n")
+            def reporter(path: str) -> Callable[[BadLine], None]:
+                def on_bad(bad: BadLine) -> None:
+                    sys.stderr.write(f"{path}:{bad.lineno}: bad event: {bad.error}\n")
+                return on_bad
 
             with progress_bar(total=None, desc="features") as bar:
-                data = build_dataset(path, on_bad=on_bad, progress=bar.update, workers=options["workers"])
-            source = f"events file {Path(path).name}"
+                data = [
+                    build_dataset(path, on_bad=reporter(path), progress=bar.update, workers=options["workers"])
+                    for path in paths
+                ]
+            names = ", ".join(Path(path).name for path in paths)
+            source = f"events file{'s' if len(paths) > 1 else ''} {names}"
         else:
             from signupguard.labels import dataset_from_database
 
             with progress_bar(total=None, desc="features") as bar:
-                data = dataset_from_database(progress=bar.update)
+                data = [dataset_from_database(progress=bar.update)]
             source = "reviewer labels"
-        self.stdout.write(f"{data.total_events} events, {len(data.y)} labelled ({int(data.y.sum())} fraud), {data.bad_lines} bad lines")
+        for one in data:
+            self.stdout.write(f"{one.total_events} events, {len(one.y)} labelled ({int(one.y.sum())} fraud), {one.bad_lines} bad lines")
         clf = SignupRiskClassifier(n_estimators=options["rounds"], random_state=options["seed"])
         try:
             with progress_bar(total=options["rounds"], desc="boosting", unit="round") as bar:
