@@ -12,7 +12,8 @@ generator) that never sends it would:
 * ``no_device``: no collector data (the script is not installed);
 * ``lean_device``: only the collector fields of the contract's example;
 * ``no_accept_language``, ``no_username``, ``no_fingerprint``, ``no_device_timezone``;
-* ``contract_minimum``: no hints, lean device, no form, no username.
+* ``contract_minimum``: no hints, lean device, no form, no username;
+* ``signups_only``: no login events at all (a portal that hooks only its signup form).
 
 For each copy it prints the share of legitimate signups and logins held
 (review or block) and blocked, and of fraud held. A signal every event lacks
@@ -77,7 +78,10 @@ VARIANTS: dict[str, tuple[Callable[[Event], None], ...]] = {
     "no_fingerprint": (_drop("device", "fingerprint"),),
     "no_device_timezone": (_device_keep(_ALL_BUT_TIMEZONE),),
     "contract_minimum": (_no_hints, _device_keep(CONTRACT_DEVICE), _drop("form"), _drop("username")),
+    "signups_only": (),
 }
+# Variants that leave events out: the events they keep.
+KEEP: dict[str, Callable[[Event], bool]] = {"signups_only": lambda event: event["kind"] == "signup"}
 
 
 def _rates(events: list[Event], scores: Path) -> dict[tuple[str, str], tuple[float, float]]:
@@ -123,6 +127,8 @@ def main() -> None:
             path = work / "variant.jsonl"
             with open(path, "wb") as out:
                 for event in events:
+                    if name in KEEP and not KEEP[name](event):
+                        continue
                     changed = copy.deepcopy(event)
                     for change in VARIANTS[name]:
                         change(changed)
