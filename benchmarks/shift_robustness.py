@@ -13,7 +13,8 @@ generator) that never sends it would:
 * ``lean_device``: only the collector fields of the contract's example;
 * ``no_accept_language``, ``no_username``, ``no_fingerprint``, ``no_device_timezone``;
 * ``contract_minimum``: no hints, lean device, no form, no username;
-* ``signups_only``: no login events at all (a portal that hooks only its signup form).
+* ``signups_only``: no login events at all (a portal that hooks only its signup form);
+* ``no_asn_database``, ``no_city_database``: the events as simulated, replayed without that GeoIP database.
 
 For each copy it prints the share of legitimate signups and logins held
 (review or block) and blocked, and of fraud held. A signal every event lacks
@@ -79,9 +80,13 @@ VARIANTS: dict[str, tuple[Callable[[Event], None], ...]] = {
     "no_device_timezone": (_device_keep(_ALL_BUT_TIMEZONE),),
     "contract_minimum": (_no_hints, _device_keep(CONTRACT_DEVICE), _drop("form"), _drop("username")),
     "signups_only": (),
+    "no_asn_database": (),
+    "no_city_database": (),
 }
 # Variants that leave events out: the events they keep.
 KEEP: dict[str, Callable[[Event], bool]] = {"signups_only": lambda event: event["kind"] == "signup"}
+# Variants that replay without one of the GeoIP databases.
+UNSET: dict[str, str] = {"no_asn_database": "SIGNUPGUARD_GEOIP_ASN", "no_city_database": "SIGNUPGUARD_GEOIP_CITY"}
 
 
 def _rates(events: list[Event], scores: Path) -> dict[tuple[str, str], tuple[float, float]]:
@@ -136,7 +141,10 @@ def main() -> None:
             command = [sys.executable, "manage.py", "signupguard_replay", str(path), "--out", str(work / "scores.jsonl")]
             if args.model:
                 command += ["--model", args.model]
-            subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            variant_env = dict(env)
+            if name in UNSET:  # a path with no file: unset, the demo portal's databases would stand in
+                variant_env[UNSET[name]] = str(work / "absent.mmdb")
+            subprocess.run(command, cwd=ROOT, env=variant_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             rates = _rates(events, work / "scores.jsonl")
 
             def cell(group: tuple[str, str], blocked: bool = True) -> str:

@@ -1,7 +1,12 @@
 import numpy as np
 
 from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
-from signupguard.model.augment import STRONG_TELLS, TELLS, WITHOUT_FORMS, augment, without_forms
+import pytest
+from django.test import override_settings
+
+from signupguard.model.augment import STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_FORMS, as_deployed_without, augment
+from signupguard.offline import build_dataset
+from signupguard.simulation import simulate
 
 
 def test_augment_adds_only_fraud_rows_built_from_legit_rows():
@@ -38,18 +43,50 @@ def test_augment_is_deterministic_and_bounded():
     assert len(a[0]) == 500 + 495  # share * legit rows, below the cap of fraud + 10,000
 
 
-def test_without_forms_copies_rows_of_both_classes_as_a_portal_without_forms_reads_them():
+@pytest.mark.parametrize("reading", [WITHOUT_FORMS, WITHOUT_ASN], ids=["forms", "asn"])
+def test_copies_of_rows_of_both_classes_as_a_deployment_without_the_signal_reads_them(reading):
     rng = np.random.default_rng(0)
     X = rng.random((1000, len(FEATURE_NAMES))).astype(np.float32)
     y = (rng.random(1000) < 0.3).astype(np.int8)
-    X2, y2 = without_forms(X, y, share=0.1, seed=2)
+    X2, y2 = as_deployed_without(X, y, readings=(reading,), share=0.1, seed=2)
     assert len(X2) == 1100 and np.array_equal(X2[:1000], X) and np.array_equal(y2[:1000], y)
     copies, labels = X2[1000:], y2[1000:]
-    form = [FEATURE_INDEX[name] for name in WITHOUT_FORMS]
-    assert np.isnan(copies[:, form]).all()
-    # Every copy is one real row, label kept, with only its form columns blanked; no row twice.
-    others = np.setdiff1d(np.arange(len(FEATURE_NAMES)), form)
+    columns = [FEATURE_INDEX[name] for name in reading]
+    assert np.array_equal(copies[:, columns], np.broadcast_to(np.float32(list(reading.values())), (100, len(reading))),
+                          equal_nan=True)
+    # Every copy is one real row, label kept, with only the reading's columns overwritten; no row twice.
+    others = np.setdiff1d(np.arange(len(FEATURE_NAMES)), columns)
     source = {X[i, others].tobytes(): y[i] for i in range(1000)}
     assert [source[row[others].tobytes()] for row in copies] == list(labels)
     assert len({row.tobytes() for row in copies}) == 100
-    assert 0 < labels.sum() < 100  # both classes: the model must still tell them apart without a form
+    assert 0 < labels.sum() < 100  # both classes: the model must still tell them apart without the signal
+
+
+def test_both_readings_are_copied_in_one_pass():
+    X = np.zeros((400, len(FEATURE_NAMES)), dtype=np.float32)
+    y = np.zeros(400, dtype=np.int8)
+    X2, y2 = as_deployed_without(X, y, share=0.05, seed=1)
+    assert len(X2) == 440 and len(y2) == 440
+    assert np.isnan(X2[400:420, FEATURE_INDEX["form_fill_ms"]]).all()
+    assert (X2[420:, FEATURE_INDEX["asn_missing"]] == 1).all() and not np.isnan(X2[420:, FEATURE_INDEX["form_fill_ms"]]).any()
+
+
+def test_the_asn_reading_is_what_the_pipeline_reads_without_an_asn_database(tmp_path):
+    # The same traffic featurised with and without the ASN database: the rows differ exactly
+    # in WITHOUT_ASN's columns, and there hold its values for every event with an address.
+    summary = simulate(out=tmp_path / "events.jsonl", days=2, legit=300, scale=0.05, seed=5, progress=False)
+    city = str(summary.geoip["city"])
+    with override_settings(SIGNUPGUARD={"GEOIP_ASN": str(summary.geoip["asn"]), "GEOIP_CITY": city}):
+        full = build_dataset(summary.out, workers=0)
+    with override_settings(SIGNUPGUARD={"GEOIP_CITY": city}):
+        bare = build_dataset(summary.out, workers=0)
+    assert full.event_ids == bare.event_ids
+    has_address = full.X[:, FEATURE_INDEX["ip_invalid"]] == 0
+    assert has_address.mean() > 0.9
+    columns = [FEATURE_INDEX[name] for name in WITHOUT_ASN]
+    expected = full.X.copy()
+    expected[np.ix_(has_address, columns)] = np.float32(list(WITHOUT_ASN.values()))
+    np.testing.assert_array_equal(bare.X, expected)
+    # The reading is not what the database's rows already were.
+    for name in ("asn_missing", "asn_load_7d", "net_residential"):
+        assert not np.array_equal(full.X[:, FEATURE_INDEX[name]], bare.X[:, FEATURE_INDEX[name]], equal_nan=True), name

@@ -209,20 +209,41 @@ STRONG_TELLS: tuple[Tell, ...] = (
 # fill time missing from every attempt read as a script's (6.4% of legitimate signups held
 # against 2.1% with forms; 3.2% with the copies: benchmarks/shift_robustness.py, docs/detection.md).
 WITHOUT_FORMS: dict[str, float] = {"form_fill_ms": np.nan, "form_fill_missing": np.nan, "form_honeypot": np.nan}
+# What a deployment without an ASN database reads for every event with an address (none
+# configured, or one whose records are not shaped like GeoLite2-ASN): no network kind from the
+# ASN lists or organisation names, no counters of the network. Without these copies every
+# legitimate signup there looked like the rare address no database knows (7.5% held,
+# docs/detection.md). Exact: tested against the pipeline run without the database.
+WITHOUT_ASN: dict[str, float] = {
+    **{name: 0.0 for name in FEATURE_NAMES if name.startswith("net_")},
+    "asn_missing": 1.0,
+    "share_asn_1h": 0.0, "share_asn_24h": 0.0, "surge_asn": 0.0,
+    "failed_share_asn_1h": np.nan, "tell_share_asn_7d": np.nan,
+    "asn_load_7d": np.nan, "ip_load_vs_asn_1h": np.nan, "ip_load_vs_asn_7d": np.nan, "ip_kind_share_vs_asn_7d": np.nan,
+}
+# The readings training copies rows into, each for ``share`` of the rows.
+DEPLOYMENT_READINGS: tuple[dict[str, float], ...] = (WITHOUT_FORMS, WITHOUT_ASN)
 
 
-def without_forms(
-    X: np.ndarray, y: np.ndarray, *, share: float = 0.05, seed: int = 0
+def as_deployed_without(
+    X: np.ndarray, y: np.ndarray, *, readings: tuple[dict[str, float], ...] = DEPLOYMENT_READINGS,
+    share: float = 0.05, seed: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Append ``share * rows`` copies of real rows, labels kept, as a portal without forms would read them."""
+    """Append, per reading, ``share * rows`` copies of real rows, labels kept, as a deployment
+    that lacks that signal source reads them (the reading's columns overwritten)."""
     n = int(share * len(y))
-    if n <= 0:
+    if n <= 0 or not readings:
         return X, y
-    chosen = np.random.default_rng(seed).choice(len(y), size=n, replace=False)
-    rows = X[chosen].copy()
-    for name, value in WITHOUT_FORMS.items():
-        rows[:, I[name]] = value
-    return np.vstack([X, rows]), np.concatenate([y, y[chosen]])
+    rng = np.random.default_rng(seed)
+    blocks, labels = [X], [y]
+    for reading in readings:
+        chosen = rng.choice(len(y), size=n, replace=False)
+        rows = X[chosen].copy()
+        for name, value in reading.items():
+            rows[:, I[name]] = value
+        blocks.append(rows)
+        labels.append(y[chosen])
+    return np.vstack(blocks), np.concatenate(labels)
 
 
 def augment(

@@ -132,9 +132,9 @@ class SignupRiskClassifier:
             raise ValueError("training needs both fraud and legitimate examples")
         weight = None
         if self.augment > 0:
-            from .augment import augment, without_forms
+            from .augment import as_deployed_without, augment
 
-            X, y = without_forms(X, y, seed=self.random_state)
+            X, y = as_deployed_without(X, y, seed=self.random_state)
             real = len(y)
             X, y = augment(X, y, share=self.augment, seed=self.random_state)
             if self.augment_weight != 1.0:
