@@ -10,6 +10,8 @@ signupguard.E003   a GeoIP file's database_type does not match its setting
                    (say a GeoLite2-ASN file configured as GEOIP_CITY)
 signupguard.W001   neither GEOIP_ASN nor GEOIP_CITY is configured: scores lose
                    the network and location signals
+signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
+                   other: scores lose that half of the signals
 =================  ==========================================================
 
 Velocity, model and policy checks (E010, W020, E030, E031), the live
@@ -31,7 +33,7 @@ TAG = "signupguard"
 
 @register(TAG)
 def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """E001-E003 for each configured MaxMind file, W001 when ASN and City are both absent."""
+    """E001-E003 for each configured MaxMind file, W001 when ASN and City are both absent, W002 when one is."""
     messages: list[CheckMessage] = []
     for problem in check_databases():
         messages.append(
@@ -46,6 +48,20 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                 "and set both paths.",
                 obj="SIGNUPGUARD",
                 id="signupguard.W001",
+            )
+        )
+    elif not sg_settings.GEOIP_ASN or not sg_settings.GEOIP_CITY:
+        missing, lost = (
+            ("GEOIP_ASN", "the ASN and the network kind (hosting, VPN, mobile, residential)")
+            if not sg_settings.GEOIP_ASN else ("GEOIP_CITY", "the country and the address's time zone")
+        )
+        messages.append(
+            Warning(
+                f"SIGNUPGUARD['{missing}'] is unset: scores lack {lost}.",
+                hint="The model still scores, but holds more legitimate signups without it (docs/detection.md: "
+                "GeoIP databases a deployment does not have); download the GeoLite2 database and set its path.",
+                obj="SIGNUPGUARD",
+                id="signupguard.W002",
             )
         )
     return messages

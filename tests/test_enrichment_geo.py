@@ -28,7 +28,7 @@ from tests.plugins.mmdb import GEOIP_TESTDATA
 BAD_DATA = sorted((GEOIP_TESTDATA / "bad-data").glob("*.mmdb")) or [
     pytest.param(None, marks=pytest.mark.skip(reason=f"no MaxMind bad-data corpus at {GEOIP_TESTDATA / 'bad-data'}"))
 ]
-GEOIP_CHECK_IDS = {"signupguard.E001", "signupguard.E002", "signupguard.E003", "signupguard.W001"}
+GEOIP_CHECK_IDS = {"signupguard.E001", "signupguard.E002", "signupguard.E003", "signupguard.W001", "signupguard.W002"}
 
 
 @pytest.fixture
@@ -486,8 +486,17 @@ def test_check_not_a_database_is_e002(settings, tmp_path):
 def test_check_warns_without_asn_and_city(settings, geoip_dbs):
     settings.SIGNUPGUARD = {"GEOIP_ANONYMOUS": str(geoip_dbs.anonymous)}
     assert [m.id for m in run_checks(tags=["signupguard"]) if m.id in GEOIP_CHECK_IDS] == ["signupguard.W001"]
+    settings.SIGNUPGUARD = {"GEOIP_CITY": str(geoip_dbs.city), "GEOIP_ASN": str(geoip_dbs.asn)}
+    assert not {m.id for m in run_checks(tags=["signupguard"])} & GEOIP_CHECK_IDS
+
+
+def test_check_warns_with_one_of_asn_and_city(settings, geoip_dbs):
     settings.SIGNUPGUARD = {"GEOIP_CITY": str(geoip_dbs.city)}
-    assert "signupguard.W001" not in {m.id for m in run_checks(tags=["signupguard"])}
+    [warning] = [m for m in run_checks(tags=["signupguard"]) if m.id in GEOIP_CHECK_IDS]
+    assert warning.id == "signupguard.W002" and "GEOIP_ASN" in warning.msg and "network kind" in warning.msg
+    settings.SIGNUPGUARD = {"GEOIP_ASN": str(geoip_dbs.asn)}
+    [warning] = [m for m in run_checks(tags=["signupguard"]) if m.id in GEOIP_CHECK_IDS]
+    assert warning.id == "signupguard.W002" and "GEOIP_CITY" in warning.msg and "country" in warning.msg
 
 
 # --- writers ----------------------------------------------------------------------------
