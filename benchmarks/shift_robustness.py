@@ -14,7 +14,8 @@ generator) that never sends it would:
 * ``no_accept_language``, ``no_username``, ``no_fingerprint``, ``no_device_timezone``;
 * ``contract_minimum``: no hints, lean device, no form, no username;
 * ``signups_only``: no login events at all (a portal that hooks only its signup form);
-* ``no_asn_database``, ``no_city_database``: the events as simulated, replayed without that GeoIP database.
+* ``no_asn_database``, ``no_city_database``: the events as simulated, replayed without that GeoIP database;
+* ``country_database``: replayed with a GeoLite2-Country file (countries, no time zones) in place of the City one.
 
 For each copy it prints the share of legitimate signups and logins held
 (review or block) and blocked, and of fraud held. A signal every event lacks
@@ -82,11 +83,23 @@ VARIANTS: dict[str, tuple[Callable[[Event], None], ...]] = {
     "signups_only": (),
     "no_asn_database": (),
     "no_city_database": (),
+    "country_database": (),
 }
 # Variants that leave events out: the events they keep.
 KEEP: dict[str, Callable[[Event], bool]] = {"signups_only": lambda event: event["kind"] == "signup"}
 # Variants that replay without one of the GeoIP databases.
 UNSET: dict[str, str] = {"no_asn_database": "SIGNUPGUARD_GEOIP_ASN", "no_city_database": "SIGNUPGUARD_GEOIP_CITY"}
+
+
+def _country_database(seed: int, work: Path) -> str:
+    """The simulated world's GeoLite2-Country file: the City file's countries without its time zones."""
+    sys.path.insert(0, str(ROOT))
+    from signupguard.simulation.geodb import write_city_db
+    from signupguard.simulation.world import World
+
+    path = work / "GeoLite2-Country.mmdb"
+    write_city_db(path, World(seed).city_records(), database_type="GeoLite2-Country")
+    return str(path)
 
 
 def _rates(events: list[Event], scores: Path) -> dict[tuple[str, str], tuple[float, float]]:
@@ -144,6 +157,8 @@ def main() -> None:
             variant_env = dict(env)
             if name in UNSET:  # a path with no file: unset, the demo portal's databases would stand in
                 variant_env[UNSET[name]] = str(work / "absent.mmdb")
+            if name == "country_database":
+                variant_env["SIGNUPGUARD_GEOIP_CITY"] = _country_database(args.seed, work)
             subprocess.run(command, cwd=ROOT, env=variant_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             rates = _rates(events, work / "scores.jsonl")
 
