@@ -174,9 +174,16 @@ def _overlap(username: str | None, local: str | None) -> float:
 
 
 def _local_hour(event: RawEvent, enrichment: Enrichment) -> float:
-    zone_name = enrichment.ip.geo_timezone or enrichment.device.timezone
+    """The time of day at the address (its City record's zone); NaN where the zone is unknown.
+
+    Not the device's clock, which the client sets: and so that a deployment
+    without a City database reads NaN everywhere, as training's copies of it do.
+    """
+    zone_name = enrichment.ip.geo_timezone
     zone = _zone(zone_name) if zone_name else None
-    moment = event.occurred_at.astimezone(zone) if zone else event.occurred_at
+    if zone is None:
+        return NAN
+    moment = event.occurred_at.astimezone(zone)
     return moment.hour + moment.minute / 60.0
 
 

@@ -4,7 +4,9 @@ from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
 import pytest
 from django.test import override_settings
 
-from signupguard.model.augment import STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_FORMS, as_deployed_without, augment
+from signupguard.model.augment import (
+    STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_FORMS, Reading, as_deployed_without, augment,
+)
 from signupguard.offline import build_dataset
 from signupguard.simulation import simulate
 
@@ -43,50 +45,79 @@ def test_augment_is_deterministic_and_bounded():
     assert len(a[0]) == 500 + 495  # share * legit rows, below the cap of fraud + 10,000
 
 
-@pytest.mark.parametrize("reading", [WITHOUT_FORMS, WITHOUT_ASN], ids=["forms", "asn"])
+@pytest.mark.parametrize("reading", [WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY], ids=["forms", "asn", "city"])
 def test_copies_of_rows_of_both_classes_as_a_deployment_without_the_signal_reads_them(reading):
     rng = np.random.default_rng(0)
     X = rng.random((1000, len(FEATURE_NAMES))).astype(np.float32)
+    X[::7, FEATURE_INDEX["zone_foreign_share_7d"]] = np.nan  # events without a device zone
     y = (rng.random(1000) < 0.3).astype(np.int8)
     X2, y2 = as_deployed_without(X, y, readings=(reading,), share=0.1, seed=2)
-    assert len(X2) == 1100 and np.array_equal(X2[:1000], X) and np.array_equal(y2[:1000], y)
+    assert len(X2) == 1100 and np.array_equal(X2[:1000], X, equal_nan=True) and np.array_equal(y2[:1000], y)
     copies, labels = X2[1000:], y2[1000:]
-    columns = [FEATURE_INDEX[name] for name in reading]
-    assert np.array_equal(copies[:, columns], np.broadcast_to(np.float32(list(reading.values())), (100, len(reading))),
+    columns = [FEATURE_INDEX[name] for name in reading.values]
+    assert np.array_equal(copies[:, columns], np.broadcast_to(np.float32(list(reading.values.values())), (100, len(columns))),
                           equal_nan=True)
-    # Every copy is one real row, label kept, with only the reading's columns overwritten; no row twice.
-    others = np.setdiff1d(np.arange(len(FEATURE_NAMES)), columns)
-    source = {X[i, others].tobytes(): y[i] for i in range(1000)}
-    assert [source[row[others].tobytes()] for row in copies] == list(labels)
-    assert len({row.tobytes() for row in copies}) == 100
+    zeroed = [FEATURE_INDEX[name] for name in reading.zeroed]
+    # Every copy is one real row, label kept, with only the reading's columns changed; no row twice.
+    others = np.setdiff1d(np.arange(len(FEATURE_NAMES)), columns + zeroed)
+    source = {X[i, others].tobytes(): i for i in range(1000)}
+    origins = [source[row[others].tobytes()] for row in copies]
+    assert [y[i] for i in origins] == list(labels)
+    for column in zeroed:  # 0 where the real row read a value, NaN where it read none
+        expected = np.where(np.isnan(X[origins, column]), np.nan, 0.0)
+        assert np.array_equal(copies[:, column], expected, equal_nan=True)
+    assert len(set(origins)) == 100
     assert 0 < labels.sum() < 100  # both classes: the model must still tell them apart without the signal
 
 
-def test_both_readings_are_copied_in_one_pass():
+def test_every_reading_is_copied_in_one_pass():
     X = np.zeros((400, len(FEATURE_NAMES)), dtype=np.float32)
     y = np.zeros(400, dtype=np.int8)
     X2, y2 = as_deployed_without(X, y, share=0.05, seed=1)
-    assert len(X2) == 440 and len(y2) == 440
+    assert len(X2) == 460 and len(y2) == 460
     assert np.isnan(X2[400:420, FEATURE_INDEX["form_fill_ms"]]).all()
-    assert (X2[420:, FEATURE_INDEX["asn_missing"]] == 1).all() and not np.isnan(X2[420:, FEATURE_INDEX["form_fill_ms"]]).any()
+    assert (X2[420:440, FEATURE_INDEX["asn_missing"]] == 1).all() and not np.isnan(X2[420:, FEATURE_INDEX["form_fill_ms"]]).any()
+    assert (X2[440:, FEATURE_INDEX["geo_missing"]] == 1).all() and (X2[:440, FEATURE_INDEX["geo_missing"]] == 0).all()
 
 
-def test_the_asn_reading_is_what_the_pipeline_reads_without_an_asn_database(tmp_path):
-    # The same traffic featurised with and without the ASN database: the rows differ exactly
-    # in WITHOUT_ASN's columns, and there hold its values for every event with an address.
-    summary = simulate(out=tmp_path / "events.jsonl", days=2, legit=300, scale=0.05, seed=5, progress=False)
-    city = str(summary.geoip["city"])
-    with override_settings(SIGNUPGUARD={"GEOIP_ASN": str(summary.geoip["asn"]), "GEOIP_CITY": city}):
-        full = build_dataset(summary.out, workers=0)
-    with override_settings(SIGNUPGUARD={"GEOIP_CITY": city}):
-        bare = build_dataset(summary.out, workers=0)
+@pytest.fixture(scope="module")
+def simulated(tmp_path_factory):
+    return simulate(out=tmp_path_factory.mktemp("sim") / "events.jsonl", days=2, legit=300, scale=0.05, seed=5,
+                    progress=False)
+
+
+@pytest.mark.parametrize(
+    "reading, kept, changed",
+    [(WITHOUT_ASN, "city", ("asn_missing", "asn_load_7d", "net_residential")),
+     (WITHOUT_CITY, "asn", ("geo_missing", "local_hour", "device_tz_country_mismatch", "zone_foreign_share_7d"))],
+    ids=["asn", "city"],
+)
+def test_the_reading_is_what_the_pipeline_reads_without_the_database(simulated, reading, kept, changed):
+    # The same traffic featurised with and without the database: the rows differ exactly in the
+    # reading's columns, and there hold its values for every event with an address.
+    setting = {"asn": "GEOIP_ASN", "city": "GEOIP_CITY"}
+    both = {setting[kind]: str(simulated.geoip[kind]) for kind in setting}
+    with override_settings(SIGNUPGUARD=both):
+        full = build_dataset(simulated.out, workers=0)
+    with override_settings(SIGNUPGUARD={setting[kept]: both[setting[kept]]}):
+        bare = build_dataset(simulated.out, workers=0)
     assert full.event_ids == bare.event_ids
     has_address = full.X[:, FEATURE_INDEX["ip_invalid"]] == 0
     assert has_address.mean() > 0.9
-    columns = [FEATURE_INDEX[name] for name in WITHOUT_ASN]
     expected = full.X.copy()
-    expected[np.ix_(has_address, columns)] = np.float32(list(WITHOUT_ASN.values()))
+    rows = expected[has_address]
+    reading.apply(rows)
+    expected[has_address] = rows
     np.testing.assert_array_equal(bare.X, expected)
     # The reading is not what the database's rows already were.
-    for name in ("asn_missing", "asn_load_7d", "net_residential"):
+    for name in changed:
         assert not np.array_equal(full.X[:, FEATURE_INDEX[name]], bare.X[:, FEATURE_INDEX[name]], equal_nan=True), name
+
+
+def test_a_reading_sets_values_and_zeroes_known_shares():
+    rows = np.ones((2, len(FEATURE_NAMES)), dtype=np.float32)
+    rows[1, FEATURE_INDEX["foreign_share_ip_7d"]] = np.nan
+    Reading({"geo_missing": 5.0}, zeroed=("foreign_share_ip_7d",)).apply(rows)
+    assert (rows[:, FEATURE_INDEX["geo_missing"]] == 5).all()
+    assert rows[0, FEATURE_INDEX["foreign_share_ip_7d"]] == 0 and np.isnan(rows[1, FEATURE_INDEX["foreign_share_ip_7d"]])
+    assert (np.delete(rows, [FEATURE_INDEX["geo_missing"], FEATURE_INDEX["foreign_share_ip_7d"]], axis=1) == 1).all()

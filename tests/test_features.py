@@ -103,6 +103,16 @@ def test_zone_foreign_share_counts_earlier_events_of_the_zone(geo_run):
     assert math.isnan(bare[FEATURE_INDEX["zone_foreign_share_24h"]])
 
 
+def test_local_hour_is_the_addresss_not_the_device_clocks(geo_run):
+    # 12:30 UTC is 12:30 in London in winter, whatever zone the device says; without a City
+    # record there is no local hour (the device's clock is the client's to set).
+    event = browser(1, occurred_at="2026-01-15T12:30:00Z", device={**SHANGHAI_FROM_GB})
+    (row,) = geo_run([event])
+    assert row[FEATURE_INDEX["local_hour"]] == 12.5
+    (row,) = run([event])
+    assert math.isnan(row[FEATURE_INDEX["local_hour"]])
+
+
 def test_tell_shares_span_signups_and_logins(geo_run):
     ip = "81.2.69.10"
     events = [

@@ -16,6 +16,7 @@ them names an ASN, a country or a simulator campaign.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
@@ -204,33 +205,63 @@ STRONG_TELLS: tuple[Tell, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a deployment without one source of signals reads, as changes to a feature row.
+
+    ``values``: columns that read one value. ``zeroed``: shares of a key's
+    traffic that no event is ever marked for there, so they read 0 where
+    they read anything (NaN, for an event without the key, stays NaN).
+    """
+
+    values: dict[str, float]
+    zeroed: tuple[str, ...] = ()
+
+    def apply(self, rows: np.ndarray) -> None:
+        for name, value in self.values.items():
+            rows[:, I[name]] = value
+        for name in self.zeroed:
+            column = rows[:, I[name]]
+            column[~np.isnan(column)] = 0.0
+
+
 # What a deployment without forms (an API-only portal) reads for every attempt. The absence
 # says nothing there, but a simulated portal's rows never show that: without these copies a
 # fill time missing from every attempt read as a script's (6.4% of legitimate signups held
 # against 2.1% with forms; 3.2% with the copies: benchmarks/shift_robustness.py, docs/detection.md).
-WITHOUT_FORMS: dict[str, float] = {"form_fill_ms": np.nan, "form_fill_missing": np.nan, "form_honeypot": np.nan}
+WITHOUT_FORMS = Reading({"form_fill_ms": np.nan, "form_fill_missing": np.nan, "form_honeypot": np.nan})
 # What a deployment without an ASN database reads for every event with an address (none
 # configured, or one whose records are not shaped like GeoLite2-ASN): no network kind from the
 # ASN lists or organisation names, no counters of the network. Without these copies every
 # legitimate signup there looked like the rare address no database knows (7.5% held,
 # docs/detection.md). Exact: tested against the pipeline run without the database.
-WITHOUT_ASN: dict[str, float] = {
+WITHOUT_ASN = Reading({
     **{name: 0.0 for name in FEATURE_NAMES if name.startswith("net_")},
     "asn_missing": 1.0,
     "share_asn_1h": 0.0, "share_asn_24h": 0.0, "surge_asn": 0.0,
     "failed_share_asn_1h": np.nan, "tell_share_asn_7d": np.nan,
     "asn_load_7d": np.nan, "ip_load_vs_asn_1h": np.nan, "ip_load_vs_asn_7d": np.nan, "ip_kind_share_vs_asn_7d": np.nan,
-}
+})
+# What a deployment without a City database reads: no country and no zone for any address, so
+# no clock or language checked against them, no local hour, and no event marked foreign.
+# Exact: tested against the pipeline run without the database.
+WITHOUT_CITY = Reading(
+    {
+        "geo_missing": 1.0, "local_hour": np.nan, "device_tz_country_mismatch": np.nan,
+        "device_tz_offset_diff": np.nan, "device_lang_country_mismatch": np.nan,
+    },
+    zeroed=("zone_foreign_share_24h", "zone_foreign_share_7d", "foreign_share_ip_7d"),
+)
 # The readings training copies rows into, each for ``share`` of the rows.
-DEPLOYMENT_READINGS: tuple[dict[str, float], ...] = (WITHOUT_FORMS, WITHOUT_ASN)
+DEPLOYMENT_READINGS: tuple[Reading, ...] = (WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY)
 
 
 def as_deployed_without(
-    X: np.ndarray, y: np.ndarray, *, readings: tuple[dict[str, float], ...] = DEPLOYMENT_READINGS,
+    X: np.ndarray, y: np.ndarray, *, readings: tuple[Reading, ...] = DEPLOYMENT_READINGS,
     share: float = 0.05, seed: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Append, per reading, ``share * rows`` copies of real rows, labels kept, as a deployment
-    that lacks that signal source reads them (the reading's columns overwritten)."""
+    that lacks that signal source reads them."""
     n = int(share * len(y))
     if n <= 0 or not readings:
         return X, y
@@ -239,8 +270,7 @@ def as_deployed_without(
     for reading in readings:
         chosen = rng.choice(len(y), size=n, replace=False)
         rows = X[chosen].copy()
-        for name, value in reading.items():
-            rows[:, I[name]] = value
+        reading.apply(rows)
         blocks.append(rows)
         labels.append(y[chosen])
     return np.vstack(blocks), np.concatenate(labels)
