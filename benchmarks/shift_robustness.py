@@ -38,6 +38,7 @@ import orjson
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the simulator's world, for the Country database
 
 Event = dict[str, Any]
 HINTS = ("sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform")
@@ -87,19 +88,27 @@ VARIANTS: dict[str, tuple[Callable[[Event], None], ...]] = {
 }
 # Variants that leave events out: the events they keep.
 KEEP: dict[str, Callable[[Event], bool]] = {"signups_only": lambda event: event["kind"] == "signup"}
-# Variants that replay without one of the GeoIP databases.
-UNSET: dict[str, str] = {"no_asn_database": "SIGNUPGUARD_GEOIP_ASN", "no_city_database": "SIGNUPGUARD_GEOIP_CITY"}
+def _absent(setting: str) -> Callable[[Path, int], dict[str, str]]:
+    """A path with no file for ``setting`` (unset, the demo portal's databases would stand in)."""
+    return lambda work, seed: {setting: str(work / "absent.mmdb")}
 
 
-def _country_database(seed: int, work: Path) -> str:
-    """The simulated world's GeoLite2-Country file: the City file's countries without its time zones."""
-    sys.path.insert(0, str(ROOT))
+def _country_database(work: Path, seed: int) -> dict[str, str]:
+    """The simulated world's GeoLite2-Country file in place of the City one: its countries, no time zones."""
     from signupguard.simulation.geodb import write_city_db
     from signupguard.simulation.world import World
 
     path = work / "GeoLite2-Country.mmdb"
     write_city_db(path, World(seed).city_records(), database_type="GeoLite2-Country")
-    return str(path)
+    return {"SIGNUPGUARD_GEOIP_CITY": str(path)}
+
+
+# Variants that replay with other GeoIP databases: the replay's environment they change.
+GEOIP: dict[str, Callable[[Path, int], dict[str, str]]] = {
+    "no_asn_database": _absent("SIGNUPGUARD_GEOIP_ASN"),
+    "no_city_database": _absent("SIGNUPGUARD_GEOIP_CITY"),
+    "country_database": _country_database,
+}
 
 
 def _rates(events: list[Event], scores: Path) -> dict[tuple[str, str], tuple[float, float]]:
@@ -154,11 +163,7 @@ def main() -> None:
             command = [sys.executable, "manage.py", "signupguard_replay", str(path), "--out", str(work / "scores.jsonl")]
             if args.model:
                 command += ["--model", args.model]
-            variant_env = dict(env)
-            if name in UNSET:  # a path with no file: unset, the demo portal's databases would stand in
-                variant_env[UNSET[name]] = str(work / "absent.mmdb")
-            if name == "country_database":
-                variant_env["SIGNUPGUARD_GEOIP_CITY"] = _country_database(args.seed, work)
+            variant_env = {**env, **(GEOIP[name](work, args.seed) if name in GEOIP else {})}
             subprocess.run(command, cwd=ROOT, env=variant_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             rates = _rates(events, work / "scores.jsonl")
 
