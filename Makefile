@@ -45,6 +45,9 @@ demo: install
 # Four sites in one simulated internet (--world-seed 7: one set of GeoIP databases): a large one, a
 # small one and a tiny one mostly made of attacks, and a quiet one with few. Each keeps its own velocity
 # state, so the model does not learn one site's size or share of fraud (docs/detection.md).
+# The quiet site twice more, as portals that send fewer signals: one without the collector script,
+# one sending only what the contract's example shows (no Client Hints, the example's device fields, no
+# form, no username). The same people; the model learns what such a portal's traffic reads as.
 # Its thresholds aim at half the targets on its own traffic (--review-rate 0.005: 0.5% of legitimate
 # signups held, 0.05% blocked): on fresh simulated populations the same thresholds hold more
 # (benchmarks/shift_robustness.py, docs/detection.md). Retraining on your labels uses the targets.
@@ -57,10 +60,15 @@ model: install
 	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/small-attacked.jsonl --legit 4000 --scale 2 --days 4 --seed 17 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip
 	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/tiny-attacked.jsonl --legit 2000 --scale 1 --days 3 --seed 37 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip
 	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/quiet.jsonl --legit 15000 --scale 0.3 --days 7 --seed 27 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip
+	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/quiet-without-device.jsonl --legit 15000 --scale 0.3 --days 7 --seed 27 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip \
+		--without device
+	$(PY) manage.py signupguard_simulate --out $(MODEL_WORK)/quiet-contract-minimum.jsonl --legit 15000 --scale 0.3 --days 7 --seed 27 --world-seed 7 --geoip-dir $(MODEL_WORK)/geoip \
+		--without client-hints device-extras form username
 	rm -rf signupguard/model/default
 	SOURCE_DATE_EPOCH=$(MODEL_EPOCH) SIGNUPGUARD_GEOIP_ASN=$(MODEL_WORK)/geoip/GeoLite2-ASN.mmdb SIGNUPGUARD_GEOIP_CITY=$(MODEL_WORK)/geoip/GeoLite2-City.mmdb \
 		$(PY) manage.py signupguard_train --out signupguard/model/default \
 		--events $(MODEL_WORK)/events.jsonl $(MODEL_WORK)/small-attacked.jsonl $(MODEL_WORK)/tiny-attacked.jsonl $(MODEL_WORK)/quiet.jsonl \
+		$(MODEL_WORK)/quiet-without-device.jsonl $(MODEL_WORK)/quiet-contract-minimum.jsonl \
 		--version-prefix default --seed 0 --no-holdout --review-rate 0.005 --block-rate 0.0005
 
 test: test-sqlite test-pg

@@ -38,49 +38,23 @@ import orjson
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the simulator's world, for the Country database
+sys.path.insert(0, str(ROOT))  # the simulator: its signals and its world (for the Country database)
+
+from signupguard.simulation.signals import CONTRACT_MINIMUM, omissions  # noqa: E402
 
 Event = dict[str, Any]
-HINTS = ("sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform")
-CONTRACT_DEVICE = ("fingerprint", "timezone", "languages", "screen", "webdriver")
-
-
-def _no_hints(event: Event) -> None:
-    for name in HINTS:
-        event.get("headers", {}).pop(name, None)
-
-
-def _device_keep(fields: tuple[str, ...]) -> Callable[[Event], None]:
-    def keep(event: Event) -> None:
-        if isinstance(event.get("device"), dict):
-            event["device"] = {k: v for k, v in event["device"].items() if k in fields}
-    return keep
-
-
-def _drop(*path: str) -> Callable[[Event], None]:
-    def drop(event: Event) -> None:
-        holder = event
-        for name in path[:-1]:
-            holder = holder.get(name)
-            if not isinstance(holder, dict):
-                return
-        holder.pop(path[-1], None)
-    return drop
-
-
-_ALL_BUT_TIMEZONE = ("fingerprint", "languages", "screen", "platform", "hardware_concurrency", "device_memory",
-                     "touch_points", "webdriver")
-VARIANTS: dict[str, tuple[Callable[[Event], None], ...]] = {
+# Each variant leaves out signals as ``signupguard_simulate --without`` does (simulation.signals).
+VARIANTS: dict[str, tuple[str, ...]] = {
     "as simulated": (),
-    "no_client_hints": (_no_hints,),
-    "no_form": (_drop("form"),),
-    "no_device": (_drop("device"),),
-    "lean_device": (_device_keep(CONTRACT_DEVICE),),
-    "no_accept_language": (_drop("headers", "accept-language"),),
-    "no_username": (_drop("username"),),
-    "no_fingerprint": (_drop("device", "fingerprint"),),
-    "no_device_timezone": (_device_keep(_ALL_BUT_TIMEZONE),),
-    "contract_minimum": (_no_hints, _device_keep(CONTRACT_DEVICE), _drop("form"), _drop("username")),
+    "no_client_hints": ("client-hints",),
+    "no_form": ("form",),
+    "no_device": ("device",),
+    "lean_device": ("device-extras",),
+    "no_accept_language": ("accept-language",),
+    "no_username": ("username",),
+    "no_fingerprint": ("fingerprint",),
+    "no_device_timezone": ("device-timezone",),
+    "contract_minimum": CONTRACT_MINIMUM,
     "signups_only": (),
     "no_asn_database": (),
     "no_city_database": (),
@@ -152,13 +126,14 @@ def main() -> None:
         print("|---|---:|---:|---:|---:|")
         for name in tqdm(args.only or list(VARIANTS), desc="variants", file=sys.stderr):
             path = work / "variant.jsonl"
+            leave_out = omissions(VARIANTS[name])
             with open(path, "wb") as out:
                 for event in events:
                     if name in KEEP and not KEEP[name](event):
                         continue
                     changed = copy.deepcopy(event)
-                    for change in VARIANTS[name]:
-                        change(changed)
+                    for omit in leave_out:
+                        omit(changed)
                     out.write(orjson.dumps(changed) + b"\n")
             command = [sys.executable, "manage.py", "signupguard_replay", str(path), "--out", str(work / "scores.jsonl")]
             if args.model:

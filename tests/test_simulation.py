@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from signupguard.context import parse_line
 from signupguard.simulation import simulate
 from signupguard.simulation.campaigns import CAMPAIGNS
+from signupguard.simulation.signals import CLIENT_HINTS, CONTRACT_DEVICE, CONTRACT_MINIMUM
 from signupguard.simulation.traps import TRAPS
 from signupguard.simulation.world_data import HOSTING
 
@@ -52,6 +53,35 @@ def test_a_shared_world_seed_shares_the_geoip_databases(tmp_path):
     with maxminddb.open_database(str(a.geoip["city"])) as city_db:
         for line in b.out.read_text(encoding="utf-8").splitlines()[:200]:
             assert city_db.get(json.loads(line)["ip"])["country"]["iso_code"]
+
+
+def test_a_portal_without_signals_gets_the_same_events_less_those_fields(tmp_path, run):
+    # make model trains on the quiet site again as portals that send less; the people must be the same.
+    summary, _, full = run
+    lean = simulate(out=tmp_path / "lean.jsonl", seed=11, progress=False, without=CONTRACT_MINIMUM, **SMALL)
+    bare = simulate(out=tmp_path / "bare.jsonl", seed=11, progress=False, without=("device",), **SMALL)
+    lean_rows = [json.loads(line) for line in lean.out.read_text(encoding="utf-8").splitlines()]
+    bare_rows = [json.loads(line) for line in bare.out.read_text(encoding="utf-8").splitlines()]
+    assert len(lean_rows) == len(bare_rows) == len(full) and lean.counts == bare.counts == summary.counts
+    assert any("device" in row for row in full) and any("sec-ch-ua" in row["headers"] for row in full)
+    assert any("form" in row for row in full) and any("username" in row for row in full)
+    assert any(set(row.get("device", {})) - set(CONTRACT_DEVICE) for row in full)
+    for whole, lean_row, bare_row in zip(full, lean_rows, bare_rows):
+        assert "device" not in bare_row and bare_row == {k: v for k, v in whole.items() if k != "device"}
+        assert not {"form", "username"} & set(lean_row)
+        assert not set(CLIENT_HINTS) & set(lean_row["headers"])
+        assert lean_row["headers"] == {k: v for k, v in whole["headers"].items() if k not in CLIENT_HINTS}
+        assert lean_row.get("device") == (
+            {k: v for k, v in whole["device"].items() if k in CONTRACT_DEVICE} if "device" in whole else None
+        )
+        assert {k: v for k, v in lean_row.items() if k not in ("headers", "device")} == {
+            k: v for k, v in whole.items() if k not in ("headers", "device", "form", "username")
+        }
+    for written in (lean.out, bare.out):  # still the contract's events
+        for line in written.read_text(encoding="utf-8").splitlines():
+            parse_line(line)
+    with pytest.raises(ValueError, match="unknown signal.*known: client-hints"):
+        simulate(out=tmp_path / "x.jsonl", seed=11, progress=False, without=("cookies",), **SMALL)
 
 
 def test_every_line_follows_the_contract_and_time_order(run):
@@ -133,3 +163,13 @@ def test_command(tmp_path):
     assert (tmp_path / "geo2" / "GeoLite2-ASN.mmdb").read_bytes() == (tmp_path / "geo" / "GeoLite2-ASN.mmdb").read_bytes()
     with pytest.raises(CommandError):
         call_command("signupguard_simulate", "--out", str(out), "--campaigns", "nope", stdout=io.StringIO())
+    stdout = io.StringIO()
+    call_command("signupguard_simulate", "--out", str(tmp_path / "bare.jsonl"), "--days", "2", "--legit", "80",
+                 "--scale", "0.02", "--seed", "5", "--campaigns", "datacenter_flood", "--without", "device", "form",
+                 "--geoip-dir", str(tmp_path / "geo3"), verbosity=0, stdout=stdout)
+    assert "every event without: device, form" in stdout.getvalue()
+    bare = [json.loads(line) for line in (tmp_path / "bare.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(bare) == len(out.read_text(encoding="utf-8").splitlines())
+    assert not any("device" in row or "form" in row for row in bare)
+    with pytest.raises(CommandError, match="invalid choice"):
+        call_command("signupguard_simulate", "--out", str(out), "--without", "cookies", stdout=io.StringIO())

@@ -12,6 +12,7 @@ from typing import Sequence
 from .campaigns import CAMPAIGNS
 from .cohort import Cohort, Sim
 from .population import LegitPopulation
+from .signals import omissions
 from .traps import TRAPS
 from .world import World
 from .writer import write_events, write_geoip
@@ -65,6 +66,7 @@ def simulate(
     traps: bool = True,
     progress: bool = True,
     world_seed: int | None = None,
+    without: Sequence[str] = (),
 ) -> SimulationSummary:
     """Write labelled raw events and the GeoIP databases they resolve against.
 
@@ -73,9 +75,12 @@ def simulate(
     ``world_seed`` (default: ``seed``) draws the internet, and so the GeoIP
     databases, apart from the people: runs that share it resolve against the
     same databases, so several populations can be featurised with one.
+    ``without`` names signals (``simulation.signals.SIGNALS``) every event
+    leaves out, as a portal that does not send them: the same events otherwise.
     """
     if days < 1 or legit < 0 or scale < 0:
         raise ValueError("days must be >= 1, legit and scale >= 0")
+    leave_out = omissions(without)
     names = resolve_campaigns(campaigns)
     began = time.monotonic()
     out = Path(out)
@@ -91,7 +96,8 @@ def simulate(
     geoip = write_geoip(world, geoip_path)
     streams = [cohort.stream(i) for i, cohort in enumerate(cohorts)]
     start_ms = int(sim.start * 1000)
-    counts = write_events(out, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000), progress=progress)
+    counts = write_events(out, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000), progress=progress,
+                          without=leave_out)
     by_campaign: dict[str, dict[str, int]] = {}
     for cohort in cohorts:
         for key, n in cohort.counts.items():

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 from tqdm import tqdm
 
 from . import geodb
+from .signals import Omission
 from .world import World
 
 GEOIP_FILES = {
@@ -36,9 +37,10 @@ def format_ms(ms: int) -> str:
 
 
 def write_events(
-    path: Path, streams: Iterable[Iterator[tuple[int, int, int, dict]]], *, seed: int, start_ms: int, end_ms: int, progress: bool = True
+    path: Path, streams: Iterable[Iterator[tuple[int, int, int, dict]]], *, seed: int, start_ms: int, end_ms: int,
+    progress: bool = True, without: tuple[Omission, ...] = (),
 ) -> dict[str, int]:
-    """Write the merged streams; return counts by (label, kind)."""
+    """Write the merged streams, each event less the signals ``without`` leaves out; return counts by (label, kind)."""
     rng = random.Random(f"{seed}-event-ids")
     counts: dict[str, int] = {}
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -51,6 +53,8 @@ def write_events(
             kind = payload.pop("kind")
             line = {"event_id": f"evt_{rng.getrandbits(64):016x}", "kind": kind, "occurred_at": format_ms(ms)}
             line.update(payload)
+            for leave_out in without:
+                leave_out(line)
             buffer.append(dumps(line))
             key = f"{payload['label']}/{kind}"
             counts[key] = counts.get(key, 0) + 1

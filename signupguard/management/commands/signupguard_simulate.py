@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from signupguard.simulation.run import simulate
+from signupguard.simulation.signals import CONTRACT_MINIMUM, SIGNALS
 
 
 class Command(BaseCommand):
@@ -28,6 +29,11 @@ class Command(BaseCommand):
             "runs sharing it can be trained on together with one set of databases",
         )
         parser.add_argument("--no-traps", action="store_true", help="leave out the legitimate look-alike crowds")
+        parser.add_argument(
+            "--without", nargs="+", default=[], choices=list(SIGNALS), metavar="SIGNAL",
+            help="signals every event leaves out, as a portal that does not send them (same events otherwise): "
+            f"{', '.join(SIGNALS)}; the contract's minimum is {' '.join(CONTRACT_MINIMUM)}",
+        )
 
     def handle(self, *args, **options) -> None:
         try:
@@ -35,7 +41,7 @@ class Command(BaseCommand):
                 out=options["out"], days=options["days"], legit=options["legit"], seed=options["seed"],
                 campaigns=options["campaigns"], scale=options["scale"], geoip_dir=options["geoip_dir"],
                 traps=not options["no_traps"], progress=options.get("verbosity", 1) > 0,
-                world_seed=options["world_seed"],
+                world_seed=options["world_seed"], without=options["without"],
             )
         except (ValueError, OSError) as exc:
             raise CommandError(str(exc)) from exc
@@ -43,6 +49,8 @@ class Command(BaseCommand):
             f"{summary.events} events ({summary.signups} signups, {summary.fraud_share:.1%} fraud) "
             f"written to {summary.out} in {summary.seconds:.1f}s"
         )
+        if options["without"]:
+            self.stdout.write(f"  every event without: {', '.join(options['without'])}")
         for campaign, kinds in summary.by_campaign.items():
             self.stdout.write(f"  {campaign:<24} signups {kinds['signup']:>7}  logins {kinds['login']:>7}")
         for name, path in summary.geoip.items():
