@@ -360,8 +360,28 @@ def test_tz_country(analyser, zone, country, mismatch):
     ],
 )
 def test_tz_offset(analyser, device_zone, ip_zone, when, diff):
-    info = _device(analyser, {"timezone": device_zone}, zone=ip_zone, when=when)
+    info = _device(analyser, {"timezone": device_zone}, country=None, zone=ip_zone, when=when)
     assert info.tz_offset_diff_hours == diff
+
+
+@pytest.mark.parametrize(
+    "device_zone, country, ip_zone, diff",
+    [
+        # GeoIP puts many addresses in the wrong region of their country: a zone the
+        # country uses agrees with it, hours apart or not.
+        ("America/Los_Angeles", "US", "America/New_York", 0.0),
+        ("Australia/Perth", "AU", "Australia/Sydney", 0.0),
+        ("Europe/Madrid", "ES", None, 0.0),  # a Country database: no zone, the country agrees
+        # Another country's zone is measured as before.
+        ("America/Toronto", "US", "America/Los_Angeles", 3.0),
+        ("Asia/Kolkata", "GB", "Europe/London", 4.5),
+        ("Asia/Kolkata", "GB", None, None),
+    ],
+)
+def test_a_zone_of_the_addresss_country_agrees_with_it(analyser, device_zone, country, ip_zone, diff):
+    info = _device(analyser, {"timezone": device_zone}, country=country, zone=ip_zone)
+    assert info.tz_offset_diff_hours == diff
+    assert info.tz_country_mismatch is (diff != 0.0 if diff is not None else True)
 
 
 @pytest.mark.parametrize(

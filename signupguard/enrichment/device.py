@@ -255,7 +255,12 @@ def analyse_device(
     zone = info.timezone = _timezone(get("timezone"))
     if zone is not None:
         info.tz_country_mismatch = _tz_country_mismatch(zone, ip.country)
-        info.tz_offset_diff_hours = _tz_offset_diff(zone, ip.geo_timezone, when)
+        # A clock in a zone the address's country uses agrees with it, whatever the offset from
+        # the City record's zone: GeoIP places many addresses in the wrong region of a country
+        # (a national ISP's at its head office), so US East against West says nothing.
+        info.tz_offset_diff_hours = (
+            0.0 if info.tz_country_mismatch is False else _tz_offset_diff(zone, ip.geo_timezone, when)
+        )
 
     languages = _languages(get("languages"))
     accept = ua.accept_language

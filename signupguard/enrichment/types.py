@@ -77,7 +77,7 @@ class DeviceInfo:
     webdriver: bool = False
     timezone: str | None = None
     tz_country_mismatch: bool | None = None  # device zone is not used in the IP's country
-    tz_offset_diff_hours: float | None = None  # |UTC offset(device zone) - offset(IP zone)|
+    tz_offset_diff_hours: float | None = None  # |UTC offset(device zone) - offset(IP zone)|; 0 for a zone of the IP's country
     lang_header_mismatch: bool | None = None  # device languages vs Accept-Language
     lang_country_mismatch: bool | None = None  # no language of the device is spoken in the IP's country
     screen_mismatch: bool | None = None  # screen size implausible for the UA's device class

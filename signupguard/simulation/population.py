@@ -18,6 +18,7 @@ from . import emails
 from .cohort import DAY, OFFICE, Cohort, Sim, lognormal_ms, local_time, poisson
 from .devices import Device, build_device, consumer_device, pick_kind_os, pick_row
 from .world import Block, Network, World
+from .world_data import GATEWAYS
 
 _MAC_BOOST = {"US": 1.8, "GB": 1.6, "JP": 1.5, "AU": 1.6, "CA": 1.5, "SE": 1.4, "NO": 1.4, "NL": 1.3, "SG": 1.5, "HK": 1.5}
 _EXPAT_ORIGINS = ["IN", "CN", "MX", "PL", "TR", "BR", "PH", "UA", "VN", "FR", "DE", "RU", "KR", "ES", "NG", "PK", "EG"]
@@ -161,11 +162,14 @@ def connect(world: World, rng: random.Random, persona: Persona, device: Device) 
 
 
 def human_fill(rng: random.Random, persona: Persona | None, *, login: bool = False) -> int:
+    # A password manager or the browser's autofill fills the fields, and the person still reads
+    # and clicks: a second to ten or so, not a fixed band. Everyone else types, at speeds that
+    # spread widely; fills of 3-8 s are common among real people, so no fill time alone is a tell.
     if persona is not None and persona.password_manager and rng.random() < 0.8:
-        return rng.randint(900, 3200) if not login else rng.randint(400, 1800)
+        return lognormal_ms(rng, 1.0, 0.5, 0.35, 8) if login else lognormal_ms(rng, 3.2, 0.55, 0.9, 20)
     if rng.random() < 0.015:
         return rng.randint(300_000, 3_600_000)  # tab left open
-    return lognormal_ms(rng, 9 if login else 30, 0.55, 2.5, 900)
+    return lognormal_ms(rng, 9 if login else 28, 0.8, 2.0, 900)
 
 
 def request(cohort: Cohort, ts: float, kind: str, persona: Persona, device: Device, ip: str, *, success: bool | None = None,
@@ -195,8 +199,13 @@ def make_companies(world: World, rng: random.Random, n: int) -> list[Company]:
     for _ in range(n):
         business = rng.choice(world.of_kind("business"))
         block = business.blocks[0]
-        base = World.address(rng, block, pooled=False).rsplit(".", 1)[0]
-        egress = [f"{base}.{rng.randrange(2, 250)}" for _ in range(rng.choice([1, 1, 2, 3]))]
+        if business.asn in GATEWAYS:
+            # Staff behind a cloud security gateway leave through many of its addresses, in other
+            # /24s from one connection to the next; the company's managed laptops go with them.
+            egress = [World.address(rng, block, pooled=False) for _ in range(rng.randint(6, 16))]
+        else:
+            base = World.address(rng, block, pooled=False).rsplit(".", 1)[0]
+            egress = [f"{base}.{rng.randrange(2, 250)}" for _ in range(rng.choice([1, 1, 2, 3]))]
         os = rng.choice(["windows", "windows", "windows", "mac"])
         row = pick_row(rng, "desktop", os)
         image = (row, rng.choice(["1920x1080x24", "1536x864x24", "1512x982x30" if os == "mac" else "1366x768x24"]), f"fleet{rng.getrandbits(32):08x}")

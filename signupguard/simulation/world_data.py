@@ -184,6 +184,8 @@ TOR: list[tuple[int, str, list[tuple[str, str]]]] = [
 ]
 # Business ISPs and cloud security egress used by companies.
 BUSINESS: list[tuple[int, str]] = [(174, "Cogent Communications"), (3356, "Level 3 Parent, LLC"), (6461, "Zayo Bandwidth"), (1299, "Arelion Sweden AB"), (62044, "Zscaler, Inc.")]
+# Of those, cloud security gateways: a company's traffic leaves through many of their addresses.
+GATEWAYS: frozenset[int] = frozenset({62044})
 
 # Regional Internet registries: first octets they administer (IPv4) and the first hextets of IPv6.
 RIR_V4: dict[str, list[int]] = {
