@@ -43,6 +43,18 @@ def test_velocity_features_count_earlier_events():
     assert [r[FEATURE_INDEX["d_device_accounts_1h"]] for r in rows] == [1, 2, 3, 4, 5, 6]
 
 
+def test_a_device_is_its_fingerprint_clock_and_languages():
+    # Another collector may hash no locale in: one model's iPhones then share a fingerprint
+    # worldwide. People with other clocks or languages are other devices; a farm's one device stays one.
+    def on(n, timezone, languages):
+        return farm_event(n, device={"fingerprint": "fp-iphone", "timezone": timezone, "languages": languages})
+
+    rows = run([on(0, "Asia/Shanghai", ["zh-CN"]), on(1, "Europe/Madrid", ["es-ES"]), on(2, "America/New_York", ["en-US"]),
+                on(3, "Asia/Shanghai", ["zh-CN"]), on(4, "Asia/Shanghai", ["zh-CN", "en"]), on(5, "Asia/Shanghai", ["zh-CN"])])
+    assert [r[FEATURE_INDEX["d_device_accounts_7d"]] for r in rows] == [1, 1, 1, 2, 1, 3]
+    assert [r[FEATURE_INDEX["v_device_7d"]] for r in rows] == [0, 0, 0, 1, 0, 2]
+
+
 def test_farm_signals_show():
     legit, farm = run([make_event(1), farm_event(2)])
     assert legit[FEATURE_INDEX["device_webdriver"]] == 0 and farm[FEATURE_INDEX["device_webdriver"]] == 1

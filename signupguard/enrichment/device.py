@@ -271,6 +271,12 @@ def analyse_device(
     if languages and header_language:
         info.lang_header_mismatch = languages[0] != header_language
     info.lang_country_mismatch = _lang_country_mismatch(languages, ip.country)
+    if info.fingerprint:
+        # Collectors whose hash leaves out the locale give every iPhone of one model the same
+        # fingerprint, worldwide: hundreds of people on one "device". SignupGuard's own collector
+        # hashes the clock and languages in, so for it this changes nothing; for others it keeps
+        # a farm's device (one clock, one language) whole and splits strangers apart.
+        info.identity = f"{info.fingerprint}|{zone or ''}|{','.join(languages[:3])}"
 
     info.screen, size = _screen(get("screen"))
     if size is not None:

@@ -74,6 +74,9 @@ class UAInfo:
 class DeviceInfo:
     collector_present: bool = False
     fingerprint: str | None = None
+    # The device as velocity counts it: the fingerprint with the clock and languages the collector
+    # reported (see analyse_device).
+    identity: str | None = None
     webdriver: bool = False
     timezone: str | None = None
     tz_country_mismatch: bool | None = None  # device zone is not used in the IP's country

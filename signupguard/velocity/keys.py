@@ -56,7 +56,7 @@ MARKED: tuple[str, ...] = (
 OTHER_KIND: tuple[str, ...] = ("other_ip", "other_device", "other_profile", "other_asn")
 # Distinct members: (dimension, what is counted).
 DISTINCT: tuple[str, ...] = (
-    "device_accounts",  # accounts seen on one device fingerprint (signups and logins)
+    "device_accounts",  # accounts seen on one device (its fingerprint, clock and languages; signups and logins)
     "ip_accounts",  # accounts seen from one address (signups and logins)
     "email_accounts",  # accounts behind one normalised mailbox
     "profile_prefixes",  # /24s one UA+screen+zone profile came from (proxy rotation)
@@ -201,7 +201,7 @@ class Parts(NamedTuple):
     address: str | None
     prefix: str | None
     asn: int | None
-    fingerprint: str | None
+    fingerprint: str | None  # the device's identity (DeviceInfo.identity)
     email: str | None  # normalised
     custom_domain: str | None  # the domain, when it is valid and not free-mail
     profile: str | None
@@ -218,7 +218,7 @@ def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
     ip, email, device = enrichment.ip, enrichment.email, enrichment.device
     return Parts(
         event.kind == "signup", event.timestamp, event.kind == "login" and event.success is False,
-        ip.address, ip.prefix, ip.asn, device.fingerprint, email.normalized,
+        ip.address, ip.prefix, ip.asn, device.identity, email.normalized,
         email.domain if (email.valid and email.domain and not email.freemail) else None,
         profile_of(enrichment), email_template_key(enrichment), device.timezone, event.account,
         carries_tell(event, enrichment), bool(device.tz_country_mismatch),
