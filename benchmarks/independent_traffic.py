@@ -1,0 +1,79 @@
+"""The shipped model on traffic from generators written apart from the simulator.
+
+    python benchmarks/independent_traffic.py [--model DIR] [--only a b]
+
+``benchmarks/independent/a`` and ``b`` were written in session 8 by two
+helpers who were shown the event contract and MaxMind's record shapes, never
+SignupGuard's code, simulator or documents, and were asked for realistic
+traffic of their own design (legitimate segments, fraud operations, their own
+GeoIP databases). Each writes labelled events with a ``campaign`` field. This
+script runs each generator with its default seed, replays its events through
+``signupguard_replay`` against its own databases, and prints the share of
+each segment held (review or block) and blocked.
+
+They are no longer unseen: session 8 changed the product after reading
+their first results (docs/detection.md). A fair measure of what the model
+does on traffic nobody here has seen needs a new generator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATORS = {"a": ROOT / "benchmarks" / "independent" / "a", "b": ROOT / "benchmarks" / "independent" / "b"}
+
+
+def _table(events: Path, scores: Path) -> list[str]:
+    truth = {}
+    with open(events, "rb") as handle:
+        for line in handle:
+            event = orjson.loads(line)
+            truth[event["event_id"]] = (event.get("label"), event["kind"], event.get("campaign", ""))
+    counts: dict[tuple[str, str, str], list[int]] = collections.defaultdict(lambda: [0, 0, 0])
+    with open(scores, "rb") as handle:
+        for line in handle:
+            score = orjson.loads(line)
+            label, kind, campaign = truth[score["event_id"]]
+            for key in ((label, kind, "all"), (label, kind, campaign)):
+                row = counts[key]
+                row[0] += 1
+                row[1] += score["decision"] != "allow"
+                row[2] += score["decision"] == "block"
+    lines = ["| label | kind | segment or operation | events | held | blocked |", "|---|---|---|---:|---:|---:|"]
+    for (label, kind, campaign), (n, held, blocked) in sorted(counts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] != "all", item[0][2])):
+        name = f"**{campaign}**" if campaign == "all" else campaign
+        lines.append(f"| {label} | {kind} | {name} | {n:,} | {held / n:.2%} | {blocked / n:.2%} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", help="a model directory (default: the active model, the shipped one until promoted)")
+    parser.add_argument("--only", nargs="*", choices=list(GENERATORS), help="these generators only")
+    args = parser.parse_args()
+    for name in args.only or list(GENERATORS):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            subprocess.run([sys.executable, str(GENERATORS[name] / "gen.py"), "--out", str(work)], check=True,
+                           cwd=GENERATORS[name], stdout=subprocess.DEVNULL)
+            command = [sys.executable, "manage.py", "signupguard_replay", str(work / "events.jsonl"), "--out", str(work / "scores.jsonl")]
+            if args.model:
+                command += ["--model", args.model]
+            env = dict(os.environ, SIGNUPGUARD_GEOIP_ASN=str(work / "GeoLite2-ASN.mmdb"),
+                       SIGNUPGUARD_GEOIP_CITY=str(work / "GeoLite2-City.mmdb"))
+            subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(f"\n### generator {name}\n")
+            print("\n".join(_table(work / "events.jsonl", work / "scores.jsonl")))
+
+
+if __name__ == "__main__":
+    main()
