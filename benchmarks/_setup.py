@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import os
 import random
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Hashable, Iterable, Iterator
+
+import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +21,24 @@ def django_setup() -> None:
     import django
 
     django.setup()
+
+
+def decision_shares(scores: Path, groups: Callable[[str], Iterable[Hashable]]) -> dict[Hashable, tuple[int, float, float]]:
+    """Per group of a replay's output: (events, share held, share blocked); held = review or block.
+
+    ``groups(event_id)`` names the groups an event counts in.
+    """
+    tally: collections.Counter = collections.Counter()
+    with open(scores, "rb") as handle:
+        for line in handle:
+            out = orjson.loads(line)
+            for group in groups(out["event_id"]):
+                tally[group, "all"] += 1
+                tally[group, out["decision"]] += 1
+    return {
+        group: (n, (tally[group, "review"] + tally[group, "block"]) / n, tally[group, "block"] / n)
+        for (group, key), n in tally.items() if key == "all"
+    }
 
 
 UAS = [

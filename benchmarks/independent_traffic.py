@@ -19,7 +19,6 @@ does on traffic nobody here has seen needs a new generator.
 from __future__ import annotations
 
 import argparse
-import collections
 import os
 import subprocess
 import sys
@@ -27,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 import orjson
+from _setup import decision_shares
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATORS = {"a": ROOT / "benchmarks" / "independent" / "a", "b": ROOT / "benchmarks" / "independent" / "b"}
@@ -38,20 +38,16 @@ def _table(events: Path, scores: Path) -> list[str]:
         for line in handle:
             event = orjson.loads(line)
             truth[event["event_id"]] = (event.get("label"), event["kind"], event.get("campaign", ""))
-    counts: dict[tuple[str, str, str], list[int]] = collections.defaultdict(lambda: [0, 0, 0])
-    with open(scores, "rb") as handle:
-        for line in handle:
-            score = orjson.loads(line)
-            label, kind, campaign = truth[score["event_id"]]
-            for key in ((label, kind, "all"), (label, kind, campaign)):
-                row = counts[key]
-                row[0] += 1
-                row[1] += score["decision"] != "allow"
-                row[2] += score["decision"] == "block"
+
+    def groups(event_id: str) -> tuple[tuple[str, str, str], ...]:
+        label, kind, campaign = truth[event_id]
+        return (label, kind, "all"), (label, kind, campaign)
+
+    shares = decision_shares(scores, groups)
     lines = ["| label | kind | segment or operation | events | held | blocked |", "|---|---|---|---:|---:|---:|"]
-    for (label, kind, campaign), (n, held, blocked) in sorted(counts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] != "all", item[0][2])):
+    for (label, kind, campaign), (n, held, blocked) in sorted(shares.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] != "all", item[0][2])):
         name = f"**{campaign}**" if campaign == "all" else campaign
-        lines.append(f"| {label} | {kind} | {name} | {n:,} | {held / n:.2%} | {blocked / n:.2%} |")
+        lines.append(f"| {label} | {kind} | {name} | {n:,} | {held:.2%} | {blocked:.2%} |")
     return lines
 
 

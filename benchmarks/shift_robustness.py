@@ -25,7 +25,6 @@ should cost detection, never flood the review queue with legitimate users.
 from __future__ import annotations
 
 import argparse
-import collections
 import copy
 import os
 import subprocess
@@ -39,6 +38,8 @@ from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the simulator: its signals and its world (for the Country database)
+
+from _setup import decision_shares  # noqa: E402
 
 from signupguard.simulation.signals import CONTRACT_MINIMUM, omissions  # noqa: E402
 
@@ -62,6 +63,8 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 }
 # Variants that leave events out: the events they keep.
 KEEP: dict[str, Callable[[Event], bool]] = {"signups_only": lambda event: event["kind"] == "signup"}
+
+
 def _absent(setting: str) -> Callable[[Path, int], dict[str, str]]:
     """A path with no file for ``setting`` (unset, the demo portal's databases would stand in)."""
     return lambda work, seed: {setting: str(work / "absent.mmdb")}
@@ -85,22 +88,6 @@ GEOIP: dict[str, Callable[[Path, int], dict[str, str]]] = {
 }
 
 
-def _rates(events: list[Event], scores: Path) -> dict[tuple[str, str], tuple[float, float]]:
-    """(kind, label) -> (share held, share blocked)."""
-    truth = {e["event_id"]: (e["kind"], e["label"]) for e in events}
-    tally: collections.Counter = collections.Counter()
-    with open(scores, "rb") as handle:
-        for line in handle:
-            out = orjson.loads(line)
-            group = truth[out["event_id"]]
-            tally[group, "all"] += 1
-            tally[group, out["decision"]] += 1
-    return {
-        group: ((tally[group, "review"] + tally[group, "block"]) / tally[group, "all"], tally[group, "block"] / tally[group, "all"])
-        for group in {g for g, _ in tally}
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--legit", type=int, default=20_000)
@@ -121,6 +108,7 @@ def main() -> None:
             events = [orjson.loads(line) for line in handle]
         env = dict(os.environ, SIGNUPGUARD_GEOIP_ASN=str(work / "GeoLite2-ASN.mmdb"),
                    SIGNUPGUARD_GEOIP_CITY=str(work / "GeoLite2-City.mmdb"))
+        truth = {event["event_id"]: (event["kind"], event["label"]) for event in events}
         print(f"{len(events):,} simulated events (seed {args.seed}); held = review or block\n")
         print("| events | legit signups held / blocked | fraud signups held | legit logins held / blocked | fraud logins held |")
         print("|---|---:|---:|---:|---:|")
@@ -140,12 +128,12 @@ def main() -> None:
                 command += ["--model", args.model]
             variant_env = {**env, **(GEOIP[name](work, args.seed) if name in GEOIP else {})}
             subprocess.run(command, cwd=ROOT, env=variant_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            rates = _rates(events, work / "scores.jsonl")
+            rates = decision_shares(work / "scores.jsonl", lambda event_id: (truth[event_id],))
 
             def cell(group: tuple[str, str], blocked: bool = True) -> str:
                 if group not in rates:
                     return "-"
-                held, block = rates[group]
+                _, held, block = rates[group]
                 return f"{held:.2%} / {block:.2%}" if blocked else f"{held:.1%}"
 
             print(f"| {name} | {cell(('signup', 'legit'))} | {cell(('signup', 'fraud'), False)} "
