@@ -201,7 +201,7 @@ class Parts(NamedTuple):
     address: str | None
     prefix: str | None
     asn: int | None
-    fingerprint: str | None  # the device's identity (DeviceInfo.identity)
+    device: str | None  # DeviceInfo.identity: the fingerprint with the collector's clock and languages
     email: str | None  # normalised
     custom_domain: str | None  # the domain, when it is valid and not free-mail
     profile: str | None
@@ -232,7 +232,7 @@ def plan_event(event: RawEvent, enrichment: Enrichment, deployment: Deployment |
 
 
 def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
-    (signup, now, failed_login, address, prefix, asn, fingerprint, email, custom_domain, profile, template, zone,
+    (signup, now, failed_login, address, prefix, asn, device, email, custom_domain, profile, template, zone,
      event_account, tell, foreign, hints, timed) = parts
     if hints is False and deployment is not None and deployment.hints_usual:
         tell = True
@@ -241,7 +241,7 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
         f"{k}:ip:{address}" if address else None,
         f"{k}:p:{prefix}" if prefix else None,
         f"{k}:asn:{asn}" if asn is not None else None,
-        f"{k}:dev:{fingerprint}" if fingerprint else None,
+        f"{k}:dev:{device}" if device else None,
         f"{k}:em:{email}" if email else None,
         f"{k}:dom:{custom_domain}" if custom_domain else None,
         f"{k}:prof:{profile}" if profile else None,
@@ -252,7 +252,7 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     marked: list[str | None] = [
         f"{k}:tzx:{zone}" if zone else None,
         f"t:ip:{address}" if address else None,
-        f"t:dev:{fingerprint}" if fingerprint else None,
+        f"t:dev:{device}" if device else None,
         f"t:prof:{profile}" if profile else None,
         f"t:asn:{asn}" if asn is not None else None,
         f"x:ip:{address}" if address else None,
@@ -264,19 +264,19 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     marks = [foreign, tell, tell, tell, tell, foreign, True, bool(hints), True, timed]
     others: list[str | None] = [
         f"{other}:ip:{address}" if address else None,
-        f"{other}:dev:{fingerprint}" if fingerprint else None,
+        f"{other}:dev:{device}" if device else None,
         f"{other}:prof:{profile}" if profile else None,
         f"{other}:asn:{asn}" if asn is not None else None,
     ]
     account = event_account or email or None
     distinct: list[tuple[str, str] | None] = [
-        (f"d:dev:{fingerprint}", account) if fingerprint and account else None,
+        (f"d:dev:{device}", account) if device and account else None,
         (f"d:ip:{address}", account) if address and account else None,
         (f"d:em:{email}", account) if email and account and signup else None,
         (f"d:prof:{profile}", prefix) if profile and prefix else None,
-        (f"d:devp:{fingerprint}", prefix) if fingerprint and prefix else None,
-        (f"d:pdev:{prefix}", fingerprint) if fingerprint and prefix else None,
-        (f"d:ipdev:{address}", fingerprint) if fingerprint and address else None,
+        (f"d:devp:{device}", prefix) if device and prefix else None,
+        (f"d:pdev:{prefix}", device) if device and prefix else None,
+        (f"d:ipdev:{address}", device) if device and address else None,
         (f"d:acp:{event_account}", prefix) if event_account and prefix else None,
         (f"d:asnip:{asn}", address) if address and asn is not None else None,
     ]
