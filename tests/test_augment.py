@@ -1,9 +1,8 @@
 import numpy as np
-
-from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
 import pytest
 from django.test import override_settings
 
+from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
 from signupguard.model.augment import (
     STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_FORMS, Reading, as_deployed_without, augment,
 )
