@@ -356,6 +356,43 @@ def test_compiled_and_python_paths_agree(seed: int) -> None:
 
 
 @compiled_only
+@pytest.mark.parametrize("seed", [1, 2])
+def test_compiled_table_behaves_as_a_dict(seed: int) -> None:
+    """The compiled path's key table: inserts, replacements and deletions (which shift the
+    following keys of a run back) through several resizes, checked against a dict."""
+    rng = random.Random(seed)
+    table, reference = memory_module._Table(), {}
+    universe = [f"key:{i}" for i in range(rng.choice([50, 5000]))] + ["", "é", "ключ", "🔑" * 3]
+    for step in range(40_000):
+        key = "".join(rng.choice(universe))  # a fresh str object, equal to the stored one
+        action = rng.random()
+        if action < 0.5:
+            table[key] = reference[key] = step
+        elif action < 0.8:
+            if key in reference:
+                del table[key], reference[key]
+            else:
+                with pytest.raises(KeyError):
+                    del table[key]
+        else:
+            assert table.get(key, "absent") == reference.get(key, "absent")
+            assert (key in table) == (key in reference)
+        if step % 4999 == 0:
+            assert sorted(table.items()) == sorted(reference.items())
+    assert len(table) == len(reference)
+    assert sorted(table.items()) == sorted(reference.items())
+    for key in list(reference):
+        assert table[key] == reference[key]
+        del table[key]
+    assert len(table) == 0 and table.items() == []
+    with pytest.raises(KeyError):
+        table["gone"]
+    with pytest.raises(TypeError):
+        table[1] = 2  # keys are str
+    assert table.get(1) is None and 1 not in table
+
+
+@compiled_only
 def test_compiled_paths_with_other_windows_and_caps() -> None:
     options = {"windows": (60, 7 * 86400, 900), "distinct_windows": (86400, 120, 3600), "buckets": 5, "max_keys": 300}
     fast, slow = MemoryVelocityStore(compiled=True, **options), MemoryVelocityStore(compiled=False, **options)

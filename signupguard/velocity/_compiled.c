@@ -23,6 +23,14 @@
  * (instant, member) while it has one member, then a list [newest instant,
  * members, oldest instant, ...] with, per window, a dict member -> last seen
  * in last-seen order and the instant of its oldest member.
+ *
+ * Both live in a Table, not a dict: a str -> object map with open addressing
+ * whose slots hold the key's hash, so that count() and distinct() can look up
+ * all of an event's keys at once. With millions of keys held (a week of
+ * training traffic) nearly every lookup misses the CPU caches, and a dict
+ * finds a key through four dependent loads (index, entry, key, value), one
+ * miss after another. Here the slots of all the keys are prefetched first,
+ * then their keys and values, so the misses of one event overlap.
  */
 
 #define PY_SSIZE_T_CLEAN
@@ -100,6 +108,446 @@ static PyTypeObject CounterType = {
     .tp_methods = counter_methods,
 };
 
+/* -------------------------------------------------------------------- Table */
+
+/* Open addressing with linear probing; a free slot has key NULL. Deletion
+   shifts the following run back (no tombstones), so a lookup stops at the
+   first free slot. The table never holds more than two thirds of its slots. */
+typedef struct {
+    Py_hash_t hash;
+    PyObject *key;    /* an exact str */
+    PyObject *value;
+} Slot;
+
+typedef struct {
+    PyObject_HEAD
+    Slot *slots;
+    int bits;         /* 1 << bits slots */
+    Py_ssize_t used;
+} Table;
+
+static PyTypeObject TableType;
+
+#define MIN_BITS 3
+#define PREFETCH(p) __builtin_prefetch((const void *)(p), 0, 3)
+
+/* Fibonacci hashing spreads any str hash over the slots. */
+static inline size_t
+home(const Table *t, Py_hash_t h)
+{
+    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ULL) >> (64 - t->bits));
+}
+
+static inline size_t
+mask(const Table *t)
+{
+    return ((size_t)1 << t->bits) - 1;
+}
+
+static int
+same_str(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b))
+        return 0;
+    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * PyUnicode_KIND(a)) == 0;
+}
+
+static int
+check_key(PyObject *key, Py_hash_t *hash)
+{
+    if (!PyUnicode_CheckExact(key)) {
+        PyErr_Format(PyExc_TypeError, "velocity table keys are str, not %.100s", Py_TYPE(key)->tp_name);
+        return -1;
+    }
+    *hash = PyObject_Hash(key);
+    return *hash == -1 ? -1 : 0;
+}
+
+/* The slot holding key, or the free slot where it would go. */
+static Slot *
+find(const Table *t, PyObject *key, Py_hash_t hash)
+{
+    size_t m = mask(t), i = home(t, hash);
+    for (;;) {
+        Slot *s = &t->slots[i];
+        if (s->key == NULL || (s->hash == hash && same_str(s->key, key)))
+            return s;
+        i = (i + 1) & m;
+    }
+}
+
+static int
+grow(Table *t)
+{
+    Slot *old = t->slots;
+    size_t n = (size_t)1 << t->bits, i;
+    Slot *slots = PyMem_Calloc(2 * n, sizeof(Slot));
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    t->slots = slots;
+    t->bits += 1;
+    for (i = 0; i < n; i++) {
+        if (old[i].key != NULL) {
+            size_t m = mask(t), j = home(t, old[i].hash);
+            while (slots[j].key != NULL)
+                j = (j + 1) & m;
+            slots[j] = old[i];
+        }
+    }
+    PyMem_Free(old);
+    return 0;
+}
+
+/* The value of key (borrowed), or NULL with no error set when absent. */
+static PyObject *
+table_get(Table *t, PyObject *key, Py_hash_t hash)
+{
+    return find(t, key, hash)->value;
+}
+
+/* t[key] = value, taking over our reference to value; a NULL value (a failed
+   allocation) passes its error on. */
+static int
+table_put(Table *t, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    if (value == NULL)
+        return -1;
+    Slot *s = find(t, key, hash);
+    if (s->key != NULL) {
+        PyObject *old = s->value;
+        s->value = value;
+        Py_DECREF(old);
+        return 0;
+    }
+    if (3 * (t->used + 1) > 2 * ((Py_ssize_t)1 << t->bits)) {
+        if (grow(t) < 0) {
+            Py_DECREF(value);
+            return -1;
+        }
+        s = find(t, key, hash);
+    }
+    Py_INCREF(key);
+    s->hash = hash;
+    s->key = key;
+    s->value = value;
+    t->used += 1;
+    return 0;
+}
+
+/* Remove slot i's entry. The entries after it in its run that may live at i
+   shift back, so no tombstone is needed: a lookup still stops at the first free slot. */
+static void
+remove_at(Table *t, size_t i)
+{
+    PyObject *k = t->slots[i].key, *v = t->slots[i].value;
+    size_t m = mask(t), j = i;
+    for (;;) {
+        j = (j + 1) & m;
+        if (t->slots[j].key == NULL)
+            break;
+        size_t h = home(t, t->slots[j].hash);
+        int stays = i <= j ? (i < h && h <= j) : (i < h || h <= j);
+        if (!stays) {
+            t->slots[i] = t->slots[j];
+            i = j;
+        }
+    }
+    t->slots[i].key = NULL;
+    t->slots[i].value = NULL;
+    t->used -= 1;
+    Py_DECREF(k);
+    Py_DECREF(v);
+}
+
+static int
+table_delete(Table *t, PyObject *key, Py_hash_t hash)
+{
+    Slot *s = find(t, key, hash);
+    if (s->key == NULL) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    remove_at(t, (size_t)(s - t->slots));
+    return 0;
+}
+
+/* Prefetch what looking up these keys will touch: their slots first, then the
+   keys and values found there, so the cache misses of a batch overlap. Hints
+   only: the lookups that follow are ordinary ones. */
+#define BATCH 64
+
+static int
+prefetch(Table *t, PyObject *const *keys, Py_ssize_t n, Py_hash_t *hashes, int deep)
+{
+    Py_ssize_t i;
+    size_t m = mask(t);
+    for (i = 0; i < n; i++) {
+        if (check_key(keys[i], &hashes[i]) < 0)
+            return -1;
+        PREFETCH(&t->slots[home(t, hashes[i])]);
+    }
+    for (i = 0; i < n; i++) {
+        size_t j = home(t, hashes[i]);
+        while (t->slots[j].key != NULL && t->slots[j].hash != hashes[i])
+            j = (j + 1) & m;
+        if (t->slots[j].key != NULL) {
+            PREFETCH(t->slots[j].key);
+            PREFETCH(t->slots[j].value);
+        }
+    }
+    if (deep) {  /* a distinct set's value points further: its pair's items, or its list's */
+        for (i = 0; i < n; i++) {
+            PyObject *v = find(t, keys[i], hashes[i])->value;
+            if (v == NULL)
+                continue;
+            if (PyTuple_CheckExact(v) && PyTuple_GET_SIZE(v) == 2) {
+                PREFETCH(PyTuple_GET_ITEM(v, 0));
+                PREFETCH(PyTuple_GET_ITEM(v, 1));
+            }
+            else if (PyList_CheckExact(v)) {
+                PREFETCH(((PyListObject *)v)->ob_item);
+            }
+        }
+    }
+    return 0;
+}
+
+static Table *
+table_new_empty(PyTypeObject *type)
+{
+    Table *t = PyObject_New(Table, type);
+    if (t == NULL)
+        return NULL;
+    t->bits = MIN_BITS;
+    t->used = 0;
+    t->slots = PyMem_Calloc((size_t)1 << MIN_BITS, sizeof(Slot));
+    if (t->slots == NULL) {
+        Py_DECREF(t);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return t;
+}
+
+static PyObject *
+table_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    if (PyTuple_GET_SIZE(args) != 0 || (kwds != NULL && PyDict_GET_SIZE(kwds) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "Table() takes no arguments");
+        return NULL;
+    }
+    return (PyObject *)table_new_empty(type);
+}
+
+static void
+table_dealloc(Table *t)
+{
+    if (t->slots != NULL) {
+        size_t n = (size_t)1 << t->bits, i;
+        for (i = 0; i < n; i++) {
+            Py_XDECREF(t->slots[i].key);
+            Py_XDECREF(t->slots[i].value);
+        }
+        PyMem_Free(t->slots);
+    }
+    PyObject_Free(t);
+}
+
+static Py_ssize_t
+table_length(Table *t)
+{
+    return t->used;
+}
+
+static PyObject *
+table_subscript(Table *t, PyObject *key)
+{
+    Py_hash_t hash;
+    if (check_key(key, &hash) < 0)
+        return NULL;
+    PyObject *v = table_get(t, key, hash);
+    if (v == NULL) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return NULL;
+    }
+    return Py_NewRef(v);
+}
+
+static int
+table_ass_subscript(Table *t, PyObject *key, PyObject *value)
+{
+    Py_hash_t hash;
+    if (check_key(key, &hash) < 0)
+        return -1;
+    if (value == NULL)
+        return table_delete(t, key, hash);
+    return table_put(t, key, hash, Py_NewRef(value));
+}
+
+static int
+table_contains(Table *t, PyObject *key)
+{
+    Py_hash_t hash;
+    if (!PyUnicode_CheckExact(key))
+        return 0;
+    if (check_key(key, &hash) < 0)
+        return -1;
+    return table_get(t, key, hash) != NULL;
+}
+
+static PyObject *
+table_get_method(Table *t, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "get() takes a key and an optional default");
+        return NULL;
+    }
+    PyObject *fallback = nargs == 2 ? args[1] : Py_None;
+    if (!PyUnicode_CheckExact(args[0]))
+        return Py_NewRef(fallback);
+    Py_hash_t hash;
+    if (check_key(args[0], &hash) < 0)
+        return NULL;
+    PyObject *v = table_get(t, args[0], hash);
+    return Py_NewRef(v != NULL ? v : fallback);
+}
+
+static PyObject *
+table_items(Table *t, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *out = PyList_New(t->used);
+    if (out == NULL)
+        return NULL;
+    size_t n = (size_t)1 << t->bits, i;
+    Py_ssize_t k = 0;
+    for (i = 0; i < n; i++) {
+        Slot *s = &t->slots[i];
+        if (s->key == NULL)
+            continue;
+        PyObject *p = PyTuple_Pack(2, s->key, s->value);
+        if (p == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, k++, p);
+    }
+    return out;
+}
+
+/* The collector of memory.py in C: drop what left every window. Slot i is looked
+   at again after a removal, which shifts the next entry of its run into it. */
+static PyObject *
+table_drop_counters(Table *t, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "drop_counters() takes (dead_bucket, window, width)");
+        return NULL;
+    }
+    long long dead = PyLong_AsLongLong(args[0]);
+    long big = PyLong_AsLong(args[1]);
+    double width = PyFloat_AsDouble(args[2]);
+    if (PyErr_Occurred())
+        return NULL;
+    if (!(width > 0) || big < 0) {
+        PyErr_SetString(PyExc_ValueError, "drop_counters(): a window index and a positive width");
+        return NULL;
+    }
+    size_t n = (size_t)1 << t->bits, i = 0;
+    Py_ssize_t dropped = 0;
+    while (i < n) {
+        PyObject *v = t->slots[i].value;
+        if (v != NULL) {
+            double newest;
+            if (PyFloat_CheckExact(v))  /* a key seen once */
+                newest = floor(PyFloat_AS_DOUBLE(v) / width);
+            else if (Py_IS_TYPE(v, &CounterType) && big < ((Counter *)v)->windows)
+                newest = (double)NEWEST((Counter *)v, big);
+            else {
+                PyErr_Format(PyExc_TypeError, "drop_counters(): unexpected counter value %R", v);
+                return NULL;
+            }
+            if (newest <= (double)dead) {
+                remove_at(t, i);
+                dropped++;
+                continue;
+            }
+        }
+        i++;
+    }
+    return PyLong_FromSsize_t(dropped);
+}
+
+static PyObject *
+table_drop_sets(Table *t, PyObject *arg)
+{
+    double since = PyFloat_AsDouble(arg);
+    if (since == -1.0 && PyErr_Occurred())
+        return NULL;
+    size_t n = (size_t)1 << t->bits, i = 0;
+    Py_ssize_t dropped = 0;
+    while (i < n) {
+        PyObject *v = t->slots[i].value, *first = NULL;
+        if (v != NULL) {
+            if (PyTuple_CheckExact(v) && PyTuple_GET_SIZE(v) == 2)
+                first = PyTuple_GET_ITEM(v, 0);
+            else if (PyList_CheckExact(v) && PyList_GET_SIZE(v) > 0)
+                first = PyList_GET_ITEM(v, 0);
+            if (first == NULL || !PyFloat_CheckExact(first)) {
+                PyErr_Format(PyExc_TypeError, "drop_sets(): unexpected set value %R", v);
+                return NULL;
+            }
+            if (PyFloat_AS_DOUBLE(first) < since) {
+                remove_at(t, i);
+                dropped++;
+                continue;
+            }
+        }
+        i++;
+    }
+    return PyLong_FromSsize_t(dropped);
+}
+
+static PyMethodDef table_methods[] = {
+    {"get", (PyCFunction)(void (*)(void))table_get_method, METH_FASTCALL, "get(key, default=None)"},
+    {"items", (PyCFunction)table_items, METH_NOARGS, "items() -> a list of (key, value) pairs, in no order"},
+    {"drop_counters", (PyCFunction)(void (*)(void))table_drop_counters, METH_FASTCALL,
+     "drop_counters(dead_bucket, window, width) -> how many counter keys were dropped:\n"
+     "those whose newest bucket of window index `window` (bucket width `width`) is at most dead_bucket."},
+    {"drop_sets", (PyCFunction)table_drop_sets, METH_O,
+     "drop_sets(since) -> how many distinct sets were dropped: those last recorded before since."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMappingMethods table_as_mapping = {
+    .mp_length = (lenfunc)table_length,
+    .mp_subscript = (binaryfunc)table_subscript,
+    .mp_ass_subscript = (objobjargproc)table_ass_subscript,
+};
+
+static PySequenceMethods table_as_sequence = {
+    .sq_contains = (objobjproc)table_contains,
+};
+
+static PyTypeObject TableType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "signupguard.velocity._compiled.Table",
+    .tp_basicsize = sizeof(Table),
+    .tp_dealloc = (destructor)table_dealloc,
+    /* Not tracked by the cycle collector: the store's values (floats, counters,
+       tuples and lists of str, float and dict) never refer back to a table. */
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Table() -> a str -> object map for count() and distinct(): get, items, len, [], del, in.",
+    .tp_new = table_tp_new,
+    .tp_methods = table_methods,
+    .tp_as_mapping = &table_as_mapping,
+    .tp_as_sequence = &table_as_sequence,
+};
+
 /* ------------------------------------------------------------------- count */
 
 typedef struct {
@@ -131,8 +579,8 @@ read_frame(const char *name, PyObject *const *args, Py_ssize_t nargs, Py_ssize_t
         return -1;
     }
     PyObject *table = args[0], *widths = args[3], *filler = args[nargs - 1];
-    if (!PyDict_CheckExact(table) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(filler)) {
-        PyErr_Format(PyExc_TypeError, "%s() needs a dict, a tuple of widths and a tuple to fill empty readings", name);
+    if (!Py_IS_TYPE(table, &TableType) || !PyTuple_CheckExact(widths) || !PyTuple_CheckExact(filler)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a Table, a tuple of widths and a tuple to fill empty readings", name);
         return -1;
     }
     *now = PyFloat_AsDouble(args[2]);
@@ -190,21 +638,9 @@ reading(const int64_t *values, int n, PyObject *zeros)
     return t;
 }
 
-/* table[key] = value, taking over our reference to ``value``; a NULL value (a failed
-   allocation) passes its error on. */
-static int
-store(PyObject *table, PyObject *key, PyObject *value)
-{
-    if (value == NULL)
-        return -1;
-    int failed = PyDict_SetItem(table, key, value);
-    Py_DECREF(value);
-    return failed;
-}
-
 /* A key seen once, at `first`: what it reads now, and (when recording) its new value. */
 static PyObject *
-from_instant(const Frame *f, PyObject *table, PyObject *key, double first, double now, int record,
+from_instant(const Frame *f, Table *table, PyObject *key, Py_hash_t hash, double first, double now, int record,
              PyObject *zeros)
 {
     int64_t read[MAX_WINDOWS], b1[MAX_WINDOWS];
@@ -236,7 +672,7 @@ from_instant(const Frame *f, PyObject *table, PyObject *key, double first, doubl
             }
             value = (PyObject *)c;
         }
-        if (store(table, key, value) < 0)
+        if (table_put(table, key, hash, value) < 0)
             return NULL;
     }
     return reading(read, f->windows, zeros);
@@ -244,7 +680,7 @@ from_instant(const Frame *f, PyObject *table, PyObject *key, double first, doubl
 
 /* A key with live buckets: what it reads now, recording one more when asked. */
 static PyObject *
-from_counter(const Frame *f, PyObject *table, PyObject *key, Counter *c, double now, int record,
+from_counter(const Frame *f, Table *table, PyObject *key, Py_hash_t hash, Counter *c, double now, int record,
              PyObject *zeros)
 {
     int64_t read[MAX_WINDOWS];
@@ -285,7 +721,7 @@ from_counter(const Frame *f, PyObject *table, PyObject *key, Counter *c, double 
         any |= read[i] != 0;
     }
     if (record && !any) {  /* nothing else live: back to a key seen once (it frees the counter) */
-        if (store(table, key, PyFloat_FromDouble(now)) < 0)
+        if (table_put(table, key, hash, PyFloat_FromDouble(now)) < 0)
             return NULL;
     }
     return reading(read, f->windows, zeros);
@@ -296,7 +732,7 @@ PyDoc_STRVAR(count_doc,
 "For each key of ``keys`` in order, its events within each window before\n"
 "``now`` (a tuple aligned with ``widths``, the bucket widths); when\n"
 "``record`` is true the event is then counted. ``table`` is the store's\n"
-"counter dict; ``zeros`` the all-zero tuple returned for an empty reading.");
+"counter Table; ``zeros`` the all-zero tuple returned for an empty reading.");
 
 static PyObject *
 count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -306,7 +742,8 @@ count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t i;
     if (read_frame("count", args, nargs, 7, &now, &f) < 0)
         return NULL;
-    PyObject *table = args[0], *keys = args[1], *zeros = args[6];
+    Table *table = (Table *)args[0];
+    PyObject *keys = args[1], *zeros = args[6];
     int record = PyObject_IsTrue(args[5]);
     if (record < 0)
         return NULL;
@@ -316,21 +753,23 @@ count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
     PyObject **items = PySequence_Fast_ITEMS(seq);
     PyObject *out = PyList_New(m);
+    Py_hash_t hashes[BATCH];
     if (out == NULL)
         goto fail;
     for (i = 0; i < m; i++) {
+        if (i % BATCH == 0 && prefetch(table, items + i, m - i < BATCH ? m - i : BATCH, hashes, 0) < 0)
+            goto fail;
         PyObject *key = items[i], *value, *got;
-        value = PyDict_GetItemWithError(table, key);  /* borrowed */
+        Py_hash_t hash = hashes[i % BATCH];
+        value = table_get(table, key, hash);  /* borrowed */
         if (value == NULL) {
-            if (PyErr_Occurred())
-                goto fail;
-            if (record && store(table, key, PyFloat_FromDouble(now)) < 0)
+            if (record && table_put(table, key, hash, PyFloat_FromDouble(now)) < 0)
                 goto fail;
             Py_INCREF(zeros);
             got = zeros;
         }
         else if (PyFloat_CheckExact(value)) {
-            got = from_instant(&f, table, key, PyFloat_AS_DOUBLE(value), now, record, zeros);
+            got = from_instant(&f, table, key, hash, PyFloat_AS_DOUBLE(value), now, record, zeros);
         }
         else if (Py_IS_TYPE(value, &CounterType)) {
             Counter *c = (Counter *)value;
@@ -339,7 +778,7 @@ count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto fail;
             }
             Py_INCREF(c);  /* setting the key below may drop the table's reference */
-            got = from_counter(&f, table, key, c, now, record, zeros);
+            got = from_counter(&f, table, key, hash, c, now, record, zeros);
             Py_DECREF(c);
         }
         else {
@@ -426,7 +865,7 @@ pair(double te, PyObject *member)
 
 /* A set that held one member (t1, m1) so far: memory.py's _distinct_pair. */
 static PyObject *
-distinct_pair(PyObject *table, PyObject *key, PyObject *d, PyObject *member, double te, const double *thrs,
+distinct_pair(Table *table, PyObject *key, Py_hash_t hash, PyObject *d, PyObject *member, double te, const double *thrs,
               int windows, PyObject *ones)
 {
     double t1 = PyFloat_AsDouble(PyTuple_GET_ITEM(d, 0));
@@ -440,7 +879,7 @@ distinct_pair(PyObject *table, PyObject *key, PyObject *d, PyObject *member, dou
     for (i = 0; i < windows; i++)
         live |= t1 >= thrs[i];
     if (same || !live) {  /* the same member again, or the old one left every window */
-        if (store(table, key, pair(te, same ? m1 : member)) < 0)
+        if (table_put(table, key, hash, pair(te, same ? m1 : member)) < 0)
             return NULL;
         Py_INCREF(ones);
         return ones;
@@ -477,9 +916,10 @@ distinct_pair(PyObject *table, PyObject *key, PyObject *d, PyObject *member, dou
             goto fail;
         PyTuple_SET_ITEM(out, i, n);
     }
-    if (PyDict_SetItem(table, key, entry) < 0)
+    if (table_put(table, key, hash, entry) < 0) {  /* takes over entry */
+        entry = NULL;
         goto fail;
-    Py_DECREF(entry);
+    }
     return out;
 fail:
     Py_XDECREF(entry);
@@ -556,7 +996,7 @@ PyDoc_STRVAR(distinct_doc,
 "For each (key, member) of ``pairs`` in order, the distinct members of the\n"
 "key within each window (a tuple aligned with ``widths``, the bucket\n"
 "widths), this member included, and records it. ``table`` is the store's\n"
-"distinct-set dict; ``ones`` the all-one tuple.");
+"distinct-set Table; ``ones`` the all-one tuple.");
 
 static PyObject *
 distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -566,7 +1006,8 @@ distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t i, windows;
     if (read_frame("distinct", args, nargs, 6, &now, &f) < 0)
         return NULL;
-    PyObject *table = args[0], *pairs = args[1], *ones = args[5];
+    Table *table = (Table *)args[0];
+    PyObject *pairs = args[1], *ones = args[5];
     windows = f.windows;
     for (i = 0; i < windows; i++)
         thr_now[i] = since(now, f.widths[i], f.buckets);
@@ -576,18 +1017,30 @@ distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
     PyObject **items = PySequence_Fast_ITEMS(seq);
     PyObject *out = PyList_New(m);
+    PyObject *keys[BATCH];
+    Py_hash_t hashes[BATCH];
     if (out == NULL)
         goto fail;
     for (i = 0; i < m; i++) {
-        PyObject *item = items[i], *got;
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
-            PyErr_SetString(PyExc_TypeError, "distinct(): pairs must be (key, member) tuples");
-            goto fail;
+        if (i % BATCH == 0) {
+            Py_ssize_t n = m - i < BATCH ? m - i : BATCH, k;
+            for (k = 0; k < n; k++) {
+                PyObject *item = items[i + k];
+                if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
+                    PyErr_SetString(PyExc_TypeError, "distinct(): pairs must be (key, member) tuples");
+                    goto fail;
+                }
+                keys[k] = PyTuple_GET_ITEM(item, 0);
+            }
+            if (prefetch(table, keys, n, hashes, 1) < 0)
+                goto fail;
         }
+        PyObject *item = items[i], *got;
         PyObject *key = PyTuple_GET_ITEM(item, 0), *member = PyTuple_GET_ITEM(item, 1);
-        PyObject *d = PyDict_GetItemWithError(table, key);  /* borrowed */
+        Py_hash_t hash = hashes[i % BATCH];
+        PyObject *d = table_get(table, key, hash);  /* borrowed */
         if (d == NULL) {
-            if (PyErr_Occurred() || store(table, key, pair(now, member)) < 0)
+            if (table_put(table, key, hash, pair(now, member)) < 0)
                 goto fail;
             Py_INCREF(ones);
             PyList_SET_ITEM(out, i, ones);
@@ -613,7 +1066,7 @@ distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         Py_INCREF(d);  /* replacing the key's value may drop the table's reference */
         if (is_pair)
-            got = distinct_pair(table, key, d, member, te, thrs, (int)windows, ones);
+            got = distinct_pair(table, key, hash, d, member, te, thrs, (int)windows, ones);
         else
             got = distinct_list(d, member, te, thrs, (int)windows);
         Py_DECREF(d);
@@ -646,14 +1099,13 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__compiled(void)
 {
-    if (PyType_Ready(&CounterType) < 0)
+    if (PyType_Ready(&CounterType) < 0 || PyType_Ready(&TableType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m == NULL)
         return NULL;
-    Py_INCREF(&CounterType);
-    if (PyModule_AddObject(m, "Counter", (PyObject *)&CounterType) < 0) {
-        Py_DECREF(&CounterType);
+    if (PyModule_AddObjectRef(m, "Counter", (PyObject *)&CounterType) < 0
+        || PyModule_AddObjectRef(m, "Table", (PyObject *)&TableType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

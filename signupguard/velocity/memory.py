@@ -22,7 +22,10 @@ The counters and distinct sets, the hottest loops of replay and training,
 run in C when the optional extension ``_compiled`` was built (``pip install``
 builds it where a C compiler is found; ``compiled=False`` or its absence
 selects this module's Python, which gives the same readings: the shared
-backend suite and a randomised comparison run both).
+backend suite and a randomised comparison run both). The compiled path keeps
+its keys in the extension's ``Table`` rather than dicts: with a week of
+training traffic held, nearly every lookup misses the CPU caches, and the
+table lets one event's lookups overlap their misses.
 
 One lock guards the store (an uncontended acquire costs ~0.1 µs), so a threaded
 dev server may share it; it is per process and forgets on restart.
@@ -40,9 +43,9 @@ from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, since, widths
 
 try:
-    from ._compiled import Counter as _Counter, count as _count, distinct as _distinct
+    from ._compiled import Counter as _Counter, Table as _Table, count as _count, distinct as _distinct
 except ImportError:  # built without a C compiler: the Python path below
-    _Counter = _count = _distinct = None
+    _Counter = _Table = _count = _distinct = None
 
 _MIN_GC_INTERVAL = 50_000  # events between collections, at least
 _INF = math.inf
@@ -133,11 +136,14 @@ class MemoryVelocityStore:
     def clear(self) -> None:
         """Forget everything."""
         with self._lock:
+            # The compiled path keeps its keys in a _compiled.Table (a str -> object map
+            # that looks up an event's keys together), the Python path in dicts.
+            table: Any = _Table if self.compiled else dict
             # counter key -> instant | (newest buckets, live totals, per window (older (bucket, count)s, their sum)),
             # or with the compiled counters: instant | _compiled.Counter
-            self._counters: dict[str, float | tuple] = {}
+            self._counters: dict[str, float | tuple] = table()
             # set key -> (instant, member) | [newest instant, members, oldest instant, ...]
-            self._distinct: dict[str, tuple | list] = {}
+            self._distinct: dict[str, tuple | list] = table()
             self._newest = -_INF
             self._events = 0
             self._next_gc = _MIN_GC_INTERVAL
@@ -347,16 +353,21 @@ class MemoryVelocityStore:
             return 0
         horizon = self._newest - self._slack
         dead_bucket = bucket_of(horizon, self._widths[self._big]) - self.buckets
-        newest = self._newest_counter_bucket
-        dead_c = [k for k, e in self._counters.items() if newest(e) <= dead_bucket]
-        for k in dead_c:
-            del self._counters[k]
         dead_since = since(horizon, self._dwidths[self._dbig], self.buckets)
-        dead_d = [k for k, d in self._distinct.items() if d[0] < dead_since]
-        for k in dead_d:
-            del self._distinct[k]
+        if self.compiled:  # the same sweep over the tables, in C
+            dropped = self._counters.drop_counters(dead_bucket, self._big, self._widths[self._big])
+            dropped += self._distinct.drop_sets(dead_since)
+        else:
+            newest = self._newest_counter_bucket
+            dead_c = [k for k, e in self._counters.items() if newest(e) <= dead_bucket]
+            for k in dead_c:
+                del self._counters[k]
+            dead_d = [k for k, d in self._distinct.items() if d[0] < dead_since]
+            for k in dead_d:
+                del self._distinct[k]
+            dropped = len(dead_c) + len(dead_d)
         self._next_gc = self._events + max(_MIN_GC_INTERVAL, len(self) // 4)
-        return len(dead_c) + len(dead_d)
+        return dropped
 
     def _trim(self) -> None:
         """Enforce ``max_keys``: drop expired keys, then the least recent ones (down to 90 %)."""
