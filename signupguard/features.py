@@ -40,10 +40,11 @@ _W = {name: i for i, name in enumerate(WINDOW_NAMES)}
 # The counter windows matching the distinct windows (1h, 7d), for loads per address.
 _LOAD_WINDOWS = tuple(_W[name] for name in DISTINCT_WINDOW_NAMES)
 # Shares of a key's traffic (signups and logins), in feature order: (key, its other kind, the marked
-# counter, window). The tell shares, then the foreign-clock share of an address (foreign_share_ip_7d).
+# counter, window). The tell shares, then the foreign-clock shares of an address and of its network.
 _TRAFFIC_SHARES = (
     *((dim, f"other_{dim}", f"tell_{dim}", _W[window]) for dim, window in _TELL_SHARES),
     ("ip", "other_ip", "foreign_ip", _W["7d"]),
+    ("asn", "other_asn", "foreign_asn", _W["7d"]),
 )
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -109,6 +110,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "zone_foreign_share_7d",
     *(f"tell_share_{dim}_{w}" for dim, w in _TELL_SHARES),
     "foreign_share_ip_7d",
+    "foreign_share_asn_7d",
+    "foreign_excess_ip_7d",
     "asn_load_7d",
     "ip_load_vs_asn_1h",
     "ip_load_vs_asn_7d",
@@ -340,6 +343,10 @@ def velocity_features(velocity: Velocity, presence: tuple[bool | None, ...]) -> 
             row.append(NAN)
             continue
         row.append(hits[w] / (mine[w] + theirs[w] + 1.0))
+    # The address's foreign clocks against its network's usual share: a commercial VPN's or a
+    # security gateway's every exit serves foreign clocks, so one more says nothing; a home
+    # address among households serving them is a proxy exit. NaN when either is unknown.
+    row.append(row[-2] - row[-1])
     # An address against the other addresses of its own network: its earlier
     # events (signups and logins) over the events per address of its
     # autonomous system in the same window. A mobile carrier's CGNAT address

@@ -119,6 +119,8 @@ _MISSING = {
     "zone_foreign_share_24h": "the device reported no time zone",
     "zone_foreign_share_7d": "the device reported no time zone",
     "foreign_share_ip_7d": "no IP address to look up",
+    "foreign_share_asn_7d": "no network owner (ASN) to look up",
+    "foreign_excess_ip_7d": "no IP address or network owner (ASN) to look up",
     "asn_load_7d": "no IP address or network owner (ASN) to look up",
     "ip_load_vs_asn_1h": "no IP address or network owner (ASN) to look up",
     "ip_load_vs_asn_7d": "no IP address or network owner (ASN) to look up",
@@ -204,6 +206,12 @@ _SPECIAL = {
         f"{v:.0%} of the earlier attempts from this IP address in the last 7 days had a device clock set to a "
         "time zone not used in the address's country (a home address serves people of one country; "
         "a proxy exit rented from elsewhere serves foreign clocks)"),
+    "foreign_share_asn_7d": lambda v: (
+        f"{v:.0%} of the earlier attempts from this network (ASN) in the last 7 days had a device clock set to a "
+        "time zone not used in their address's country (a VPN's or a security gateway's exits all serve foreign clocks)"),
+    "foreign_excess_ip_7d": lambda v: (
+        f"this IP address's share of foreign device clocks was {abs(v):.0%} {'above' if v >= 0 else 'below'} "
+        "its network's in the last 7 days (a home address among households serving foreign clocks is a proxy exit)"),
     "asn_load_7d": lambda v: (
         f"each address of this autonomous system sent {_fmt(round(v, 2))} attempts on average in the last 7 days"),
     "ip_load_vs_asn_1h": lambda v: (

@@ -166,6 +166,27 @@ def test_foreign_share_of_an_address_spans_signups_and_logins(geo_run):
     assert math.isnan(bare[FEATURE_INDEX["foreign_share_ip_7d"]])
 
 
+def test_foreign_excess_compares_an_address_with_its_network(geo_run):
+    shanghai = {**SHANGHAI_FROM_GB}
+    # A network of households (GB, one ASN) and one address among them serving Shanghai clocks.
+    homes = [browser(n, ip=f"81.2.69.{n + 1}") for n in range(6)]
+    exit_ = [browser(10 + n, ip="81.2.69.10", device={**shanghai, "fingerprint": f"fp-{n}"}) for n in range(4)]
+    # A network whose every address serves foreign clocks (a VPN's exits: US addresses, Shanghai clocks).
+    vpn = [browser(20 + n, ip=f"3.0.0.{n + 1}", device={**shanghai, "fingerprint": f"fp-v{n}"}) for n in range(6)]
+    again = browser(30, ip="3.0.0.1", device={**shanghai, "fingerprint": "fp-v9"})
+    rows = geo_run(homes + exit_ + vpn + [again])
+    proxy, user = rows[9], rows[-1]
+    name = FEATURE_INDEX.__getitem__
+    # The exit's 4th event: 3 of its 3 earlier events foreign (3/4); 3 of its network's 9 (3/10).
+    assert proxy[name("foreign_share_ip_7d")] == 3 / 4 and proxy[name("foreign_share_asn_7d")] == 3 / 10
+    assert proxy[name("foreign_excess_ip_7d")] == 3 / 4 - 3 / 10
+    # The VPN user: 1 of 1 earlier event of the address (1/2), 6 of 6 of the network (6/7): below its network.
+    assert user[name("foreign_share_ip_7d")] == 1 / 2 and user[name("foreign_share_asn_7d")] == 6 / 7
+    assert user[name("foreign_excess_ip_7d")] == 1 / 2 - 6 / 7 < 0
+    (bare,) = run([browser(40, device={**shanghai})])  # no ASN database: nothing to compare with
+    assert math.isnan(bare[name("foreign_share_asn_7d")]) and math.isnan(bare[name("foreign_excess_ip_7d")])
+
+
 def test_missing_client_hints_count_where_the_deployments_chromium_sends_them(geo_run):
     bare = make_event(0)["headers"]  # the same Chrome User-Agent, without its hints
     i = FEATURE_INDEX["ua_hints_missing"]

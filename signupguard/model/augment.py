@@ -134,7 +134,9 @@ def _foreign_crowd_address(row, rng):
     mobile = rng.random() < 0.2
     _set(row, net_residential=float(not mobile), net_mobile=float(mobile), net_vpn=0.0, net_hosting=0.0, net_education=0.0,
          d_ip_accounts_7d=k, d_ip_devices_7d=max(2.0, round(k * rng.uniform(0.5, 1.0))),
-         v_ip_7d=max(1.0, round((k - 1) * rng.uniform(0.5, 1.0))), foreign_share_ip_7d=float(rng.uniform(0.3, 0.95)))
+         v_ip_7d=max(1.0, round((k - 1) * rng.uniform(0.5, 1.0))))
+    share, usual = float(rng.uniform(0.3, 0.95)), float(rng.uniform(0.0, 0.05))  # its network: households
+    _set(row, foreign_share_ip_7d=share, foreign_share_asn_7d=usual, foreign_excess_ip_7d=share - usual)
     if rng.random() < 0.6:
         _set(row, device_tz_country_mismatch=1.0, device_missing=0.0, device_tz_offset_diff=float(rng.integers(1, 12)))
 
@@ -240,6 +242,7 @@ WITHOUT_ASN = Reading({
     "asn_missing": 1.0,
     "share_asn_1h": 0.0, "share_asn_24h": 0.0, "surge_asn": 0.0,
     "failed_share_asn_1h": np.nan, "tell_share_asn_7d": np.nan,
+    "foreign_share_asn_7d": np.nan, "foreign_excess_ip_7d": np.nan,
     "asn_load_7d": np.nan, "ip_load_vs_asn_1h": np.nan, "ip_load_vs_asn_7d": np.nan, "ip_kind_share_vs_asn_7d": np.nan,
 })
 # What a deployment without a City database reads: no country and no zone for any address, so
@@ -250,7 +253,8 @@ WITHOUT_CITY = Reading(
         "geo_missing": 1.0, "local_hour": np.nan, "device_tz_country_mismatch": np.nan,
         "device_tz_offset_diff": np.nan, "device_lang_country_mismatch": np.nan,
     },
-    zeroed=("zone_foreign_share_24h", "zone_foreign_share_7d", "foreign_share_ip_7d"),
+    zeroed=("zone_foreign_share_24h", "zone_foreign_share_7d", "foreign_share_ip_7d", "foreign_share_asn_7d",
+            "foreign_excess_ip_7d"),
 )
 # The readings training copies rows into, each for ``share`` of the rows.
 DEPLOYMENT_READINGS: tuple[Reading, ...] = (WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY)

@@ -11,7 +11,8 @@ Besides the plain counters, an event reads:
 
 * *marked* counters, recorded only by events that carry a mark and read by
   every event: how many events of this device time zone came from an address
-  in another country, and how many events of this address, device, browser
+  in another country, and of this address or its autonomous system with a
+  device clock foreign to the address's country; how many events of this address, device, browser
   profile or autonomous system carried a tell (``carries_tell``: automation, a forged or
   contradicted browser, a honeypot, a disposable mailbox, a failed login);
   and, across the whole deployment, how many browsers that should send Client
@@ -46,6 +47,7 @@ MARKED: tuple[str, ...] = (
     "zone_foreign",  # events of this device time zone from an address in a country that does not use it
     "tell_ip", "tell_device", "tell_profile", "tell_asn",  # events of either kind carrying a tell
     "foreign_ip",  # events of either kind from this address whose device clock is set to a zone its country does not use
+    "foreign_asn",  # the same for the address's autonomous system: the usual share of its network
     # The whole deployment's Chromium browsers, and those of them that sent Client Hints: whether
     # a missing hint means anything here (an HTTP origin or a proxy that strips sec-ch-* loses all).
     "hints_expected", "hints_sent",
@@ -256,12 +258,13 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
         f"t:prof:{profile}" if profile else None,
         f"t:asn:{asn}" if asn is not None else None,
         f"x:ip:{address}" if address else None,
+        f"x:asn:{asn}" if asn is not None else None,
         "h:exp" if hints is not None else None,
         "h:sent" if hints is not None else None,
         "fm:all",
         "fm:timed",
     ]
-    marks = [foreign, tell, tell, tell, tell, foreign, True, bool(hints), True, timed]
+    marks = [foreign, tell, tell, tell, tell, foreign, foreign, True, bool(hints), True, timed]
     others: list[str | None] = [
         f"{other}:ip:{address}" if address else None,
         f"{other}:dev:{device}" if device else None,
