@@ -210,8 +210,9 @@ _SPECIAL = {
         f"{v:.0%} of the earlier attempts from this network (ASN) in the last 7 days had a device clock set to a "
         "time zone not used in their address's country (a VPN's or a security gateway's exits all serve foreign clocks)"),
     "foreign_excess_ip_7d": lambda v: (
-        f"this IP address's share of foreign device clocks was {abs(v):.0%} {'above' if v >= 0 else 'below'} "
-        "its network's in the last 7 days (a home address among households serving foreign clocks is a proxy exit)"),
+        f"this IP address's share of foreign device clocks was {abs(v) * 100:.0f} points "
+        f"{'above' if v >= 0 else 'below'} its network's in the last 7 days "
+        "(a home address among households serving foreign clocks is a proxy exit)"),
     "asn_load_7d": lambda v: (
         f"each address of this autonomous system sent {_fmt(round(v, 2))} attempts on average in the last 7 days"),
     "ip_load_vs_asn_1h": lambda v: (

@@ -36,3 +36,10 @@ def test_foreign_share_of_an_address_wording():
     text = describe("foreign_share_ip_7d", 0.6)
     assert text.startswith("60% of the earlier attempts from this IP address in the last 7 days had a device clock")
     assert describe("foreign_share_ip_7d", float("nan")) == "no IP address to look up"
+
+
+def test_foreign_excess_of_an_address_reads_in_points_above_or_below_its_network():
+    assert describe("foreign_excess_ip_7d", 0.45).startswith(
+        "this IP address's share of foreign device clocks was 45 points above its network's")
+    assert " 36 points below its network's" in describe("foreign_excess_ip_7d", -0.357)
+    assert describe("foreign_excess_ip_7d", float("nan")) == "no IP address or network owner (ASN) to look up"

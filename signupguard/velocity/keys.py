@@ -11,10 +11,11 @@ Besides the plain counters, an event reads:
 
 * *marked* counters, recorded only by events that carry a mark and read by
   every event: how many events of this device time zone came from an address
-  in another country, and of this address or its autonomous system with a
-  device clock foreign to the address's country; how many events of this address, device, browser
-  profile or autonomous system carried a tell (``carries_tell``: automation, a forged or
-  contradicted browser, a honeypot, a disposable mailbox, a failed login);
+  in another country; how many events of this address, and of its autonomous
+  system, came with a device clock foreign to the address's country; how many
+  events of this address, device, browser profile or autonomous system
+  carried a tell (``carries_tell``: automation, a forged or contradicted
+  browser, a honeypot, a disposable mailbox, a failed login);
   and, across the whole deployment, how many browsers that should send Client
   Hints did (read and recorded by those browsers alone), and how many events
   came with a form fill time;
