@@ -112,7 +112,10 @@ static PyTypeObject CounterType = {
 
 /* Open addressing with linear probing; a free slot has key NULL. Deletion
    shifts the following run back (no tombstones), so a lookup stops at the
-   first free slot. The table never holds more than two thirds of its slots. */
+   first free slot. The table grows past 85% full: a miss then walks some
+   twenty slots, a few adjacent cache lines, which measured no slower than at
+   two thirds (the misses that cost are the first line's), and a week of
+   training's 3.5M distinct sets fit in 4M slots (100 MB) instead of 8M. */
 typedef struct {
     Py_hash_t hash;
     PyObject *key;    /* an exact str */
@@ -224,7 +227,7 @@ table_put(Table *t, PyObject *key, Py_hash_t hash, PyObject *value)
         Py_DECREF(old);
         return 0;
     }
-    if (3 * (t->used + 1) > 2 * ((Py_ssize_t)1 << t->bits)) {
+    if (20 * (t->used + 1) > 17 * ((Py_ssize_t)1 << t->bits)) {
         if (grow(t) < 0) {
             Py_DECREF(value);
             return -1;
