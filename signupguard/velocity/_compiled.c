@@ -287,6 +287,7 @@ table_delete(Table *t, PyObject *key, Py_hash_t hash)
 static int
 prefetch(Table *t, PyObject *const *keys, Py_ssize_t n, Py_hash_t *hashes, int deep)
 {
+    PyObject *values[BATCH];  /* n <= BATCH: the callers prefetch a batch at a time */
     Py_ssize_t i;
     size_t m = mask(t);
     for (i = 0; i < n; i++) {
@@ -294,18 +295,19 @@ prefetch(Table *t, PyObject *const *keys, Py_ssize_t n, Py_hash_t *hashes, int d
             return -1;
         PREFETCH(&t->slots[home(t, hashes[i])]);
     }
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {  /* find()'s walk, matching the hash alone: the key is not loaded yet */
         size_t j = home(t, hashes[i]);
         while (t->slots[j].key != NULL && t->slots[j].hash != hashes[i])
             j = (j + 1) & m;
-        if (t->slots[j].key != NULL) {
+        values[i] = t->slots[j].value;  /* NULL in a free slot */
+        if (values[i] != NULL) {
             PREFETCH(t->slots[j].key);
-            PREFETCH(t->slots[j].value);
+            PREFETCH(values[i]);
         }
     }
     if (deep) {  /* a distinct set's value points further: its pair's items, or its list's */
         for (i = 0; i < n; i++) {
-            PyObject *v = find(t, keys[i], hashes[i])->value;
+            PyObject *v = values[i];
             if (v == NULL)
                 continue;
             if (PyTuple_CheckExact(v) && PyTuple_GET_SIZE(v) == 2) {
