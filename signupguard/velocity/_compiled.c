@@ -444,39 +444,23 @@ table_items(Table *t, PyObject *Py_UNUSED(ignored))
     return out;
 }
 
-/* The collector of memory.py in C: drop what left every window. Slot i is looked
-   at again after a removal, which shifts the next entry of its run into it. */
-static PyObject *
-table_drop_counters(Table *t, PyObject *const *args, Py_ssize_t nargs)
+/* The collector of memory.py in C: drop the entries `expired` says left every
+   window (1; 0 for live ones, -1 with an error set) and return how many. Slot i
+   is looked at again after a removal, which shifts the next entry of its run into it. */
+typedef int (*Expired)(PyObject *value, const void *limit);
+
+static Py_ssize_t
+sweep(Table *t, Expired expired, const void *limit)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "drop_counters() takes (dead_bucket, window, width)");
-        return NULL;
-    }
-    long long dead = PyLong_AsLongLong(args[0]);
-    long big = PyLong_AsLong(args[1]);
-    double width = PyFloat_AsDouble(args[2]);
-    if (PyErr_Occurred())
-        return NULL;
-    if (!(width > 0) || big < 0) {
-        PyErr_SetString(PyExc_ValueError, "drop_counters(): a window index and a positive width");
-        return NULL;
-    }
     size_t n = (size_t)1 << t->bits, i = 0;
     Py_ssize_t dropped = 0;
     while (i < n) {
         PyObject *v = t->slots[i].value;
         if (v != NULL) {
-            double newest;
-            if (PyFloat_CheckExact(v))  /* a key seen once */
-                newest = floor(PyFloat_AS_DOUBLE(v) / width);
-            else if (Py_IS_TYPE(v, &CounterType) && big < ((Counter *)v)->windows)
-                newest = (double)NEWEST((Counter *)v, big);
-            else {
-                PyErr_Format(PyExc_TypeError, "drop_counters(): unexpected counter value %R", v);
-                return NULL;
-            }
-            if (newest <= (double)dead) {
+            int dead = expired(v, limit);
+            if (dead < 0)
+                return -1;
+            if (dead) {
                 remove_at(t, i);
                 dropped++;
                 continue;
@@ -484,7 +468,62 @@ table_drop_counters(Table *t, PyObject *const *args, Py_ssize_t nargs)
         }
         i++;
     }
-    return PyLong_FromSsize_t(dropped);
+    return dropped;
+}
+
+typedef struct {
+    long long dead;  /* newest buckets up to this one have left */
+    long big;        /* the window's index */
+    double width;    /* its bucket width */
+} CounterLimit;
+
+static int
+counter_expired(PyObject *v, const void *limit)
+{
+    const CounterLimit *c = limit;
+    double newest;
+    if (PyFloat_CheckExact(v))  /* a key seen once */
+        newest = floor(PyFloat_AS_DOUBLE(v) / c->width);
+    else if (Py_IS_TYPE(v, &CounterType) && c->big < ((Counter *)v)->windows)
+        newest = (double)NEWEST((Counter *)v, c->big);
+    else {
+        PyErr_Format(PyExc_TypeError, "drop_counters(): unexpected counter value %R", v);
+        return -1;
+    }
+    return newest <= (double)c->dead;
+}
+
+static int
+set_expired(PyObject *v, const void *limit)
+{
+    PyObject *first = NULL;
+    if (PyTuple_CheckExact(v) && PyTuple_GET_SIZE(v) == 2)
+        first = PyTuple_GET_ITEM(v, 0);
+    else if (PyList_CheckExact(v) && PyList_GET_SIZE(v) > 0)
+        first = PyList_GET_ITEM(v, 0);
+    if (first == NULL || !PyFloat_CheckExact(first)) {
+        PyErr_Format(PyExc_TypeError, "drop_sets(): unexpected set value %R", v);
+        return -1;
+    }
+    return PyFloat_AS_DOUBLE(first) < *(const double *)limit;
+}
+
+static PyObject *
+table_drop_counters(Table *t, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "drop_counters() takes (dead_bucket, window, width)");
+        return NULL;
+    }
+    CounterLimit limit = {PyLong_AsLongLong(args[0]), PyLong_AsLong(args[1]), PyFloat_AsDouble(args[2])};
+    if (PyErr_Occurred())
+        return NULL;
+    if (!(limit.width > 0) || limit.big < 0) {
+        PyErr_SetString(PyExc_ValueError, "drop_counters(): a window index and a positive width");
+        return NULL;
+    }
+    Py_ssize_t dropped = sweep(t, counter_expired, &limit);
+    return dropped < 0 ? NULL : PyLong_FromSsize_t(dropped);
 }
 
 static PyObject *
@@ -493,28 +532,8 @@ table_drop_sets(Table *t, PyObject *arg)
     double since = PyFloat_AsDouble(arg);
     if (since == -1.0 && PyErr_Occurred())
         return NULL;
-    size_t n = (size_t)1 << t->bits, i = 0;
-    Py_ssize_t dropped = 0;
-    while (i < n) {
-        PyObject *v = t->slots[i].value, *first = NULL;
-        if (v != NULL) {
-            if (PyTuple_CheckExact(v) && PyTuple_GET_SIZE(v) == 2)
-                first = PyTuple_GET_ITEM(v, 0);
-            else if (PyList_CheckExact(v) && PyList_GET_SIZE(v) > 0)
-                first = PyList_GET_ITEM(v, 0);
-            if (first == NULL || !PyFloat_CheckExact(first)) {
-                PyErr_Format(PyExc_TypeError, "drop_sets(): unexpected set value %R", v);
-                return NULL;
-            }
-            if (PyFloat_AS_DOUBLE(first) < since) {
-                remove_at(t, i);
-                dropped++;
-                continue;
-            }
-        }
-        i++;
-    }
-    return PyLong_FromSsize_t(dropped);
+    Py_ssize_t dropped = sweep(t, set_expired, &since);
+    return dropped < 0 ? NULL : PyLong_FromSsize_t(dropped);
 }
 
 static PyMethodDef table_methods[] = {
