@@ -168,6 +168,11 @@ def test_script_clients(analyser, ua, script):
         # Android "request desktop site": Linux UA, Android hint.
         (CHROME_LINUX, {"sec-ch-ua-platform": '"Android"', "sec-ch-ua-mobile": "?0"}, False),
         (CHROME_WIN, {"sec-ch-ua-platform": '"Unknown"'}, False),
+        (CHROME_WIN, {"sec-ch-ua-platform": '""'}, False),
+        (CHROME_LINUX, {"sec-ch-ua-platform": '"FreeBSD"'}, False),
+        # A platform no browser sends: a forging tool's value (Python's None, navigator.platform's).
+        (CHROME_WIN, {**HINTS_CHROME_124_WIN, "sec-ch-ua-platform": '"None"'}, True),
+        (CHROME_WIN, {**HINTS_CHROME_124_WIN, "sec-ch-ua-platform": '"Win32"'}, True),
         # Major version differs from the UA.
         (CHROME_WIN, {**HINTS_CHROME_124_WIN, "sec-ch-ua": '"Chromium";v="120", "Google Chrome";v="120"'}, True),
         # Platform differs from the UA's OS.

@@ -85,6 +85,11 @@ _HINT_PLATFORMS: dict[str, frozenset[str]] = {
     "chromium os": frozenset({"Chrome OS"}) | _LINUX_OS,
     "ios": frozenset({"iOS"}),
 }
+# Values a Chromium build sends that say nothing of the OS: "Unknown" is the
+# spec's catch-all, Fuchsia has no UA token, and the BSD ports name their own.
+# Anything outside these and _HINT_PLATFORMS (such as "None", or "Win32") is
+# no browser's: a forging tool wrote it.
+_HINT_PLATFORMS_UNCHECKED = frozenset({"unknown", "", "fuchsia", "freebsd", "openbsd", "netbsd"})
 
 _BRAND = re.compile(r'"([^"]{0,64})"\s*;\s*v\s*=\s*"(\d{1,6})')
 _CHROMIUM_UA = re.compile(r"(?:Headless)?Chrome/(\d{1,6})")
@@ -175,7 +180,10 @@ def _hints_mismatch(ua: str, os_family: str | None, device_class: str,
         chromium = versions.get("chromium") or versions.get("headlesschrome")
         if chromium is not None and chromium != engine.group(1):
             return True
-    expected = _HINT_PLATFORMS.get(platform.strip().strip('"').strip().lower())
+    value = platform.strip().strip('"').strip().lower()
+    expected = _HINT_PLATFORMS.get(value)
+    if expected is None and value not in _HINT_PLATFORMS_UNCHECKED:
+        return True
     if expected is not None and os_family and os_family != "Other" and os_family not in expected:
         return True
     flag = mobile.strip()
