@@ -202,6 +202,10 @@ SIGNUPGUARD = {
     "GEOIP_CITY": env_path("SIGNUPGUARD_GEOIP_CITY", DEMO_GEOIP_CITY),
     "GEOIP_ANONYMOUS": env_path("SIGNUPGUARD_GEOIP_ANONYMOUS", None),
     "TRUSTED_PROXIES": env_list("SIGNUPGUARD_TRUSTED_PROXIES"),
+    # The demo is an AI API portal, served where such services usually are: not in the countries
+    # under comprehensive sanctions or export restrictions. Set the variable to "" to restrict none.
+    "RESTRICTED_COUNTRIES": env_list("SIGNUPGUARD_RESTRICTED_COUNTRIES")
+    if "SIGNUPGUARD_RESTRICTED_COUNTRIES" in os.environ else ["CN", "RU", "BY", "IR", "KP", "SY", "CU"],
     # Trained models are promoted here; until then the shipped default is active.
     "MODEL_DIR": os.environ.get("SIGNUPGUARD_MODEL_DIR") or str(VAR_DIR / "models"),
 }

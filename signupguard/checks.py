@@ -14,7 +14,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
                    other: scores lose that half of the signals
 =================  ==========================================================
 
-Velocity, model and policy checks (E010, W020, E030, E031), the live
+Velocity, model and policy checks (E010, W020, E030-E032), the live
 integration's (E040-E043, W040) and the Celery app's (W041) are listed beside
 their code below.
 """
@@ -73,6 +73,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   W020  the active model cannot be loaded: the cold-start rules score instead
 #   E030  REVIEW_THRESHOLD / BLOCK_THRESHOLD not in [0, 1], or review above block
 #   E031  an allow/deny list entry does not parse (CIDR, ASN)
+#   E032  RESTRICTED_COUNTRIES is not a list of ISO 3166 alpha-2 codes
 # ---------------------------------------------------------------------------
 
 
@@ -128,7 +129,22 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                 int(value)
             except (TypeError, ValueError):
                 messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an AS number", id="signupguard.E031"))
+    messages += _check_restricted_countries(sg_settings.RESTRICTED_COUNTRIES)
     return messages
+
+
+def _check_restricted_countries(value: Any) -> list[CheckMessage]:
+    hint = 'A list of ISO 3166-1 alpha-2 codes, such as ["CN", "RU"]; [] restricts none.'
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        return [Error(f"SIGNUPGUARD['RESTRICTED_COUNTRIES'] = {value!r} is not a list", hint=hint, id="signupguard.E032")]
+    return [
+        Error(f"SIGNUPGUARD['RESTRICTED_COUNTRIES'] entry {code!r} is not a two-letter country code", hint=hint,
+              id="signupguard.E032")
+        for code in value
+        if not (isinstance(code, str) and len(code.strip()) == 2 and code.strip().isascii() and code.strip().isalpha())
+    ]
 
 
 # ---------------------------------------------------------------------------

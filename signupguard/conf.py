@@ -19,6 +19,10 @@ DEFAULTS: dict[str, Any] = {
     "GEOIP_CITY": None,
     "GEOIP_ANONYMOUS": None,
     "GEOIP_CONNECTION_TYPE": None,
+    # Countries (ISO 3166 alpha-2) this service does not serve. Sign-ups from them arrive through
+    # VPNs and proxies in served countries, so the address says nothing; the device's clock and
+    # language often still do, and the model reads those against this list. Empty: no such reading.
+    "RESTRICTED_COUNTRIES": [],
     # Extra hosting/VPN ASNs on top of the shipped list (signupguard/data/networks.json).
     "EXTRA_HOSTING_ASNS": [],
     "EXTRA_VPN_ASNS": [],

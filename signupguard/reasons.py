@@ -72,6 +72,10 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
     "ua_desktop": ("a desktop browser", None),
     "ua_mobile": ("a mobile browser", None),
     "ua_tablet": ("a tablet browser", None),
+    "device_clock_restricted": ("the device clock is set to a zone of a country this service does not serve",
+                                "the device clock is not set to a restricted country's zone"),
+    "device_language_restricted": ("the browser's first language names a country this service does not serve",
+                                   "the browser's first language names no restricted country"),
     "ua_hints_present": ("the browser sent Client Hints", "the browser sent no Client Hints"),
     "ua_hints_mismatch": ("the Client Hints contradict the User-Agent", "the Client Hints agree with the User-Agent"),
     "ua_hints_missing": (

@@ -4,7 +4,7 @@ from django.test import override_settings
 
 from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
 from signupguard.model.augment import (
-    STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_FORMS, Reading, as_deployed_without, augment,
+    STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_FORMS, WITHOUT_RESTRICTIONS, Reading, as_deployed_without, augment,
 )
 from signupguard.offline import build_dataset
 from signupguard.simulation import simulate
@@ -44,7 +44,8 @@ def test_augment_is_deterministic_and_bounded():
     assert len(a[0]) == 500 + 495  # share * legit rows, below the cap of fraud + 10,000
 
 
-@pytest.mark.parametrize("reading", [WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY], ids=["forms", "asn", "city"])
+@pytest.mark.parametrize("reading", [WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_RESTRICTIONS],
+                         ids=["forms", "asn", "city", "restrictions"])
 def test_copies_of_rows_of_both_classes_as_a_deployment_without_the_signal_reads_them(reading):
     rng = np.random.default_rng(0)
     X = rng.random((1000, len(FEATURE_NAMES))).astype(np.float32)
@@ -73,10 +74,13 @@ def test_every_reading_is_copied_in_one_pass():
     X = np.zeros((400, len(FEATURE_NAMES)), dtype=np.float32)
     y = np.zeros(400, dtype=np.int8)
     X2, y2 = as_deployed_without(X, y, share=0.05, seed=1)
-    assert len(X2) == 460 and len(y2) == 460
+    assert len(X2) == 480 and len(y2) == 480
     assert np.isnan(X2[400:420, FEATURE_INDEX["form_fill_ms"]]).all()
     assert (X2[420:440, FEATURE_INDEX["asn_missing"]] == 1).all() and not np.isnan(X2[420:, FEATURE_INDEX["form_fill_ms"]]).any()
-    assert (X2[440:, FEATURE_INDEX["geo_missing"]] == 1).all() and (X2[:440, FEATURE_INDEX["geo_missing"]] == 0).all()
+    assert (X2[440:460, FEATURE_INDEX["geo_missing"]] == 1).all()
+    assert (X2[:440, FEATURE_INDEX["geo_missing"]] == 0).all() and (X2[460:, FEATURE_INDEX["geo_missing"]] == 0).all()
+    clock = X2[:, FEATURE_INDEX["device_clock_restricted"]]
+    assert np.isnan(clock[460:]).all() and not np.isnan(clock[:460]).any()
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +115,19 @@ def test_the_reading_is_what_the_pipeline_reads_without_the_database(simulated, 
     # The reading is not what the database's rows already were.
     for name in changed:
         assert not np.array_equal(full.X[:, FEATURE_INDEX[name]], bare.X[:, FEATURE_INDEX[name]], equal_nan=True), name
+
+
+def test_the_reading_is_what_the_pipeline_reads_without_restricted_countries(simulated):
+    databases = {"GEOIP_ASN": str(simulated.geoip["asn"]), "GEOIP_CITY": str(simulated.geoip["city"])}
+    with override_settings(SIGNUPGUARD={**databases, "RESTRICTED_COUNTRIES": ["CN", "RU", "IR"]}):
+        full = build_dataset(simulated.out, workers=0)
+    with override_settings(SIGNUPGUARD=databases):
+        bare = build_dataset(simulated.out, workers=0)
+    expected = full.X.copy()
+    WITHOUT_RESTRICTIONS.apply(expected)
+    np.testing.assert_array_equal(bare.X, expected)
+    for name in WITHOUT_RESTRICTIONS.values:  # known (0 or 1) wherever the browser told, once a list is set
+        assert (~np.isnan(full.X[:, FEATURE_INDEX[name]])).mean() > 0.6, name
 
 
 def test_a_reading_sets_values_and_zeroes_known_shares():

@@ -27,6 +27,14 @@ def test_bad_thresholds_and_lists():
     assert "signupguard.E031" in ids(ALLOW_ASNS=["AS-FOO"])
 
 
+def test_restricted_countries_must_be_a_list_of_codes():
+    assert "signupguard.E032" not in ids(RESTRICTED_COUNTRIES=["CN", "ru"])
+    assert "signupguard.E032" not in ids(RESTRICTED_COUNTRIES=[])
+    assert "signupguard.E032" in ids(RESTRICTED_COUNTRIES="CN,RU")
+    assert "signupguard.E032" in ids(RESTRICTED_COUNTRIES=["China"])
+    assert "signupguard.E032" in ids(RESTRICTED_COUNTRIES=["CN", 7])
+
+
 def test_unusable_active_model_is_a_warning_not_a_crash(tmp_path):
     registry = tmp_path / "registry"
     broken = registry / "versions" / "broken"

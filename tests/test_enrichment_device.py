@@ -537,6 +537,60 @@ def test_device_with_unknown_ip_and_ua(analyser):
     assert info.screen_mismatch is None and info.touch_mismatch is None and info.platform_mismatch is None
 
 
+RESTRICTED = frozenset({"CN", "RU", "IR"})
+
+
+@pytest.mark.parametrize(
+    "zone, restricted",
+    [
+        ("Asia/Shanghai", True),
+        ("Europe/Moscow", True),
+        ("Europe/Madrid", False),
+        # A zone restricted and served countries share (Crimea) restricts nobody.
+        ("Europe/Simferopol", False),
+        # UTC and unknown names belong to no country.
+        ("UTC", None),
+        ("Mars/Olympus", None),
+    ],
+)
+def test_clock_of_a_restricted_country(zone, restricted):
+    info = analyse_device({"timezone": zone}, {}, ip=IPInfo(country="US"), ua=UAInfo(), when=WHEN, restricted=RESTRICTED)
+    assert info.clock_restricted is restricted
+
+
+@pytest.mark.parametrize(
+    "device, headers, restricted",
+    [
+        ({"languages": ["en-US"]}, {"accept-language": "zh-CN,zh;q=0.9,en;q=0.8"}, True),
+        ({}, {"accept-language": "fa-IR,fa;q=0.9"}, True),  # no collector: the header alone
+        (None, {"accept-language": "zh-Hans-CN"}, True),
+        ({"languages": ["ru-RU", "ru"]}, {}, True),  # no header: the collector's first language
+        ({}, {"accept-language": "zh-TW,zh;q=0.9"}, False),
+        # A language alone names no country: Russian is spoken in many served ones.
+        ({}, {"accept-language": "ru,en;q=0.8"}, False),
+        ({}, {"accept-language": "en-US,zh-CN;q=0.5"}, False),  # only the first counts
+        ({}, {}, None),
+        ({}, {"accept-language": 42}, None),
+    ],
+)
+def test_language_of_a_restricted_country(device, headers, restricted):
+    info = analyse_device(device, headers, ip=IPInfo(), ua=UAInfo(), when=WHEN, restricted=RESTRICTED)
+    assert info.language_restricted is restricted
+
+
+def test_no_restricted_countries_reads_nothing():
+    info = analyse_device({"timezone": "Asia/Shanghai", "languages": ["zh-CN"]}, {"accept-language": "zh-CN"},
+                          ip=IPInfo(), ua=UAInfo(), when=WHEN)
+    assert info.clock_restricted is None and info.language_restricted is None
+
+
+def test_enricher_keeps_only_country_codes():
+    from signupguard.enrichment import Enricher, GeoDatabases
+
+    assert Enricher(geo=GeoDatabases(), restricted_countries=["cn", " RU ", "China", 5, None]).restricted == {"CN", "RU"}
+    assert Enricher(geo=GeoDatabases(), restricted_countries="CN,RU").restricted == frozenset()  # type: ignore[arg-type]
+
+
 def test_accept_language_header_fallback():
     # A UAInfo built elsewhere without accept_language: the header is read directly.
     info = analyse_device({"languages": ["de-DE"]}, {"accept-language": "fr-FR"}, ip=IPInfo(), ua=UAInfo(), when=WHEN)

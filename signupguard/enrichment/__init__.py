@@ -7,6 +7,8 @@ newest browser version seen per family.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from signupguard.context import RawEvent
 
 from .device import UserAgentAnalyser, analyse_device, analyse_form
@@ -22,8 +24,16 @@ __all__ = [
 class Enricher:
     """Composes the enrichers; one instance per process (or per replay run)."""
 
-    def __init__(self, *, geo: GeoDatabases | None = None, ua: UserAgentAnalyser | None = None) -> None:
+    def __init__(
+        self, *, geo: GeoDatabases | None = None, ua: UserAgentAnalyser | None = None,
+        restricted_countries: Iterable[str] = (),
+    ) -> None:
         self.geo = geo if geo is not None else GeoDatabases()
+        # Entries that are not two-letter codes match nothing (system check E032 reports them).
+        codes = restricted_countries if isinstance(restricted_countries, (list, tuple, set, frozenset)) else ()
+        self.restricted = frozenset(
+            code.strip().upper() for code in codes if isinstance(code, str) and len(code.strip()) == 2
+        )
         # Version age is measured against the newest release seen in the
         # traffic itself (not a calendar table), so replays of past or
         # simulated traffic and live scoring measure it the same way.
@@ -31,7 +41,9 @@ class Enricher:
 
     @classmethod
     def from_settings(cls) -> "Enricher":
-        return cls(geo=GeoDatabases.from_settings())
+        from signupguard.conf import sg_settings
+
+        return cls(geo=GeoDatabases.from_settings(), restricted_countries=sg_settings.RESTRICTED_COUNTRIES or ())
 
     def enrich(self, event: RawEvent) -> Enrichment:
         ip = self.geo.lookup(event.ip)
@@ -40,6 +52,7 @@ class Enricher:
             ip=ip,
             email=analyse_email(event.email),
             ua=ua,
-            device=analyse_device(event.device, event.headers, ip=ip, ua=ua, when=event.occurred_at),
+            device=analyse_device(event.device, event.headers, ip=ip, ua=ua, when=event.occurred_at,
+                                  restricted=self.restricted),
             form=analyse_form(event.form),
         )

@@ -112,6 +112,22 @@ def _timezone(value: Any) -> str | None:
     return name
 
 
+def _clock_restricted(zone: str, restricted: frozenset[str]) -> bool | None:
+    """Whether every country using ``zone`` is restricted (Asia/Shanghai: CN); None for UTC and unknown zones."""
+    countries = _ZONE_COUNTRIES.get(zone)
+    return None if countries is None else countries <= restricted
+
+
+def _region(tag: object) -> str | None:
+    """The region subtag of a language tag, upper case: ``"zh-Hans-CN"`` → ``"CN"``."""
+    if not isinstance(tag, str):
+        return None
+    for part in tag[:64].split(";", 1)[0].strip().replace("_", "-").split("-")[1:]:
+        if len(part) == 2 and part.isascii() and part.isalpha():
+            return part.upper()
+    return None
+
+
 def _tz_country_mismatch(zone: str, country: str | None) -> bool | None:
     if country not in _TZ_COUNTRIES:
         return None
@@ -237,9 +253,21 @@ def analyse_device(
     ip: IPInfo,
     ua: UAInfo,
     when: dt.datetime,
+    restricted: frozenset[str] = frozenset(),
 ) -> DeviceInfo:
-    """Consistency of the collector's data with the UA, headers and IP; never raises."""
+    """Consistency of the collector's data with the UA, headers and IP; never raises.
+
+    ``restricted``: the countries the service does not serve (``RESTRICTED_COUNTRIES``).
+    """
     info = DeviceInfo()
+    header = headers.get("accept-language") if isinstance(headers, Mapping) else None
+    if restricted:
+        # The header's first tag, else the collector's first language: a browser sends both alike.
+        first = header.split(",", 1)[0] if isinstance(header, str) and header else None
+        if first is None and isinstance(device, dict) and isinstance(device.get("languages"), (list, tuple)):
+            first = next(iter(device["languages"]), None)
+        if isinstance(first, str):
+            info.language_restricted = _region(first) in restricted
     if not isinstance(device, dict) or not device:
         return info
     info.collector_present = True
@@ -254,6 +282,8 @@ def analyse_device(
 
     zone = info.timezone = _timezone(get("timezone"))
     if zone is not None:
+        if restricted:
+            info.clock_restricted = _clock_restricted(zone, restricted)
         info.tz_country_mismatch = _tz_country_mismatch(zone, ip.country)
         # A clock in a zone the address's country uses agrees with it, whatever the offset from
         # the City record's zone: GeoIP places many addresses in the wrong region of a country
@@ -264,8 +294,7 @@ def analyse_device(
 
     languages = _languages(get("languages"))
     accept = ua.accept_language
-    if accept is None and isinstance(headers, Mapping):
-        header = headers.get("accept-language")
+    if accept is None:
         accept = primary_language(header[:256]) if isinstance(header, str) and header else None
     header_language = _language(accept)
     if languages and header_language:

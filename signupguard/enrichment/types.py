@@ -86,6 +86,10 @@ class DeviceInfo:
     screen_mismatch: bool | None = None  # screen size implausible for the UA's device class
     touch_mismatch: bool | None = None  # touch points implausible for the UA's device class
     platform_mismatch: bool | None = None  # navigator.platform vs UA operating system
+    # The clock's zone is used only in RESTRICTED_COUNTRIES; None without a clock or a list.
+    clock_restricted: bool | None = None
+    # The first language names a region in RESTRICTED_COUNTRIES (zh-CN, fa-IR); None without a list.
+    language_restricted: bool | None = None
     hardware_concurrency: int | None = None
     device_memory: float | None = None
     screen: str | None = None

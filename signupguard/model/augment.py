@@ -256,8 +256,12 @@ WITHOUT_CITY = Reading(
     zeroed=("zone_foreign_share_24h", "zone_foreign_share_7d", "foreign_share_ip_7d", "foreign_share_asn_7d",
             "foreign_excess_ip_7d"),
 )
+# What a deployment that restricts no country (RESTRICTED_COUNTRIES empty) reads. Its rows would
+# otherwise read like a device without a clock, which the simulated traffic knows mostly from
+# scripts. Exact: tested against the pipeline run without the setting.
+WITHOUT_RESTRICTIONS = Reading({"device_clock_restricted": np.nan, "device_language_restricted": np.nan})
 # The readings training copies rows into, each for ``share`` of the rows.
-DEPLOYMENT_READINGS: tuple[Reading, ...] = (WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY)
+DEPLOYMENT_READINGS: tuple[Reading, ...] = (WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_RESTRICTIONS)
 
 
 def as_deployed_without(

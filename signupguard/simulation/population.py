@@ -18,7 +18,7 @@ from . import emails
 from .cohort import DAY, OFFICE, Cohort, Sim, lognormal_ms, local_time, poisson
 from .devices import Device, build_device, consumer_device, pick_kind_os, pick_row
 from .world import Block, Network, World
-from .world_data import GATEWAYS
+from .world_data import GATEWAYS, UNSUPPORTED
 
 _MAC_BOOST = {"US": 1.8, "GB": 1.6, "JP": 1.5, "AU": 1.6, "CA": 1.5, "SE": 1.4, "NO": 1.4, "NL": 1.3, "SG": 1.5, "HK": 1.5}
 _EXPAT_ORIGINS = ["IN", "CN", "MX", "PL", "TR", "BR", "PH", "UA", "VN", "FR", "DE", "RU", "KR", "ES", "NG", "PK", "EG"]
@@ -72,8 +72,11 @@ def make_persona(world: World, rng: random.Random, iso: str, *, companies: list[
     country = world.countries[iso]
     zone = rng.choices(country.zones, country.zone_weights)[0]
     languages, locale = list(country.languages), rng.choice(country.locales)
+    expat_clock = None
     if rng.random() < 0.08:  # expats: another mother tongue, often another name
         origin = world.countries[rng.choice(_EXPAT_ORIGINS)]
+        if origin.iso in UNSUPPORTED and rng.random() < 0.25:
+            expat_clock = origin.zones[0]  # a laptop still on home time, months after the move
         if rng.random() < 0.6:
             locale = rng.choice(origin.locales)
         languages = origin.languages[:2] + [l for l in languages if l.startswith("en")][:1] if rng.random() < 0.5 else languages
@@ -85,7 +88,7 @@ def make_persona(world: World, rng: random.Random, iso: str, *, companies: list[
     year = rng.choices(range(1950, 2009), [1 + min(i, 40) for i in range(59)])[0]
     kind, os = pick_kind_os(rng, mobile_share=country.mobile_share, ios_share=country.ios_share, mac_boost=_MAC_BOOST.get(iso, 1.0))
     visiting = None
-    device_zone = zone
+    device_zone = zone if expat_clock is None or kind != "desktop" else expat_clock
     if rng.random() < 0.045:  # travellers: phones follow the local clock, laptops keep home time
         visiting = rng.choice([c for c in world.countries if world.countries[c].weight >= 1 and c != iso])
         if kind != "desktop" and rng.random() < 0.75:
