@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from signupguard.context import parse_line
 from signupguard.simulation import simulate
 from signupguard.simulation.campaigns import CAMPAIGNS
-from signupguard.simulation.population import make_companies
+from signupguard.simulation.population import connect, make_companies, make_persona
 from signupguard.simulation.signals import CLIENT_HINTS, CONTRACT_DEVICE, CONTRACT_MINIMUM
 from signupguard.simulation.traps import TRAPS
 from signupguard.simulation.world import World
@@ -98,6 +98,26 @@ def test_companies_behind_a_cloud_gateway_leave_through_many_prefixes():
         assert len({address.rsplit(".", 1)[0] for address in company.egress}) >= 3
     for company in direct:
         assert len(company.egress) <= 3 and len({address.rsplit(".", 1)[0] for address in company.egress}) == 1
+
+
+def test_some_developers_sign_up_through_the_api_with_their_tools():
+    # Legitimate scripted clients (curl, Postman, their own code), some from a cloud machine:
+    # without them a script's User-Agent is a fraud label of the simulator's making.
+    world, rng = World(7), random.Random("developers")
+    from signupguard.enrichment.useragent import UserAgentAnalyser
+
+    analyser = UserAgentAnalyser()
+    people = [make_persona(world, rng, "US", companies=[], account=f"u{i}") for i in range(3000)]
+    desktop = [p for p in people if p.devices[0].row.kind == "desktop"]
+    developers = [p for p in desktop if p.mode == "api"]
+    assert 0.01 < len(developers) / len(desktop) < 0.05
+    assert all(analyser.analyse({"user-agent": p.app_agent}).is_script for p in developers)
+    cloud = [p for p in developers if p.via == "cloud"]
+    assert 0 < len(cloud) < len(developers)
+    hosting = {net.asn for net in world.of("US", "hosting")}
+    for person in cloud:
+        first = connect(world, rng, person, person.devices[0])
+        assert person.via_network.asn in hosting and connect(world, rng, person, person.devices[0]) == first
 
 
 def test_every_line_follows_the_contract_and_time_order(run):

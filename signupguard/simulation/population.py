@@ -27,6 +27,15 @@ _APP_AGENTS = [
     "okhttp/4.12.0", "okhttp/4.9.3", "Dalvik/2.1.0 (Linux; U; Android 14; SM-S918B Build/UP1A.231005.007)",
     "Dalvik/2.1.0 (Linux; U; Android 13; Pixel 7 Build/TQ3A.230901.001)", "SignupGuardDemo/4.1.9 CFNetwork/1496.0.7 Darwin/23.5.0",
 ]
+# What developers sign up and log in with through the portal's API: HTTP tools and their own
+# scripts, from their laptops or from the cloud machines they work on.
+_DEVELOPER_AGENTS = [
+    "curl/8.5.0", "curl/8.7.1", "curl/7.81.0", "python-requests/2.31.0", "python-requests/2.32.3", "python-httpx/0.27.0",
+    "PostmanRuntime/7.39.0", "PostmanRuntime/7.43.0", "HTTPie/3.2.2", "insomnia/9.2.0", "node-fetch/1.0 (+https://github.com/bitinn/node-fetch)",
+    "axios/1.7.2", "Go-http-client/2.0", "Go-http-client/1.1",
+]
+DEVELOPER_API_SHARE = 0.025  # of desktop users
+DEVELOPER_CLOUD_SHARE = 0.35  # of those, working from a cloud machine
 
 
 @dataclass(slots=True)
@@ -54,8 +63,9 @@ class Persona:
     home_ip: str
     carrier: Network | None
     carrier_block: Block | None
-    via: str = "home"  # home, relay, vpn, work, campus
+    via: str = "home"  # home, relay, vpn, work, campus, cloud (a developer's machine at a hosting provider)
     via_network: Network | None = None
+    cloud_ip: str | None = None
     visiting: str | None = None  # country travelled to
     mode: str = "browser"  # browser, nojs, api
     app_agent: str | None = None
@@ -142,6 +152,11 @@ def make_persona(world: World, rng: random.Random, iso: str, *, companies: list[
         persona.mode = "nojs"
     elif m < 0.08 and kind == "mobile":
         persona.mode, persona.app_agent = "api", rng.choice(_APP_AGENTS)
+    elif m < 0.035 + DEVELOPER_API_SHARE and kind == "desktop":
+        persona.mode, persona.app_agent = "api", rng.choice(_DEVELOPER_AGENTS)
+        clouds = world.of(iso, "hosting") or world.of_kind("hosting")
+        if clouds and company is None and rng.random() < DEVELOPER_CLOUD_SHARE:
+            persona.via, persona.via_network = "cloud", rng.choice(clouds)
     persona.password_manager = rng.random() < 0.13
     return persona
 
@@ -152,6 +167,10 @@ def connect(world: World, rng: random.Random, persona: Persona, device: Device) 
         return rng.choice(persona.egress)
     if persona.via in ("relay", "vpn") and persona.via_network is not None and rng.random() < 0.9:
         return World.address(rng, persona.via_network.blocks[0])
+    if persona.via == "cloud" and persona.via_network is not None:
+        if persona.cloud_ip is None:  # one development machine, kept for the whole run
+            persona.cloud_ip = World.address(rng, rng.choice(persona.via_network.blocks), pooled=False)
+        return persona.cloud_ip
     if persona.visiting and rng.random() < 0.8:
         if device.row.kind != "desktop" and persona.carrier_block is not None and rng.random() < 0.5:
             return World.address(rng, persona.carrier_block)  # roaming data is home-routed
@@ -181,7 +200,7 @@ def request(cohort: Cohort, ts: float, kind: str, persona: Persona, device: Devi
     rng = cohort.rng
     if persona.mode == "api":
         headers = {"user-agent": persona.app_agent or "okhttp/4.12.0", "content-type": "application/json"}
-        if rng.random() < 0.7:
+        if rng.random() < (0.15 if persona.app_agent in _DEVELOPER_AGENTS else 0.7):
             headers["accept-language"] = device.headers.get("accept-language", "en-US")
         return cohort.event(kind, ip=ip, device=None, account=persona.account, email=persona.email if kind == "signup" else None,
                             username=persona.username if kind == "signup" else None, success=success, headers=headers, cohort=cohort_name)
