@@ -117,6 +117,8 @@ _MISSING = {
     "device_screen_mismatch": "the screen could not be checked against the browser type",
     "device_touch_mismatch": "touch support could not be checked against the browser type",
     "device_platform_mismatch": "the device platform could not be checked against the User-Agent",
+    "device_clock_restricted": "no device clock of a known zone, or no restricted countries configured",
+    "device_language_restricted": "no browser language, or no restricted countries configured",
     "ua_version_age": "the browser version is unknown",
     "form_fill_missing": "most of this site's recent attempts came without a form fill time (an API-only portal)",
     "ua_hints_missing": "no Client Hints are expected from this browser here (not a Chromium, or this site's Chromium browsers mostly send none)",
