@@ -14,7 +14,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
                    other: scores lose that half of the signals
 =================  ==========================================================
 
-Velocity, model and policy checks (E010, W020, E030-E032), the live
+Velocity, model and policy checks (E010, W020, E030-E033), the live
 integration's (E040-E043, W040) and the Celery app's (W041) are listed beside
 their code below.
 """
@@ -74,6 +74,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   E030  REVIEW_THRESHOLD / BLOCK_THRESHOLD not in [0, 1], or review above block
 #   E031  an allow/deny list entry does not parse (CIDR, ASN)
 #   E032  RESTRICTED_COUNTRIES is not a list of ISO 3166 alpha-2 codes
+#   E033  LEGIT_AFTER_DAYS is neither None nor a non-negative number
 # ---------------------------------------------------------------------------
 
 
@@ -130,6 +131,11 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             except (TypeError, ValueError):
                 messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an AS number", id="signupguard.E031"))
     messages += _check_restricted_countries(sg_settings.RESTRICTED_COUNTRIES)
+    days = sg_settings.LEGIT_AFTER_DAYS
+    if days is not None and (isinstance(days, bool) or not isinstance(days, (int, float)) or not days >= 0):
+        messages.append(Error(f"SIGNUPGUARD['LEGIT_AFTER_DAYS'] = {days!r} is not a number of days",
+                              hint="A non-negative number (14 by default), or None to train on people's labels only.",
+                              id="signupguard.E033"))
     return messages
 
 

@@ -37,6 +37,11 @@ DEFAULTS: dict[str, Any] = {
     # Directory of the model registry (trained versions + the ACTIVE pointer).
     # None: only the shipped default model is available.
     "MODEL_DIR": None,
+    # Retraining without --events: an attempt SignupGuard allowed at least this many days ago, whose
+    # account nobody has held or blocked since and nobody has labelled, counts as legitimate.
+    # Reviewers only see what the model held; without these the retrained model learns from the hard
+    # cases alone (docs/model.md). None: reviewers' labels and abuse reports only.
+    "LEGIT_AFTER_DAYS": 14,
     # Override the thresholds chosen at training time (fraud probability).
     "REVIEW_THRESHOLD": None,
     "BLOCK_THRESHOLD": None,

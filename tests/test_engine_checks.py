@@ -27,6 +27,13 @@ def test_bad_thresholds_and_lists():
     assert "signupguard.E031" in ids(ALLOW_ASNS=["AS-FOO"])
 
 
+def test_legit_after_days_is_a_number_of_days_or_none():
+    for good in (14, 0, 2.5, None):
+        assert "signupguard.E033" not in ids(LEGIT_AFTER_DAYS=good)
+    for bad in (-1, "14", True, float("nan")):
+        assert "signupguard.E033" in ids(LEGIT_AFTER_DAYS=bad)
+
+
 def test_restricted_countries_must_be_a_list_of_codes():
     assert "signupguard.E032" not in ids(RESTRICTED_COUNTRIES=["CN", "ru"])
     assert "signupguard.E032" not in ids(RESTRICTED_COUNTRIES=[])

@@ -1,9 +1,11 @@
+import datetime as dt
 import io
 import json
 
 import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from signupguard.context import parse_event
 from signupguard.models import Attempt, Label
@@ -110,8 +112,16 @@ def test_train_from_reviewer_labels(tmp_path):
     Label.objects.create(attempt=first_fraud, label="legit", source="reviewer")
     stdout = io.StringIO()
     call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
+    assert "labels: 240 from reviewers and abuse reports, 0 allowed attempts" in stdout.getvalue()
     assert "300 events, 240 labelled (59 fraud)" in stdout.getvalue()
     assert RiskModel.load(tmp_path / "m").metadata["training"]["source"] == "reviewer labels"
+    # Once the unlabelled legitimate-looking attempts are allowed and old enough, they are labelled too.
+    Attempt.objects.filter(labels__isnull=True).exclude(event_id__in=[f"e-{n}" for n in range(0, 300, 4)]).update(
+        decision="allow", occurred_at=timezone.now() - dt.timedelta(days=30))
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--out", str(tmp_path / "m2"), "--rounds", "20", stdout=stdout)
+    assert "labels: 240 from reviewers and abuse reports, 45 allowed attempts" in stdout.getvalue()
+    assert "300 events, 285 labelled (59 fraud)" in stdout.getvalue()
 
 
 @pytest.mark.django_db
@@ -129,3 +139,41 @@ def test_unreadable_events_file_exits_1(labelled_events_file, tmp_path):
         call_command("signupguard_train", "--events", str(labelled_events_file), str(tmp_path / "missing"),
                      "--out", str(tmp_path / "m"))
     assert info.value.returncode == 1 and not (tmp_path / "m").exists()
+
+
+@pytest.mark.django_db
+def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_user_model):
+    from django.test import override_settings
+
+    from signupguard.labels import matured_legit, training_labels
+    from signupguard.models import AccountStatus
+
+    now = timezone.now()
+
+    def attempt(n, *, days_ago, decision="allow", status=None):
+        event = parse_event(make_event(n))
+        user = None
+        if status is not None:
+            user = django_user_model.objects.create_user(username=f"u{n}")
+            AccountStatus.objects.create(user=user, status=status)
+        return Attempt.objects.create(event_id=f"m-{n}", kind=event.kind, occurred_at=now - dt.timedelta(days=days_ago),
+                                      user=user, raw=event.to_dict(), decision=decision)
+
+    old_cleared = attempt(1, days_ago=20, status="cleared")
+    old_without_account = attempt(2, days_ago=20)  # a login of an unknown address, say
+    attempt(3, days_ago=20, status="blocked")  # blocked since: never "legitimate by default"
+    attempt(4, days_ago=20, status="review")  # held since, by a cluster action or a reviewer's doubt
+    attempt(5, days_ago=3)  # too recent for abuse to have shown
+    attempt(6, days_ago=20, decision="review")  # held: its label is the reviewer's to give
+    attempt(7, days_ago=20, decision=None)  # never scored
+    relabelled = attempt(8, days_ago=30, status="cleared")
+    Label.objects.create(attempt=relabelled, label="fraud", source="abuse_report")
+
+    assert matured_legit(days=14, now=now) == {old_cleared.pk, old_without_account.pk, relabelled.pk}
+    labels = training_labels()
+    assert labels.matured == {old_cleared.pk, old_without_account.pk}  # people's labels come first
+    assert labels.get(relabelled.pk) == "fraud" and labels.get(old_cleared.pk) == "legit"
+    with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": 2}):
+        assert len(training_labels().matured) == 3
+    with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": None}):
+        assert training_labels().matured == frozenset()

@@ -83,10 +83,15 @@ class Command(BaseCommand):
             names = ", ".join(Path(path).name for path in paths)
             source = f"events file{'s' if len(paths) > 1 else ''} {names}"
         else:
-            from signupguard.labels import dataset_from_database
+            from signupguard.labels import dataset_from_database, training_labels
 
+            labels = training_labels()
+            self.stdout.write(
+                f"labels: {len(labels.people)} from reviewers and abuse reports, {len(labels.matured)} allowed "
+                "attempts older than LEGIT_AFTER_DAYS taken as legitimate"
+            )
             with progress_bar(total=None, desc="features") as bar:
-                data = [dataset_from_database(progress=bar.update)]
+                data = [dataset_from_database(labels=labels, progress=bar.update)]
             source = "reviewer labels"
         for one in data:
             self.stdout.write(f"{one.total_events} events, {len(one.y)} labelled ({int(one.y.sum())} fraud), {one.bad_lines} bad lines")
