@@ -41,7 +41,7 @@ class ShadowComparison:
 
 def compare(version: str | None = None) -> ShadowComparison:
     """Compare the active model's verdicts with ``version``'s (default: the current shadow)."""
-    from signupguard.labels import latest_labels
+    from signupguard.labels import training_labels
     from signupguard.models import Attempt
 
     if version is None:
@@ -53,7 +53,9 @@ def compare(version: str | None = None) -> ShadowComparison:
         thresholds = effective_thresholds(RiskModel.load(registry.registry_root() / "versions" / version).thresholds)  # type: ignore[operator]
     except (ModelError, TypeError) as exc:
         raise ModelError(f"cannot load shadow version {version}: {exc}") from None
-    labels = latest_labels()
+    # The labels training reads: people's alone are the active model's holds, which would make
+    # it look worse on legitimate traffic than a challenger that never held them.
+    labels = training_labels()
     result = ShadowComparison(version=version)
     total_difference = 0.0
     held = {"active": Counter(), "shadow": Counter()}

@@ -47,6 +47,14 @@ def test_challenger_scores_without_acting_and_is_compared(shadow_registry):
     # The challenger is the same model here: every verdict agrees.
     assert "mean |score difference| 0.0000" in text
     assert "active: of labelled attempts" in text and "shadow: of labelled attempts" in text
+    # Labelled as training reads them: people's labels, and the allowed attempts (June: long matured)
+    # as legitimate, so the active model is not judged on its own holds alone.
+    from signupguard.shadow import compare
+
+    matured = Attempt.objects.filter(decision="allow", labels__isnull=True).count()
+    assert matured > 0
+    counts = compare().labelled["active"]
+    assert counts["legit"] == 2 + matured and counts["fraud"] == 2
 
 
 @pytest.mark.django_db
