@@ -79,10 +79,15 @@ class Campaign(Cohort):
         return build_device(rng, row, timezone=zone, languages=languages, screen=rng.choice(COMMON_SCREENS), cores=cores,
                             memory=rng.choice([8, 8, 4, 2]), platform=platform, hints=hints)
 
-    def api_headers(self, *, browser_ua: str | None = None, language: str | None = "en-US,en;q=0.9") -> dict[str, str]:
-        """Headers of a scripted HTTP client, sometimes dressed up with a browser's user agent."""
+    def api_headers(self, *, browser_ua: str | None = None, language: str | None = "en-US,en;q=0.9",
+                    language_share: float = 0.5) -> dict[str, str]:
+        """Headers of a scripted HTTP client, sometimes dressed up with a browser's user agent.
+
+        HTTP libraries send no Accept-Language unless told to; half the scripts are told. (Always
+        sending it made the header a tell of the simulator's farms against its developers' scripts.)
+        """
         headers = {"user-agent": browser_ua or self.rng.choice(BOT_AGENTS), "content-type": "application/json"}
-        if language:
+        if language and self.rng.random() < language_share:
             headers["accept-language"] = language
         return headers
 
