@@ -40,7 +40,7 @@ DEFAULTS: dict[str, Any] = {
     # Retraining without --events: an attempt SignupGuard allowed at least this many days ago, whose
     # account nobody has held or blocked since and nobody has labelled, counts as legitimate.
     # Reviewers only see what the model held; without these the retrained model learns from the hard
-    # cases alone (docs/model.md). None: reviewers' labels and abuse reports only.
+    # cases alone and holds more legitimate signups (docs/model.md). None: people's labels only.
     "LEGIT_AFTER_DAYS": 14,
     # Override the thresholds chosen at training time (fraud probability).
     "REVIEW_THRESHOLD": None,

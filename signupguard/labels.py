@@ -34,8 +34,8 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     Reviewers label what the model held: the fraud it caught and the hard
     legitimate cases. Trained on those alone, a model learns a world in which
     legitimate people look suspicious, and chooses its thresholds on them
-    (measured on generator d: 10.8% of legitimate signups held afterwards,
-    against 2.2% for the shipped model; docs/model.md). The attempts it let
+    (measured on generator d: 4.0% of legitimate signups held afterwards,
+    against 2.3% for the shipped model; docs/model.md). The attempts it let
     through, once old enough for abuse to have shown, are the ordinary
     legitimate traffic. Fraud among them that nobody noticed is labelled
     legitimate: the label noise every fraud team works with.
