@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from signupguard.context import EventError, RawEvent, parse_event
 from signupguard.offline import Dataset, dataset_from_events
@@ -50,26 +50,32 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     return set(allowed.exclude(user__in=held.values("user")).values_list("pk", flat=True).iterator(chunk_size=5000))
 
 
+# ``training_labels``' default: the LEGIT_AFTER_DAYS setting (None there, or passed, takes none).
+UNSET: Any = object()
+
+
 @dataclass(frozen=True)
 class DatabaseLabels:
     """The labels training reads from the database: people's (by attempt id) and the matured allowed attempts."""
 
     people: dict[int, str]
     matured: frozenset[int]
+    legit_after_days: float | None = None
 
     def get(self, attempt_id: int) -> str | None:
         return self.people.get(attempt_id) or ("legit" if attempt_id in self.matured else None)
 
 
-def training_labels(*, legit_after_days: float | None = None) -> DatabaseLabels:
+def training_labels(*, legit_after_days: float | None = UNSET) -> DatabaseLabels:
     """People's labels, and the allowed attempts older than ``legit_after_days`` (default: the
-    ``LEGIT_AFTER_DAYS`` setting, which may be None to take none)."""
+    ``LEGIT_AFTER_DAYS`` setting); None takes none."""
     from signupguard.conf import sg_settings
 
-    days = sg_settings.LEGIT_AFTER_DAYS if legit_after_days is None else legit_after_days
+    days = sg_settings.LEGIT_AFTER_DAYS if legit_after_days is UNSET else legit_after_days
+    days = None if days is None else float(days)
     people = latest_labels()
-    matured = frozenset(matured_legit(days=float(days)) - people.keys()) if days is not None else frozenset()
-    return DatabaseLabels(people=people, matured=matured)
+    matured = frozenset(matured_legit(days=days) - people.keys()) if days is not None else frozenset()
+    return DatabaseLabels(people=people, matured=matured, legit_after_days=days)
 
 
 def dataset_from_database(

@@ -112,16 +112,25 @@ def test_train_from_reviewer_labels(tmp_path):
     Label.objects.create(attempt=first_fraud, label="legit", source="reviewer")
     stdout = io.StringIO()
     call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
-    assert "labels: 240 from reviewers and abuse reports, 0 allowed attempts" in stdout.getvalue()
+    assert "labels: 240 from reviewers and abuse reports, 0 allowed attempts older than 14 days" in stdout.getvalue()
     assert "300 events, 240 labelled (59 fraud)" in stdout.getvalue()
-    assert RiskModel.load(tmp_path / "m").metadata["training"]["source"] == "reviewer labels"
+    assert RiskModel.load(tmp_path / "m").metadata["training"]["source"] == (
+        "reviewer labels: 240 from people, 0 allowed attempts older than 14 days taken as legitimate")
     # Once the unlabelled legitimate-looking attempts are allowed and old enough, they are labelled too.
     Attempt.objects.filter(labels__isnull=True).exclude(event_id__in=[f"e-{n}" for n in range(0, 300, 4)]).update(
         decision="allow", occurred_at=timezone.now() - dt.timedelta(days=30))
     stdout = io.StringIO()
     call_command("signupguard_train", "--out", str(tmp_path / "m2"), "--rounds", "20", stdout=stdout)
-    assert "labels: 240 from reviewers and abuse reports, 45 allowed attempts" in stdout.getvalue()
+    assert "labels: 240 from reviewers and abuse reports, 45 allowed attempts older than 14 days" in stdout.getvalue()
     assert "300 events, 285 labelled (59 fraud)" in stdout.getvalue()
+    # The option overrides the setting: none, or a longer wait than the attempts' age.
+    for days, expected in (("none", "no allowed attempts taken"), ("45", "0 allowed attempts older than 45 days")):
+        stdout = io.StringIO()
+        call_command("signupguard_train", "--out", str(tmp_path / f"m-{days}"), "--rounds", "20",
+                     "--legit-after-days", days, stdout=stdout)
+        assert expected in stdout.getvalue() and "300 events, 240 labelled (59 fraud)" in stdout.getvalue()
+    with pytest.raises(CommandError, match="not a number of days"):
+        call_command("signupguard_train", "--out", str(tmp_path / "bad"), "--legit-after-days", "-3")
 
 
 @pytest.mark.django_db
@@ -177,3 +186,5 @@ def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_us
         assert len(training_labels().matured) == 3
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": None}):
         assert training_labels().matured == frozenset()
+        assert len(training_labels(legit_after_days=14).matured) == 2  # the argument wins over the setting
+    assert training_labels(legit_after_days=None).matured == frozenset()

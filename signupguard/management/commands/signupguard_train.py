@@ -1,7 +1,8 @@
 """signupguard_train [--events EVENTS.jsonl [MORE.jsonl ...]] --out DIR [--promote]
 
 Trains a LightGBM model from the labelled lines of a file, or, without
---events, from the labels reviewers gave in the admin. Several files are
+--events, from the labels reviewers gave in the admin, abuse reports, and the
+allowed attempts older than LEGIT_AFTER_DAYS (--legit-after-days). Several files are
 several traffics: each keeps its own velocity state and is split by its own
 time. Writes model.txt, metadata.json, metrics.json, report.html and the
 hold-out to DIR.
@@ -9,6 +10,7 @@ hold-out to DIR.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 
+from signupguard.labels import UNSET
 from signupguard.model import ModelError
 from signupguard.model.registry import promote
 from signupguard.model.train import SignupRiskClassifier
@@ -23,6 +26,19 @@ from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates, train_on_dataset
 
 from ._progress import progress_bar
+
+
+def _days(value: str) -> float | None:
+    """``--legit-after-days``: a non-negative number of days, or "none"."""
+    if value.strip().lower() == "none":
+        return None
+    try:
+        days = float(value)
+    except ValueError:
+        days = -1.0
+    if not days >= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (or 'none')")
+    return days
 
 
 class Command(BaseCommand):
@@ -45,6 +61,11 @@ class Command(BaseCommand):
             help="processes that parse and enrich events while this one keeps velocity (default: one per core; 0: none)",
         )
         parser.add_argument("--no-holdout", action="store_true", help="do not keep the hold-out rows (promotion needs them)")
+        parser.add_argument(
+            "--legit-after-days", type=_days, default=UNSET, metavar="DAYS",
+            help="without --events: allowed attempts this many days old, on accounts neither held nor blocked and "
+            "unlabelled, count as legitimate ('none': people's labels only; default: SIGNUPGUARD['LEGIT_AFTER_DAYS'])",
+        )
         parser.add_argument(
             "--review-rate", type=float, default=REVIEW_RATE,
             help="share of the validation slice's legitimate signups the review threshold may hold (default: 0.01)",
@@ -85,14 +106,13 @@ class Command(BaseCommand):
         else:
             from signupguard.labels import dataset_from_database, training_labels
 
-            labels = training_labels()
-            self.stdout.write(
-                f"labels: {len(labels.people)} from reviewers and abuse reports, {len(labels.matured)} allowed "
-                "attempts older than LEGIT_AFTER_DAYS taken as legitimate"
-            )
+            labels = training_labels(legit_after_days=options["legit_after_days"])
+            matured = (f"{len(labels.matured)} allowed attempts older than {labels.legit_after_days:g} days"
+                       if labels.legit_after_days is not None else "no allowed attempts")
+            self.stdout.write(f"labels: {len(labels.people)} from reviewers and abuse reports, {matured} taken as legitimate")
             with progress_bar(total=None, desc="features") as bar:
                 data = [dataset_from_database(labels=labels, progress=bar.update)]
-            source = "reviewer labels"
+            source = f"reviewer labels: {len(labels.people)} from people, {matured} taken as legitimate"
         for one in data:
             self.stdout.write(f"{one.total_events} events, {len(one.y)} labelled ({int(one.y.sum())} fraud), {one.bad_lines} bad lines")
         clf = SignupRiskClassifier(n_estimators=options["rounds"], random_state=options["seed"])
