@@ -72,7 +72,10 @@ def training_labels(*, legit_after_days: float | None = UNSET) -> DatabaseLabels
     from signupguard.conf import sg_settings
 
     days = sg_settings.LEGIT_AFTER_DAYS if legit_after_days is UNSET else legit_after_days
-    days = None if days is None else float(days)
+    if days is not None:
+        if isinstance(days, bool) or not isinstance(days, (int, float)) or not days >= 0:
+            raise ValueError(f"LEGIT_AFTER_DAYS = {days!r} is not a number of days (system check E033)")
+        days = float(days)
     people = latest_labels()
     matured = frozenset(matured_legit(days=days) - people.keys()) if days is not None else frozenset()
     return DatabaseLabels(people=people, matured=matured, legit_after_days=days)

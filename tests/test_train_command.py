@@ -188,3 +188,8 @@ def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_us
         assert training_labels().matured == frozenset()
         assert len(training_labels(legit_after_days=14).matured) == 2  # the argument wins over the setting
     assert training_labels(legit_after_days=None).matured == frozenset()
+    with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": "two weeks"}):
+        with pytest.raises(ValueError, match="not a number of days"):
+            training_labels()
+        with pytest.raises(CommandError, match="not a number of days"):
+            call_command("signupguard_train", "--out", "unused", stdout=io.StringIO())

@@ -106,7 +106,10 @@ class Command(BaseCommand):
         else:
             from signupguard.labels import dataset_from_database, training_labels
 
-            labels = training_labels(legit_after_days=options["legit_after_days"])
+            try:
+                labels = training_labels(legit_after_days=options["legit_after_days"])
+            except ValueError as exc:
+                raise CommandError(str(exc), returncode=2) from None
             matured = (f"{len(labels.matured)} allowed attempts older than {labels.legit_after_days:g} days"
                        if labels.legit_after_days is not None else "no allowed attempts")
             self.stdout.write(f"labels: {len(labels.people)} from reviewers and abuse reports, {matured} taken as legitimate")
