@@ -25,7 +25,7 @@ from typing import Any
 
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from signupguard.conf import sg_settings
+from signupguard.conf import is_country_code, is_number_of_days, sg_settings
 from signupguard.enrichment.geo import check_databases
 
 TAG = "signupguard"
@@ -132,7 +132,7 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                 messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an AS number", id="signupguard.E031"))
     messages += _check_restricted_countries(sg_settings.RESTRICTED_COUNTRIES)
     days = sg_settings.LEGIT_AFTER_DAYS
-    if days is not None and (isinstance(days, bool) or not isinstance(days, (int, float)) or not days >= 0):
+    if days is not None and not is_number_of_days(days):
         messages.append(Error(f"SIGNUPGUARD['LEGIT_AFTER_DAYS'] = {days!r} is not a number of days",
                               hint="A non-negative number (14 by default), or None to train on people's labels only.",
                               id="signupguard.E033"))
@@ -149,7 +149,7 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
         Error(f"SIGNUPGUARD['RESTRICTED_COUNTRIES'] entry {code!r} is not a two-letter country code", hint=hint,
               id="signupguard.E032")
         for code in value
-        if not (isinstance(code, str) and len(code.strip()) == 2 and code.strip().isascii() and code.strip().isalpha())
+        if not is_country_code(code)
     ]
 
 

@@ -113,6 +113,16 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def is_country_code(value: Any) -> bool:
+    """A RESTRICTED_COUNTRIES entry: an ISO 3166 alpha-2 code (case and surrounding spaces aside)."""
+    return isinstance(value, str) and len(code := value.strip()) == 2 and code.isascii() and code.isalpha()
+
+
+def is_number_of_days(value: Any) -> bool:
+    """A LEGIT_AFTER_DAYS other than None: a non-negative number, not a bool."""
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and value >= 0
+
+
 class Settings:
     """Lazily read view of ``settings.SIGNUPGUARD`` with documented defaults."""
 

@@ -69,11 +69,11 @@ class DatabaseLabels:
 def training_labels(*, legit_after_days: float | None = UNSET) -> DatabaseLabels:
     """People's labels, and the allowed attempts older than ``legit_after_days`` (default: the
     ``LEGIT_AFTER_DAYS`` setting); None takes none."""
-    from signupguard.conf import sg_settings
+    from signupguard.conf import is_number_of_days, sg_settings
 
     days = sg_settings.LEGIT_AFTER_DAYS if legit_after_days is UNSET else legit_after_days
     if days is not None:
-        if isinstance(days, bool) or not isinstance(days, (int, float)) or not days >= 0:
+        if not is_number_of_days(days):
             raise ValueError(f"LEGIT_AFTER_DAYS = {days!r} is not a number of days (system check E033)")
         days = float(days)
     people = latest_labels()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from signupguard.conf import is_country_code
 from signupguard.context import RawEvent
 
 from .device import UserAgentAnalyser, analyse_device, analyse_form
@@ -29,11 +30,9 @@ class Enricher:
         restricted_countries: Iterable[str] = (),
     ) -> None:
         self.geo = geo if geo is not None else GeoDatabases()
-        # Entries that are not two-letter codes match nothing (system check E032 reports them).
+        # Entries that are not country codes could match nothing (system check E032 reports them).
         codes = restricted_countries if isinstance(restricted_countries, (list, tuple, set, frozenset)) else ()
-        self.restricted = frozenset(
-            code.strip().upper() for code in codes if isinstance(code, str) and len(code.strip()) == 2
-        )
+        self.restricted = frozenset(code.strip().upper() for code in codes if is_country_code(code))
         # Version age is measured against the newest release seen in the
         # traffic itself (not a calendar table), so replays of past or
         # simulated traffic and live scoring measure it the same way.
