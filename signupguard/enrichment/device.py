@@ -261,13 +261,18 @@ def analyse_device(
     """
     info = DeviceInfo()
     header = headers.get("accept-language") if isinstance(headers, Mapping) else None
+    sent_header = isinstance(header, str) and bool(header)
+    accept = ua.accept_language  # the header's first tag, as the User-Agent analysis read it
+    if accept is None and sent_header:  # a UAInfo built elsewhere
+        accept = primary_language(header[:256])
     if restricted:
         # The header's first tag, else the collector's first language: a browser sends both alike.
-        first = header.split(",", 1)[0] if isinstance(header, str) and header else None
-        if first is None and isinstance(device, dict) and isinstance(device.get("languages"), (list, tuple)):
+        if sent_header:
+            info.language_restricted = _region(accept) in restricted
+        elif isinstance(device, dict) and isinstance(device.get("languages"), (list, tuple)):
             first = next(iter(device["languages"]), None)
-        if isinstance(first, str):
-            info.language_restricted = _region(first) in restricted
+            if isinstance(first, str):
+                info.language_restricted = _region(first) in restricted
     if not isinstance(device, dict) or not device:
         return info
     info.collector_present = True
@@ -293,9 +298,6 @@ def analyse_device(
         )
 
     languages = _languages(get("languages"))
-    accept = ua.accept_language
-    if accept is None:
-        accept = primary_language(header[:256]) if isinstance(header, str) and header else None
     header_language = _language(accept)
     if languages and header_language:
         info.lang_header_mismatch = languages[0] != header_language
