@@ -1,6 +1,6 @@
-"""What retraining on a portal's own labels gives, on generator d's traffic.
+"""What retraining on a portal's own labels gives, on an independent generator's traffic.
 
-    python benchmarks/retraining_loop.py [--generator d] [--legit-after-days 3]
+    python benchmarks/retraining_loop.py [--generator d|e] [--legit-after-days 3]
 
 Runs the generator, replays its events through the shipped model (what the
 review console would have held), then trains on the first 70% of the
@@ -34,12 +34,14 @@ from django.test import override_settings  # noqa: E402
 from signupguard.model.train import SignupRiskClassifier, choose_thresholds  # noqa: E402
 from signupguard.offline import build_dataset  # noqa: E402
 
-FARM = "fraud:resi_proxy_distill_farm"
+# Each generator's residential proxy farm: the operation this project exists for, shown apart.
+FARMS = {"d": "fraud:resi_proxy_distill_farm", "e": "resi_proxy_farm"}
 
 
-def _measure(name: str, scores: np.ndarray, y: np.ndarray, campaigns: np.ndarray, review: float, block: float) -> str:
+def _measure(name: str, scores: np.ndarray, y: np.ndarray, campaigns: np.ndarray, review: float, block: float,
+             farm_name: str) -> str:
     legit, fraud = np.sort(scores[y == 0]), scores[y == 1]
-    farm = scores[campaigns == FARM]
+    farm = scores[campaigns == farm_name]
     at = [(fraud > legit[min(len(legit) - 1, int(len(legit) * (1 - q)))]).mean() for q in (0.01, 0.001)]
     return (f"| {name} | {(legit >= review).mean():.2%} / {(legit >= block).mean():.2%} | {(fraud >= review).mean():.1%} | "
             f"{(farm >= review).mean():.0%} | {at[0]:.1%} / {at[1]:.1%} |")
@@ -48,9 +50,11 @@ def _measure(name: str, scores: np.ndarray, y: np.ndarray, campaigns: np.ndarray
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--generator", default="d", help="a generator under benchmarks/independent (default: d)")
+    parser.add_argument("--farm", help="the campaign shown apart (default: the generator's residential proxy farm)")
     parser.add_argument("--legit-after-days", type=float, default=3.0,
                         help="allowed attempts this many days old count as legitimate (default 3: d lasts 14 days)")
     args = parser.parse_args()
+    farm = args.farm or FARMS.get(args.generator, "")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         subprocess.run([sys.executable, "gen.py", "--out", str(work)], cwd=ROOT / "benchmarks" / "independent" / args.generator,
@@ -82,13 +86,13 @@ def main() -> None:
     lines = ["| trained on | legit signups held / blocked | fraud signups held | its residential proxy farm | fraud held at 1% / 0.1% of legit flagged |",
              "|---|---:|---:|---:|---:|",
              _measure("nothing: the shipped model", np.array([shipped[data.event_ids[i]][0] for i in np.flatnonzero(signups)]),
-                      y_test, c_test, t.review, t.block)]
+                      y_test, c_test, t.review, t.block, farm)]
 
     def trained(name: str, fit: np.ndarray, choose: np.ndarray, y: np.ndarray) -> str:
         clf = SignupRiskClassifier(random_state=0).fit(data.X[fit], y[fit], X_valid=data.X[choose], y_valid=y[choose])
         scores = clf.predict_proba(data.X[choose])
         thresholds = choose_thresholds(scores[(y[choose] == 0) & (kinds[choose] == "signup")])
-        return _measure(name, clf.predict_proba(data.X[signups]), y_test, c_test, thresholds.review, thresholds.block)
+        return _measure(name, clf.predict_proba(data.X[signups]), y_test, c_test, thresholds.review, thresholds.block, farm)
 
     lines.append(trained("what reviewers would have labelled (the shipped model's holds)", train & held, valid & held, data.y))
     seconds = args.legit_after_days * 86400
