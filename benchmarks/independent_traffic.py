@@ -9,7 +9,9 @@ for realistic traffic of its own design (legitimate segments, fraud
 operations, their own GeoIP databases). Each writes labelled events with a
 ``campaign`` field. This script runs each generator with its default seed,
 replays its events through ``signupguard_replay`` against its own databases,
-and prints the share of each segment held (review or block) and blocked.
+and prints the share of each segment held (review or block) and blocked, then
+the ranking without the thresholds: the share of fraudulent signups scored
+above the top 1%, 2% and 5% of legitimate ones.
 
 Only ``e`` had not been seen when its first figures were taken: session 8
 changed the product after reading a's and b's first results, session 9 after
@@ -26,11 +28,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import orjson
 from _setup import decision_shares
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATORS = {name: ROOT / "benchmarks" / "independent" / name for name in ("a", "b", "c", "d", "e")}
+# Segments a portal would allow-list rather than score: e's own hourly uptime probe (headless, webdriver).
+PORTAL_PROBES = {"e": "synthetic_monitoring"}
 
 
 def _table(events: Path, scores: Path) -> list[str]:
@@ -52,6 +57,37 @@ def _table(events: Path, scores: Path) -> list[str]:
     return lines
 
 
+# The share of a generator's fraudulent signups scored above the top 1%, 2% and 5% of its legitimate ones.
+RANKING_RATES = (0.01, 0.02, 0.05)
+
+
+def ranking(events: Path, scores: Path, *, leave_out: frozenset[str] = frozenset()) -> str:
+    """Fraud signups held at 1% / 2% / 5% of legitimate signups flagged: the ranking, without the thresholds.
+
+    ``leave_out`` names segments to leave out, such as a portal's own uptime
+    probe, whose ties at the top would otherwise make the 1% cut meaningless.
+    """
+    truth = {}
+    with open(events, "rb") as handle:
+        for line in handle:
+            event = orjson.loads(line)
+            if event["kind"] == "signup" and event.get("campaign", "") not in leave_out:
+                truth[event["event_id"]] = event.get("label")
+    legit, fraud = [], []
+    with open(scores, "rb") as handle:
+        for line in handle:
+            out = orjson.loads(line)
+            label = truth.get(out["event_id"])
+            if label is not None:
+                (fraud if label == "fraud" else legit).append(out["score"])
+    if not legit or not fraud:
+        return "no labelled signups to rank"
+    legit_scores, fraud_scores = np.sort(legit), np.asarray(fraud)
+    # Strictly above the score that flags that share of legitimate signups: ties count as not held.
+    held = [(fraud_scores > legit_scores[min(len(legit) - 1, int(len(legit) * (1 - rate)))]).mean() for rate in RANKING_RATES]
+    return " / ".join(f"{share:.1%}" for share in held)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", help="a model directory (default: the active model, the shipped one until promoted)")
@@ -70,6 +106,13 @@ def main() -> None:
             subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(f"\n### generator {name}\n")
             print("\n".join(_table(work / "events.jsonl", work / "scores.jsonl")))
+            rates = " / ".join(f"{rate:.0%}" for rate in RANKING_RATES)
+            print(f"\nfraudulent signups held at {rates} of legitimate signups flagged: "
+                  f"{ranking(work / 'events.jsonl', work / 'scores.jsonl')}")
+            if name in PORTAL_PROBES:
+                leave_out = frozenset({PORTAL_PROBES[name]})
+                print(f"the same without {PORTAL_PROBES[name]} (the portal's own probe, allow-listed in practice): "
+                      f"{ranking(work / 'events.jsonl', work / 'scores.jsonl', leave_out=leave_out)}")
 
 
 if __name__ == "__main__":
