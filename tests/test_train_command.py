@@ -193,3 +193,29 @@ def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_us
             training_labels()
         with pytest.raises(CommandError, match="not a number of days"):
             call_command("signupguard_train", "--out", "unused", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_a_scheduled_retrain_becomes_the_shadow_challenger(labelled_events_file, tmp_path):
+    from django.test import override_settings
+
+    from signupguard.model import registry
+
+    # Without a registry, --shadow and --promote say so before the features are built.
+    for flag in ("--shadow", "--promote"):
+        with pytest.raises(CommandError, match=f"{flag} needs a registry"):
+            call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "x"), flag)
+    assert not (tmp_path / "x").exists()
+    with pytest.raises(CommandError):  # one or the other
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "x"),
+                     "--shadow", "--promote")
+    with override_settings(SIGNUPGUARD={"MODEL_DIR": str(tmp_path / "registry")}):
+        stdout = io.StringIO()
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "m"),
+                     "--rounds", "20", "--shadow", stdout=stdout)
+        version = RiskModel.load(tmp_path / "m").version
+        assert f"shadow: {version} now scores live traffic beside the active model" in stdout.getvalue()
+        assert registry.versions() == [version]
+        assert registry.shadow_dir().name == version
+        assert registry.active_dir() == registry.DEFAULT_DIR  # the active model is untouched
+        assert registry.load_shadow().version == version

@@ -1,11 +1,14 @@
-"""signupguard_train [--events EVENTS.jsonl [MORE.jsonl ...]] --out DIR [--promote]
+"""signupguard_train [--events EVENTS.jsonl [MORE.jsonl ...]] --out DIR [--promote | --shadow]
 
 Trains a LightGBM model from the labelled lines of a file, or, without
 --events, from the labels reviewers gave in the admin, abuse reports, and the
 allowed attempts older than LEGIT_AFTER_DAYS (--legit-after-days). Several files are
 several traffics: each keeps its own velocity state and is split by its own
 time. Writes model.txt, metadata.json, metrics.json, report.html and the
-hold-out to DIR.
+hold-out to DIR. --promote registers the model in MODEL_DIR and makes it active
+if it beats the active one on the same hold-out; --shadow registers it and makes
+it the challenger that scores live traffic beside the active model without
+acting (run it on a schedule; ``signupguard_promote --shadow-report`` compares).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from typing import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 
+from signupguard.conf import is_number_of_days
 from signupguard.labels import UNSET
 from signupguard.model import ModelError
-from signupguard.model.registry import promote
+from signupguard.model.registry import promote, register, registry_root, set_shadow
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates, train_on_dataset
@@ -36,7 +40,7 @@ def _days(value: str) -> float | None:
         days = float(value)
     except ValueError:
         days = -1.0
-    if not days >= 0:
+    if not is_number_of_days(days):  # the rule SIGNUPGUARD['LEGIT_AFTER_DAYS'] is checked by
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (or 'none')")
     return days
 
@@ -52,7 +56,12 @@ class Command(BaseCommand):
             "separate traffics, each with its own velocity state, split by its own time and pooled",
         )
         parser.add_argument("--out", required=True, help="directory to write the model into")
-        parser.add_argument("--promote", action="store_true", help="register in MODEL_DIR and make active if it beats the active model")
+        after = parser.add_mutually_exclusive_group()
+        after.add_argument("--promote", action="store_true", help="register in MODEL_DIR and make active if it beats the active model")
+        after.add_argument(
+            "--shadow", action="store_true",
+            help="register in MODEL_DIR and score live traffic with it beside the active model, without acting",
+        )
         parser.add_argument("--seed", type=int, default=0, help="random seed of the booster")
         parser.add_argument("--rounds", type=int, default=200, help="maximum boosting rounds (early stopping picks fewer)")
         parser.add_argument("--version-prefix", default="sg", help="prefix of the version name")
@@ -82,6 +91,9 @@ class Command(BaseCommand):
             check_rates(options["review_rate"], options["block_rate"])
         except ValueError as exc:  # before the features, which take minutes
             raise CommandError(f"--block-rate and --review-rate: {exc}", returncode=2) from None
+        if (options["promote"] or options["shadow"]) and registry_root() is None:  # before minutes of features
+            flag = "--promote" if options["promote"] else "--shadow"
+            raise CommandError(f"{flag} needs a registry: set SIGNUPGUARD['MODEL_DIR']", returncode=2)
         out = Path(options["out"])
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
@@ -143,3 +155,11 @@ class Command(BaseCommand):
             except ModelError as exc:
                 raise CommandError(str(exc), returncode=1) from None
             self.stdout.write(outcome.message)
+        elif options["shadow"]:
+            try:
+                version = register(out).name
+                set_shadow(version)
+            except ModelError as exc:
+                raise CommandError(str(exc), returncode=1) from None
+            self.stdout.write(f"shadow: {version} now scores live traffic beside the active model without acting "
+                              f"(compare: signupguard_promote --shadow-report; promote: signupguard_promote {out})")
