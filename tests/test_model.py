@@ -103,6 +103,17 @@ def test_threshold_choice_meets_rates():
     assert threshold_for_rate(np.array([]), 0.01) == 0.5
 
 
+def test_the_rows_a_leaf_needs_grow_with_the_data():
+    from signupguard.model.train import leaf_minimum
+
+    # A portal retraining on a few thousand labels still gets trees that split; a million rows, 200 a leaf.
+    assert [leaf_minimum(n) for n in (500, 5_000, 100_000, 400_000, 1_000_000)] == [20, 20, 100, 200, 200]
+    clf = SignupRiskClassifier()
+    y = np.zeros(3_000)
+    assert clf._params(y)["min_data_in_leaf"] == 20
+    assert SignupRiskClassifier(min_child_samples=7)._params(y)["min_data_in_leaf"] == 7
+
+
 def test_promotion_requires_beating_the_active_model(trained, tmp_path):
     from signupguard.policy import Thresholds
     from signupguard.model.train import save_model
