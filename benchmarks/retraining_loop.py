@@ -9,7 +9,9 @@ four kinds of labels and measures each on the last 15% with every true
 label: none (the shipped model), what reviewers would have labelled (the
 attempts the shipped model held), that plus the attempts it allowed at
 least N days before the end of each slice taken as legitimate
-(``LEGIT_AFTER_DAYS``), and every true label. Prints one table.
+(``LEGIT_AFTER_DAYS``), and every true label. Prints one table. A
+generator's portal probe (e's uptime monitor), which a portal allow-lists,
+is neither trained on nor measured.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ django_setup()
 
 from django.test import override_settings  # noqa: E402
 
+from independent_traffic import PORTAL_PROBES  # noqa: E402
 from signupguard.model.train import SignupRiskClassifier, choose_thresholds  # noqa: E402
 from signupguard.offline import build_dataset  # noqa: E402
 
@@ -73,8 +76,13 @@ def main() -> None:
             data = build_dataset(work / "events.jsonl")
     n = len(data.y)
     index = np.arange(n)
-    train, valid, test = index < int(n * 0.70), (index >= int(n * 0.70)) & (index < int(n * 0.85)), index >= int(n * 0.85)
     kinds, campaigns = np.asarray(data.kinds), np.asarray(data.campaigns)
+    # A portal allow-lists its own probe: the model never decides it, so it is neither a label
+    # nor measured (its attempts still fed velocity above).
+    decided = ~np.isin(campaigns, [PORTAL_PROBES[args.generator]] if args.generator in PORTAL_PROBES else [])
+    train = decided & (index < int(n * 0.70))
+    valid = decided & (index >= int(n * 0.70)) & (index < int(n * 0.85))
+    test = decided & (index >= int(n * 0.85))
     held = np.array([shipped[event_id][1] for event_id in data.event_ids])
     signups = test & (kinds == "signup")
     y_test, c_test = data.y[signups], campaigns[signups]

@@ -39,14 +39,22 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     through, once old enough for abuse to have shown, are the ordinary
     legitimate traffic. Fraud among them that nobody noticed is labelled
     legitimate: the label noise every fraud team works with.
+
+    Attempts an allow list decided (``ALLOW_*``: their first reason is the
+    rule) are left out: the model did not decide them, and a portal's own
+    probe (a headless monitor signing up every hour), labelled legitimate,
+    pulled every threshold above itself when retraining on generator e
+    (docs/model.md).
     """
+    from django.db.models import Q
     from django.utils import timezone
 
     from signupguard.models import AccountStatus, Attempt
 
     cutoff = (now or timezone.now()) - dt.timedelta(days=days)
     held = AccountStatus.objects.filter(status__in=[AccountStatus.Status.REVIEW, AccountStatus.Status.BLOCKED])
-    allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff)
+    allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff).filter(
+        Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature="rule"))  # no reasons, or the model's
     return set(allowed.exclude(user__in=held.values("user")).values_list("pk", flat=True).iterator(chunk_size=5000))
 
 

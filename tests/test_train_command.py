@@ -159,14 +159,14 @@ def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_us
 
     now = timezone.now()
 
-    def attempt(n, *, days_ago, decision="allow", status=None):
+    def attempt(n, *, days_ago, decision="allow", status=None, reasons=()):
         event = parse_event(make_event(n))
         user = None
         if status is not None:
             user = django_user_model.objects.create_user(username=f"u{n}")
             AccountStatus.objects.create(user=user, status=status)
         return Attempt.objects.create(event_id=f"m-{n}", kind=event.kind, occurred_at=now - dt.timedelta(days=days_ago),
-                                      user=user, raw=event.to_dict(), decision=decision)
+                                      user=user, raw=event.to_dict(), decision=decision, reasons=list(reasons))
 
     old_cleared = attempt(1, days_ago=20, status="cleared")
     old_without_account = attempt(2, days_ago=20)  # a login of an unknown address, say
@@ -177,16 +177,20 @@ def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_us
     attempt(7, days_ago=20, decision=None)  # never scored
     relabelled = attempt(8, days_ago=30, status="cleared")
     Label.objects.create(attempt=relabelled, label="fraud", source="abuse_report")
+    # Allowed by an allow list, not by the model (the portal's own uptime probe): no label.
+    attempt(9, days_ago=20, reasons=[{"feature": "rule", "contribution": 0.0, "text": "email domain example.com is allow-listed"}])
+    # Allowed by the model, with its reasons: a label.
+    explained = attempt(10, days_ago=20, reasons=[{"feature": "v_ip_1h", "contribution": 0.1, "text": "..."}])
 
-    assert matured_legit(days=14, now=now) == {old_cleared.pk, old_without_account.pk, relabelled.pk}
+    assert matured_legit(days=14, now=now) == {old_cleared.pk, old_without_account.pk, relabelled.pk, explained.pk}
     labels = training_labels()
-    assert labels.matured == {old_cleared.pk, old_without_account.pk}  # people's labels come first
+    assert labels.matured == {old_cleared.pk, old_without_account.pk, explained.pk}  # people's labels come first
     assert labels.get(relabelled.pk) == "fraud" and labels.get(old_cleared.pk) == "legit"
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": 2}):
-        assert len(training_labels().matured) == 3
+        assert len(training_labels().matured) == 4
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": None}):
         assert training_labels().matured == frozenset()
-        assert len(training_labels(legit_after_days=14).matured) == 2  # the argument wins over the setting
+        assert len(training_labels(legit_after_days=14).matured) == 3  # the argument wins over the setting
     assert training_labels(legit_after_days=None).matured == frozenset()
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": "two weeks"}):
         with pytest.raises(ValueError, match="not a number of days"):
