@@ -30,7 +30,11 @@ from pathlib import Path
 
 import numpy as np
 import orjson
-from _setup import decision_shares
+from _setup import decision_shares, django_setup
+
+django_setup()  # this checkout's signupguard first on the path
+
+from signupguard.evaluation import recall_at_fpr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATORS = {name: ROOT / "benchmarks" / "independent" / name for name in ("a", "b", "c", "d", "e")}
@@ -73,18 +77,18 @@ def ranking(events: Path, scores: Path, *, leave_out: frozenset[str] = frozenset
             event = orjson.loads(line)
             if event["kind"] == "signup" and event.get("campaign", "") not in leave_out:
                 truth[event["event_id"]] = event.get("label")
-    legit, fraud = [], []
+    values, labels = [], []
     with open(scores, "rb") as handle:
         for line in handle:
             out = orjson.loads(line)
             label = truth.get(out["event_id"])
             if label is not None:
-                (fraud if label == "fraud" else legit).append(out["score"])
-    if not legit or not fraud:
+                values.append(out["score"])
+                labels.append(label == "fraud")
+    if all(labels) or not any(labels):
         return "no labelled signups to rank"
-    legit_scores, fraud_scores = np.sort(legit), np.asarray(fraud)
     # Strictly above the score that flags that share of legitimate signups: ties count as not held.
-    held = [(fraud_scores > legit_scores[min(len(legit) - 1, int(len(legit) * (1 - rate)))]).mean() for rate in RANKING_RATES]
+    held = [recall_at_fpr(np.asarray(values), np.asarray(labels, dtype=np.int8), rate) for rate in RANKING_RATES]
     return " / ".join(f"{share:.1%}" for share in held)
 
 

@@ -34,6 +34,7 @@ django_setup()
 from django.test import override_settings  # noqa: E402
 
 from independent_traffic import PORTAL_PROBES  # noqa: E402
+from signupguard.evaluation import recall_at_fpr  # noqa: E402
 from signupguard.model.train import SignupRiskClassifier, choose_thresholds  # noqa: E402
 from signupguard.offline import build_dataset  # noqa: E402
 
@@ -43,9 +44,9 @@ FARMS = {"d": "fraud:resi_proxy_distill_farm", "e": "resi_proxy_farm"}
 
 def _measure(name: str, scores: np.ndarray, y: np.ndarray, campaigns: np.ndarray, review: float, block: float,
              farm_name: str) -> str:
-    legit, fraud = np.sort(scores[y == 0]), scores[y == 1]
+    legit, fraud = scores[y == 0], scores[y == 1]
     farm = scores[campaigns == farm_name]
-    at = [(fraud > legit[min(len(legit) - 1, int(len(legit) * (1 - q)))]).mean() for q in (0.01, 0.001)]
+    at = [recall_at_fpr(scores, y, rate) for rate in (0.01, 0.001)]
     return (f"| {name} | {(legit >= review).mean():.2%} / {(legit >= block).mean():.2%} | {(fraud >= review).mean():.1%} | "
             f"{(farm >= review).mean():.0%} | {at[0]:.1%} / {at[1]:.1%} |")
 

@@ -40,7 +40,7 @@ def _days(value: str) -> float | None:
         days = float(value)
     except ValueError:
         days = -1.0
-    if not is_number_of_days(days):  # the rule SIGNUPGUARD['LEGIT_AFTER_DAYS'] is checked by
+    if not is_number_of_days(days):  # the same rule as the setting's (system check E033)
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (or 'none')")
     return days
 
