@@ -230,3 +230,31 @@ def test_hostile_strings_reach_the_output_file(tmp_path):
     rows = read_out(out)
     assert [r["event_id"] for r in rows] == ["plain", "x\ud800y", "huge", "bad\udfff"]
     assert [r["score"] is None for r in rows] == [False, False, False, True]
+
+
+HOSTILE_VALUES = [10**400, -(10**400), 10**300, 1.7e308, -0.0, "1e400", "-1e400", "nan", "9" * 40, True, None,
+                  [10**400], {"a": 10**400}, [[[]]], "", " ", "\x00", "x" * 5000]
+
+
+def test_hostile_values_in_every_collector_and_form_field_are_scored(tmp_path):
+    """No value of any device, form or header field stops enrichment: each line comes back scored."""
+    base = make_event(0)
+    fields = [("device", key) for key in base["device"]] + [("device", "device_memory"), ("form", "fill_ms"),
+                                                            ("form", "honeypot")]
+    lines, ids = [], []
+    for n, (value, (block, key)) in enumerate((v, f) for v in HOSTILE_VALUES for f in fields):
+        event = make_event(n, event_id=f"h-{n}")
+        event[block] = {**event[block], key: value}
+        lines.append(json.dumps(event))
+        ids.append(event["event_id"])
+    for n, value in enumerate(HOSTILE_VALUES):
+        event = make_event(1000 + n, event_id=f"hdr-{n}", headers={"user-agent": value, "accept-language": value})
+        lines.append(json.dumps(event))
+        ids.append(event["event_id"])
+    source = write_lines(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "out.jsonl"
+    call_command("signupguard_replay", str(source), "--out", str(out), stdout=io.StringIO(), stderr=io.StringIO())
+    rows = read_out(out)
+    assert [r["event_id"] for r in rows] == ids
+    unscored = [r["event_id"] for r in rows if r["score"] is None]
+    assert unscored == []

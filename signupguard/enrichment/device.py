@@ -91,7 +91,12 @@ def _number(value: Any) -> float | None:
             value = float(value.strip())
         except ValueError:
             return None
-    if isinstance(value, (int, float)) and math.isfinite(value):
+    if isinstance(value, int):
+        try:
+            value = float(value)
+        except OverflowError:  # JSON integers have no size limit; floats stop near 1.8e308
+            return None
+    if isinstance(value, float) and math.isfinite(value):
         return float(value)
     return None
 
