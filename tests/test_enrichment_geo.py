@@ -134,6 +134,51 @@ def test_narrow_records_win_whatever_the_input_order(tmp_path):
     assert geo.lookup("81.2.70.7").asn == 1
 
 
+def test_records_narrower_than_a_block_never_answer_for_the_rest_of_it(geoip_dbs):
+    """The per-block cache of what the databases say: 81.2.69.0/24 holds /25 and /26 records.
+
+    One instance looks the block up in a random order, twice; each answer must
+    be what an instance with nothing cached gives for that address alone.
+    """
+    import random
+
+    texts = [f"81.2.69.{n}" for n in range(0, 256, 5)] + ["2a02:c7c:1::5", "2a02:c7c:2::5", "2a02:c7c:1:0:1::9"]
+    order = texts * 2
+    random.Random(3).shuffle(order)
+    shared = GeoDatabases(**geoip_dbs.kwargs())
+    answers = {text: shared.lookup(text) for text in order}
+    for text in texts:
+        assert answers[text] == GeoDatabases(**geoip_dbs.kwargs()).lookup(text), text
+    assert {answers[t].network_kind for t in texts} >= {"mobile", "residential", "vpn"}
+
+
+def test_address_text_and_prefixes_are_ipaddress_s_for_every_spelling():
+    """inet_pton/inet_ntop's fast path and ipaddress's slow one give the same text for any address."""
+    import random
+
+    from signupguard.enrichment.geo import _address_fields
+
+    rnd = random.Random(11)
+    spellings = ["::1.2.3.4", "::ffff:1.2.3.4", "::FFFF:1.2.3.4", "::", "::1", "fe80::1%eth0", "::ffff:0:1.2.3.4",
+                 "64:ff9b::1.2.3.4", "1:0:0:1:0:0:0:1", "1:0:1:0:0:1:0:0", "0:0:0:0:0:1:0:0", "1.2.3.4"]
+    for _ in range(3000):
+        value = rnd.getrandbits(128)
+        for hextet in range(8):  # runs of zeros, where the two spellings could part
+            if rnd.random() < 0.45:
+                value &= ~(0xFFFF << (16 * hextet))
+        address = ipaddress.IPv6Address(value)
+        spellings += [str(address), address.exploded, str(ipaddress.IPv4Address(value >> 96))]
+    for text in spellings:
+        parsed = ipaddress.ip_address(text)
+        if parsed.version == 6 and parsed.scope_id:
+            parsed = ipaddress.IPv6Address(int(parsed))
+        if parsed.version == 6 and parsed.ipv4_mapped:
+            parsed = parsed.ipv4_mapped
+        fields, version, value = _address_fields(text)
+        assert (fields["address"], version, value) == (str(parsed), parsed.version, int(parsed)), text
+        assert (fields["prefix"], fields["prefix_wide"]) == prefixes(parsed), text
+
+
 def test_country_falls_back_to_registered_country(tmp_path):
     path = tmp_path / "country.mmdb"
     geodb.write_db(path, [("81.2.69.0/24", {"registered_country": {"iso_code": "gb"}})],

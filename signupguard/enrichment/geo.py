@@ -30,7 +30,7 @@ from typing import Any
 
 import maxminddb
 
-from .network import NetworkClassifier, canonical_address, is_private_address, prefixes
+from .network import NetworkClassifier, canonical_address, is_private_value, prefixes_of
 from .types import IPInfo
 
 __all__ = ["DATABASE_KINDS", "DatabaseProblem", "GeoDatabases", "check_database", "check_databases"]
@@ -159,44 +159,68 @@ class _Database:
         self.reader = reader
         return True
 
-    def get(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address, text: str,
-            blocks: tuple[tuple[int, int], ...]) -> Any:
-        """The extracted record of ``address`` (canonical ``text``), or None; read errors are logged once.
+    def get(self, version: int, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Any, int]:
+        """(extracted record or None, prefix length it holds for) of the address ``text``.
 
         ``blocks`` are the (prefix length, block) keys of the address, widest
         first (see ``_blocks``). A record whose network covers a whole block is
-        cached under that block, so one decode serves every address in it.
+        cached under that block, so one decode serves every address in it. The
+        prefix length tells the caller how far the answer carries: 0 when no
+        file can answer, 128 after a read error (nothing may be cached).
         """
         reader = self.reader
-        if reader is None or (address.version == 6 and self.ip_version == 4):
-            return None
+        if reader is None or (version == 6 and self.ip_version == 4):
+            return None, 0
         networks = self._networks
         for key in blocks:
             value = networks.get(key, _MISSING)
             if value is not _MISSING:
-                return value
+                return value, key[0]
         try:
-            # Text, not the object: the C reader would call the slow .packed property.
+            # Text, not an object: the C reader would call the slow .packed property.
             record, prefix_len = reader.get_with_prefix_len(text)
             value = self.extract(record) if isinstance(record, dict) else None
         except Exception as exc:  # corrupt data raises several exception types
-            self._warn("read", "SignupGuard could not read %s from %s database %s: %s", address, self.kind, self.path, exc)
-            return None
+            self._warn("read", "SignupGuard could not read %s from %s database %s: %s", text, self.kind, self.path, exc)
+            return None, 128
         for key in blocks:
             if prefix_len <= key[0]:
                 if len(networks) >= NETWORK_CACHE_SIZE:
                     networks.clear()
                 networks[key] = value
                 break
-        return value
+        return value, prefix_len
 
 
-def _blocks(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> tuple[tuple[int, int], ...]:
+def _blocks(version: int, value: int) -> tuple[tuple[int, int], ...]:
     """(prefix length, address >> host bits) for the cache levels of the address, widest first."""
-    value = int(address)
-    if address.version == 4:
+    if version == 4:
         return (16, value >> 16), (24, value >> 8)
     return (32, value >> 96), (48, value >> 80), (64, value >> 64)
+
+
+_MAPPED = bytes(10) + b"\xff\xff"  # ::ffff:0:0/96, IPv4-mapped IPv6
+
+
+def _fast_parse(text: str) -> tuple[int, bytes] | None:
+    """(version, packed) of a plain address, IPv4-mapped IPv6 as IPv4; None for anything else.
+
+    inet_pton is C and skips building an ``ipaddress`` object. The addresses it
+    leaves (zones, IPv4-compatible ``::a.b.c.d``, whose inet_ntop text is not
+    ipaddress's) go through ``_parse``, so the text of every address is the
+    same either way.
+    """
+    try:
+        if ":" not in text:
+            return 4, socket.inet_pton(socket.AF_INET, text)
+        packed = socket.inet_pton(socket.AF_INET6, text)
+    except (OSError, ValueError):
+        return None
+    if packed[:12] == _MAPPED:
+        return 4, packed[12:]
+    if not any(packed[:12]):
+        return None
+    return 6, packed
 
 
 def _parse(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -211,6 +235,26 @@ def _parse(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return ipaddress.ip_address(text)
     except ValueError:
         return None
+
+
+def _address_fields(ip_text: str) -> tuple[dict[str, Any], int, int] | None:
+    """({address, version, prefix, prefix_wide}, version, integer value) of the address, or None."""
+    fast = _fast_parse(ip_text)
+    if fast is not None:
+        version, packed = fast
+        value = int.from_bytes(packed)
+        text = socket.inet_ntop(socket.AF_INET if version == 4 else socket.AF_INET6, packed)
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
+    else:
+        parsed = _parse(ip_text)
+        if parsed is None:
+            return None
+        address = canonical_address(parsed)
+        if address.version == 6 and address.scope_id:  # type: ignore[union-attr]
+            address = ipaddress.IPv6Address(int(address))  # a zone is not part of the address
+        version, value, text = address.version, int(address), str(address)
+    prefix, prefix_wide = prefixes_of(version, value)
+    return {"address": text, "version": version, "prefix": prefix, "prefix_wide": prefix_wide}, version, value
 
 
 class GeoDatabases:
@@ -239,6 +283,7 @@ class GeoDatabases:
         self._next_check = 0.0
         self._lock = threading.Lock()
         self._cached = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_fields)
+        self._block_fields: dict[tuple[int, int], dict[str, Any]] = {}  # narrowest block -> network fields
 
     @classmethod
     def from_settings(cls) -> "GeoDatabases":
@@ -260,6 +305,7 @@ class GeoDatabases:
             changed = [db.refresh() for db in self._databases]
         if any(changed):
             self._cached.cache_clear()
+            self._block_fields = {}
 
     def lookup(self, ip_text: str) -> IPInfo:
         """Everything known about the address; unknowns (never an exception) otherwise."""
@@ -270,42 +316,63 @@ class GeoDatabases:
         return IPInfo(**self._cached(ip_text))
 
     def _lookup_fields(self, ip_text: str) -> dict[str, Any]:
-        parsed = _parse(ip_text.strip())
-        if parsed is None:
+        found = _address_fields(ip_text.strip())
+        if found is None:
             return {}
-        address = canonical_address(parsed)
-        if address.version == 6 and address.scope_id:  # type: ignore[union-attr]
-            address = ipaddress.IPv6Address(int(address))  # a zone is not part of the address
-        prefix, prefix_wide = prefixes(address)
-        text = str(address)
-        fields: dict[str, Any] = {
-            "address": text, "version": address.version, "prefix": prefix, "prefix_wide": prefix_wide,
-        }
-        if is_private_address(address):
+        fields, version, value = found
+        if is_private_value(version, value):
             fields["is_private"] = True  # loopback, RFC 1918, CGNAT, link-local ...: in no database
             return fields
+        key = _blocks(version, value)
+        # Most addresses are seen once, but their /24 or /64 is not: what the
+        # databases say about a block every record covers is kept per block.
+        narrow = key[-1]
+        network = self._block_fields.get(narrow)
+        if network is None:
+            network, reach = self._network_fields(version, fields["address"], key)
+            if reach <= narrow[0]:
+                if len(self._block_fields) >= NETWORK_CACHE_SIZE:
+                    self._block_fields.clear()
+                self._block_fields[narrow] = network
+        fields.update(network)
+        return fields
 
-        key = _blocks(address)
+    def _network_fields(self, version: int, text: str, key: tuple[tuple[int, int], ...]) -> tuple[dict[str, Any], int]:
+        """What the databases say about the address, and the longest prefix any answer holds for."""
+        fields: dict[str, Any] = {}
+        reach = 0
         asn, orgs, connection_type = None, (), None
-        if self.asn and (found := self.asn.get(address, text, key)):
-            asn, orgs, mobile = found
-            fields["asn"] = asn
-            fields["as_org"] = orgs[0] if orgs else None
-            connection_type = "Cellular" if mobile else None
-        if self.city and (found := self.city.get(address, text, key)):
-            fields["country"], fields["geo_timezone"] = found
-        anonymous = self.anonymous.get(address, text, key) if self.anonymous else None
-        if anonymous:
-            fields.update(zip(_ANONYMOUS_FIELDS, anonymous))
-        if self.connection_type and (found := self.connection_type.get(address, text, key)):
-            connection_type = found
+        if self.asn:
+            found, length = self.asn.get(version, text, key)
+            reach = max(reach, length)
+            if found:
+                asn, orgs, mobile = found
+                fields["asn"] = asn
+                fields["as_org"] = orgs[0] if orgs else None
+                connection_type = "Cellular" if mobile else None
+        if self.city:
+            found, length = self.city.get(version, text, key)
+            reach = max(reach, length)
+            if found:
+                fields["country"], fields["geo_timezone"] = found
+        anonymous = None
+        if self.anonymous:
+            anonymous, length = self.anonymous.get(version, text, key)
+            reach = max(reach, length)
+            if anonymous:
+                fields.update(zip(_ANONYMOUS_FIELDS, anonymous))
+        if self.connection_type:
+            found, length = self.connection_type.get(version, text, key)
+            reach = max(reach, length)
+            if found:
+                connection_type = found
         fields["network_kind"] = self.classifier.classify(
             asn=asn,
             org_names=orgs,
             anonymous=dict(zip(_ANONYMOUS_FLAGS, anonymous)) if anonymous else None,
             connection_type=connection_type,
         )
-        return fields
+        return fields, reach
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,8 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 __all__ = [
-    "NetworkClassifier", "canonical_address", "is_private_address", "load_networks", "normalise_org", "prefixes",
+    "NetworkClassifier", "canonical_address", "is_private_address", "is_private_value", "load_networks",
+    "normalise_org", "prefixes", "prefixes_of",
 ]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -69,8 +70,12 @@ _NON_GLOBAL_RANGES = {version: _ranges(cidrs) for version, cidrs in _NON_GLOBAL.
 def is_private_address(address: IPAddress) -> bool:
     """True for addresses no real client has: private, loopback, CGNAT, link-local, multicast ..."""
     address = canonical_address(address)
-    starts, ends = _NON_GLOBAL_RANGES[address.version]
-    value = int(address)
+    return is_private_value(address.version, int(address))
+
+
+def is_private_value(version: int, value: int) -> bool:
+    """``is_private_address`` of the canonical address given as (version, integer value)."""
+    starts, ends = _NON_GLOBAL_RANGES[version]
     index = bisect.bisect_right(starts, value) - 1
     return index >= 0 and value <= ends[index]
 
@@ -92,10 +97,13 @@ def prefixes(address: IPAddress) -> tuple[str, str]:
     addresses inside them still share the key.
     """
     address = canonical_address(address)
-    if address.version == 4:
-        a, b, c, _ = address.packed
-        return f"{a}.{b}.{c}.0/24", f"{a}.{b}.0.0/16"
-    value = int(address)
+    return prefixes_of(address.version, int(address))
+
+
+def prefixes_of(version: int, value: int) -> tuple[str, str]:
+    """``prefixes`` of the canonical address given as (version, integer value)."""
+    if version == 4:
+        return f"{value >> 24}.{(value >> 16) & 255}.{(value >> 8) & 255}.0/24", f"{value >> 24}.{(value >> 16) & 255}.0.0/16"
     return _ipv6_prefix(value >> 64, 4) + "/64", _ipv6_prefix(value >> 80, 3) + "/48"
 
 
