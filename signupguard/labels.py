@@ -50,11 +50,12 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     from django.utils import timezone
 
     from signupguard.models import AccountStatus, Attempt
+    from signupguard.policy import RULE_FEATURE
 
     cutoff = (now or timezone.now()) - dt.timedelta(days=days)
     held = AccountStatus.objects.filter(status__in=[AccountStatus.Status.REVIEW, AccountStatus.Status.BLOCKED])
     allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff).filter(
-        Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature="rule"))  # no reasons, or the model's
+        Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature=RULE_FEATURE))  # no reasons, or the model's
     return set(allowed.exclude(user__in=held.values("user")).values_list("pk", flat=True).iterator(chunk_size=5000))
 
 

@@ -79,6 +79,8 @@ class HardRules:
         return None
 
 
+# The ``feature`` of the reason a hard rule puts first: what a rule decided is no training label.
+RULE_FEATURE = "rule"
 HONEYPOT = "the hidden honeypot field was filled in: a script does that, and now and then a browser's autofill"
 
 
@@ -126,7 +128,7 @@ def decide(
     hit = rules.match(enrichment)
     if hit is not None:
         decision, text = hit
-        rule_reason = {"feature": "rule", "contribution": 0.0, "text": text}
+        rule_reason = {"feature": RULE_FEATURE, "contribution": 0.0, "text": text}
         return Decision(decision=decision, reasons=[rule_reason, *reasons], rule=text)
     if score >= thresholds.block:
         decision = BLOCK
@@ -135,7 +137,7 @@ def decide(
     else:
         decision = ALLOW
     if enrichment.form.honeypot_filled:
-        rule_reason = {"feature": "rule", "contribution": 0.0, "text": HONEYPOT}
+        rule_reason = {"feature": RULE_FEATURE, "contribution": 0.0, "text": HONEYPOT}
         return Decision(decision=REVIEW if decision == ALLOW else decision, reasons=[rule_reason, *reasons],
                         rule=HONEYPOT if decision == ALLOW else None)
     return Decision(decision=decision, reasons=list(reasons))

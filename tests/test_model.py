@@ -114,6 +114,14 @@ def test_the_rows_a_leaf_needs_grow_with_the_data():
     assert SignupRiskClassifier(min_child_samples=7)._params(y)["min_data_in_leaf"] == 7
 
 
+def test_the_metadata_records_the_rows_a_leaf_needed(trained):
+    """``min_child_samples=None`` resolves at fit time; the metadata says to what, as the booster does."""
+    meta = json.loads((trained.directory / "metadata.json").read_text())
+    text = (trained.directory / "model.txt").read_text()
+    assert meta["params"]["min_child_samples"] is None
+    assert f"[min_data_in_leaf: {meta['min_data_in_leaf']}]" in text
+
+
 def test_promotion_requires_beating_the_active_model(trained, tmp_path):
     from signupguard.policy import Thresholds
     from signupguard.model.train import save_model
