@@ -1,0 +1,84 @@
+"""Random hostile values anywhere in an event: parsing refuses it with an EventError, or it is scored.
+
+The same events go through the engine that live scoring, replay and training
+share, so no field's value can stop any of them. A seeded generator keeps
+failures reproducible; the value pool holds what broke, or could break, a
+reader: integers past a float's range, NaN spelled as text, lone surrogates,
+nested containers, absurd sizes and versions.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+
+from signupguard.context import EventError, parse_line
+from signupguard.offline import offline_engine
+from tests.plugins.events import farm_event, make_event
+
+POOL: list[Any] = [
+    10**400, -(10**400), 2**63, -1, 0, 1.7e308, -1.7e308, 5e-324, True, False, None, "", " ", "\x00", "\ud800",
+    "x" * 5000, "1e400", "nan", "inf", "-0", "ſ", "İ", "\u202e", "١٢٣", "𝟗", "@", "@@", "a@b", "ä@ö.ü",
+    "x@" + "a" * 300 + ".com", "1.2.3.4", "::", "fe80::1%eth0", "::1.2.3.4", "Asia/Shanghai", "Etc/GMT+14", "UTC",
+    "../../etc/passwd", "1920x1080", "0x0", "99999999x99999999", "-1x-1", "zh-CN", "en;q=abc", ",,,", "*",
+    "en-" + "x" * 80, '"Chromium";v="1' + "0" * 400 + '"',
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/1" + "0" * 30
+    + ".0.0.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 9999999999999999999_0 like Mac OS X)",
+]
+DEVICE_KEYS = ["fingerprint", "timezone", "languages", "screen", "platform", "webdriver", "touch_points",
+               "hardware_concurrency", "device_memory", "unknown"]
+HEADERS = ["user-agent", "accept-language", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform",
+           "sec-ch-ua-platform-version", "sec-ch-ua-full-version-list", "accept"]
+TOP_LEVEL = ["email", "username", "account", "ip", "success", "label", "occurred_at", "kind", "unknown_field"]
+
+
+def _value(rng: random.Random, depth: int = 0) -> Any:
+    draw = rng.random()
+    if depth < 2 and draw < 0.1:
+        return [_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    if depth < 2 and draw < 0.2:
+        return {rng.choice(["a", "timezone", "0"]): _value(rng, depth + 1) for _ in range(rng.randrange(3))}
+    return rng.choice(POOL)
+
+
+def _mangle(event: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    for _ in range(rng.randrange(1, 6)):
+        where = rng.random()
+        if where < 0.35:
+            device = event["device"] if isinstance(event.get("device"), dict) else {}
+            event["device"] = {**device, rng.choice(DEVICE_KEYS): _value(rng)}
+        elif where < 0.6:
+            headers = event["headers"] if isinstance(event.get("headers"), dict) else {}
+            event["headers"] = {**headers, rng.choice(HEADERS): _value(rng)}
+        elif where < 0.7:
+            event["form"] = {rng.choice(["fill_ms", "honeypot", "unknown"]): _value(rng)}
+        elif where < 0.9:
+            event[rng.choice(TOP_LEVEL)] = _value(rng)
+        else:
+            event[rng.choice(["device", "form", "headers"])] = _value(rng)
+    return event
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_hostile_events_are_refused_or_scored(seed):
+    rng = random.Random(seed)
+    engine = offline_engine()
+    scored = refused = 0
+    for n in range(300):
+        event = _mangle((make_event if rng.random() < 0.7 else farm_event)(n, event_id=f"h{n}"), rng)
+        line = json.dumps(event)  # lone surrogates are written as escapes, as a client could send them
+        try:
+            parsed = parse_line(line)
+        except EventError:
+            refused += 1
+            continue
+        assessment = engine.assess(parsed)
+        assert 0.0 <= assessment.score <= 1.0, line[:300]
+        assert assessment.decision in {"allow", "review", "block"}
+        scored += 1
+    # Most mangled events stay scoreable: the test exercises the enrichers, not only the parser.
+    assert scored > 150 and refused > 0
