@@ -244,7 +244,6 @@ def _address_fields(ip_text: str) -> tuple[dict[str, Any], int, int] | None:
         version, packed = fast
         value = int.from_bytes(packed)
         text = socket.inet_ntop(socket.AF_INET if version == 4 else socket.AF_INET6, packed)
-        address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
     else:
         parsed = _parse(ip_text)
         if parsed is None:
@@ -337,7 +336,9 @@ class GeoDatabases:
         fields.update(network)
         return fields
 
-    def _network_fields(self, version: int, text: str, key: tuple[tuple[int, int], ...]) -> tuple[dict[str, Any], int]:
+    def _network_fields(
+        self, version: int, text: str, key: tuple[tuple[int, int], ...]
+    ) -> tuple[dict[str, Any], int]:
         """What the databases say about the address, and the longest prefix any answer holds for."""
         fields: dict[str, Any] = {}
         reach = 0

@@ -103,7 +103,8 @@ def prefixes(address: IPAddress) -> tuple[str, str]:
 def prefixes_of(version: int, value: int) -> tuple[str, str]:
     """``prefixes`` of the canonical address given as (version, integer value)."""
     if version == 4:
-        return f"{value >> 24}.{(value >> 16) & 255}.{(value >> 8) & 255}.0/24", f"{value >> 24}.{(value >> 16) & 255}.0.0/16"
+        a, b, c = value >> 24, (value >> 16) & 255, (value >> 8) & 255
+        return f"{a}.{b}.{c}.0/24", f"{a}.{b}.0.0/16"
     return _ipv6_prefix(value >> 64, 4) + "/64", _ipv6_prefix(value >> 80, 3) + "/48"
 
 
