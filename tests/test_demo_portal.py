@@ -261,3 +261,16 @@ def test_signup_with_unstorable_text_is_recorded_not_crashed(api: Client, device
     stored = json.dumps(attempt.raw["device"], ensure_ascii=False)
     assert "\x00" not in stored and "\ufffd" in stored
     assert attempt.state in {"scored", "failed"}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("value", [10**400, -(10**400), "1e400", [10**400]], ids=["huge", "-huge", "text", "list"])
+def test_signup_with_a_number_past_a_float_is_scored_not_failed(api: Client, value) -> None:
+    # JSON integers have no size limit. Capture drops integers past 2**53 from the collector's block and
+    # enrichment reads any past a float's range as unknown: the signup is scored while either guard holds.
+    response = signup(api, device={**DEVICE, "hardware_concurrency": value, "touch_points": value},
+                      form={"fill_ms": value})
+    assert response.status_code == 201
+    attempt = Attempt.objects.get(kind="signup")
+    assert attempt.state == "scored", attempt.error
+    assert attempt.score is not None
