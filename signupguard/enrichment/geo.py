@@ -30,7 +30,7 @@ from typing import Any
 
 import maxminddb
 
-from .network import NetworkClassifier, canonical_address, is_private_value, prefixes_of
+from .network import NetworkClassifier, is_private_value, prefixes_of
 from .types import IPInfo
 
 __all__ = ["DATABASE_KINDS", "DatabaseProblem", "GeoDatabases", "check_database", "check_databases"]
@@ -202,56 +202,39 @@ def _blocks(version: int, value: int) -> tuple[tuple[int, int], ...]:
 _MAPPED = bytes(10) + b"\xff\xff"  # ::ffff:0:0/96, IPv4-mapped IPv6
 
 
-def _fast_parse(text: str) -> tuple[int, bytes] | None:
-    """(version, packed) of a plain address, IPv4-mapped IPv6 as IPv4; None for anything else.
+def _packed(text: str) -> tuple[int, bytes] | None:
+    """(version, packed bytes) of the address, IPv4-mapped IPv6 as IPv4; None if it is none.
 
-    inet_pton is C and skips building an ``ipaddress`` object. The addresses it
-    leaves (zones, IPv4-compatible ``::a.b.c.d``, whose inet_ntop text is not
-    ipaddress's) go through ``_parse``, so the text of every address is the
-    same either way.
+    inet_pton first: it is C, where ipaddress's parser is slow. What it
+    refuses but ipaddress accepts (a zone: fe80::1%eth0) is read by ipaddress,
+    without the zone, which is not part of the address.
     """
     try:
         if ":" not in text:
             return 4, socket.inet_pton(socket.AF_INET, text)
-        packed = socket.inet_pton(socket.AF_INET6, text)
+        version, packed = 6, socket.inet_pton(socket.AF_INET6, text)
     except (OSError, ValueError):
-        return None
-    if packed[:12] == _MAPPED:
+        try:
+            parsed = ipaddress.ip_address(text)
+        except ValueError:
+            return None
+        version, packed = parsed.version, parsed.packed
+    if version == 6 and packed[:12] == _MAPPED:
         return 4, packed[12:]
-    if not any(packed[:12]):
-        return None
-    return 6, packed
-
-
-def _parse(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """Strict address parsing; inet_pton first because ipaddress's parser is slow."""
-    try:
-        if ":" in text:
-            return ipaddress.IPv6Address(socket.inet_pton(socket.AF_INET6, text))
-        return ipaddress.IPv4Address(socket.inet_pton(socket.AF_INET, text))
-    except (OSError, ValueError):
-        pass
-    try:  # what inet_pton refuses but ipaddress accepts, such as a zone: fe80::1%eth0
-        return ipaddress.ip_address(text)
-    except ValueError:
-        return None
+    return version, packed
 
 
 def _address_fields(ip_text: str) -> tuple[dict[str, Any], int, int] | None:
     """({address, version, prefix, prefix_wide}, version, integer value) of the address, or None."""
-    fast = _fast_parse(ip_text)
-    if fast is not None:
-        version, packed = fast
-        value = int.from_bytes(packed)
-        text = socket.inet_ntop(socket.AF_INET if version == 4 else socket.AF_INET6, packed)
+    found = _packed(ip_text)
+    if found is None:
+        return None
+    version, packed = found
+    value = int.from_bytes(packed)
+    if version == 6 and not any(packed[:12]):
+        text = str(ipaddress.IPv6Address(value))  # inet_ntop writes ::/96 as ::a.b.c.d, ipaddress does not
     else:
-        parsed = _parse(ip_text)
-        if parsed is None:
-            return None
-        address = canonical_address(parsed)
-        if address.version == 6 and address.scope_id:  # type: ignore[union-attr]
-            address = ipaddress.IPv6Address(int(address))  # a zone is not part of the address
-        version, value, text = address.version, int(address), str(address)
+        text = socket.inet_ntop(socket.AF_INET if version == 4 else socket.AF_INET6, packed)
     prefix, prefix_wide = prefixes_of(version, value)
     return {"address": text, "version": version, "prefix": prefix, "prefix_wide": prefix_wide}, version, value
 
