@@ -239,7 +239,7 @@ def save_model(
             "platform": platform.platform(terse=True),
         },
         "params": classifier.get_params(),
-        "min_data_in_leaf": getattr(classifier, "min_data_in_leaf_", None),
+        "min_data_in_leaf": classifier.min_data_in_leaf_,
         "best_iteration": classifier.best_iteration_,
         "metrics": metrics,
         "training": training,
