@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.plugins.events import CHROME, farm_event, make_event
+from tests.plugins.events import CHROME, HOSTILE_VALUES, farm_event, make_event
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,10 +230,6 @@ def test_hostile_strings_reach_the_output_file(tmp_path):
     rows = read_out(out)
     assert [r["event_id"] for r in rows] == ["plain", "x\ud800y", "huge", "bad\udfff"]
     assert [r["score"] is None for r in rows] == [False, False, False, True]
-
-
-HOSTILE_VALUES = [10**400, -(10**400), 10**300, 1.7e308, -0.0, "1e400", "-1e400", "nan", "9" * 40, True, None,
-                  [10**400], {"a": 10**400}, [[[]]], "", " ", "\x00", "x" * 5000]
 
 
 def test_hostile_values_in_every_collector_and_form_field_are_scored(tmp_path):

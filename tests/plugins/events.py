@@ -12,6 +12,19 @@ import pytest
 
 CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36"
+# Values of any event field that broke, or could break, a reader: integers past a float's range,
+# NaN and infinity spelled as text, lone surrogates, nested containers, absurd sizes and versions.
+HOSTILE_VALUES: list[Any] = [
+    10**400, -(10**400), 10**300, 2**63, -1, 0, -0.0, 1.7e308, -1.7e308, 5e-324, True, False, None,
+    [10**400], {"a": 10**400}, [[[]]], "", " ", "\x00", "\ud800", "x" * 5000, "9" * 40,
+    "1e400", "-1e400", "nan", "inf", "-0", "ſ", "İ", "\u202e", "١٢٣", "𝟗", "@", "@@", "a@b", "ä@ö.ü",
+    "x@" + "a" * 300 + ".com", "1.2.3.4", "::", "fe80::1%eth0", "::1.2.3.4", "Asia/Shanghai", "Etc/GMT+14", "UTC",
+    "../../etc/passwd", "1920x1080", "0x0", "99999999x99999999", "-1x-1", "zh-CN", "en;q=abc", ",,,", "*",
+    "en-" + "x" * 80, '"Chromium";v="1' + "0" * 400 + '"',
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/1" + "0" * 30
+    + ".0.0.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 9999999999999999999_0 like Mac OS X)",
+]
 
 
 def make_event(n: int = 0, **overrides: Any) -> dict[str, Any]:
