@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def django_setup() -> None:
-    sys.path.insert(0, str(ROOT))
+    """This checkout's signupguard first on the path, then Django; safe to call twice (scripts import scripts)."""
+    root = str(ROOT)
+    sys.path[:] = [root, *(entry for entry in sys.path if entry != root)]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
