@@ -492,7 +492,7 @@ def test_platform(analyser, ua, platform, mismatch):
 @pytest.mark.parametrize(
     "value, expected",
     [(8, 8), ("16", 16), (4.0, 4), (0, None), (-4, None), (100_000, None), (True, None), ("x", None),
-     (float("nan"), None), (2.5, None), (None, None)],
+     (float("nan"), None), (2.5, None), (None, None), (1, 1), (1024, 1024), (1025, None), (10**400, None)],
 )
 def test_hardware_concurrency(analyser, value, expected):
     assert _device(analyser, {"hardware_concurrency": value}).hardware_concurrency == expected
@@ -618,6 +618,9 @@ def test_data_files_are_consistent():
         ({"fill_ms": 0}, 0, False),
         ({"fill_ms": -5}, None, False),
         ({"fill_ms": 10**12}, None, False),
+        ({"fill_ms": 86_400_000}, 86_400_000, False),
+        ({"fill_ms": 86_400_001}, None, False),
+        ({"fill_ms": 10**400}, None, False),
         ({"fill_ms": "soon"}, None, False),
         ({"fill_ms": True}, None, False),
         ({"fill_ms": float("nan")}, None, False),

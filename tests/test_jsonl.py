@@ -35,6 +35,11 @@ def test_loads_reads_utf16_like_json():
     assert jsonl.loads(line) == json.loads(line) == {"a": "ü"}
 
 
+def test_loads_reads_a_str_holding_a_lone_surrogate_like_json():
+    line = '{"s": "\ud800", "t": "é"}'  # the surrogate itself, not an escape: json takes it, orjson does not
+    assert jsonl.loads(line) == json.loads(line) == {"s": "\ud800", "t": "é"}
+
+
 @pytest.mark.parametrize("line", ['{"a": 1', "", "nul", '{"a": 1} x', "\xff"])
 def test_loads_refuses_what_json_refuses(line):
     with pytest.raises(ValueError):
