@@ -212,3 +212,21 @@ def test_command(tmp_path):
     assert not any("device" in row or "form" in row for row in bare)
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("signupguard_simulate", "--out", str(out), "--without", "cookies", stdout=io.StringIO())
+
+
+def test_android_phones_of_one_model_share_a_fingerprint_as_iphones_do():
+    """Same model, browser build, clock and languages: the same fingerprint, for most phones, not all."""
+    from collections import Counter
+
+    from signupguard.simulation.devices import ANDROID_UNIQUE, consumer_device
+
+    rng = random.Random(3)
+    phones = [consumer_device(rng, kind="mobile", os="android", timezone="Asia/Kolkata", languages=["hi-IN", "en-IN"])
+              for _ in range(2000)]
+    owners = Counter(phone.fingerprint for phone in phones)
+    shared = sum(n for n in owners.values() if n > 1) / len(phones)
+    # Privacy browsers and custom ROMs keep a fingerprint of their own; browser builds split the rest.
+    assert 0.4 < shared < 1 - ANDROID_UNIQUE / 2
+    for fingerprint, n in owners.most_common(3):
+        crowd = [phone for phone in phones if phone.fingerprint == fingerprint]
+        assert n >= 20 and len({(phone.screen, phone.cores, phone.memory, phone.ua) for phone in crowd}) == 1

@@ -205,11 +205,35 @@ def build_device(
     return Device(row, ua, headers, timezone, list(languages), screen, platform, cores, memory, touch, webdriver, fingerprint, collector)
 
 
+# Android phone models: (screen, cores, deviceMemory as Chrome reports it, GPU), and their weight.
+# Phones of one model with one browser build render canvas and WebGL alike and report the same
+# screen, cores and memory: their owners in one time zone and language share a fingerprint, as
+# iPhone owners do. Budget models sold by the million make the largest such crowds.
+ANDROID_MODELS: list[tuple[tuple[str, int, int, str], float]] = [
+    (("360x800x24", 8, 4, "mali-g52-mc2"), 9), (("360x800x24", 8, 2, "powervr-ge8320"), 8),
+    (("360x800x24", 8, 8, "adreno-610"), 5), (("412x915x24", 8, 8, "adreno-642l"), 8),
+    (("412x915x24", 8, 4, "mali-g68"), 8), (("412x915x24", 8, 8, "adreno-730"), 5),
+    (("412x915x24", 8, 4, "mali-g57"), 5), (("384x854x24", 8, 4, "mali-g52-mc1"), 6),
+    (("384x854x24", 8, 8, "adreno-660"), 4), (("393x873x24", 8, 8, "adreno-618"), 6),
+    (("393x873x24", 8, 8, "mali-g710"), 4), (("412x892x24", 8, 8, "adreno-619"), 5),
+    (("360x780x24", 8, 4, "adreno-610-v2"), 5), (("360x780x24", 4, 2, "mali-t830"), 3),
+    (("411x891x24", 8, 8, "adreno-640"), 4), (("411x891x24", 6, 4, "mali-g76"), 2),
+    (("360x760x24", 8, 2, "mali-g52-mc2-budget"), 5), (("384x832x24", 8, 4, "mali-g57-mc2"), 4),
+    (("384x832x24", 4, 2, "powervr-ge8300"), 3),
+]
+# Phones whose fingerprint is their own all the same: privacy browsers' canvas noise, custom ROMs.
+ANDROID_UNIQUE = 0.2
+
+
 def consumer_device(rng: random.Random, *, kind: str, os: str, timezone: str, languages: list[str], old_browser: float = 0.03) -> Device:
     """An ordinary person's phone, tablet or computer."""
     row = pick_row(rng, kind, os)
     if row.os in ("windows", "linux", "mac") and row.major > 100 and rng.random() < old_browser:
         row = with_major(row, rng.choice([109, 109, 112, 116, 119, row.major - 5]))
+    if row.os == "android" and row.kind == "mobile" and rng.random() >= ANDROID_UNIQUE:
+        screen, cores, memory, gpu = _weighted(rng, ANDROID_MODELS)
+        return build_device(rng, row, timezone=timezone, languages=languages, screen=screen, cores=cores,
+                            memory=memory if row.browser in _CHROMIUM else None, canvas=f"android:{gpu}:{screen}")
     return build_device(rng, row, timezone=timezone, languages=languages)
 
 
