@@ -103,9 +103,14 @@ def accept_language(languages: list[str]) -> str:
     return ",".join(parts)
 
 
+def _chromium(row: UARow) -> bool:
+    """A Chromium engine: what sends Client Hints and reports device memory (on iOS every browser is WebKit)."""
+    return row.browser in _CHROMIUM and row.os != "ios"
+
+
 def client_hints(row: UARow, major: int) -> dict[str, str]:
     """Low-entropy client hints a Chromium browser sends on HTTPS (none for WebKit or Gecko)."""
-    if row.browser not in _CHROMIUM or row.os == "ios" or major < 90:
+    if not _chromium(row) or major < 90:
         return {}
     grease = _GREASE[major % len(_GREASE)]
     brand = {"Edge": "Microsoft Edge", "Edge Mobile": "Microsoft Edge", "Opera": "Opera", "Opera Mobile": "Opera",
@@ -186,9 +191,8 @@ def build_device(
     group = "tablet" if row.kind == "tablet" else row.os
     screen = screen or _weighted(rng, SCREENS.get(group, SCREENS["windows"]))
     cores = cores if cores is not None else _weighted(rng, CORES.get(row.os, CORES["windows"]))
-    chromium = row.browser in _CHROMIUM and row.os != "ios"
     if memory == "auto":
-        memory = (_weighted(rng, [(8, 60), (4, 30), (2, 10)]) if row.os == "android" else _weighted(rng, [(8, 78), (4, 20), (2, 2)])) if chromium else None
+        memory = (_weighted(rng, [(8, 60), (4, 30), (2, 10)]) if row.os == "android" else _weighted(rng, [(8, 78), (4, 20), (2, 2)])) if _chromium(row) else None
     if touch is None:
         touch = 5 if row.os in ("ios", "android") else (10 if (row.os in ("windows", "chromeos") and rng.random() < 0.15) else 0)
     platform = platform if platform is not None else row.platform
@@ -233,7 +237,7 @@ def consumer_device(rng: random.Random, *, kind: str, os: str, timezone: str, la
     if row.os == "android" and row.kind == "mobile" and rng.random() >= ANDROID_UNIQUE:
         screen, cores, memory, gpu = _weighted(rng, ANDROID_MODELS)
         return build_device(rng, row, timezone=timezone, languages=languages, screen=screen, cores=cores,
-                            memory=memory if row.browser in _CHROMIUM else None, canvas=f"android:{gpu}:{screen}")
+                            memory=memory if _chromium(row) else None, canvas=f"android:{gpu}:{screen}")
     return build_device(rng, row, timezone=timezone, languages=languages)
 
 
