@@ -121,7 +121,7 @@ _MISSING = {
     "device_language_restricted": "no browser language, or no restricted countries configured",
     "ua_version_age": "the browser version is unknown",
     "form_fill_missing": "most of this site's recent attempts came without a form fill time (an API-only portal)",
-    "ua_hints_missing": "no Client Hints are expected from this browser here (not a Chromium, or this site's Chromium browsers mostly send none)",
+    "ua_hints_missing": "no Client Hints are expected from this browser here (not a Chromium, or this site's Chromium browsers mostly send none through requests like this one)",
     "zone_foreign_share_24h": "the device reported no time zone",
     "zone_foreign_share_7d": "the device reported no time zone",
     "foreign_share_ip_7d": "no IP address to look up",

@@ -4,9 +4,9 @@ from signupguard.context import parse_event
 from signupguard.engine import Engine
 from signupguard.enrichment import Enricher
 from signupguard.features import FEATURE_INDEX, FEATURE_NAMES, SCHEMA_HASH, build_features
-from signupguard.velocity.keys import DEPLOYMENT_EVIDENCE
+from signupguard.velocity.keys import DEPLOYMENT_EVIDENCE, forwarded
 from signupguard.velocity.memory import MemoryVelocityStore
-from tests.plugins.events import farm_event, make_event
+from tests.plugins.events import CHROME, farm_event, make_event
 
 
 def run(events):
@@ -210,6 +210,32 @@ def test_missing_client_hints_count_where_the_deployments_chromium_sends_them(ge
     stripped = geo_run([browser(n, ip="81.2.69.5", headers=bare) for n in range(3 * DEPLOYMENT_EVIDENCE)])
     assert all(math.isnan(r[i]) for r in stripped)
     assert {r[FEATURE_INDEX["tell_share_ip_7d"]] for r in stripped} == {0.0}
+
+
+def test_client_hints_are_expected_per_integration(geo_run):
+    # One portal, two integrations: a web form whose browser headers come through, and a lite
+    # endpoint that passes on only User-Agent and Accept-Language, so no Client Hints arrive
+    # through it, from anyone.
+    web = {"accept": "text/html,application/xhtml+xml", "accept-encoding": "gzip, deflate, br"}
+    lite = make_event(0)["headers"]
+    hints, fill = FEATURE_INDEX["ua_hints_missing"], FEATURE_INDEX["form_fill_missing"]
+    site = [browser(n, headers={**browser(n)["headers"], **web}) for n in range(3 * DEPLOYMENT_EVIDENCE)]
+    through_lite = [browser(100 + k, headers=lite, form=None) for k in range(DEPLOYMENT_EVIDENCE)]
+    # A script posting a Chrome User-Agent through the web form, with the headers any HTTP client sends.
+    script = browser(300, headers={"user-agent": CHROME, **web}, form=None)
+    rows = geo_run(site + through_lite + [script])
+    # The lite endpoint's attempts are judged against its own traffic, where hints never arrive,
+    # and no neighbour counts their absence as a tell. The fill time stays deployment-wide: a
+    # script stripping its headers still answers for the form it did not time.
+    for row in rows[len(site):-1]:
+        assert math.isnan(row[hints]) and row[fill] == 1.0
+        assert row[FEATURE_INDEX["tell_share_ip_7d"]] == 0.0
+    # The web form's Chromium browsers still send their hints: there a missing one counts.
+    assert rows[-1][hints] == 1.0 and rows[-1][fill] == 1.0
+    # Judged against the web form's traffic, the lite endpoint's first attempt would have read as a script's.
+    (as_if_web,) = geo_run(site + [browser(100, headers={**lite, **web}, form=None)])[-1:]
+    assert as_if_web[hints] == 1.0
+    assert forwarded(web) and not forwarded(lite) and forwarded({**lite, "sec-fetch-mode": "navigate"})
 
 
 def test_a_missing_fill_time_counts_where_the_deployments_forms_are_timed(geo_run):

@@ -18,7 +18,9 @@ Besides the plain counters, an event reads:
   browser, a honeypot, a disposable mailbox, a failed login);
   and, across the whole deployment, how many browsers that should send Client
   Hints did (read and recorded by those browsers alone), and how many events
-  came with a form fill time;
+  came with a form fill time. The Client Hints are counted apart for requests
+  whose browser headers came through and for those that carry only the
+  identity headers (``forwarded``), since one portal's integrations can differ;
 * the *other kind's* counters of the same address, device, profile and
   autonomous system, so that those tells are measured as a share of all
   the traffic of the key, signups and logins together.
@@ -51,6 +53,7 @@ MARKED: tuple[str, ...] = (
     "foreign_asn",  # the same for the address's autonomous system: the usual share of its network
     # The whole deployment's Chromium browsers, and those of them that sent Client Hints: whether
     # a missing hint means anything here (an HTTP origin or a proxy that strips sec-ch-* loses all).
+    # Kept per ``forwarded``: an integration that passes on only the identity headers loses them all.
     "hints_expected", "hints_sent",
     # The whole deployment's events, and those with a form fill time: an API-only portal times none.
     "forms_expected", "forms_timed",
@@ -165,10 +168,12 @@ class Deployment:
     store call that reads the deployment's figures, so it follows the last
     reading before it: in time order offline, and in this process's previous
     Chromium event live (the figures are the whole deployment's, and move
-    slowly). Until a first reading, missing hints are no tell.
+    slowly). Until a first reading, missing hints are no tell. Requests
+    carrying only the identity headers (not ``forwarded``) have their own norm.
     """
 
-    hints_usual: bool = False
+    hints_usual: bool = False  # for requests whose browser headers came through (``forwarded``)
+    hints_usual_identity_only: bool = False  # for requests with the identity headers alone
 
 
 @dataclass(slots=True)
@@ -215,6 +220,26 @@ class Parts(NamedTuple):
     foreign: bool
     hints: bool | None  # whether the Client Hints a Chromium sends arrived; None when none are expected
     timed: bool  # whether the event came with a form fill time
+    forwarded: bool  # whether the request's browser headers came through (``forwarded``)
+
+
+# Headers every browser sends besides its identity, and every HTTP client library too.
+_BROWSER_HEADERS = ("accept", "accept-encoding")
+
+
+def forwarded(headers: dict[str, str]) -> bool:
+    """Whether a request's browser headers came through, not only User-Agent and Accept-Language.
+
+    An integration may pass on the identity headers alone (a mobile-lite
+    endpoint, a log that kept two columns). The Client Hints of every
+    Chromium through it are lost, and their absence is the integration's, not
+    the attempt's: whether hints are usual is judged apart for such requests.
+    Every browser and every common HTTP client sends Accept or Accept-Encoding,
+    so a request without them either came through such an integration or
+    was stripped on purpose; the fill-time tell stays deployment-wide, so a
+    script that strips its headers still answers for the form it did not time.
+    """
+    return any(name in headers for name in _BROWSER_HEADERS) or any(name.startswith("sec-fetch-") for name in headers)
 
 
 def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
@@ -226,7 +251,7 @@ def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
         profile_of(enrichment), email_template_key(enrichment), device.timezone, event.account,
         carries_tell(event, enrichment), bool(device.tz_country_mismatch),
         None if enrichment.ua.client_hints_missing is None else not enrichment.ua.client_hints_missing,
-        enrichment.form.fill_ms is not None,
+        enrichment.form.fill_ms is not None, forwarded(event.headers),
     )
 
 
@@ -236,10 +261,13 @@ def plan_event(event: RawEvent, enrichment: Enrichment, deployment: Deployment |
 
 def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     (signup, now, failed_login, address, prefix, asn, device, email, custom_domain, profile, template, zone,
-     event_account, tell, foreign, hints, timed) = parts
-    if hints is False and deployment is not None and deployment.hints_usual:
+     event_account, tell, foreign, hints, timed, headers_forwarded) = parts
+    if hints is False and deployment is not None and (
+        deployment.hints_usual if headers_forwarded else deployment.hints_usual_identity_only
+    ):
         tell = True
     k, other = ("s", "l") if signup else ("l", "s")
+    scope = "" if headers_forwarded else ":id"
     counters: list[str | None] = [
         f"{k}:ip:{address}" if address else None,
         f"{k}:p:{prefix}" if prefix else None,
@@ -260,8 +288,8 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
         f"t:asn:{asn}" if asn is not None else None,
         f"x:ip:{address}" if address else None,
         f"x:asn:{asn}" if asn is not None else None,
-        "h:exp" if hints is not None else None,
-        "h:sent" if hints is not None else None,
+        f"h:exp{scope}" if hints is not None else None,
+        f"h:sent{scope}" if hints is not None else None,
         "fm:all",
         "fm:timed",
     ]
@@ -330,7 +358,11 @@ def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None
     counts.update(zip(look_names, reading.peeked))
     failed = {name: counts.pop(name) for name in PEEKS}
     if deployment is not None and marked[_HINTS_EXPECTED]:
-        deployment.hints_usual = usual(counts["hints_expected"], counts["hints_sent"])
+        hints_usual = usual(counts["hints_expected"], counts["hints_sent"])
+        if marked[_HINTS_EXPECTED].endswith(":id"):
+            deployment.hints_usual_identity_only = hints_usual
+        else:
+            deployment.hints_usual = hints_usual
     figures = dict.fromkeys(DISTINCT, _ZERO_D)
     figures.update(zip(compress(DISTINCT, distinct), reading.distinct))
     return Velocity(counts=counts, distinct=figures, failed=failed)
