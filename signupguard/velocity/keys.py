@@ -223,8 +223,11 @@ class Parts(NamedTuple):
     forwarded: bool  # whether the request's browser headers came through (``forwarded``)
 
 
-# Headers every browser sends besides its identity, and every HTTP client library too.
-_BROWSER_HEADERS = ("accept", "accept-encoding")
+# Headers browsers send besides their identity (Accept, Accept-Encoding, the Fetch metadata
+# headers); every common HTTP client library sends Accept or Accept-Encoding too.
+_BROWSER_HEADERS = frozenset(
+    ["accept", "accept-encoding", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "sec-fetch-user"]
+)
 
 
 def forwarded(headers: dict[str, str]) -> bool:
@@ -239,7 +242,7 @@ def forwarded(headers: dict[str, str]) -> bool:
     was stripped on purpose; the fill-time tell stays deployment-wide, so a
     script that strips its headers still answers for the form it did not time.
     """
-    return any(name in headers for name in _BROWSER_HEADERS) or any(name.startswith("sec-fetch-") for name in headers)
+    return not _BROWSER_HEADERS.isdisjoint(headers)
 
 
 def plan_parts(event: RawEvent, enrichment: Enrichment) -> Parts:
