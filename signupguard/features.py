@@ -284,7 +284,8 @@ def _missing_where_usual(missing: bool | None, counts: dict[str, tuple[int, ...]
     attempt. Chromium sends its low-entropy Client Hints to secure origins
     only, a proxy or CDN may strip sec-ch-* headers, and one integration of
     several may pass on only the identity headers (judged apart:
-    ``keys.forwarded``); an API-only portal has no form to time. There their absence says nothing about one attempt.
+    ``keys.forwarded``); an API-only portal has no form to time. There their
+    absence says nothing about one attempt.
     The flag is read only where at least half of the last day's events that
     could carry the signal (``keys.DEPLOYMENT_EVIDENCE`` or more) did; elsewhere it is
     NaN, as for events that never carry it (``missing`` None).

@@ -228,6 +228,7 @@ class Parts(NamedTuple):
 _BROWSER_HEADERS = frozenset(
     ["accept", "accept-encoding", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "sec-fetch-user"]
 )
+_IDENTITY_ONLY = ":id"  # the suffix of the Client Hints keys of requests that are not ``forwarded``
 
 
 def forwarded(headers: dict[str, str]) -> bool:
@@ -270,7 +271,7 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     ):
         tell = True
     k, other = ("s", "l") if signup else ("l", "s")
-    scope = "" if headers_forwarded else ":id"
+    scope = "" if headers_forwarded else _IDENTITY_ONLY
     counters: list[str | None] = [
         f"{k}:ip:{address}" if address else None,
         f"{k}:p:{prefix}" if prefix else None,
@@ -362,7 +363,7 @@ def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None
     failed = {name: counts.pop(name) for name in PEEKS}
     if deployment is not None and marked[_HINTS_EXPECTED]:
         hints_usual = usual(counts["hints_expected"], counts["hints_sent"])
-        if marked[_HINTS_EXPECTED].endswith(":id"):
+        if marked[_HINTS_EXPECTED].endswith(_IDENTITY_ONLY):
             deployment.hints_usual_identity_only = hints_usual
         else:
             deployment.hints_usual = hints_usual
