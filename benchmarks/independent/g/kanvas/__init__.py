@@ -1,0 +1,1 @@
+"""Kanvas synthetic signup/login traffic generator (independent benchmark g)."""
