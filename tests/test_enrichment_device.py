@@ -145,6 +145,7 @@ def test_automation(analyser, ua, bot):
         ("Go-http-client/2.0", True),
         ("axios/1.6.8", True),
         ("okhttp/4.12.0", False),  # Android apps' own HTTP stack
+        ("Kanvas/3.4.1 (Android 14; SM-A546B; build 341) okhttp/4.12.0", False),
         ("Dart/3.3 (dart:io)", False),  # Flutter apps
         ("Dalvik/2.1.0 (Linux; U; Android 14; Pixel 7 Build/UP1A.231005.007)", False),
         ("SignupGuardDemo/4.1.9 CFNetwork/1496.0.7 Darwin/23.5.0", False),
@@ -154,6 +155,26 @@ def test_automation(analyser, ua, bot):
 )
 def test_script_clients(analyser, ua, script):
     assert analyser.analyse({"user-agent": ua}).is_script is script
+
+
+@pytest.mark.parametrize(
+    "ua, automation",
+    [
+        # A portal's own app names itself before the HTTP stack it ships with: the app, not automation.
+        ("Kanvas/3.4.1 (Android 14; SM-A546B; build 341) okhttp/4.12.0", False),
+        ("Kanvas/3.4.1 (iOS 18.1; iPhone15,2) Alamofire/5.9.1", False),
+        ("ChatApp/2.0.3 (Android 13) Dart/3.3 (dart:io)", False),
+        # The stacks' defaults, or a stack behind another client's name, are what scripts send.
+        ("okhttp/4.12.0", True),
+        ("Dart/3.3 (dart:io)", True),
+        ("Java/17.0.2 okhttp/4.12.0", True),
+        ("python-requests/2.31.0 okhttp/4.12.0", True),
+    ],
+)
+def test_an_apps_own_user_agent_is_not_automation(analyser, ua, automation):
+    info = analyser.analyse({"user-agent": ua})
+    assert info.is_automation is automation
+    assert (info.device_class == "bot") is automation
 
 
 @pytest.mark.parametrize(
