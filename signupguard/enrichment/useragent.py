@@ -46,21 +46,6 @@ _CLIENT_TOKENS = (
 )
 # HTTP libraries mobile apps ship with: an app's own requests, not a script's.
 _APP_STACK_TOKENS = ("okhttp", "dart/", "cfnetwork", "alamofire", "ktor-client", "dalvik/")
-
-
-def _branded_app(lower: str) -> bool:
-    """An app's own User-Agent: its product token first, the HTTP stack it ships with after.
-
-    ``Kanvas/3.4.1 (Android 14; SM-A546B) okhttp/4.12.0`` is a portal's Android
-    app; a bare ``okhttp/4.12.0`` is the library's default, which scripts send
-    too. (iOS stacks, CFNetwork and Alamofire, were never counted as clients.)
-    """
-    first = lower.split("/", 1)[0]
-    return (
-        " " not in first and "/" in lower and not first.startswith("mozilla")
-        and not any(token in first + "/" for token in _CLIENT_TOKENS)
-        and any(token in lower for token in _APP_STACK_TOKENS)
-    )
 # Browser automation that leaves a trace in an otherwise normal browser UA.
 _AUTOMATION_TOKENS = (
     "selenium", "webdriver", "puppeteer", "playwright", "phantomjs", "slimerjs", "cypress",
@@ -148,6 +133,21 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) <= 6 else None
 
 
+def _named_app(lower: str) -> bool:
+    """Whether a User-Agent names its own product first, not a browser's or an HTTP client's.
+
+    With an app stack after it, ``Kanvas/3.4.1 (Android 14; SM-A546B) okhttp/4.12.0``
+    is a portal's Android app; a bare ``okhttp/4.12.0`` is the library's default,
+    which scripts send too. (iOS stacks, CFNetwork and Alamofire, were never
+    counted as clients.)
+    """
+    first = lower.split("/", 1)[0]
+    return (
+        " " not in first and "/" in lower and not first.startswith("mozilla")
+        and not any(token in first + "/" for token in _CLIENT_TOKENS)
+    )
+
+
 def _device_class(ua_lower: str, os_family: str | None, device: ua_parser.Device | None,
                   is_client: bool) -> str:
     if is_client or (device is not None and device.family == "Spider"):
@@ -214,7 +214,9 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
     if not ua:
         return _Static(None, None, None, "unknown", False, False, False, hints_present, hints_present, None)
     lower = ua.lower()
-    is_client = any(token in lower for token in _CLIENT_TOKENS) and not _branded_app(lower)
+    app_stack = any(token in lower for token in _APP_STACK_TOKENS)
+    # An app's own User-Agent (its name first, the stack it ships with after) is the app, not a client.
+    is_client = any(token in lower for token in _CLIENT_TOKENS) and not (app_stack and _named_app(lower))
     try:
         result = _get_parser().parse(ua)
     except Exception:  # noqa: BLE001 - a parser bug must not fail a sign-up
@@ -237,7 +239,7 @@ def _analyse_static(ua: str, brands: str, platform: str, mobile: str) -> _Static
         device_class=device_class,
         is_headless=is_headless,
         is_automation=is_automation,
-        is_script=is_client and not any(token in lower for token in _APP_STACK_TOKENS),
+        is_script=is_client and not app_stack,
         hints_present=hints_present,
         hints_mismatch=mismatch,
         hints_missing=missing,
