@@ -6,6 +6,7 @@ import io
 import ipaddress
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 import maxminddb
@@ -15,6 +16,7 @@ from django.core.management import CommandError, call_command
 from signupguard.context import parse_line
 from signupguard.simulation import simulate
 from signupguard.simulation.campaigns import CAMPAIGNS
+from signupguard.simulation.crowds import CROWDS
 from signupguard.simulation.population import connect, make_companies, make_persona
 from signupguard.simulation.signals import CLIENT_HINTS, CONTRACT_DEVICE, CONTRACT_MINIMUM
 from signupguard.simulation.traps import TRAPS
@@ -142,8 +144,9 @@ def test_every_campaign_appears_as_fraud_and_traps_as_legit(run):
         labels.setdefault(row["campaign"], set()).add(row["label"])
     for name in CAMPAIGNS:
         assert labels.get(name) == {"fraud"}, name
-    for name in TRAPS:
-        assert labels.get(name) == {"legit"}, name
+    for name in [*TRAPS, *CROWDS]:
+        assert labels.get(name, {"legit"}) == {"legit"}, name
+    assert all(name in labels for name in TRAPS)
     assert labels["legit"] == {"legit"}
     kinds = {(row["campaign"], row["kind"]) for row in rows}
     assert ("legit", "login") in kinds and ("credential_stuffing", "login") in kinds
@@ -230,3 +233,43 @@ def test_android_phones_of_one_model_share_a_fingerprint_as_iphones_do():
     for fingerprint, n in owners.most_common(3):
         crowd = [phone for phone in phones if phone.fingerprint == fingerprint]
         assert n >= 20 and len({(phone.screen, phone.cores, phone.memory, phone.ua) for phone in crowd}) == 1
+
+
+@pytest.fixture(scope="module")
+def crowds(tmp_path_factory):
+    """Five days of a large population, no campaigns: enough people for the small crowds to show."""
+    out = tmp_path_factory.mktemp("crowds") / "events.jsonl"
+    simulate(out=out, days=5, legit=12000, scale=0, traps=False, seed=5, progress=False)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def _prefix16(ip: str) -> str:
+    return str(ipaddress.ip_network(f"{ip}/{16 if ':' not in ip else 32}", strict=False))
+
+
+def test_privacy_hardened_browsers_are_a_crowd_of_people_with_one_look(crowds):
+    """Tor, Mullvad, LibreWolf, Firefox RFP: UTC clocks, en-US, no hints, few fingerprints, many places."""
+    signups = [r for r in crowds if r["campaign"] == "legit_privacy_browsers" and r["kind"] == "signup"]
+    assert len(signups) >= 40 and {r["label"] for r in signups} == {"legit"}
+    assert {r["device"]["timezone"] for r in signups} <= {"UTC", "Atlantic/Reykjavik"}
+    assert all("Firefox/" in r["headers"]["user-agent"] and "device_memory" not in r["device"] for r in signups)
+    assert not any(name.startswith("sec-ch-ua") for r in signups for name in r["headers"])
+    assert len({r["email"] for r in signups}) == len({r["account"] for r in signups}) == len(signups)
+    fingerprint, n = Counter(r["device"]["fingerprint"] for r in signups).most_common(1)[0]
+    crowd = [r for r in signups if r["device"]["fingerprint"] == fingerprint]
+    assert n >= 3 and len({_prefix16(r["ip"]) for r in crowd}) >= 2  # strangers, not one machine
+    # Their own hours, not the clock's: signups follow the people's days around the world.
+    assert len({r["occurred_at"][11:13] for r in signups}) >= 12
+
+
+def test_internet_cafes_put_a_stream_of_people_on_one_address_and_one_disk_image(crowds):
+    signups = [r for r in crowds if r["campaign"] == "legit_internet_cafes" and r["kind"] == "signup"]
+    assert {r["label"] for r in signups} == {"legit"}
+    (ip, fingerprint), n = Counter((r["ip"], r["device"]["fingerprint"]) for r in signups if "device" in r).most_common(1)[0]
+    there = [r for r in signups if r["ip"] == ip and r.get("device", {}).get("fingerprint") == fingerprint]
+    assert n >= 4 and len({r["account"] for r in there}) == len({r["email"] for r in there}) == n
+    zones = {r["device"]["timezone"] for r in there}
+    assert len(zones) == 1 and not zones & {"UTC", "Atlantic/Reykjavik"}  # the café's own clock
+    assert len({r["occurred_at"][:13] for r in there}) >= n // 2  # customers come and go, not a burst
+    accounts = {r["account"] for r in signups}
+    assert any(r["kind"] == "login" and r.get("account") in accounts and r["ip"] != ip for r in crowds)  # later, from home

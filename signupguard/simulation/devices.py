@@ -143,7 +143,7 @@ def _rows() -> dict[tuple[str, str], tuple[list[UARow], list[float]]]:
     return {key: (rows, list(itertools.accumulate(weights))) for key, (rows, weights) in groups.items()}
 
 
-def _weighted(rng: random.Random, table: list[tuple[Any, float]]) -> Any:
+def weighted(rng: random.Random, table: list[tuple[Any, float]]) -> Any:
     return rng.choices([v for v, _ in table], [w for _, w in table])[0]
 
 
@@ -189,10 +189,10 @@ def build_device(
 ) -> Device:
     """A device whose parts agree with each other unless a campaign says otherwise."""
     group = "tablet" if row.kind == "tablet" else row.os
-    screen = screen or _weighted(rng, SCREENS.get(group, SCREENS["windows"]))
-    cores = cores if cores is not None else _weighted(rng, CORES.get(row.os, CORES["windows"]))
+    screen = screen or weighted(rng, SCREENS.get(group, SCREENS["windows"]))
+    cores = cores if cores is not None else weighted(rng, CORES.get(row.os, CORES["windows"]))
     if memory == "auto":
-        memory = (_weighted(rng, [(8, 60), (4, 30), (2, 10)]) if row.os == "android" else _weighted(rng, [(8, 78), (4, 20), (2, 2)])) if _chromium(row) else None
+        memory = (weighted(rng, [(8, 60), (4, 30), (2, 10)]) if row.os == "android" else weighted(rng, [(8, 78), (4, 20), (2, 2)])) if _chromium(row) else None
     if touch is None:
         touch = 5 if row.os in ("ios", "android") else (10 if (row.os in ("windows", "chromeos") and rng.random() < 0.15) else 0)
     platform = platform if platform is not None else row.platform
@@ -235,7 +235,7 @@ def consumer_device(rng: random.Random, *, kind: str, os: str, timezone: str, la
     if row.os in ("windows", "linux", "mac") and row.major > 100 and rng.random() < old_browser:
         row = with_major(row, rng.choice([109, 109, 112, 116, 119, row.major - 5]))
     if row.os == "android" and row.kind == "mobile" and rng.random() >= ANDROID_UNIQUE:
-        screen, cores, memory, gpu = _weighted(rng, ANDROID_MODELS)
+        screen, cores, memory, gpu = weighted(rng, ANDROID_MODELS)
         return build_device(rng, row, timezone=timezone, languages=languages, screen=screen, cores=cores,
                             memory=memory if _chromium(row) else None, canvas=f"android:{gpu}:{screen}")
     return build_device(rng, row, timezone=timezone, languages=languages)
@@ -248,4 +248,4 @@ def pick_kind_os(rng: random.Random, *, mobile_share: float, ios_share: float, m
         return "mobile", "ios" if rng.random() < ios_share else "android"
     if r < mobile_share + 0.03:
         return "tablet", "ios" if rng.random() < ios_share else "android"
-    return "desktop", _weighted(rng, [("windows", 72), ("mac", 16 * mac_boost), ("linux", 4.5), ("chromeos", 3)])
+    return "desktop", weighted(rng, [("windows", 72), ("mac", 16 * mac_boost), ("linux", 4.5), ("chromeos", 3)])

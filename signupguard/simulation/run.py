@@ -11,6 +11,7 @@ from typing import Sequence
 
 from .campaigns import CAMPAIGNS
 from .cohort import Cohort, Sim
+from .crowds import CROWDS
 from .population import LegitPopulation
 from .signals import omissions
 from .traps import TRAPS
@@ -89,6 +90,8 @@ def simulate(
     world = World(seed if world_seed is None else world_seed)
     sim = Sim(world=world, seed=seed, start=START.timestamp(), days=days, scale=scale, legit=legit)
     cohorts: list[Cohort] = [LegitPopulation(sim, random.Random(f"{seed}-legit"))]
+    if legit > 0:
+        cohorts += [cls(sim, random.Random(f"{seed}-{name}")) for name, cls in CROWDS.items()]
     if traps and legit > 0:
         cohorts += [cls(sim, random.Random(f"{seed}-{name}")) for name, cls in TRAPS.items()]
     if scale > 0:
