@@ -355,8 +355,8 @@ def test_webdriver_only_when_true(analyser, value, expected):
         ("US/Eastern", "US", False),
         ("Europe/Berlin", "DE", False),
         ("Europe/Zurich", "CH", False),
-        ("UTC", "ES", True),
-        ("Etc/GMT-3", "RU", True),
+        ("UTC", "ES", None),  # no country's clock: told apart, as device_clock_non_geographic
+        ("Etc/GMT-3", "RU", None),
         ("Europe/Madrid", None, None),
         ("Europe/Madrid", "ZZ", None),  # not a country known to the zone table
         ("Not/AZone", "ES", None),
@@ -366,6 +366,16 @@ def test_webdriver_only_when_true(analyser, value, expected):
 def test_tz_country(analyser, zone, country, mismatch):
     info = _device(analyser, {"timezone": zone}, country=country)
     assert info.tz_country_mismatch is mismatch
+
+
+@pytest.mark.parametrize(
+    "zone, non_geographic",
+    [("UTC", True), ("Etc/GMT-3", True), ("GMT", True), ("Etc/UTC", True), ("Atlantic/Reykjavik", False),
+     ("Europe/London", False), ("Asia/Tokyo", False), ("Not/AZone", None), (None, None)],
+)
+def test_a_clock_of_no_country_is_told_apart_from_a_foreign_one(analyser, zone, non_geographic):
+    info = _device(analyser, {"timezone": zone} if zone else {"fingerprint": "f"}, country="JP")
+    assert info.clock_non_geographic is non_geographic
 
 
 @pytest.mark.parametrize(

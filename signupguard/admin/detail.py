@@ -23,7 +23,7 @@ ENRICHMENT_FIELDS = {
            "client_hints_present",
            "client_hints_mismatch", "client_hints_missing", "version_age"),
     "device": ("collector_present", "fingerprint", "webdriver", "timezone", "screen", "tz_country_mismatch",
-               "lang_country_mismatch", "platform_mismatch", "clock_restricted", "language_restricted",
+               "clock_non_geographic", "lang_country_mismatch", "platform_mismatch", "clock_restricted", "language_restricted",
                "hardware_concurrency", "device_memory"),
     "form": ("fill_ms", "honeypot_filled"),
 }

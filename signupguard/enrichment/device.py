@@ -139,14 +139,17 @@ def _region_tag(tag: str) -> str | None:
 
 
 def _tz_country_mismatch(zone: str, country: str | None) -> bool | None:
-    if country not in _TZ_COUNTRIES:
-        return None
+    """Whether the address's country does not use ``zone``; None for UTC and zones of no known country."""
     countries = _ZONE_COUNTRIES.get(zone)
-    if countries is None:
-        # UTC and Etc/GMT±N belong to no country: a default of servers and
-        # containers rather than of people's devices.
-        return True if (zone in _NON_GEOGRAPHIC or zone.startswith("Etc/")) else None
+    if countries is None or country not in _TZ_COUNTRIES:
+        return None
     return country not in countries
+
+
+def _non_geographic(zone: str) -> bool:
+    """UTC, GMT and Etc/GMT±N: the default of servers and containers, and what Tor Browser and
+    Firefox's resistFingerprinting report on every machine. Not someone else's country's clock."""
+    return zone in _NON_GEOGRAPHIC or zone.startswith("Etc/")
 
 
 def _offset_hours(zone: ZoneInfo, when: dt.datetime) -> float | None:
@@ -304,6 +307,7 @@ def analyse_device(
     if zone is not None:
         if restricted:
             info.clock_restricted = _clock_restricted(zone, restricted)
+        info.clock_non_geographic = _non_geographic(zone)
         info.tz_country_mismatch = _tz_country_mismatch(zone, ip.country)
         # A clock in a zone the address's country uses agrees with it, whatever the offset from
         # the City record's zone: GeoIP places many addresses in the wrong region of a country

@@ -79,7 +79,8 @@ class DeviceInfo:
     identity: str | None = None
     webdriver: bool = False
     timezone: str | None = None
-    tz_country_mismatch: bool | None = None  # device zone is not used in the IP's country
+    tz_country_mismatch: bool | None = None  # device zone is not used in the IP's country; None for UTC
+    clock_non_geographic: bool | None = None  # UTC, GMT, Etc/GMT±N; None without a clock
     tz_offset_diff_hours: float | None = None  # |UTC offset(device zone) - offset(IP zone)|; 0 for a zone of the IP's country
     lang_header_mismatch: bool | None = None  # device languages vs Accept-Language
     lang_country_mismatch: bool | None = None  # no language of the device is spoken in the IP's country

@@ -24,15 +24,17 @@ from .devices import UARow, build_device, pick_row, weighted, with_major
 from .population import Persona, connect, make_persona, request
 from .world import World
 
-# Share of the day's legitimate signups; the evenings' crowd in a café.
-PRIVACY_SHARE = 0.006
-CAFE_SIGNUPS_PER_DAY = (0.5, 4.0)
+PRIVACY_SHARE = 0.006  # of the legitimate signups
+CAFE_SIGNUPS_PER_DAY = (0.5, 4.0)  # of this portal's, per café (drawn once)
+# Open from late morning to the small hours; busiest in the evening.
 CAFE_HOURS = (4.0, 3.0, 2.0, 1.0, 0.3, 0.1, 0.1, 0.2, 0.4, 0.8, 1.5, 2.5, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0, 7.0, 6.5, 6.0, 5.0)
 CAFE_COUNTRIES = ("KR", "VN", "PH", "ID", "IN", "BR", "TR", "EG", "PK", "NG", "MX", "TH", "BD")
 
 # What a letterboxed window reports (steps of 200 x 100), and the usual inner windows of maximised browsers.
-_LETTERBOX = [("1400x900x24", 40), ("1000x900x24", 20), ("1200x800x24", 15), ("1400x800x24", 10), ("1000x1000x24", 8), ("1600x900x24", 7)]
-_RFP_WINDOWS = [("1920x955x24", 35), ("1536x730x24", 20), ("1366x657x24", 15), ("1440x789x24", 10), ("2560x1315x24", 10), ("1280x665x24", 10)]
+_LETTERBOX = [("1400x900x24", 40), ("1000x900x24", 20), ("1200x800x24", 15), ("1400x800x24", 10), ("1000x1000x24", 8),
+              ("1600x900x24", 7)]
+_RFP_WINDOWS = [("1920x955x24", 35), ("1536x730x24", 20), ("1366x657x24", 15), ("1440x789x24", 10), ("2560x1315x24", 10),
+                ("1280x665x24", 10)]
 _PRIVATE_MAIL = {"proton.me": 40, "protonmail.com": 20, "tuta.com": 8, "posteo.de": 5, "mailbox.org": 5, "disroot.org": 2,
                  "gmail.com": 20}
 _ALIASES = ("simplelogin.com", "aleeas.com", "anonaddy.me", "mozmail.com", "duck.com")
