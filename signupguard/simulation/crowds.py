@@ -55,9 +55,7 @@ class PrivacyBrowsers(Cohort):
 
     def __init__(self, sim: Sim, rng: random.Random) -> None:
         super().__init__(sim, rng)
-        world = sim.world
-        self.supported = [iso for iso, c in world.countries.items() if c.weight > 0]
-        self.weights = [world.countries[iso].weight for iso in self.supported]
+        self.supported, self.weights = sim.world.served()
         self.per_day = PRIVACY_SHARE * sim.legit / max(1, sim.days)
 
     def arrivals(self, day: int, day_start: float) -> None:

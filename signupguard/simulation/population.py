@@ -245,8 +245,7 @@ class LegitPopulation(Cohort):
     def __init__(self, sim: Sim, rng: random.Random) -> None:
         super().__init__(sim, rng)
         world = sim.world
-        self.supported = [iso for iso, c in world.countries.items() if c.weight > 0]
-        self.weights = [world.countries[iso].weight for iso in self.supported]
+        self.supported, self.weights = world.served()
         self.companies = make_companies(world, random.Random(f"{sim.seed}-companies"), max(20, sim.legit // 350))
         self.per_day = sim.legit / max(1, sim.days)
         self.existing = max(2000, sim.legit)

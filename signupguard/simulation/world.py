@@ -215,6 +215,11 @@ class World:
     def of(self, iso: str, kind: str) -> list[Network]:
         return self._index.get((iso, kind), [])
 
+    def served(self) -> tuple[list[str], list[float]]:
+        """The countries the portal serves and their weights in its population of people."""
+        isos = [iso for iso, c in self.countries.items() if c.weight > 0]
+        return isos, [self.countries[iso].weight for iso in isos]
+
     def of_kind(self, kind: str) -> list[Network]:
         return self._index.get(("*", kind), [])
 
