@@ -115,6 +115,26 @@ def test_zone_foreign_share_counts_earlier_events_of_the_zone(geo_run):
     assert math.isnan(bare[FEATURE_INDEX["zone_foreign_share_24h"]])
 
 
+def test_a_utc_clock_is_its_own_signal_and_no_foreign_clock(geo_run):
+    """Tor Browser and Firefox's resistFingerprinting report UTC everywhere: no country's clock, so
+    neither a mismatch with the address's country nor a foreign clock in the address's crowd."""
+    utc = {**SHANGHAI_FROM_GB, "timezone": "UTC", "languages": ["en-US", "en"]}
+    ip = "81.2.69.10"
+    rows = geo_run([browser(n, ip=ip, device={**utc, "fingerprint": "rfp"}, headers={"user-agent": FIREFOX})
+                    for n in range(3)] + [browser(3, ip=ip, device={**SHANGHAI_FROM_GB})])
+    name = FEATURE_INDEX.__getitem__
+    for row in rows[:3]:
+        assert row[name("device_clock_non_geographic")] == 1.0
+        assert math.isnan(row[name("device_tz_country_mismatch")])
+        assert row[name("device_tz_offset_diff")] == 1.0  # still compared with the address: London is on UTC+1 in June
+    assert [r[name("zone_foreign_share_24h")] for r in rows[:3]] == [0.0, 0.0, 0.0]
+    assert rows[3][name("foreign_share_ip_7d")] == 0.0  # three UTC clocks before it, none foreign
+    shanghai = rows[3]
+    assert shanghai[name("device_clock_non_geographic")] == 0.0 and shanghai[name("device_tz_country_mismatch")] == 1.0
+    (bare,) = geo_run([browser(9, device=None)])
+    assert math.isnan(bare[name("device_clock_non_geographic")])
+
+
 def test_local_hour_is_the_addresss_not_the_device_clocks(geo_run):
     # 12:30 UTC is 12:30 in London in winter, whatever zone the device says; without a City
     # record there is no local hour (the device's clock is the client's to set).
