@@ -104,12 +104,21 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
 
-    scorer = registry.load_active()
-    if isinstance(scorer, ColdStartModel):
+    promoted = registry.load(registry.active_dir())
+    serving = registry.load_active()
+    if isinstance(serving, ColdStartModel):
         messages.append(Warning(
-            f"The active model cannot be loaded, so the cold-start rules score every attempt: {scorer.metadata['reason']}",
+            f"The active model cannot be loaded, so the cold-start rules score every attempt: {serving.metadata['reason']}",
             hint="Retrain (signupguard_train) or promote a usable model; see docs/cold-start.md.",
             id="signupguard.W020",
+        ))
+    elif isinstance(promoted, ColdStartModel):
+        messages.append(Warning(
+            f"The promoted model {registry.active_dir().name} cannot be loaded, so the shipped default model "
+            f"{serving.version} scores every attempt: {promoted.metadata['reason']}",
+            hint="Retrain on your own labels (signupguard_train --promote). An upgrade that changes the feature "
+            "schema refuses every model trained before it.",
+            id="signupguard.W021",
         ))
     review, block = sg_settings.REVIEW_THRESHOLD, sg_settings.BLOCK_THRESHOLD
     try:

@@ -13,7 +13,7 @@ def ids(**conf):
 
 def test_a_good_configuration_has_no_engine_errors():
     found = ids(VELOCITY_BACKEND="signupguard.velocity.memory.MemoryVelocityStore")
-    assert not found & {"signupguard.E010", "signupguard.W020", "signupguard.E030", "signupguard.E031"}
+    assert not found & {"signupguard.E010", "signupguard.W020", "signupguard.W021", "signupguard.E030", "signupguard.E031"}
 
 
 def test_bad_velocity_backend():
@@ -48,7 +48,19 @@ def test_unusable_active_model_is_a_warning_not_a_crash(tmp_path):
     shutil.copytree(DEFAULT_DIR, broken)
     (broken / "model.txt").write_text("not a model")
     (registry / "ACTIVE").write_text("broken\n")
-    assert "signupguard.W020" in ids(MODEL_DIR=str(registry))
+    found = ids(MODEL_DIR=str(registry))
+    # The shipped model stands in for it; the cold start would be W020.
+    assert "signupguard.W021" in found and "signupguard.W020" not in found
+
+
+def test_a_cold_start_is_w020(tmp_path, monkeypatch):
+    from signupguard.model import registry as models
+
+    broken = tmp_path / "default"
+    shutil.copytree(DEFAULT_DIR, broken)
+    (broken / "model.txt").write_text("not a model")
+    monkeypatch.setattr(models, "DEFAULT_DIR", broken)  # as if the shipped directory were damaged
+    assert "signupguard.W020" in ids()
 
 
 def test_a_backend_that_cannot_be_built_is_e010(monkeypatch):

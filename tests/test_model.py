@@ -88,6 +88,28 @@ def test_corrupt_model_falls_back_to_cold_start(trained, tmp_path, damage):
     assert scorer.predict(np.zeros((1, len(FEATURE_NAMES)))).shape == (1,)
 
 
+def test_a_promoted_model_from_before_an_upgrade_gives_way_to_the_shipped_one(trained, tmp_path):
+    """A schema change refuses every earlier model: the shipped one scores until they are retrained."""
+    root = tmp_path / "registry"
+    stale = root / "versions" / "ours-1"
+    shutil.copytree(trained.directory, stale)
+    meta = json.loads((stale / "metadata.json").read_text())
+    meta["feature_names"] = meta["feature_names"][:-1]  # as trained by a release with one feature less
+    meta["schema_hash"] = "0123456789abcdef"
+    (stale / "metadata.json").write_text(json.dumps(meta))
+    (root / "ACTIVE").write_text("ours-1\n")
+    shipped = RiskModel.load(registry.DEFAULT_DIR)
+    rows = np.zeros((3, len(FEATURE_NAMES)))
+    with override_settings(SIGNUPGUARD={"MODEL_DIR": str(root)}):
+        assert isinstance(registry.load(registry.active_dir()), ColdStartModel)
+        serving = registry.load_active()
+        assert isinstance(serving, RiskModel) and serving.version == shipped.version
+        assert np.array_equal(serving.predict(rows), shipped.predict(rows))
+        # Retrained and promoted, the deployment's own model is active again.
+        assert registry.promote(trained.directory, force=True).promoted
+        assert registry.load_active().version == trained.metadata["version"]
+
+
 def test_unfitted_classifier_refuses_to_predict():
     with pytest.raises(NotFittedError):
         SignupRiskClassifier().predict_proba(np.zeros((1, len(FEATURE_NAMES))))

@@ -8,8 +8,10 @@ Layout of ``SIGNUPGUARD['MODEL_DIR']``::
       SHADOW                name of a challenger scored beside it without acting (optional)
 
 Without ``MODEL_DIR`` only the shipped default model (``signupguard/model/default``)
-is available. Loading never raises: an unusable model is logged and the
-cold-start rule set scores instead, while the system check reports the error.
+is available. Loading never raises. An unusable promoted model (trained on an
+older feature schema before an upgrade, or a damaged file) gives way to the
+shipped default model; the cold-start rule set scores only when that cannot be
+loaded either. Both are logged, and the system check reports them.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def load(directory: Path | str) -> Scorer:
         try:
             scorer = RiskModel.load(directory)
         except ModelError as exc:
-            logger.error("SignupGuard model unusable, scoring with the cold-start rules: %s", exc)
+            logger.error("SignupGuard model unusable: %s", exc)
             scorer = ColdStartModel(reason=str(exc))
         _cache.clear() if len(_cache) > 8 else None
         _cache[key] = scorer
@@ -86,7 +88,19 @@ def load(directory: Path | str) -> Scorer:
 
 
 def load_active() -> Scorer:
-    return load(active_dir())
+    """The active model; if a promoted version cannot be used, the shipped default model.
+
+    After an upgrade that changes the feature schema every model trained before
+    it is refused until it is retrained; the shipped model is retrained with
+    each release, so it scores meanwhile rather than the cold-start rules.
+    """
+    directory = active_dir()
+    scorer = load(directory)
+    if isinstance(scorer, ColdStartModel) and directory != DEFAULT_DIR:
+        shipped = load(DEFAULT_DIR)
+        if not isinstance(shipped, ColdStartModel):
+            return shipped
+    return scorer
 
 
 def load_shadow() -> Scorer | None:
