@@ -34,6 +34,18 @@ def test_each_tell_changes_the_row():
     assert set(STRONG_TELLS) <= set(TELLS)
 
 
+def test_tells_write_only_what_the_pipeline_can_read_without_optional_databases():
+    """The shipped model is trained without the Anonymous-IP database: no synthetic row may carry
+    what only that database produces, or a deployment that has it reads every VPN user as fraud."""
+    rng = np.random.default_rng(5)
+    X = rng.random((2000, len(FEATURE_NAMES))).astype(np.float32)
+    X[:, FEATURE_INDEX["ip_anonymous"]] = 0
+    y = np.zeros(2000, dtype=np.int8)
+    y[:200] = 1
+    X2, _ = augment(X, y, share=0.3, seed=2)
+    assert len(X2) > len(X) and not X2[:, FEATURE_INDEX["ip_anonymous"]].any()
+
+
 def test_augment_is_deterministic_and_bounded():
     X = np.zeros((500, len(FEATURE_NAMES)), dtype=np.float32)
     y = np.zeros(500, dtype=np.int8)

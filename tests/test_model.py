@@ -110,6 +110,19 @@ def test_a_promoted_model_from_before_an_upgrade_gives_way_to_the_shipped_one(tr
         assert registry.load_active().version == trained.metadata["version"]
 
 
+def test_the_shipped_model_ignores_what_only_an_optional_database_gives():
+    """Trained without the Anonymous-IP database, it must score the same with and without it:
+    the database refines the network kind (VPN, hosting, Tor), and that is all."""
+    from signupguard.features import FEATURE_INDEX
+
+    shipped = RiskModel.load(registry.DEFAULT_DIR)
+    rows = np.random.default_rng(0).random((500, len(FEATURE_NAMES)))
+    rows[:, FEATURE_INDEX["ip_anonymous"]] = 0
+    flagged = rows.copy()
+    flagged[:, FEATURE_INDEX["ip_anonymous"]] = 1
+    assert np.array_equal(shipped.predict(rows), shipped.predict(flagged))
+
+
 def test_unfitted_classifier_refuses_to_predict():
     with pytest.raises(NotFittedError):
         SignupRiskClassifier().predict_proba(np.zeros((1, len(FEATURE_NAMES))))

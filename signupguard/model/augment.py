@@ -148,8 +148,10 @@ def _datacenter_bot(row, rng):
 
 
 def _tor_exit(row, rng):
-    _set(row, net_tor=1.0, ip_anonymous=1.0, net_residential=0.0, net_mobile=0.0, net_hosting=0.0,
-         net_vpn=0.0, net_education=0.0)
+    # Not ip_anonymous: without the Anonymous-IP database (as the shipped model is trained) no real
+    # row has it, so a synthetic one would teach "anonymous means fraud", and a deployment with the
+    # database would see every VPN user and privacy relay read so.
+    _set(row, net_tor=1.0, net_residential=0.0, net_mobile=0.0, net_hosting=0.0, net_vpn=0.0, net_education=0.0)
 
 
 def _disposable(row, rng):
