@@ -10,12 +10,17 @@ from signupguard.offline import build_dataset
 from signupguard.simulation import simulate
 
 
+def _rows(n: int, fraud: int, seed: int, *, zero: str) -> tuple[np.ndarray, np.ndarray]:
+    """Random rows, the first ``fraud`` of them labelled fraud, with feature ``zero`` set to 0."""
+    X = np.random.default_rng(seed).random((n, len(FEATURE_NAMES))).astype(np.float32)
+    X[:, FEATURE_INDEX[zero]] = 0
+    y = np.zeros(n, dtype=np.int8)
+    y[:fraud] = 1
+    return X, y
+
+
 def test_augment_adds_only_fraud_rows_built_from_legit_rows():
-    rng = np.random.default_rng(0)
-    X = rng.random((1000, len(FEATURE_NAMES))).astype(np.float32)
-    X[:, FEATURE_INDEX["device_webdriver"]] = 0
-    y = np.zeros(1000, dtype=np.int8)
-    y[:100] = 1
+    X, y = _rows(1000, 100, 0, zero="device_webdriver")
     X2, y2 = augment(X, y, share=0.2, seed=1)
     assert len(X2) == 1000 + 180 and (y2[1000:] == 1).all()
     assert np.array_equal(X2[:1000], X) and np.array_equal(y2[:1000], y)
@@ -37,11 +42,7 @@ def test_each_tell_changes_the_row():
 def test_tells_write_only_what_the_pipeline_can_read_without_optional_databases():
     """The shipped model is trained without the Anonymous-IP database: no synthetic row may carry
     what only that database produces, or a deployment that has it reads every VPN user as fraud."""
-    rng = np.random.default_rng(5)
-    X = rng.random((2000, len(FEATURE_NAMES))).astype(np.float32)
-    X[:, FEATURE_INDEX["ip_anonymous"]] = 0
-    y = np.zeros(2000, dtype=np.int8)
-    y[:200] = 1
+    X, y = _rows(2000, 200, 5, zero="ip_anonymous")
     X2, _ = augment(X, y, share=0.3, seed=2)
     assert len(X2) > len(X) and not X2[:, FEATURE_INDEX["ip_anonymous"]].any()
 
