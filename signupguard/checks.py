@@ -104,7 +104,8 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
 
-    promoted = registry.load(registry.active_dir())
+    active = registry.active_dir()
+    promoted = registry.load(active)
     serving = registry.load_active()
     if isinstance(serving, ColdStartModel):
         messages.append(Warning(
@@ -114,7 +115,7 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         ))
     elif isinstance(promoted, ColdStartModel):
         messages.append(Warning(
-            f"The promoted model {registry.active_dir().name} cannot be loaded, so the shipped default model "
+            f"The promoted model {active.name} cannot be loaded, so the shipped default model "
             f"{serving.version} scores every attempt: {promoted.metadata['reason']}",
             hint="Retrain on your own labels (signupguard_train --promote). An upgrade that changes the feature "
             "schema refuses every model trained before it.",

@@ -127,7 +127,8 @@ class InternetCafes(Cohort):
 
     def setup(self) -> None:
         sim, rng, world = self.sim, self.rng, self.sim.world
-        countries = [iso for iso in CAFE_COUNTRIES if iso in world.countries and world.countries[iso].weight > 0]
+        served, _ = world.served()
+        countries = [iso for iso in CAFE_COUNTRIES if iso in served]
         self.cafes = []
         for _ in range(max(2, sim.legit // 6000)):
             iso = rng.choice(countries)
