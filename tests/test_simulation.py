@@ -235,6 +235,27 @@ def test_android_phones_of_one_model_share_a_fingerprint_as_iphones_do():
         assert n >= 20 and len({(phone.screen, phone.cores, phone.memory, phone.ua) for phone in crowd}) == 1
 
 
+def test_browsers_that_update_themselves_lag_behind_as_people_do():
+    """Not everyone runs the current release: a fifth are one version behind, some two or three.
+
+    fake-useragent's shares alone put 78% on it and under 3% each two and three behind, so
+    a browser a few versions old read as a farm's (docs/detection.md, session 16).
+    """
+    from signupguard.simulation.devices import consumer_device
+
+    rng = random.Random(11)
+    browsers = [consumer_device(rng, kind="desktop", os="windows", timezone="Europe/Berlin", languages=["de-DE"])
+                for _ in range(4000)]
+    chrome = [device for device in browsers if device.row.browser == "Chrome" and device.row.major > 120]
+    versions = Counter(device.row.major for device in chrome)
+    current = versions.most_common(1)[0][0]
+    shares = [versions[current - lag] / len(chrome) for lag in range(4)]
+    assert len(chrome) > 2000
+    assert 0.5 < shares[0] < 0.72 and shares[1] > 0.15 and shares[2] > 0.05 and shares[3] > 0.035
+    for device in chrome:
+        assert f"Chrome/{device.row.major}." in device.ua and f'v="{device.row.major}"' in device.headers["sec-ch-ua"]
+
+
 @pytest.fixture(scope="module")
 def crowds(tmp_path_factory):
     """Five days of a large population, no campaigns: enough people for the small crowds to show."""

@@ -229,11 +229,23 @@ ANDROID_MODELS: list[tuple[tuple[str, int, int, str], float]] = [
 ANDROID_UNIQUE = 0.2
 
 
+# Browsers that update themselves do not all update at once: a release reaches everyone over weeks,
+# managed fleets hold one or two versions back, and a browser left open stays on its version until it
+# restarts. fake-useragent's shares are one day's traffic, mostly on the newest release; this is how many
+# major versions behind that a person's browser is on top of it (0 for most).
+UPDATE_LAG: list[tuple[int, float]] = [(0, 80), (1, 12), (2, 5), (3, 3)]
+_EVERGREEN = frozenset({"Chrome", "Chrome Mobile", "Chrome Mobile iOS", "Edge", "Firefox"})
+
+
 def consumer_device(rng: random.Random, *, kind: str, os: str, timezone: str, languages: list[str], old_browser: float = 0.03) -> Device:
     """An ordinary person's phone, tablet or computer."""
     row = pick_row(rng, kind, os)
     if row.os in ("windows", "linux", "mac") and row.major > 100 and rng.random() < old_browser:
         row = with_major(row, rng.choice([109, 109, 112, 116, 119, row.major - 5]))
+    elif row.browser in _EVERGREEN and row.major > 100:
+        lag = weighted(rng, UPDATE_LAG)
+        if lag:
+            row = with_major(row, row.major - lag)
     if row.os == "android" and row.kind == "mobile" and rng.random() >= ANDROID_UNIQUE:
         screen, cores, memory, gpu = weighted(rng, ANDROID_MODELS)
         return build_device(rng, row, timezone=timezone, languages=languages, screen=screen, cores=cores,
