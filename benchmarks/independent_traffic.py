@@ -1,10 +1,10 @@
 """The shipped model on traffic from generators written apart from the simulator.
 
-    python benchmarks/independent_traffic.py [--model DIR] [--only a b c d e f]
+    python benchmarks/independent_traffic.py [--model DIR] [--only a b c d e f g h]
 
 ``benchmarks/independent/a`` and ``b`` were written in session 8, ``c`` in
-session 9, ``d`` in session 10, ``e`` in session 11, ``f`` in session 13,
-each by a helper who was shown the event contract and MaxMind's
+session 9, ``d`` in session 10, ``e`` in session 11, ``f`` in session 13, ``g`` in
+session 14, ``h`` in session 16, each by a helper who was shown the event contract and MaxMind's
 record shapes, never SignupGuard's code, simulator or documents, and was asked
 for realistic traffic of its own design (legitimate segments, fraud
 operations, their own GeoIP databases). Each writes labelled events with a
@@ -15,9 +15,10 @@ the ranking without the thresholds: the share of fraudulent signups scored
 above the top 1%, 2% and 5% of legitimate ones.
 
 Session 8 changed the product after reading a's and b's first results,
-session 9 after c's, session 10 after d's, session 13 after f's
-(docs/detection.md). Each one's first figures were measured before anything
-was changed for it, and are kept in docs/detection.md.
+session 9 after c's, session 10 after d's, session 13 after f's, session 14
+after g's, session 16 after h's (docs/detection.md). Each one's first
+figures were measured before anything was changed for it, and are kept in
+docs/detection.md.
 """
 
 from __future__ import annotations
