@@ -106,7 +106,7 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 
     active = registry.active_dir()
     promoted = registry.load(active)
-    serving = registry.load_active()
+    serving = registry.load_serving(active)
     if isinstance(serving, ColdStartModel):
         messages.append(Warning(
             f"The active model cannot be loaded, so the cold-start rules score every attempt: {serving.metadata['reason']}",

@@ -94,7 +94,11 @@ def load_active() -> Scorer:
     it is refused until it is retrained; the shipped model is retrained with
     each release, so it scores meanwhile rather than the cold-start rules.
     """
-    directory = active_dir()
+    return load_serving(active_dir())
+
+
+def load_serving(directory: Path) -> Scorer:
+    """What scores when ``directory`` is the active model (``load_active`` with the pointer already read)."""
     scorer = load(directory)
     if isinstance(scorer, ColdStartModel) and directory != DEFAULT_DIR:
         shipped = load(DEFAULT_DIR)
