@@ -231,8 +231,8 @@ ANDROID_UNIQUE = 0.2
 
 # Browsers that update themselves do not all update at once: a release reaches everyone over weeks,
 # managed fleets hold one or two versions back, and a browser left open stays on its version until it
-# restarts. fake-useragent's shares are one day's traffic, mostly on the newest release; this is how many
-# major versions behind that a person's browser is on top of it (0 for most).
+# restarts. fake-useragent's shares are one day's traffic, mostly on the newest release; UPDATE_LAG adds
+# how many major versions behind it a person's browser is (none for most).
 UPDATE_LAG: list[tuple[int, float]] = [(0, 80), (1, 12), (2, 5), (3, 3)]
 _EVERGREEN = frozenset({"Chrome", "Chrome Mobile", "Chrome Mobile iOS", "Edge", "Firefox"})
 
