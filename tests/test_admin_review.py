@@ -64,6 +64,19 @@ def test_detail_page_explains_the_verdict(scored_signup, reviewer) -> None:
     assert "pending → review" in page and "Block cluster" in page
 
 
+def test_detail_page_says_when_a_recent_chrome_did_not_send_its_reduced_user_agent(scored_signup, reviewer) -> None:
+    """DevTools' device mode sends a phone model no Chrome of 113 or later would name: reviewers see it."""
+    devtools = ("Mozilla/5.0 (Linux; Android 6.0; Nexus 5 Build/MRA58N) AppleWebKit/537.36 (KHTML, like Gecko) "
+                "Chrome/146.0.0.0 Mobile Safari/537.36")
+    reduced = devtools.replace("Android 6.0; Nexus 5 Build/MRA58N", "Android 10; K")
+    client = _client(reviewer)
+    for user_agent, shown in ((devtools, "True"), (reduced, "False")):
+        attempt = scored_signup(conf=REVIEW_ALL, user_agent=user_agent)
+        assert attempt.enrichment["ua"]["unreduced"] is (shown == "True")
+        page = client.get(reverse("admin:signupguard_attempt_change", args=[attempt.pk])).content.decode()
+        assert f"<th>unreduced</th><td>{shown}</td>" in page
+
+
 def test_approve_writes_audit_label_and_signal(scored_signup, reviewer, signal_log) -> None:
     held = scored_signup(conf=REVIEW_ALL)
     response = _act(_client(reviewer), "approve", [held.pk], note="known customer")

@@ -694,3 +694,55 @@ def test_form(form, fill_ms, honeypot):
 )
 def test_client_hints_missing(analyser, ua, hints, missing):
     assert analyser.analyse({"user-agent": ua, **hints}).client_hints_missing is missing
+
+
+CHROME_OS = ("Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) "
+             "Chrome/124.0.0.0 Safari/537.36")
+SAMSUNG = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/27.0 "
+           "Chrome/125.0.0.0 Mobile Safari/537.36")
+
+
+@pytest.mark.parametrize(
+    "ua, unreduced",
+    [
+        (CHROME_WIN, False),
+        (EDGE_WIN.replace("Edg/124.0.0.0", "Edg/124.0.2478.80"), False),  # Edge's own token keeps its build
+        (CHROME_ANDROID, False),
+        (CHROME_LINUX, False),  # also Android's "desktop site"
+        (CHROME_OS, False),
+        (CHROME_ANDROID.replace("Android 10; K", "Android 6.0; Nexus 5 Build/MRA58N"), True),  # DevTools' device mode
+        (CHROME_ANDROID.replace("Android 10; K", "Android 14; Pixel 8"), True),  # a phone model
+        (CHROME_ANDROID_TABLET, True),  # a tablet's model: hidden since 113 too
+        (CHROME_WIN.replace("124.0.0.0", "124.0.6367.91"), True),  # a full build number
+        (CHROME_WIN.replace("Windows NT 10.0", "Windows NT 6.1"), True),  # Windows 7: no Chrome after 109
+        (SAFARI_MAC.replace("AppleWebKit/605.1.15", "AppleWebKit/537.36").replace("Version/17.4 Safari/605.1.15",
+                                                                            "Chrome/124.0.0.0 Safari/537.36")
+         .replace("10_15_7", "10_13_6"), True),  # macOS 10.13: no Chrome after 116
+        # Not judged: before the reduction, other engines, WebViews and forks with their own User-Agent.
+        (CHROME_WIN.replace("124.0.0.0", "109.0.5414.120").replace("Windows NT 10.0", "Windows NT 6.1"), None),
+        (CHROME_ANDROID.replace("Mobile Safari", "; wv) Mobile Safari"), None),
+        (SAMSUNG, None),
+        (HEADLESS, None),
+        (FIREFOX_WIN, None),
+        (SAFARI_MAC, None),
+        (CHROME_IOS, None),
+        ("python-requests/2.31.0", None),
+        ("", None),
+    ],
+)
+def test_a_recent_chrome_sends_the_reduced_user_agent(analyser, ua, unreduced):
+    assert analyser.analyse({"user-agent": ua}).unreduced is unreduced
+
+
+def test_real_browsers_send_the_reduced_user_agent():
+    """fake-useragent's real strings, weighted by their share of traffic: almost every recent Chrome
+    and Edge is reduced, so the flag separates templates from people."""
+    analyser = UserAgentAnalyser()
+    judged = flagged = 0.0
+    for row in _fake_useragent_rows():
+        info = analyser.analyse({"user-agent": row["useragent"]})
+        if info.unreduced is not None:
+            judged += row["percent"]
+            flagged += row["percent"] * info.unreduced
+    assert judged > 25  # percent of all traffic: Chrome and Edge of 113 and later
+    assert flagged / judged < 0.01

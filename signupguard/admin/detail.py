@@ -21,7 +21,7 @@ ENRICHMENT_FIELDS = {
     "email": ("normalized", "domain", "disposable", "freemail", "role", "plus_tag", "dots_removed", "template"),
     "ua": ("family", "major", "os_family", "device_class", "is_headless", "is_automation", "is_script",
            "client_hints_present",
-           "client_hints_mismatch", "client_hints_missing", "version_age"),
+           "client_hints_mismatch", "client_hints_missing", "unreduced", "version_age"),
     "device": ("collector_present", "fingerprint", "webdriver", "timezone", "screen", "tz_country_mismatch",
                "clock_non_geographic", "lang_country_mismatch", "platform_mismatch", "clock_restricted", "language_restricted",
                "hardware_concurrency", "device_memory"),

@@ -66,6 +66,10 @@ class UAInfo:
     client_hints_mismatch: bool = False  # sec-ch-ua brand/platform/mobile disagree with the UA
     # A Chromium UA (90+, not iOS) that sent no Client Hints at all; None when no hints are expected.
     client_hints_missing: bool | None = None
+    # A Chrome or Edge of 113+ whose User-Agent is not the reduced one such builds send (a phone
+    # model, an old OS, a full build number); None for browsers that are not judged. For reviewers:
+    # not a model feature.
+    unreduced: bool | None = None
     version_age: int | None = None  # newest major seen for the family minus this major
     accept_language: str | None = None  # primary language tag of Accept-Language, lower case
 

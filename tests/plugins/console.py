@@ -25,9 +25,10 @@ def scored_signup(signup_request: Any, make_user: Any, django_capture_on_commit_
     from signupguard.recording import record_signup
 
     def make(*, conf: dict = ALLOW_ALL, ip: str = "81.2.69.160", device: dict | None = None,
-             email: str | None = None, username: str | None = None) -> Any:
+             email: str | None = None, username: str | None = None, user_agent: str | None = None) -> Any:
         user = make_user(username, **({"email": email} if email else {}))
-        request = signup_request(ip, data={DEVICE_FIELD: json.dumps(device or {"fingerprint": f"fp-{user.pk}"})})
+        meta = {"HTTP_USER_AGENT": user_agent} if user_agent else {}
+        request = signup_request(ip, data={DEVICE_FIELD: json.dumps(device or {"fingerprint": f"fp-{user.pk}"})}, **meta)
         with override_settings(SIGNUPGUARD=conf), django_capture_on_commit_callbacks(execute=True):
             attempt = record_signup(request, user, wait=0)
         attempt.refresh_from_db()
