@@ -3,11 +3,12 @@
     python benchmarks/independent_traffic.py [--model DIR] [--only a b c d e f g h i]
 
 ``benchmarks/independent/a`` and ``b`` were written in session 8, ``c`` in
-session 9, ``d`` in session 10, ``e`` in session 11, ``f`` in session 13, ``g`` in
-session 14, ``h`` in session 16, ``i`` in session 17, each by a helper who was shown the event contract and MaxMind's
-record shapes, never SignupGuard's code, simulator or documents, and was asked
-for realistic traffic of its own design (legitimate segments, fraud
-operations, their own GeoIP databases). Each writes labelled events with a
+session 9, ``d`` in session 10, ``e`` in session 11, ``f`` in session 13,
+``g`` in session 14, ``h`` in session 16 and ``i`` in session 17, each by a
+helper who was shown the event contract and MaxMind's record shapes, never
+SignupGuard's code, simulator or documents, and was asked for realistic
+traffic of its own design (legitimate segments, fraud operations, their own
+GeoIP databases). Each writes labelled events with a
 ``campaign`` field. This script runs each generator with its default seed,
 replays its events through ``signupguard_replay`` against its own databases,
 and prints the share of each segment held (review or block) and blocked, then

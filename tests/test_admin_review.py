@@ -70,11 +70,11 @@ def test_detail_page_says_when_a_recent_chrome_did_not_send_its_reduced_user_age
                 "Chrome/146.0.0.0 Mobile Safari/537.36")
     reduced = devtools.replace("Android 6.0; Nexus 5 Build/MRA58N", "Android 10; K")
     client = _client(reviewer)
-    for user_agent, shown in ((devtools, "True"), (reduced, "False")):
+    for user_agent, unreduced in ((devtools, True), (reduced, False)):
         attempt = scored_signup(conf=REVIEW_ALL, user_agent=user_agent)
-        assert attempt.enrichment["ua"]["unreduced"] is (shown == "True")
+        assert attempt.enrichment["ua"]["unreduced"] is unreduced
         page = client.get(reverse("admin:signupguard_attempt_change", args=[attempt.pk])).content.decode()
-        assert f"<th>unreduced</th><td>{shown}</td>" in page
+        assert f"<th>unreduced</th><td>{unreduced}</td>" in page
 
 
 def test_approve_writes_audit_label_and_signal(scored_signup, reviewer, signal_log) -> None:
