@@ -27,6 +27,8 @@ NAN = float("nan")
 
 _NETWORK = ("hosting", "vpn", "tor", "mobile", "education", "residential")
 _UA_CLASSES = ("desktop", "mobile", "tablet")
+# Renderers of no physical graphics chip: headless browsers, servers, virtual machines, the Android emulator.
+_VIRTUAL_GPUS = frozenset({"software", "virtual", "emulator"})
 # Raw counts where the number itself means something whatever the traffic
 # volume (one /24, one device, one mailbox); the rest are used relatively.
 _RAW_COUNTERS = ("ip", "prefix", "device", "email")
@@ -92,6 +94,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "device_screen_mismatch",
     "device_touch_mismatch",
     "device_platform_mismatch",
+    "device_gpu_mismatch",
+    "device_gpu_virtual",
     "device_clock_restricted",
     "device_language_restricted",
     "device_hw_concurrency",
@@ -248,6 +252,8 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
         _b(device.screen_mismatch),
         _b(device.touch_mismatch),
         _b(device.platform_mismatch),
+        _b(device.gpu_mismatch),
+        NAN if device.gpu_kind is None else (1.0 if device.gpu_kind in _VIRTUAL_GPUS else 0.0),
         _b(device.clock_restricted),
         _b(device.language_restricted),
         _n(device.hardware_concurrency),

@@ -77,6 +77,18 @@ def test_detail_page_says_when_a_recent_chrome_did_not_send_its_reduced_user_age
         assert f"<th>unreduced</th><td>{unreduced}</td>" in page
 
 
+def test_detail_page_shows_the_graphics_chip_and_whether_it_fits(scored_signup, reviewer) -> None:
+    """An Android User-Agent drawing with Direct3D on an NVIDIA card: a desktop wearing a phone's UA."""
+    android = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/146.0.0.0 Mobile Safari/537.36")
+    nvidia = "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 (0x00002504) Direct3D11 vs_5_0 ps_5_0, D3D11)"
+    attempt = scored_signup(conf=REVIEW_ALL, user_agent=android, device={"fingerprint": "fp-gpu", "webgl_renderer": nvidia})
+    device = attempt.enrichment["device"]
+    assert (device["gpu"], device["gpu_kind"], device["gpu_mismatch"]) == (nvidia, "desktop", True)
+    page = _client(reviewer).get(reverse("admin:signupguard_attempt_change", args=[attempt.pk])).content.decode()
+    assert "<th>gpu kind</th><td>desktop</td>" in page and "<th>gpu mismatch</th><td>True</td>" in page
+
+
 def test_approve_writes_audit_label_and_signal(scored_signup, reviewer, signal_log) -> None:
     held = scored_signup(conf=REVIEW_ALL)
     response = _act(_client(reviewer), "approve", [held.pk], note="known customer")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
+from signupguard.enrichment.gpu import analyse_gpu
 from signupguard.models import Attempt
 from tests.plugins.browser import playwright_chromium
 
@@ -69,6 +70,12 @@ def test_collector_posts_device_data_with_the_signup_form(browser, live_server, 
     assert device["languages"][0].startswith("fr")
     # Automation is visible to the page, and recorded.
     assert device["webdriver"] is True
+    # The graphics chip: none on a headless test machine, so a software renderer (SwiftShader),
+    # or nothing where this Chromium offers no WebGL without a GPU.
+    renderer = device["webgl_renderer"]
+    assert isinstance(renderer, str)
+    if renderer:
+        assert analyse_gpu(renderer, "Linux")[1] == "software", renderer
     assert attempt.device_fingerprint == device["fingerprint"]
     # The signed render timestamp gave a plausible fill time.
     assert attempt.raw["form"]["signed"] is True

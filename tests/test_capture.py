@@ -210,7 +210,8 @@ def test_collector_script_is_small_and_first_party() -> None:
     for token in ("http://", "https://", "fetch(", "XMLHttpRequest", "sendBeacon", "import("):
         assert token not in source
     for needed in ("crypto.subtle", "Intl.DateTimeFormat", "webdriver", "hardwareConcurrency", "deviceMemory",
-                   "maxTouchPoints", "toDataURL", "window.signupguard", 'data-signupguard="device"'):
+                   "maxTouchPoints", "toDataURL", "window.signupguard", 'data-signupguard="device"',
+                   "UNMASKED_RENDERER_WEBGL", "webgl_renderer"):
         assert needed in source
 
 

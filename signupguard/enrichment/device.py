@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
+from .gpu import analyse_gpu
 from .types import DeviceInfo, FormInfo, IPInfo, UAInfo
 from .useragent import _LINUX_OS, UserAgentAnalyser, primary_language
 
@@ -333,6 +334,7 @@ def analyse_device(
         info.screen_mismatch = _screen_mismatch(size, ua.device_class)
     info.touch_mismatch = _touch_mismatch(_bounded_int(get("touch_points"), 0, 256), ua.device_class)
     info.platform_mismatch = _platform_mismatch(get("platform"), ua.os_family)
+    info.gpu, info.gpu_kind, info.gpu_mismatch = analyse_gpu(get("webgl_renderer"), ua.os_family)
     return info
 
 

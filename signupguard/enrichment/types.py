@@ -91,6 +91,12 @@ class DeviceInfo:
     screen_mismatch: bool | None = None  # screen size implausible for the UA's device class
     touch_mismatch: bool | None = None  # touch points implausible for the UA's device class
     platform_mismatch: bool | None = None  # navigator.platform vs UA operating system
+    # The collector's WebGL renderer (enrichment/gpu.py): its kind (software, virtual, emulator,
+    # mobile, desktop, apple, other; None when none or a masked one was sent), and whether it names
+    # a chip or drawing API no real device of the UA's operating system has.
+    gpu: str | None = None
+    gpu_kind: str | None = None
+    gpu_mismatch: bool | None = None
     # The clock's zone is used only in RESTRICTED_COUNTRIES; None without a clock or a list.
     clock_restricted: bool | None = None
     # The first language names a region in RESTRICTED_COUNTRIES (zh-CN, fa-IR); None without a list.
@@ -129,6 +135,7 @@ class Enrichment:
             "ua_major": self.ua.major,
             "os_family": self.ua.os_family,
             "device_class": self.ua.device_class,
+            "gpu_kind": self.device.gpu_kind,
         }
 
     def to_dict(self) -> dict[str, Any]:

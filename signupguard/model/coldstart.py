@@ -31,6 +31,7 @@ RULES: tuple[tuple[str, Callable[[float], bool], float], ...] = (
     ("net_hosting", lambda v: v >= 0.5, 2.0),
     ("ua_hints_mismatch", lambda v: v >= 0.5, 1.5),
     ("device_platform_mismatch", lambda v: v >= 0.5, 1.5),
+    ("device_gpu_mismatch", lambda v: v >= 0.5, 1.5),
     ("device_screen_mismatch", lambda v: v >= 0.5, 1.0),
     ("net_vpn", lambda v: v >= 0.5, 1.0),
     ("device_tz_country_mismatch", lambda v: v >= 0.5, 0.8),

@@ -130,7 +130,8 @@ def carries_tell(event: RawEvent, enrichment: Enrichment) -> bool:
 
     Automation (webdriver, a headless or scripted client), a browser that
     contradicts itself (Client Hints that disagree with the User-Agent or are
-    missing from a Chromium, touch support that does not fit the device), a
+    missing from a Chromium, touch support that does not fit the device, a
+    graphics chip no device of its operating system has), a
     filled honeypot, a disposable mailbox, or a failed login. Failed logins
     happen to real users too; what the features use is the *share* of a key's
     traffic that carries a tell, never one event's.
@@ -143,7 +144,7 @@ def carries_tell(event: RawEvent, enrichment: Enrichment) -> bool:
     return bool(
         (event.kind == "login" and event.success is False)
         or device.webdriver or ua.is_headless or ua.is_automation
-        or ua.client_hints_mismatch or device.touch_mismatch
+        or ua.client_hints_mismatch or device.touch_mismatch or device.gpu_mismatch
         or enrichment.form.honeypot_filled or enrichment.email.disposable
     )
 

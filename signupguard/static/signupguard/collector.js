@@ -19,8 +19,24 @@
       hardware_concurrency: num(nav.hardwareConcurrency),
       device_memory: num(nav.deviceMemory),
       touch_points: num(nav.maxTouchPoints),
-      webdriver: nav.webdriver === true
+      webdriver: nav.webdriver === true,
+      webgl_renderer: renderer()
     };
+  }
+
+  /* The graphics chip WebGL draws with. Chromium and Safari mask gl.RENDERER and name the chip
+     through the debug extension; Firefox names it (sanitised) in gl.RENDERER itself. Not hashed
+     into the fingerprint, so that fingerprints stay what they were. */
+  function renderer() {
+    try {
+      var gl = document.createElement("canvas").getContext("webgl"), r, ext;
+      if (!gl) return "";
+      r = String(gl.getParameter(gl.RENDERER) || "");
+      if (/^WebKit/.test(r) && (ext = gl.getExtension("WEBGL_debug_renderer_info"))) {
+        r = String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) || r);
+      }
+      return r.slice(0, 200);
+    } catch (e) { return ""; }
   }
 
   function canvasProbe() {
