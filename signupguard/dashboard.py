@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from signupguard.charts import horizontal_bars, stacked_bars
 from signupguard.models import AccountStatus, Attempt, Cluster
+from signupguard.outcomes import HeldOutcomes, held_outcomes
 
 DECISIONS = ("allow", "review", "block")
 TOP = 8
@@ -76,6 +77,21 @@ def model_summary() -> dict[str, Any]:
     }
 
 
+def _percent(share: float) -> str:
+    return f"{100 * share:.2f}%" if share < 0.1 else f"{100 * share:.1f}%"
+
+
+def outcomes_view(outcomes: HeldOutcomes) -> dict[str, Any]:
+    """The held-legitimate estimate with its figures as the card prints them."""
+    rate = outcomes.legit_held_rate
+    return {
+        "o": outcomes,
+        "low": _percent(rate[0]) if rate else None,
+        "high": _percent(rate[1]) if rate else None,
+        "target": _percent(outcomes.target) if outcomes.target is not None else None,
+    }
+
+
 def context() -> dict[str, Any]:
     """Everything the dashboard template shows."""
     labels, series = signups_per_hour()
@@ -89,6 +105,7 @@ def context() -> dict[str, Any]:
         "clusters": list(Cluster.objects.filter(status=Cluster.Status.OPEN).order_by("-size", "pk")[:10]),
         "status_counts": [(s, counts.get(s, 0)) for s in ("pending", "review", "cleared", "blocked")],
         "model": model_summary(),
+        "outcomes": outcomes_view(held_outcomes()),
     }
 
 

@@ -1,0 +1,104 @@
+"""How many legitimate signups the model holds on this portal's own traffic, from reviewers' verdicts.
+
+A model's thresholds are chosen on the traffic it was trained on; on another
+population the same thresholds hold a different share of legitimate people
+(the shipped model, set for 0.5% on simulated traffic, held 1.0–4.7% of the
+legitimate signups of nine independent generators: docs/detection.md). A
+portal learns its own figure only from what its reviewers decide:
+
+* a held signup a reviewer approved was a legitimate signup held;
+* an allowed signup that nobody later labelled fraud (an abuse report, a
+  block confirmed after the fact) counts as a legitimate signup let through;
+* held signups nobody has reviewed yet may be either, so the figure is a
+  range until the queue is worked through.
+
+The dashboard shows it beside the rate the active model was set for, and
+says when retraining on the portal's own labels would move the thresholds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+HELD = ("review", "block")
+# Approvals needed before a rate above the target is called a drift worth retraining for.
+MIN_APPROVED = 10
+DRIFT_FACTOR = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOutcomes:
+    """Scored signups of the last ``days`` by decision, and what people said of them since."""
+
+    days: int
+    held: int  # review or block
+    approved: int  # held, then labelled legitimate by a reviewer
+    confirmed: int  # held, then labelled fraud (a confirmed block, an abuse report)
+    allowed: int
+    allowed_fraud: int  # allowed, then labelled fraud
+    target: float | None  # the share of legitimate signups the active model's thresholds were chosen to hold
+
+    @property
+    def undecided(self) -> int:
+        return self.held - self.approved - self.confirmed
+
+    @property
+    def legit_held_rate(self) -> tuple[float, float] | None:
+        """(low, high) share of legitimate signups held: the undecided held ones counted as fraud, then as legitimate."""
+        known = self.approved + self.allowed - self.allowed_fraud
+        if known <= 0:
+            return None
+        return self.approved / known, (self.approved + self.undecided) / (known + self.undecided)
+
+    @property
+    def above_target(self) -> bool:
+        """Whether reviewers' approvals alone already put the rate well above the target."""
+        rate = self.legit_held_rate
+        return (
+            rate is not None and self.target is not None and self.approved >= MIN_APPROVED
+            and rate[0] > DRIFT_FACTOR * self.target
+        )
+
+
+def _target(metadata: dict[str, Any]) -> float | None:
+    """The review rate the thresholds were chosen for; None when settings override them or it is unknown."""
+    from signupguard.conf import sg_settings
+
+    if sg_settings.REVIEW_THRESHOLD is not None:
+        return None
+    rates = (metadata.get("training") or {}).get("target_rates") or {}
+    review = rates.get("review")
+    return float(review) if isinstance(review, (int, float)) and 0 < review < 1 else None
+
+
+def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: dict[str, Any] | None = None) -> HeldOutcomes:
+    """What became of the signups scored in the last ``days``; ``metadata``: the active model's."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from signupguard.models import Attempt, Label
+
+    since = (now or timezone.now()) - dt.timedelta(days=days)
+    signups = Attempt.objects.filter(kind=Attempt.Kind.SIGNUP, created_at__gte=since, decision__in=("allow", *HELD))
+    by_decision = dict(signups.values_list("decision").annotate(n=Count("pk")))
+    latest: dict[int, tuple[str, str]] = {}  # attempt -> (its decision, its latest label)
+    labels = (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
+              .values_list("attempt_id", "attempt__decision", "label"))
+    for attempt_id, decision, label in labels.iterator(chunk_size=5000):
+        latest[attempt_id] = (decision, label)
+    verdicts = [(decision in HELD, label) for decision, label in latest.values()]
+    if metadata is None:
+        from signupguard.model import registry
+
+        metadata = getattr(registry.load_active(), "metadata", {}) or {}
+    return HeldOutcomes(
+        days=days,
+        held=sum(by_decision.get(d, 0) for d in HELD),
+        approved=verdicts.count((True, Label.Value.LEGIT)),
+        confirmed=verdicts.count((True, Label.Value.FRAUD)),
+        allowed=by_decision.get("allow", 0),
+        allowed_fraud=verdicts.count((False, Label.Value.FRAUD)),
+        target=_target(metadata),
+    )
