@@ -18,7 +18,7 @@ from signupguard.offline import offline_engine
 from tests.plugins.events import HOSTILE_VALUES, farm_event, make_event
 
 DEVICE_KEYS = ["fingerprint", "timezone", "languages", "screen", "platform", "webdriver", "touch_points",
-               "hardware_concurrency", "device_memory", "unknown"]
+               "hardware_concurrency", "device_memory", "webgl_renderer", "unknown"]
 HEADERS = ["user-agent", "accept-language", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform",
            "sec-ch-ua-platform-version", "sec-ch-ua-full-version-list", "accept"]
 TOP_LEVEL = ["email", "username", "account", "ip", "success", "label", "occurred_at", "kind", "unknown_field"]

@@ -97,6 +97,17 @@ def test_enrichment_flag_adds_the_contract_object(tmp_path):
     assert e["ip_prefix"] == "81.2.0.0/24"
     assert e["email_disposable"] is False
     assert e["network_kind"] in {"hosting", "vpn", "tor", "mobile", "education", "residential", "unknown"}
+    assert e["gpu_kind"] is None  # the event's collector reported no renderer
+
+
+def test_enrichment_names_the_kind_of_graphics_chip(tmp_path):
+    swiftshader = "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)"
+    event = make_event(1)
+    event["device"] = {**event["device"], "webgl_renderer": swiftshader}
+    src = write_lines(tmp_path / "a.jsonl", [json.dumps(event)])
+    out = tmp_path / "o.jsonl"
+    call_command("signupguard_replay", str(src), "--out", str(out), "--enrichment", stdout=io.StringIO())
+    assert read_out(out)[0]["enrichment"]["gpu_kind"] == "software"
 
 
 def test_unreadable_file_exits_1(tmp_path):
@@ -235,8 +246,8 @@ def test_hostile_strings_reach_the_output_file(tmp_path):
 def test_hostile_values_in_every_collector_and_form_field_are_scored(tmp_path):
     """No value of any device, form or header field stops enrichment: each line comes back scored."""
     base = make_event(0)
-    fields = [("device", key) for key in base["device"]] + [("device", "device_memory"), ("form", "fill_ms"),
-                                                            ("form", "honeypot")]
+    fields = [("device", key) for key in base["device"]] + [("device", "device_memory"), ("device", "webgl_renderer"),
+                                                            ("form", "fill_ms"), ("form", "honeypot")]
     lines, ids = [], []
     for n, (value, (block, key)) in enumerate((v, f) for v in HOSTILE_VALUES for f in fields):
         event = make_event(n, event_id=f"h-{n}")
