@@ -15,13 +15,13 @@ import numpy as np
 from signupguard.conf import sg_settings
 from signupguard.context import RawEvent
 from signupguard.enrichment import Enricher, Enrichment
-from signupguard.features import build_features
+from signupguard.features import build_features, event_features, presence_values, velocity_presence, velocity_rows
 from signupguard.model import Scorer
 from signupguard.model import registry
 from signupguard.policy import ALLOW, Decision, HardRules, decide, effective_thresholds
 from signupguard.reasons import top_reasons
 from signupguard.velocity import VelocityStore, get_store
-from signupguard.velocity.keys import Deployment, Velocity, observe_event
+from signupguard.velocity.keys import Deployment, Velocity, observe_event, observe_flat, plan_event
 
 
 @dataclass(slots=True)
@@ -118,11 +118,15 @@ class Engine:
         """
         enrich, store = self.enricher.enrich, self.store
         enrichments = [enrich(event) for event in events]
+        if not enrichments:
+            return []
         deployment = self.deployment
-        velocities = [observe_event(store, event, e, deployment) for event, e in zip(events, enrichments)]
+        flats = [observe_flat(store, plan_event(event, e, deployment), deployment) for event, e in zip(events, enrichments)]
+        velocity = velocity_rows(np.array(flats, dtype=np.int64),
+                                 np.array([presence_values(velocity_presence(e)) for e in enrichments])).tolist()
         return [
-            Prepared(event, e, v, build_features(event, e, v))
-            for event, e, v in zip(events, enrichments, velocities)
+            Prepared(event, e, Velocity.from_flat(flat), event_features(event, e) + row)
+            for event, e, flat, row in zip(events, enrichments, flats, velocity)
         ]
 
     def score(self, prepared: Sequence[Prepared], *, explain: bool | str = True) -> list[Assessment]:

@@ -18,10 +18,14 @@ import hashlib
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+import numpy as np
+
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
 from signupguard.velocity import DISTINCT_WINDOW_NAMES, WINDOW_NAMES
-from signupguard.velocity.keys import DISTINCT, Velocity, profile_of, usual
+from signupguard.velocity.keys import (
+    COUNT_NAMES, DEPLOYMENT_EVIDENCE, DEPLOYMENT_SHARE, DISTINCT, Velocity, flat_count, flat_distinct, profile_of,
+)
 
 NAN = float("nan")
 
@@ -280,12 +284,33 @@ def velocity_presence(enrichment: Enrichment) -> tuple[bool | None, ...]:
     )
 
 
-def _kind_share(mine: tuple[int, ...], theirs: tuple[int, ...]) -> float:
-    """Smoothed share of the event's own kind (signups for a signup) in a key's traffic over 7 days."""
-    return (mine[3] + 1.0) / (mine[3] + theirs[3] + 2.0)
+# Where each figure the velocity features read sits in a flat reading (``keys.observe_flat``).
+_C = {name: flat_count(name) for name in COUNT_NAMES}
+_D = {name: flat_distinct(name) for name in DISTINCT}
+_DAY = _W["24h"]
+# ``velocity_presence`` as columns: which keys the event has, then its two "missing" flags.
+_HAS_ZONE, _HAS_IP, _HAS_DEVICE, _HAS_PROFILE, _HAS_ASN, _HINTS_MISSING, _FORM_MISSING = range(7)
+_HAS = {"ip": _HAS_IP, "device": _HAS_DEVICE, "profile": _HAS_PROFILE, "asn": _HAS_ASN}
+_RAW_COLUMNS = [_C[dim] + w for dim in _RAW_COUNTERS for w in range(len(WINDOW_NAMES))]
+_DISTINCT_COLUMNS = [_D[name] + w for name in _RAW_DISTINCT for w in range(len(DISTINCT_WINDOW_NAMES))]
+VELOCITY_FEATURES: int = len(FEATURE_NAMES) - EVENT_FEATURES
 
 
-def _missing_where_usual(missing: bool | None, counts: dict[str, tuple[int, ...]], expected: str, sent: str) -> float:
+def presence_values(presence: tuple[bool | None, ...]) -> list[float]:
+    """``velocity_presence`` as floats: 1.0, 0.0, NaN for None."""
+    return [NAN if p is None else (1.0 if p else 0.0) for p in presence]
+
+
+def velocity_features(velocity: Velocity, presence: tuple[bool | None, ...]) -> list[float]:
+    """The features after the first ``EVENT_FEATURES`` of one event (``velocity_rows`` of one row).
+
+    ``presence`` is ``velocity_presence`` of the event's enrichment.
+    """
+    flat = np.array([velocity.flat()], dtype=np.int64)
+    return velocity_rows(flat, np.array([presence_values(presence)]))[0].tolist()
+
+
+def _missing_where_usual(missing: np.ndarray, flat: np.ndarray, expected: str, sent: str) -> np.ndarray:
     """1.0 for a signal the event lacks, where most of the deployment's last day had it.
 
     Whether some signals arrive depends on the deployment as much as on the
@@ -296,71 +321,71 @@ def _missing_where_usual(missing: bool | None, counts: dict[str, tuple[int, ...]
     absence says nothing about one attempt.
     The flag is read only where at least half of the last day's events that
     could carry the signal (``keys.DEPLOYMENT_EVIDENCE`` or more) did; elsewhere it is
-    NaN, as for events that never carry it (``missing`` None).
+    NaN, as for events that never carry it (``missing`` NaN).
     """
-    if missing is None:
-        return NAN
-    could, did = counts.get(expected), counts.get(sent)
-    if could is None or did is None or not usual(could, did):
-        return NAN
-    return 1.0 if missing else 0.0
+    could, did = flat[:, _C[expected] + _DAY], flat[:, _C[sent] + _DAY]
+    usual_here = (could >= DEPLOYMENT_EVIDENCE) & (did >= DEPLOYMENT_SHARE * could)
+    return np.where(usual_here, missing, NAN)
 
 
-def velocity_features(velocity: Velocity, presence: tuple[bool | None, ...]) -> list[float]:
-    """The features after the first ``EVENT_FEATURES``: velocity, relative and distinct counts.
+def velocity_rows(flat: np.ndarray, presence: np.ndarray) -> np.ndarray:
+    """The velocity features of many events at once: relative and distinct counts, shares, loads.
 
-    ``presence`` is ``velocity_presence`` of the event's enrichment.
+    ``flat``: one flat reading per row (``keys.observe_flat``, integers);
+    ``presence``: ``presence_values`` per row. Returns float64 rows of
+    ``VELOCITY_FEATURES``; every value is the one the same arithmetic gives on
+    Python numbers (integers below 2**53 convert to floats exactly).
     """
-    # Counts stay ints (a float where the model reads them); this runs for
-    # every event of a replay, so the row is built with few Python steps.
-    counts = velocity.counts
-    everything = counts["all"]
-    row: list[float] = [x for dim in _RAW_COUNTERS for x in counts[dim]]
-    total_1h, total_24h = everything[1] + 1.0, everything[2] + 1.0
-    relative = [counts[dim] for dim in _RELATIVE_COUNTERS]
-    row += [c[1] / total_1h for c in relative]
-    row += [c[2] / total_24h for c in relative]
+    n = len(flat)
+    flat = flat.astype(np.int64, copy=False)
+    out = np.empty((n, VELOCITY_FEATURES))
+
+    def c(name: str, window: int) -> np.ndarray:
+        return flat[:, _C[name] + window]
+
+    at = 0
+
+    def put(values: np.ndarray) -> None:
+        nonlocal at
+        width = 1 if values.ndim == 1 else values.shape[1]
+        out[:, at:at + width] = values if values.ndim > 1 else values[:, None]
+        at += width
+
+    put(flat[:, _RAW_COLUMNS])
+    total_1h, total_24h = c("all", 1) + 1.0, c("all", 2) + 1.0
+    put(np.stack([c(dim, 1) / total_1h for dim in _RELATIVE_COUNTERS], axis=1))
+    put(np.stack([c(dim, 2) / total_24h for dim in _RELATIVE_COUNTERS], axis=1))
     # Last hour against this key's own hourly baseline over the week.
-    row += [c[1] / (c[3] / 168.0 + 1.0) for c in relative]
-    distinct = velocity.distinct
-    row += [x for name in _RAW_DISTINCT for x in distinct[name]]
-    failed = velocity.failed
-    row += (failed["failed_ip"][1], failed["failed_account"][1])
+    put(np.stack([c(dim, 1) / (c(dim, 3) / 168.0 + 1.0) for dim in _RELATIVE_COUNTERS], axis=1))
+    put(flat[:, _DISTINCT_COLUMNS])
+    put(c("failed_ip", 1))
+    put(c("failed_account", 1))
     # Failed logins through the event's network in the last hour, against all its events then: a
     # combo list sprayed through a proxy pool fails a few times per exit, but a lot per network.
-    asn_events = counts["asn"][1] + counts["other_asn"][1]
-    row.append(failed["failed_asn"][1] / (asn_events + 1.0) if presence[4] else NAN)
+    has = presence[:, :_HINTS_MISSING] == 1.0
+    put(np.where(has[:, _HAS_ASN], c("failed_asn", 1) / ((c("asn", 1) + c("other_asn", 1)) + 1.0), NAN))
     # Signals whose absence can be the deployment's (Client Hints, a form fill time).
-    row.append(_missing_where_usual(presence[5], counts, "hints_expected", "hints_sent"))
-    row.append(_missing_where_usual(presence[6], counts, "forms_expected", "forms_timed"))
+    put(_missing_where_usual(presence[:, _HINTS_MISSING], flat, "hints_expected", "hints_sent"))
+    put(_missing_where_usual(presence[:, _FORM_MISSING], flat, "forms_expected", "forms_timed"))
     # Population consistency: of the recent events whose device clock was set to
     # this zone, the share that came from an address in a country not using it.
     # Travellers and VPN users make a small share of any zone's traffic; a zone
     # whose traffic is almost all foreign is one the service is reached from
     # only through other countries' networks.
-    zone, foreign = counts.get("zone"), counts.get("zone_foreign")
-    has_zone, *keys = presence[:5]
-    if has_zone and zone is not None and foreign is not None:
-        row += [foreign[2] / (zone[2] + 1.0), foreign[3] / (zone[3] + 1.0)]
-    else:
-        row += [NAN, NAN]
+    for window in (2, 3):
+        put(np.where(has[:, _HAS_ZONE], c("zone_foreign", window) / (c("zone", window) + 1.0), NAN))
     # Shares of a key's traffic that carried a tell; and the same population
     # check as above for one address: of its recent events, the share whose
     # device clock was set to a zone its country does not use. A household's
     # address serves people of one country (a traveller's own visit is not
     # counted: only the events before this one are); a proxy exit rented by
     # people from elsewhere serves a crowd of foreign clocks.
-    present = dict(zip(("ip", "device", "profile", "asn"), keys))
     for dim, other, marked, w in _TRAFFIC_SHARES:
-        mine, theirs, hits = counts.get(dim), counts.get(other), counts.get(marked)
-        if not present[dim] or mine is None or theirs is None or hits is None:
-            row.append(NAN)
-            continue
-        row.append(hits[w] / (mine[w] + theirs[w] + 1.0))
+        put(np.where(has[:, _HAS[dim]], c(marked, w) / ((c(dim, w) + c(other, w)) + 1.0), NAN))
     # The address's foreign clocks against its network's usual share: a commercial VPN's or a
     # security gateway's every exit serves foreign clocks, so one more says nothing; a home
     # address among households serving them is a proxy exit. NaN when either is unknown.
-    row.append(row[-2] - row[-1])
+    put(out[:, at - 2] - out[:, at - 1])
     # An address against the other addresses of its own network: its earlier
     # events (signups and logins) over the events per address of its
     # autonomous system in the same window. A mobile carrier's CGNAT address
@@ -368,15 +393,17 @@ def velocity_features(velocity: Velocity, presence: tuple[bool | None, ...]) -> 
     # home address carries one household, and a home address (a residential
     # proxy exit) carrying a crowd stands out against its neighbours however
     # few signups a day that crowd makes.
-    addresses = distinct.get("asn_addresses")
-    if present["ip"] and present["asn"] and addresses and addresses[1]:
-        load = [(counts["asn"][w] + counts["other_asn"][w]) / max(n, 1) for w, n in zip(_LOAD_WINDOWS, addresses)]
-        ip, other_ip = counts["ip"], counts["other_ip"]
-        row += [load[1], *((ip[w] + other_ip[w] + 1.0) / (per + 1.0) for w, per in zip(_LOAD_WINDOWS, load))]
-        row.append(_kind_share(ip, other_ip) / _kind_share(counts["asn"], counts["other_asn"]))
-    else:
-        row += [NAN, NAN, NAN, NAN]
-    return row
+    addresses = flat[:, _D["asn_addresses"]:_D["asn_addresses"] + len(_LOAD_WINDOWS)]
+    known = has[:, _HAS_IP] & has[:, _HAS_ASN] & (addresses[:, 1] != 0)
+    load = [(c("asn", w) + c("other_asn", w)) / np.maximum(addresses[:, i], 1) for i, w in enumerate(_LOAD_WINDOWS)]
+    put(np.where(known, load[1], NAN))
+    for i, w in enumerate(_LOAD_WINDOWS):
+        put(np.where(known, ((c("ip", w) + c("other_ip", w)) + 1.0) / (load[i] + 1.0), NAN))
+    mine = (c("ip", 3) + 1.0) / ((c("ip", 3) + c("other_ip", 3)) + 2.0)
+    theirs = (c("asn", 3) + 1.0) / ((c("asn", 3) + c("other_asn", 3)) + 2.0)
+    put(np.where(known, mine / theirs, NAN))
+    assert at == VELOCITY_FEATURES, (at, VELOCITY_FEATURES)
+    return out
 
 
 assert len(FEATURE_NAMES) == len(set(FEATURE_NAMES)), "duplicate feature names"

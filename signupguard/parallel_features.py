@@ -28,9 +28,11 @@ import numpy as np
 from signupguard.context import EventError, parse_line
 from signupguard.enrichment import Enricher
 from signupguard.enrichment.useragent import UserAgentAnalyser
-from signupguard.features import EVENT_FEATURES, FEATURE_INDEX, event_features, velocity_features, velocity_presence
+from signupguard.features import (
+    EVENT_FEATURES, FEATURE_INDEX, event_features, presence_values, velocity_presence, velocity_rows,
+)
 from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
-from signupguard.velocity.keys import Deployment, observe_plan, plan_from_parts, plan_parts
+from signupguard.velocity.keys import Deployment, observe_flat, plan_from_parts, plan_parts
 from signupguard.velocity.memory import MemoryVelocityStore
 
 CHUNK = 1024
@@ -84,7 +86,7 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
         meta.append((
             plan_parts(event, enrichment),  # what the keys are made of: 230 pickled bytes, not 1,080
             event.label, event.kind, event.timestamp, str(event.extra.get("campaign", "")), event.event_id,
-            ua.family, ua.major, bool(ua.is_automation or ua.is_headless), velocity_presence(enrichment),
+            ua.family, ua.major, bool(ua.is_automation or ua.is_headless), presence_values(velocity_presence(enrichment)),
         ))
     return meta, rows[: len(meta)], bad
 
@@ -131,15 +133,23 @@ def featurise_in_parallel(
                     found.bad += 1
                     if on_bad:
                         on_bad(item)
-                for k, (parts, label, kind, when, campaign, event_id, family, major, automated, presence) in enumerate(meta):
+                # Each event is observed in order; the chunk's velocity features are then computed at once.
+                labelled, flats, presence, ages_of = [], [], [], []
+                for k, (parts, label, kind, when, campaign, event_id, family, major, automated, present) in enumerate(meta):
                     age = ages.version_age(family, major, automated=automated)
-                    velocity = observe_plan(store, plan_from_parts(parts, deployment), deployment)
+                    flat = observe_flat(store, plan_from_parts(parts, deployment), deployment)
                     if label is None:
                         continue  # unlabelled events only feed velocity (and the version ages)
-                    row = rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)
-                    row[:EVENT_FEATURES] = event_rows[k]
-                    row[_AGE] = np.nan if age is None else age
-                    row[EVENT_FEATURES:] = velocity_features(velocity, presence)
+                    rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)
+                    labelled.append(k)
+                    flats.append(flat)
+                    presence.append(present)
+                    ages_of.append(np.nan if age is None else age)
+                if labelled:
+                    block = rows.X[rows.n - len(labelled):rows.n]
+                    block[:, :EVENT_FEATURES] = event_rows[labelled]
+                    block[:, _AGE] = ages_of
+                    block[:, EVENT_FEATURES:] = velocity_rows(np.array(flats, dtype=np.int64), np.array(presence))
                 if progress:
                     progress(len(meta) + len(bad))
     finally:

@@ -316,3 +316,45 @@ def test_failed_logins_of_a_network_are_a_share_of_its_traffic(geo_run):
     assert share[5] == 0.0
     (bare,) = geo_run([browser(6, ip="not an ip")])
     assert math.isnan(bare[FEATURE_INDEX["failed_share_asn_1h"]])
+
+
+def test_velocity_rows_of_a_batch_are_those_of_each_event_alone():
+    """Offline runs compute a chunk's velocity features at once, live scoring one event's: the same rows."""
+    import random
+
+    import numpy as np
+
+    from signupguard.features import EVENT_FEATURES, presence_values, velocity_features, velocity_rows
+    from signupguard.velocity.keys import FLAT_LENGTH, Velocity, flat_count, flat_distinct
+
+    rng = random.Random(7)
+    flats = [[rng.choice([0, 0, 1, 3, 40, 2**40]) for _ in range(FLAT_LENGTH)] for _ in range(300)]
+    presences = [tuple(rng.choice([True, False]) for _ in range(5)) + (rng.choice([None, True, False]), rng.random() < 0.5)
+                 for _ in range(300)]
+    batch = velocity_rows(np.array(flats), np.array([presence_values(p) for p in presences]))
+    for flat, presence, row in zip(flats, presences, batch):
+        assert same(velocity_features(Velocity.from_flat(flat), presence), row.tolist())
+    # Two features by hand: the /24's share of the last hour's events, and the address's failed logins.
+    flat, presence, row = flats[0], presences[0], batch[0]
+    share = FEATURE_INDEX["share_prefix_1h"] - EVENT_FEATURES
+    assert row[share] == flat[flat_count("prefix") + 1] / (flat[flat_count("all") + 1] + 1.0)
+    assert row[FEATURE_INDEX["failed_ip_1h"] - EVENT_FEATURES] == flat[flat_count("failed_ip") + 1]
+    accounts = FEATURE_INDEX["d_device_accounts_7d"] - EVENT_FEATURES
+    assert row[accounts] == flat[flat_distinct("device_accounts") + 1]
+    # A key the event does not have reads NaN in the shares of its traffic.
+    tell_ip = FEATURE_INDEX["tell_share_ip_7d"] - EVENT_FEATURES
+    for p, r in zip(presences, batch):
+        assert math.isnan(r[tell_ip]) is (not p[1])
+
+
+def test_a_velocity_keeps_its_figures_whether_named_or_flat():
+    from signupguard.velocity.keys import FLAT_LENGTH, Velocity
+
+    flat = list(range(FLAT_LENGTH))
+    velocity = Velocity.from_flat(flat)
+    again = Velocity.from_dict(velocity.to_dict())
+    assert again == velocity and again.flat() == flat
+    assert velocity.counts["ip"] == (0, 1, 2, 3) and velocity.failed["failed_ip"] and "failed_ip" not in velocity.counts
+    # A reading stored by an older version, without some figures, reads them as 0.
+    old = Velocity(counts={"ip": (1, 2, 3, 4)}, distinct={}, failed={})
+    assert old.flat()[:4] == [1, 2, 3, 4] and sum(old.flat()) == 10

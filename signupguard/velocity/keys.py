@@ -85,20 +85,114 @@ _DAY = WINDOWS.index(86400)
 _ZERO_C = (0,) * len(WINDOWS)
 _ZERO_D = (0,) * len(DISTINCT_WINDOWS)
 
+# One event's figures as one flat list of ints (``observe_flat``): every counter of
+# COUNT_NAMES over WINDOWS, then every set of DISTINCT over DISTINCT_WINDOWS. Offline
+# runs read the figures of thousands of events at once from it (``features.velocity_rows``);
+# naming them per event (``Velocity``) costs more than the store's reading.
+COUNT_NAMES: tuple[str, ...] = _COUNT_NAMES
+_NC, _ND = len(WINDOWS), len(DISTINCT_WINDOWS)
+FLAT_DISTINCT_START = len(COUNT_NAMES) * _NC
+FLAT_LENGTH = FLAT_DISTINCT_START + len(DISTINCT) * _ND
+_ZERO_FLAT = [0] * FLAT_LENGTH
 
-@dataclass(slots=True)
+
+def flat_count(name: str) -> int:
+    """Where counter ``name``'s figures start in a flat reading."""
+    return COUNT_NAMES.index(name) * _NC
+
+
+def flat_distinct(name: str) -> int:
+    """Where distinct set ``name``'s figures start in a flat reading."""
+    return FLAT_DISTINCT_START + DISTINCT.index(name) * _ND
+
+
+_AT_COUNTERS = tuple(flat_count(n) for n in COUNTERS)
+_AT_MARKED = tuple(flat_count(n) for n in MARKED)
+_AT_OTHER = tuple(flat_count(n) for n in OTHER_KIND)
+_AT_PEEKS = tuple(flat_count(n) for n in PEEKS)
+_AT_DISTINCT = tuple(flat_distinct(n) for n in DISTINCT)
+_AT_HINTS = flat_count("hints_expected"), flat_count("hints_sent")
+
+
 class Velocity:
-    """Figures of one event in the fixed layout (tuples aligned with WINDOWS)."""
+    """Figures of one event in the fixed layout (tuples aligned with WINDOWS), by name.
 
-    counts: dict[str, tuple[int, ...]]
-    distinct: dict[str, tuple[int, ...]]
-    failed: dict[str, tuple[int, ...]]
+    ``counts``, ``distinct`` and ``failed`` map names to tuples. A velocity
+    read from a store (``from_flat``) keeps its flat reading and names the
+    figures only when asked: offline runs never ask, and naming costs more
+    than the store's reading.
+    """
+
+    __slots__ = ("_flat", "_named")
+
+    def __init__(
+        self, counts: dict[str, tuple[int, ...]], distinct: dict[str, tuple[int, ...]],
+        failed: dict[str, tuple[int, ...]],
+    ) -> None:
+        self._flat: list[int] | None = None
+        self._named: tuple[dict, dict, dict] | None = (counts, distinct, failed)
+
+    @classmethod
+    def from_flat(cls, flat: list[int]) -> "Velocity":
+        """The figures of a flat reading (``observe_flat``)."""
+        velocity = cls.__new__(cls)
+        velocity._flat, velocity._named = flat, None
+        return velocity
+
+    def _names(self) -> tuple[dict, dict, dict]:
+        if self._named is None:
+            # zip(*[iterator] * k) cuts the list into k-tuples in C.
+            figures = iter(self._flat or ())
+            counts = dict(zip(COUNT_NAMES, zip(*[figures] * _NC)))
+            distinct = dict(zip(DISTINCT, zip(*[figures] * _ND)))
+            self._named = (counts, distinct, {name: counts.pop(name) for name in PEEKS})
+        return self._named
+
+    @property
+    def counts(self) -> dict[str, tuple[int, ...]]:
+        return self._names()[0]
+
+    @property
+    def distinct(self) -> dict[str, tuple[int, ...]]:
+        return self._names()[1]
+
+    @property
+    def failed(self) -> dict[str, tuple[int, ...]]:
+        return self._names()[2]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Velocity):
+            return NotImplemented
+        return self._names() == other._names()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable dicts inside, as the dataclass it replaced
+
+    def __repr__(self) -> str:
+        counts, distinct, failed = self._names()
+        return f"Velocity(counts={counts!r}, distinct={distinct!r}, failed={failed!r})"
+
+    def flat(self) -> list[int]:
+        """This velocity as a flat reading; a figure it lacks (a reading stored by an older version) reads 0."""
+        if self._flat is not None:
+            return list(self._flat)
+        counts, distinct, failed = self._names()
+        out = list(_ZERO_FLAT)
+        for name, at in zip(COUNT_NAMES, range(0, FLAT_DISTINCT_START, _NC)):
+            figures = counts.get(name) or failed.get(name)
+            if figures:
+                out[at:at + _NC] = figures[:_NC]
+        for name, at in zip(DISTINCT, _AT_DISTINCT):
+            figures = distinct.get(name)
+            if figures:
+                out[at:at + _ND] = figures[:_ND]
+        return out
 
     def to_dict(self) -> dict[str, dict[str, list[int]]]:
+        counts, distinct, failed = self._names()
         return {
-            "counts": {k: list(v) for k, v in self.counts.items()},
-            "distinct": {k: list(v) for k, v in self.distinct.items()},
-            "failed": {k: list(v) for k, v in self.failed.items()},
+            "counts": {k: list(v) for k, v in counts.items()},
+            "distinct": {k: list(v) for k, v in distinct.items()},
+            "failed": {k: list(v) for k, v in failed.items()},
         }
 
     @classmethod
@@ -325,52 +419,59 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     return Plan(now, failed_login, counters, marked, marks, others, distinct, peeks)
 
 
-def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> Velocity:
-    """Read and record one planned event in ``store``; return its figures by name.
+def observe_flat(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> list[int]:
+    """Read and record one planned event in ``store``; return its figures as a flat reading.
 
     One ``observe``: the keys to record are this kind's counters, the marked
     counters whose mark the event carries and, for a failed login, the
     failure keys; everything else is read without recording. ``deployment``
     learns from the reading what the next plans need.
     """
-    # Keys and names are gathered with itertools.compress (a None key drops
-    # out), and the figures are named with dict(zip(...)): this runs for
-    # every event of a replay, and loops in Python cost more than the store.
+    # Keys and their places are gathered with itertools.compress (a None key drops
+    # out), and each reading is written into its place with one slice assignment:
+    # this runs for every event of a replay, and loops in Python cost more than the store.
     counters, peeks, marked, distinct = plan.counters, plan.peeks, plan.marked, plan.distinct
     record = list(compress(counters, counters))
-    record_names = list(compress(COUNTERS, counters))
+    record_at = list(compress(_AT_COUNTERS, counters))
     look = list(compress(plan.other, plan.other))
-    look_names = list(compress(OTHER_KIND, plan.other))
+    look_at = list(compress(_AT_OTHER, plan.other))
     if plan.failed_login:
         record += compress(peeks, peeks)
-        record_names += compress(PEEKS, peeks)
+        record_at += compress(_AT_PEEKS, peeks)
     else:
         look += compress(peeks, peeks)
-        look_names += compress(PEEKS, peeks)
-    for name, key, mark in zip(MARKED, marked, plan.marks):
+        look_at += compress(_AT_PEEKS, peeks)
+    for at, key, mark in zip(_AT_MARKED, marked, plan.marks):
         if key:
             if mark:
                 record.append(key)
-                record_names.append(name)
+                record_at.append(at)
             else:
                 look.append(key)
-                look_names.append(name)
+                look_at.append(at)
     reading: VelocityReading = store.observe(
         now=plan.now, counters=record, distinct=list(compress(distinct, distinct)), peek=look
     )
-    counts = dict.fromkeys(_COUNT_NAMES, _ZERO_C)
-    counts.update(zip(record_names, reading.counts))
-    counts.update(zip(look_names, reading.peeked))
-    failed = {name: counts.pop(name) for name in PEEKS}
+    flat = list(_ZERO_FLAT)
+    for at, figures in zip(record_at, reading.counts):
+        flat[at:at + _NC] = figures
+    for at, figures in zip(look_at, reading.peeked):
+        flat[at:at + _NC] = figures
+    for at, figures in zip(compress(_AT_DISTINCT, distinct), reading.distinct):
+        flat[at:at + _ND] = figures
     if deployment is not None and marked[_HINTS_EXPECTED]:
-        hints_usual = usual(counts["hints_expected"], counts["hints_sent"])
+        expected, sent = _AT_HINTS
+        hints_usual = usual(flat[expected:expected + _NC], flat[sent:sent + _NC])
         if marked[_HINTS_EXPECTED].endswith(_IDENTITY_ONLY):
             deployment.hints_usual_identity_only = hints_usual
         else:
             deployment.hints_usual = hints_usual
-    figures = dict.fromkeys(DISTINCT, _ZERO_D)
-    figures.update(zip(compress(DISTINCT, distinct), reading.distinct))
-    return Velocity(counts=counts, distinct=figures, failed=failed)
+    return flat
+
+
+def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> Velocity:
+    """``observe_flat``, with the figures by name."""
+    return Velocity.from_flat(observe_flat(store, plan, deployment))
 
 
 def observe_event(
