@@ -2,9 +2,10 @@
 
 Pure and deterministic. Live scoring calls ``build_features`` for one
 event; replay and training compute the same rows a batch at a time
-(``event_features`` per event, ``velocity_rows`` for the batch: one
-implementation, one row or thousands). ``FEATURE_NAMES`` fixes the order and
-``SCHEMA_HASH`` identifies it, so a model trained on another layout is refused.
+(``event_features`` per event, ``velocity_rows`` for the batch, which gives
+what ``velocity_features`` gives one event: tested). ``FEATURE_NAMES``
+fixes the order and ``SCHEMA_HASH`` identifies it, so a model trained on
+another layout is refused.
 
 Feature design favours signals that generalise beyond any one data set:
 consistency checks (device zone vs IP country, client hints vs UA), relative
@@ -316,7 +317,8 @@ def velocity_rows(flat: np.ndarray, presence: np.ndarray) -> np.ndarray:
     ``flat``: one flat reading per row (``keys.observe_flat``, integers);
     ``presence``: ``presence_values`` per row. Returns float64 rows of
     ``VELOCITY_FEATURES``; every value is the one the same arithmetic gives on
-    Python numbers (integers below 2**53 convert to floats exactly).
+    Python numbers (integers below 2**53 convert to floats exactly). What
+    each feature means is said once, in ``velocity_features``.
     """
     n = len(flat)
     flat = flat.astype(np.int64, copy=False)
@@ -342,39 +344,21 @@ def velocity_rows(flat: np.ndarray, presence: np.ndarray) -> np.ndarray:
     put(flat[:, _DISTINCT_COLUMNS])
     put(c("failed_ip", 1))
     put(c("failed_account", 1))
-    # Failed logins through the event's network in the last hour, against all its events then: a
-    # combo list sprayed through a proxy pool fails a few times per exit, but a lot per network.
+    # Failed logins through the event's network against all its events in the last hour.
     has = presence[:, :_HINTS_MISSING] == 1.0
     put(np.where(has[:, _HAS_ASN], c("failed_asn", 1) / ((c("asn", 1) + c("other_asn", 1)) + 1.0), NAN))
     # Signals whose absence can be the deployment's (Client Hints, a form fill time).
     put(_missing_where_usual_rows(presence[:, _HINTS_MISSING], flat, "hints_expected", "hints_sent"))
     put(_missing_where_usual_rows(presence[:, _FORM_MISSING], flat, "forms_expected", "forms_timed"))
-    # Population consistency: of the recent events whose device clock was set to
-    # this zone, the share that came from an address in a country not using it.
-    # Travellers and VPN users make a small share of any zone's traffic; a zone
-    # whose traffic is almost all foreign is one the service is reached from
-    # only through other countries' networks.
+    # The device clock's zone: the share of its recent events from addresses in a country not using it.
     for window in (2, 3):
         put(np.where(has[:, _HAS_ZONE], c("zone_foreign", window) / (c("zone", window) + 1.0), NAN))
-    # Shares of a key's traffic that carried a tell; and the same population
-    # check as above for one address: of its recent events, the share whose
-    # device clock was set to a zone its country does not use. A household's
-    # address serves people of one country (a traveller's own visit is not
-    # counted: only the events before this one are); a proxy exit rented by
-    # people from elsewhere serves a crowd of foreign clocks.
+    # Shares of a key's traffic that carried a tell, or a clock foreign to the address's country.
     for dim, other, marked, w in _TRAFFIC_SHARES:
         put(np.where(has[:, _HAS[dim]], c(marked, w) / ((c(dim, w) + c(other, w)) + 1.0), NAN))
-    # The address's foreign clocks against its network's usual share: a commercial VPN's or a
-    # security gateway's every exit serves foreign clocks, so one more says nothing; a home
-    # address among households serving them is a proxy exit. NaN when either is unknown.
+    # The address's foreign clocks against its network's usual share.
     put(out[:, at - 2] - out[:, at - 1])
-    # An address against the other addresses of its own network: its earlier
-    # events (signups and logins) over the events per address of its
-    # autonomous system in the same window. A mobile carrier's CGNAT address
-    # or a campus NAT carries a crowd like every address of its network; a
-    # home address carries one household, and a home address (a residential
-    # proxy exit) carrying a crowd stands out against its neighbours however
-    # few signups a day that crowd makes.
+    # An address's events against the events per address of its network.
     addresses = flat[:, _D["asn_addresses"]:_D["asn_addresses"] + len(_LOAD_WINDOWS)]
     known = has[:, _HAS_IP] & has[:, _HAS_ASN] & (addresses[:, 1] != 0)
     load = [(c("asn", w) + c("other_asn", w)) / np.maximum(addresses[:, i], 1) for i, w in enumerate(_LOAD_WINDOWS)]
@@ -425,7 +409,7 @@ def velocity_features(velocity: Velocity, presence: tuple[bool | None, ...]) -> 
     event's enrichment.
     """
     # Counts stay ints (a float where the model reads them); this runs for
-    # every event of a replay, so the row is built with few Python steps.
+    # every live event, so the row is built with few Python steps.
     counts = velocity.counts
     everything = counts["all"]
     row: list[float] = [x for dim in _RAW_COUNTERS for x in counts[dim]]

@@ -79,17 +79,14 @@ PEEKS: tuple[str, ...] = (
 )
 
 
-_COUNT_NAMES = (*COUNTERS, *MARKED, *OTHER_KIND, *PEEKS)
 _HINTS_EXPECTED = MARKED.index("hints_expected")
 _DAY = WINDOWS.index(86400)
-_ZERO_C = (0,) * len(WINDOWS)
-_ZERO_D = (0,) * len(DISTINCT_WINDOWS)
 
 # One event's figures as one flat list of ints (``observe_flat``): every counter of
 # COUNT_NAMES over WINDOWS, then every set of DISTINCT over DISTINCT_WINDOWS. Offline
 # runs read the figures of thousands of events at once from it (``features.velocity_rows``);
 # naming them per event (``Velocity``) costs more than the store's reading.
-COUNT_NAMES: tuple[str, ...] = _COUNT_NAMES
+COUNT_NAMES: tuple[str, ...] = (*COUNTERS, *MARKED, *OTHER_KIND, *PEEKS)
 _NC, _ND = len(WINDOWS), len(DISTINCT_WINDOWS)
 FLAT_DISTINCT_START = len(COUNT_NAMES) * _NC
 FLAT_LENGTH = FLAT_DISTINCT_START + len(DISTINCT) * _ND
