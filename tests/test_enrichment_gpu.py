@@ -40,10 +40,13 @@ HEADLESS_CHROMIUM = "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (
         (ANDROID_ADRENO, "Android", "mobile", False),
         ("Mali-G78 MP14", "Android", "mobile", False),
         ("Samsung Xclipse 940", "Android", "mobile", False),
+        ("NVIDIA Tegra", "Android", "mobile", False),  # NVIDIA's Shield and Tegra tablets
+        ("ANGLE (Samsung Xclipse 920) on Vulkan 1.1.179", "Android", "mobile", False),
         ("ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)", "Chrome OS", "desktop", False),
         ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "Ubuntu", "desktop", False),
         # A User-Agent copied onto another machine keeps that machine's chip.
         (WINDOWS_NVIDIA, "Android", "desktop", True),
+        ("ANGLE (AMD, AMD Radeon RX 6700 XT, OpenGL 4.6)", "Android", "desktop", True),  # a desktop card
         (WINDOWS_INTEL, "Android", "desktop", True),  # Direct3D is Windows' alone
         (WINDOWS_INTEL, "iOS", "desktop", True),
         (ANDROID_ADRENO, "iOS", "mobile", True),

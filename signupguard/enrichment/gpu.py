@@ -43,22 +43,26 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("vmware", "virtual"), ("virtualbox", "virtual"), ("parallels", "virtual"), ("virgl", "virtual"),
     ("qxl", "virtual"), ("hyper-v", "virtual"), ("paravirtual", "virtual"),
 )
-# Chip families by the words that name them (whole words: "integrated" names no Tegra).
-_FAMILIES: dict[str, str] = {
-    "apple": "apple", "adreno": "adreno", "mali": "mali", "immortalis": "mali", "powervr": "powervr",
-    "bxm": "powervr", "xclipse": "xclipse", "maleoon": "maleoon", "tegra": "tegra",
-    "geforce": "nvidia", "nvidia": "nvidia", "quadro": "nvidia", "radeon": "amd", "amd": "amd", "intel": "intel",
+# Chip families by the words that name them (whole words: "integrated" names no Tegra). GeForce,
+# Quadro and Radeon are also "card": desktop graphics cards, which no phone has (NVIDIA's name alone
+# is on Tegra devices too, and AMD's designs are inside Samsung's Xclipse).
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "apple": ("apple",), "adreno": ("adreno",), "mali": ("mali",), "immortalis": ("mali",),
+    "powervr": ("powervr",), "bxm": ("powervr",), "xclipse": ("xclipse",), "maleoon": ("maleoon",),
+    "tegra": ("tegra",), "nvidia": ("nvidia",), "geforce": ("nvidia", "card"), "quadro": ("nvidia", "card"),
+    "amd": ("amd",), "radeon": ("amd", "card"), "intel": ("intel",),
     # Drawing APIs: ANGLE names Direct3D on Windows alone and Metal on Apple's systems alone.
-    "direct3d": "direct3d", "direct3d9ex": "direct3d", "direct3d11": "direct3d", "d3d9": "direct3d",
-    "d3d11": "direct3d", "metal": "metal",
+    "direct3d": ("direct3d",), "direct3d9ex": ("direct3d",), "direct3d11": ("direct3d",), "d3d9": ("direct3d",),
+    "d3d11": ("direct3d",), "metal": ("metal",),
 }
+_APIS = frozenset({"direct3d", "metal", "card"})
 _WORD = re.compile(r"[a-z0-9]+")
 _MOBILE_FAMILIES = frozenset({"adreno", "mali", "powervr", "xclipse", "maleoon", "tegra"})
 # Chip families and drawing APIs no real device of an operating system reports.
 _IMPOSSIBLE: dict[str, frozenset[str]] = {
     "iOS": frozenset({"adreno", "mali", "powervr", "xclipse", "maleoon", "tegra", "nvidia", "amd", "intel",
                       "direct3d", "software", "virtual", "emulator"}),
-    "Android": frozenset({"apple", "nvidia", "amd", "direct3d", "metal"}),
+    "Android": frozenset({"apple", "card", "direct3d", "metal"}),
     "Windows": frozenset({"apple", "mali", "powervr", "xclipse", "maleoon", "metal"}),
     "Mac OS X": frozenset({"adreno", "mali", "powervr", "xclipse", "maleoon", "tegra", "direct3d"}),
     "Chrome OS": frozenset({"direct3d", "metal", "apple"}),
@@ -81,9 +85,9 @@ def _describe(renderer: str) -> tuple[str | None, frozenset[str]]:
     if lowered in _MASKED:
         return None, frozenset()
     kind = next((k for needle, k in _KINDS if needle in lowered), None)
-    families = {_FAMILIES[word] for word in _WORD.findall(lowered) if word in _FAMILIES}
+    families = {family for word in _WORD.findall(lowered) for family in _FAMILIES.get(word, ())}
     if kind is None:
-        chips = families - {"direct3d", "metal"}
+        chips = families - _APIS
         if chips & _MOBILE_FAMILIES:
             kind = "mobile"
         elif "apple" in chips:
