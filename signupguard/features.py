@@ -24,18 +24,17 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from signupguard.context import RawEvent
+from signupguard.enrichment.gpu import NO_CHIP_KINDS
 from signupguard.enrichment.types import Enrichment
 from signupguard.velocity import DISTINCT_WINDOW_NAMES, WINDOW_NAMES
 from signupguard.velocity.keys import (
-    COUNT_NAMES, DEPLOYMENT_EVIDENCE, DEPLOYMENT_SHARE, DISTINCT, Velocity, flat_count, flat_distinct, profile_of, usual,
+    COUNT_NAMES, DISTINCT, Velocity, flat_count, flat_distinct, profile_of, usual, usual_day,
 )
 
 NAN = float("nan")
 
 _NETWORK = ("hosting", "vpn", "tor", "mobile", "education", "residential")
 _UA_CLASSES = ("desktop", "mobile", "tablet")
-# Renderers of no physical graphics chip: headless browsers, servers, virtual machines, the Android emulator.
-_VIRTUAL_GPUS = frozenset({"software", "virtual", "emulator"})
 # Raw counts where the number itself means something whatever the traffic
 # volume (one /24, one device, one mailbox); the rest are used relatively.
 _RAW_COUNTERS = ("ip", "prefix", "device", "email")
@@ -260,7 +259,7 @@ def event_features(event: RawEvent, enrichment: Enrichment) -> list[float]:
         _b(device.touch_mismatch),
         _b(device.platform_mismatch),
         _b(device.gpu_mismatch),
-        NAN if device.gpu_kind is None else (1.0 if device.gpu_kind in _VIRTUAL_GPUS else 0.0),
+        NAN if device.gpu_kind is None else (1.0 if device.gpu_kind in NO_CHIP_KINDS else 0.0),
         _b(device.clock_restricted),
         _b(device.language_restricted),
         _n(device.hardware_concurrency),
@@ -307,8 +306,7 @@ def presence_values(presence: tuple[bool | None, ...]) -> list[float]:
 def _missing_where_usual_rows(missing: np.ndarray, flat: np.ndarray, expected: str, sent: str) -> np.ndarray:
     """``_missing_where_usual`` of many rows (``missing``: NaN, 1.0 or 0.0)."""
     could, did = flat[:, _C[expected] + _DAY], flat[:, _C[sent] + _DAY]
-    usual_here = (could >= DEPLOYMENT_EVIDENCE) & (did >= DEPLOYMENT_SHARE * could)
-    return np.where(usual_here, missing, NAN)
+    return np.where(usual_day(could, did), missing, NAN)
 
 
 def velocity_rows(flat: np.ndarray, presence: np.ndarray) -> np.ndarray:

@@ -34,6 +34,9 @@ MAX_RENDERER = 200
 # What browsers answer when they hide the chip: no evidence either way.
 _MASKED = frozenset({"", "webkit webgl", "mozilla", "generic renderer", "disabled", "unknown"})
 
+# Kinds of renderer that draw without a physical graphics chip: headless browsers, servers,
+# virtual machines, the Android emulator.
+NO_CHIP_KINDS = frozenset({"software", "virtual", "emulator"})
 # (substring of the lower-cased renderer, kind), first match wins: the Android emulator's
 # translator often runs on SwiftShader, and a virtual machine's driver may mention the host chip.
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -55,7 +58,8 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "direct3d": ("direct3d",), "direct3d9ex": ("direct3d",), "direct3d11": ("direct3d",), "d3d9": ("direct3d",),
     "d3d11": ("direct3d",), "metal": ("metal",),
 }
-_APIS = frozenset({"direct3d", "metal", "card"})
+# Names that say how a chip draws or what it is, not whose it is.
+_NOT_A_FAMILY = frozenset({"direct3d", "metal", "card"})
 _WORD = re.compile(r"[a-z0-9]+")
 _MOBILE_FAMILIES = frozenset({"adreno", "mali", "powervr", "xclipse", "maleoon", "tegra"})
 # Chip families and drawing APIs no real device of an operating system reports.
@@ -87,7 +91,7 @@ def _describe(renderer: str) -> tuple[str | None, frozenset[str]]:
     kind = next((k for needle, k in _KINDS if needle in lowered), None)
     families = {family for word in _WORD.findall(lowered) for family in _FAMILIES.get(word, ())}
     if kind is None:
-        chips = families - _APIS
+        chips = families - _NOT_A_FAMILY
         if chips & _MOBILE_FAMILIES:
             kind = "mobile"
         elif "apple" in chips:
@@ -96,7 +100,7 @@ def _describe(renderer: str) -> tuple[str | None, frozenset[str]]:
             kind = "desktop"
         else:
             kind = "other"
-    return kind, frozenset(families | ({kind} if kind in ("software", "virtual", "emulator") else set()))
+    return kind, frozenset(families | ({kind} if kind in NO_CHIP_KINDS else set()))
 
 
 def analyse_gpu(value: Any, os_family: str | None) -> tuple[str | None, str | None, bool | None]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
-from typing import NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
@@ -139,7 +139,7 @@ class Velocity:
     def _names(self) -> tuple[dict, dict, dict]:
         if self._named is None:
             # zip(*[iterator] * k) cuts the list into k-tuples in C.
-            figures = iter(self._flat or ())
+            figures = iter(self._flat)
             counts = dict(zip(COUNT_NAMES, zip(*[figures] * _NC)))
             distinct = dict(zip(DISTINCT, zip(*[figures] * _ND)))
             self._named = (counts, distinct, {name: counts.pop(name) for name in PEEKS})
@@ -167,22 +167,6 @@ class Velocity:
     def __repr__(self) -> str:
         counts, distinct, failed = self._names()
         return f"Velocity(counts={counts!r}, distinct={distinct!r}, failed={failed!r})"
-
-    def flat(self) -> list[int]:
-        """This velocity as a flat reading; a figure it lacks (a reading stored by an older version) reads 0."""
-        if self._flat is not None:
-            return list(self._flat)
-        counts, distinct, failed = self._names()
-        out = list(_ZERO_FLAT)
-        for name, at in zip(COUNT_NAMES, range(0, FLAT_DISTINCT_START, _NC)):
-            figures = counts.get(name) or failed.get(name)
-            if figures:
-                out[at:at + _NC] = figures[:_NC]
-        for name, at in zip(DISTINCT, _AT_DISTINCT):
-            figures = distinct.get(name)
-            if figures:
-                out[at:at + _ND] = figures[:_ND]
-        return out
 
     def to_dict(self) -> dict[str, dict[str, list[int]]]:
         counts, distinct, failed = self._names()
@@ -246,9 +230,14 @@ DEPLOYMENT_EVIDENCE = 20
 DEPLOYMENT_SHARE = 0.5
 
 
-def usual(could: tuple[int, ...], did: tuple[int, ...]) -> bool:
+def usual_day(could: Any, did: Any) -> Any:
+    """``usual`` on the last day's figures alone: two ints, or two numpy columns of many events."""
+    return (could >= DEPLOYMENT_EVIDENCE) & (did >= DEPLOYMENT_SHARE * could)
+
+
+def usual(could: Sequence[int], did: Sequence[int]) -> bool:
     """Whether the last day's readings of a signal's counters (``could`` carry it, ``did``) make it the norm."""
-    return could[_DAY] >= DEPLOYMENT_EVIDENCE and did[_DAY] >= DEPLOYMENT_SHARE * could[_DAY]
+    return bool(usual_day(could[_DAY], did[_DAY]))
 
 
 @dataclass(slots=True)
