@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,7 +141,7 @@ def train_on_dataset(
     metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training, version_prefix=version_prefix)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     # zlib releases the GIL: the hold-out is compressed on another core while the report draws
-    # (about 3 s each for a million-event training).
+    # (about 1 s and 2 s for a million-event training).
     with ThreadPoolExecutor(max_workers=1) as writer:
         holdout = None
         if write_holdout:
@@ -158,5 +159,13 @@ def train_on_dataset(
 
 
 def _write_holdout(path: Path, X: np.ndarray, y: np.ndarray) -> None:
-    """The hold-out's features and labels, which promotion scores both models on."""
-    np.savez_compressed(path, X=X.astype(np.float32), y=y.astype(np.int8))
+    """The hold-out's features and labels, which promotion scores both models on.
+
+    An ``.npz`` as ``np.savez_compressed`` writes it, at zlib's fastest level:
+    a million-event training's hold-out took 3.5 s at the default level and
+    1.2 s at this one, for a file of 23 MB instead of 18 MB.
+    """
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, array in (("X", X.astype(np.float32)), ("y", y.astype(np.int8))):
+            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, array, allow_pickle=False)
