@@ -7,7 +7,7 @@ Production switches every part through the environment alone:
 
     DATABASE_URL=postgres://...        the portal's database
     CELERY_BROKER_URL=redis://...      a real broker; run `celery -A config worker`
-                                       and `celery -A config beat` (the sweep)
+                                       and `celery -A config beat` (the sweep, velocity pruning)
     REDIS_URL=redis://...              velocity counters in Redis
     SIGNUPGUARD_GEOIP_ASN / _CITY / _ANONYMOUS   MaxMind databases
     SIGNUPGUARD_TRUSTED_PROXIES=10.0.0.1,10.1.0.0/16   reverse proxies
@@ -187,6 +187,11 @@ CELERY_BEAT_SCHEDULE = {
     "signupguard-sweep-pending": {
         "task": "signupguard.tasks.sweep_pending",
         "schedule": float(os.environ.get("SIGNUPGUARD_SWEEP_INTERVAL", "60")),
+    },
+    # Without it the database velocity store's tables only grow.
+    "signupguard-prune-velocity": {
+        "task": "signupguard.tasks.prune_velocity",
+        "schedule": float(os.environ.get("SIGNUPGUARD_PRUNE_INTERVAL", "3600")),
     },
 }
 

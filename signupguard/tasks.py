@@ -1,9 +1,11 @@
 """Celery tasks: thin wrappers taking primary keys around ``signupguard.scoring``.
 
-Schedule the sweep in the host's beat configuration, e.g.::
+Schedule the sweep, and the pruning of the database velocity store, in the
+host's beat configuration, e.g.::
 
     CELERY_BEAT_SCHEDULE = {
         "signupguard-sweep": {"task": "signupguard.tasks.sweep_pending", "schedule": 30.0},
+        "signupguard-prune-velocity": {"task": "signupguard.tasks.prune_velocity", "schedule": 3600.0},
     }
 
 Retries happen only on errors known to be transient (the database or Redis
@@ -17,7 +19,7 @@ import logging
 
 from celery import shared_task
 
-from signupguard import clusters, scoring
+from signupguard import clusters, scoring, velocity
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +107,21 @@ def sweep_pending(limit: int = 500) -> int:
             logger.exception("signupguard: sweep could not link attempt %s", attempt_id)
     clusters.link_pending(scored_before=scoring.sweep_cutoff())
     return len(scored)
+
+
+@shared_task(name="signupguard.tasks.prune_velocity", ignore_result=True)
+def prune_velocity() -> int:
+    """Delete the database velocity store's rows that no attempt can read any more; return how many.
+
+    Schedule it with beat (hourly is plenty). The other stores need nothing:
+    Redis expires its keys, and the in-process store drops them as it goes.
+    """
+    prune = getattr(velocity.get_store(), "prune_expired", None)
+    if prune is None:
+        return 0
+    deleted = prune()
+    logger.info("signupguard: pruned %d expired velocity rows", deleted)
+    return deleted
 
 
 def _sweep(limit: int, scored: list[int]) -> None:

@@ -41,6 +41,21 @@ def test_training_writes_a_loadable_directory(trained):
     assert "SignupGuard" in (d / "report.html").read_text()
 
 
+def test_the_holdout_is_the_test_slice_as_numpy_reads_it(trained, tmp_path):
+    from signupguard.training import _write_holdout
+
+    X = np.array([[0.5, np.nan, -3.25], [1e30, 0.0, 7.0]], dtype=np.float64)
+    y = np.array([1, 0])
+    _write_holdout(tmp_path / "h.npz", X, y)
+    back = np.load(tmp_path / "h.npz")
+    assert sorted(back.files) == ["X", "y"]
+    assert back["X"].dtype == np.float32 and back["y"].dtype == np.int8
+    assert np.array_equal(back["X"], X.astype(np.float32), equal_nan=True) and back["y"].tolist() == [1, 0]
+    # The trained directory's: one row per hold-out attempt, every feature.
+    written = np.load(trained.directory / "holdout.npz")
+    assert written["X"].shape == (len(written["y"]), len(FEATURE_NAMES)) and len(written["y"]) > 100
+
+
 def test_trained_model_separates_the_farm(trained):
     m = trained.metrics["signup"]
     assert m["roc_auc"] > 0.95

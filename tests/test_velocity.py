@@ -439,6 +439,66 @@ def test_database_prune_keeps_readings() -> None:
     assert store.observe(**event) == reference.observe(**event)
 
 
+@pytest.mark.django_db
+def test_database_prune_expired_spares_what_a_late_attempt_reads() -> None:
+    """What the periodic task deletes: everything an attempt up to one bucket of the week (14 h) late cannot read."""
+    from signupguard.models import VelocityBucket, VelocityMember
+
+    store, reference = DatabaseVelocityStore(), MemoryVelocityStore()
+    # Ten days, every half hour: members of the first four days once each, then fifty that come back daily.
+    history = [(T0 + i * 1800.0, f"early{i}" if i < 192 else f"m{i % 50}") for i in range(10 * 48)]
+    for when, member in history:
+        for s in (store, reference):
+            s.observe(now=when, counters=["k", f"once:{when}"], distinct=[("d", member)])
+    rows = VelocityBucket.objects.count() + VelocityMember.objects.count()
+    now = history[-1][0]
+    deleted = store.prune_expired(now=now)
+    assert 0 < deleted and VelocityBucket.objects.count() + VelocityMember.objects.count() == rows - deleted
+    # Nothing older than a week and 14 hours is left; the "once:" counters of the first days are gone.
+    assert not VelocityMember.objects.filter(member="early0").exists()
+    assert VelocityMember.objects.filter(member="early191", window=7 * 86400).exists()  # six days old: still in the week
+    assert not VelocityMember.objects.filter(member="early191", window=3600).exists()
+    assert not VelocityBucket.objects.filter(key=f"once:{T0}").exists()
+    assert VelocityBucket.objects.filter(key=f"once:{now}").exists()
+    # An attempt scored 13 hours late (a sweep after an outage) reads what the in-process store does.
+    late = {"now": now - 13 * 3600, "counters": ["k"], "distinct": [("d", "late")]}
+    assert store.observe(**late) == reference.observe(**late)
+    assert store.prune_expired(now=now) == 0  # a second run finds nothing
+
+
+@pytest.mark.django_db
+def test_prune_task_and_command_use_the_configured_store() -> None:
+    import io
+
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from signupguard.models import VelocityBucket
+    from signupguard.tasks import prune_velocity
+    from signupguard.velocity import get_store
+
+    database = {**settings.SIGNUPGUARD, "VELOCITY_BACKEND": "signupguard.velocity.database.DatabaseVelocityStore"}
+    with override_settings(SIGNUPGUARD=database):
+        store = get_store()
+        assert isinstance(store, DatabaseVelocityStore)
+        old = dt.datetime.now(dt.timezone.utc).timestamp() - 9 * 86400  # nine days ago: past every window
+        store.observe(now=old, counters=["a", "b"], distinct=[("d", "x")])
+        store.observe(now=old + 10, counters=["a"], distinct=[("d", "y")])
+        assert VelocityBucket.objects.exists()
+        out = io.StringIO()
+        call_command("signupguard_prune", stdout=out)
+        assert out.getvalue().startswith("pruned ") and out.getvalue().split()[1] != "0"
+        assert not VelocityBucket.objects.exists()
+        store.observe(now=old, counters=["a"], distinct=[])
+        assert prune_velocity.apply().get() == len(WINDOWS)  # through Celery: one expired bucket per window
+        assert prune_velocity() == 0
+    out = io.StringIO()
+    call_command("signupguard_prune", stdout=out)  # the test settings' in-process store
+    assert "nothing to prune: MemoryVelocityStore" in out.getvalue()
+    assert prune_velocity() == 0
+
+
 @pytest.mark.redis
 def test_redis_sets_ttls_and_clear_keeps_other_keys(redis_url: str) -> None:
     import redis

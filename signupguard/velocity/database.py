@@ -14,6 +14,7 @@ fit the 255-character columns.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
 from typing import Any, Sequence
 
@@ -251,12 +252,22 @@ class DatabaseVelocityStore:
             cursor.execute(f"DELETE FROM {n['bt']}")
             cursor.execute(f"DELETE FROM {n['mt']}")
 
-    def prune(self, older_than: float) -> int:
-        """Delete rows no event at ``older_than`` or later can read; return how many.
+    def prune_expired(self, now: float | None = None) -> int:
+        """``prune`` what has left every window at ``now`` (default: the clock), less one bucket.
 
-        Called periodically (a Celery beat task) with the current time: it is
-        what keeps the tables, and so the reads, small.
+        What the periodic task (``signupguard.tasks.prune_velocity``) and
+        ``manage.py signupguard_prune`` call: it is what keeps the tables, and
+        so the reads and the disk, small. The slack of one bucket of the
+        largest window (14 hours) is what the in-process store keeps for
+        events that arrive late: an attempt scored that long after it happened
+        (by the sweep, after a broker outage) reads what it would have read on
+        time.
         """
+        moment = time.time() if now is None else now
+        return self.prune(moment - max(self._widths + self._dwidths))
+
+    def prune(self, older_than: float) -> int:
+        """Delete rows no event at ``older_than`` or later can read; return how many."""
         n = self._names()
         deleted = 0
         with transaction.atomic(using=self.using, savepoint=False), connections[self.using].cursor() as cursor:
