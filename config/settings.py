@@ -193,6 +193,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signupguard.tasks.prune_velocity",
         "schedule": float(os.environ.get("SIGNUPGUARD_PRUNE_INTERVAL", "3600")),
     },
+    # Deletes nothing unless SIGNUPGUARD["ATTEMPT_RETENTION_DAYS"] is set.
+    "signupguard-prune-attempts": {"task": "signupguard.tasks.prune_attempts", "schedule": 86400.0},
 }
 
 # ---------------------------------------------------------------- SignupGuard

@@ -14,7 +14,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
                    other: scores lose that half of the signals
 =================  ==========================================================
 
-Velocity, model and policy checks (E010, W020, E030-E033), the live
+Velocity, model and policy checks (E010, W020, E030-E034), the live
 integration's (E040-E043, W040) and the Celery app's (W041) are listed beside
 their code below.
 """
@@ -75,6 +75,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   E031  an allow/deny list entry does not parse (CIDR, ASN)
 #   E032  RESTRICTED_COUNTRIES is not a list of ISO 3166 alpha-2 codes
 #   E033  LEGIT_AFTER_DAYS is neither None nor a non-negative number
+#   E034  ATTEMPT_RETENTION_DAYS is neither None nor a positive number
 # ---------------------------------------------------------------------------
 
 
@@ -146,6 +147,11 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         messages.append(Error(f"SIGNUPGUARD['LEGIT_AFTER_DAYS'] = {days!r} is not a number of days",
                               hint="A non-negative number (14 by default), or None to train on people's labels only.",
                               id="signupguard.E033"))
+    retention = sg_settings.ATTEMPT_RETENTION_DAYS
+    if retention is not None and not (is_number_of_days(retention) and retention > 0):
+        messages.append(Error(f"SIGNUPGUARD['ATTEMPT_RETENTION_DAYS'] = {retention!r} is not a positive number of days",
+                              hint="Days to keep attempts (say 365), or None to keep them all.",
+                              id="signupguard.E034"))
     return messages
 
 

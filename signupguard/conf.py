@@ -42,6 +42,11 @@ DEFAULTS: dict[str, Any] = {
     # Reviewers only see what the model held; without these the retrained model learns from the hard
     # cases alone and holds more legitimate signups (docs/model.md). None: people's labels only.
     "LEGIT_AFTER_DAYS": 14,
+    # Days an attempt (address, email, headers, device data) is kept before
+    # signupguard_prune or the prune_attempts task deletes it, with its labels.
+    # Attempts not yet scored and those of accounts still pending or in review
+    # are kept. None: keep everything (signupguard/retention.py).
+    "ATTEMPT_RETENTION_DAYS": None,
     # Override the thresholds chosen at training time (fraud probability).
     "REVIEW_THRESHOLD": None,
     "BLOCK_THRESHOLD": None,

@@ -6,6 +6,7 @@ host's beat configuration, e.g.::
     CELERY_BEAT_SCHEDULE = {
         "signupguard-sweep": {"task": "signupguard.tasks.sweep_pending", "schedule": 30.0},
         "signupguard-prune-velocity": {"task": "signupguard.tasks.prune_velocity", "schedule": 3600.0},
+        "signupguard-prune-attempts": {"task": "signupguard.tasks.prune_attempts", "schedule": 86400.0},
     }
 
 Retries happen only on errors known to be transient (the database or Redis
@@ -121,6 +122,20 @@ def prune_velocity() -> int:
         return 0
     deleted = prune()
     logger.info("signupguard: pruned %d expired velocity rows", deleted)
+    return deleted
+
+
+@shared_task(name="signupguard.tasks.prune_attempts", ignore_result=True)
+def prune_attempts() -> int:
+    """Delete attempts older than ``ATTEMPT_RETENTION_DAYS`` (none when it is None); return how many."""
+    from signupguard.conf import sg_settings
+    from signupguard.retention import delete_expired_attempts
+
+    days = sg_settings.ATTEMPT_RETENTION_DAYS
+    if days is None:
+        return 0
+    deleted = delete_expired_attempts(days)
+    logger.info("signupguard: deleted %d attempts older than %s days", deleted, days)
     return deleted
 
 

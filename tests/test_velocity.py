@@ -488,14 +488,14 @@ def test_prune_task_and_command_use_the_configured_store() -> None:
         assert VelocityBucket.objects.exists()
         out = io.StringIO()
         call_command("signupguard_prune", stdout=out)
-        assert out.getvalue().startswith("pruned ") and out.getvalue().split()[1] != "0"
+        assert out.getvalue().startswith("velocity: pruned ") and out.getvalue().split()[2] != "0"
         assert not VelocityBucket.objects.exists()
         store.observe(now=old, counters=["a"], distinct=[])
         assert prune_velocity.apply().get() == len(WINDOWS)  # through Celery: one expired bucket per window
         assert prune_velocity() == 0
     out = io.StringIO()
     call_command("signupguard_prune", stdout=out)  # the test settings' in-process store
-    assert "nothing to prune: MemoryVelocityStore" in out.getvalue()
+    assert "velocity: nothing to prune, MemoryVelocityStore" in out.getvalue()
     assert prune_velocity() == 0
 
 

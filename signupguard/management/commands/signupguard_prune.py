@@ -1,29 +1,56 @@
-"""signupguard_prune: delete the velocity rows no attempt can read any more.
+"""signupguard_prune [--attempts-older-than DAYS]: delete what SignupGuard no longer needs or may keep.
+
+- the database velocity store's rows that no attempt can read any more;
+- attempts older than ``ATTEMPT_RETENTION_DAYS`` (or ``--attempts-older-than``),
+  with their labels; see ``signupguard/retention.py`` for what is kept.
 
 For sites without Celery beat (the embedded default's eager tasks): run it
-from cron, hourly or daily. With beat, schedule ``signupguard.tasks.prune_velocity``
-instead; both do the same.
+from cron, daily. With beat, schedule ``signupguard.tasks.prune_velocity`` and
+``prune_attempts`` instead; they do the same.
 """
 
 from __future__ import annotations
+
+import argparse
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from signupguard import velocity
+from signupguard.conf import sg_settings
+from signupguard.retention import delete_expired_attempts
+
+
+def _days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        days = float("nan")
+    if not days > 0:  # NaN too
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of days")
+    return days
 
 
 class Command(BaseCommand):
-    help = "Delete the database velocity store's expired rows (Redis and the in-process store expire their own)."
+    help = ("Delete the database velocity store's expired rows, and attempts older than ATTEMPT_RETENTION_DAYS "
+            "(Redis and the in-process store expire their own keys).")
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--attempts-older-than", metavar="DAYS", type=_days,
+                            help="delete attempts older than DAYS (default: ATTEMPT_RETENTION_DAYS; unset keeps them)")
 
     def handle(self, *args, **options) -> None:
-        store = velocity.get_store()
-        prune = getattr(store, "prune_expired", None)
-        if prune is None:
-            self.stdout.write(f"nothing to prune: {type(store).__name__} expires its own keys")
-            return
+        days = options["attempts_older_than"] or sg_settings.ATTEMPT_RETENTION_DAYS
         try:
-            deleted = prune()
+            store = velocity.get_store()
+            prune = getattr(store, "prune_expired", None)
+            if prune is None:
+                self.stdout.write(f"velocity: nothing to prune, {type(store).__name__} expires its own keys")
+            else:
+                self.stdout.write(f"velocity: pruned {prune():,} expired rows")
+            if days is None:
+                self.stdout.write("attempts: kept (ATTEMPT_RETENTION_DAYS is not set)")
+            else:
+                self.stdout.write(f"attempts: deleted {delete_expired_attempts(days):,} older than {days:g} days")
         except DatabaseError as exc:
-            raise CommandError(f"could not prune the velocity tables: {exc} (has `manage.py migrate` run?)") from None
-        self.stdout.write(f"pruned {deleted:,} expired velocity rows")
+            raise CommandError(f"could not prune: {exc} (has `manage.py migrate` run?)") from None
