@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import IO, Any, Callable
+
+import orjson
 
 from signupguard.context import EventError, RawEvent, parse_event
 from signupguard.offline import Dataset, dataset_from_events
@@ -109,3 +111,35 @@ def dataset_from_database(
         events.append(event)
     labelled = sum(1 for e in events if e.label is not None)
     return dataset_from_events(events, capacity=labelled, total_events=len(events) + bad, bad_lines=bad, progress=progress)
+
+
+def export_events(
+    out: IO[bytes], *, labels: DatabaseLabels | None = None, progress: Callable[[int], None] | None = None,
+) -> tuple[int, int]:
+    """Every stored attempt as a contract line, in the order training reads them; return (lines, labelled).
+
+    Each line is the event as captured, with ``label`` set to the attempt's
+    training label (or left out), so ``signupguard_train --events`` on the
+    file learns what training from the database would, and the labels
+    outlive ``ATTEMPT_RETENTION_DAYS``. Lines that no longer parse are
+    written as stored: training reports them as bad lines.
+    """
+    from signupguard.models import Attempt
+
+    labels = labels if labels is not None else training_labels()
+    lines = labelled = 0
+    rows = Attempt.objects.order_by("occurred_at", "pk").values_list("pk", "raw").iterator(chunk_size=5000)
+    for pk, raw in rows:
+        event = dict(raw) if isinstance(raw, dict) else {"raw": raw}
+        label = labels.get(pk)
+        event.pop("label", None)
+        if label is not None:
+            event["label"] = label
+            labelled += 1
+        out.write(orjson.dumps(event) + b"\n")
+        lines += 1
+        if progress is not None and lines % 1000 == 0:
+            progress(1000)
+    if progress is not None:
+        progress(lines % 1000)
+    return lines, labelled

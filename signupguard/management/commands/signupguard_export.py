@@ -1,0 +1,45 @@
+"""signupguard_export --out EVENTS.jsonl [--legit-after-days DAYS|none]
+
+Writes every stored attempt as a line of the event contract, with the label
+training would give it (reviewers, abuse reports, and allowed attempts older
+than LEGIT_AFTER_DAYS). ``signupguard_train --events EVENTS.jsonl`` then
+learns what training from the database would; ``signupguard_replay`` scores
+the file again. Export before ATTEMPT_RETENTION_DAYS deletes old attempts,
+to keep their labels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from signupguard.labels import UNSET, export_events, training_labels
+from signupguard.models import Attempt
+
+from ._progress import progress_bar
+from .signupguard_train import _days
+
+
+class Command(BaseCommand):
+    help = "Write the stored attempts, with their training labels, as JSON Lines events."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--out", required=True, help="file to write (replaced)")
+        parser.add_argument("--legit-after-days", type=_days, default=UNSET, metavar="DAYS",
+                            help="allowed attempts at least this old count as legitimate (default: LEGIT_AFTER_DAYS; "
+                            "'none': people's labels only)")
+
+    def handle(self, *args, **options) -> None:
+        out = Path(options["out"])
+        partial = out.with_name(out.name + ".partial")
+        try:
+            labels = training_labels(legit_after_days=options["legit_after_days"])
+            with open(partial, "wb") as handle, progress_bar(total=Attempt.objects.count(), desc="export") as bar:
+                lines, labelled = export_events(handle, labels=labels, progress=bar.update)
+            partial.replace(out)  # a reader never sees half a file
+        except (OSError, DatabaseError, ValueError) as exc:
+            partial.unlink(missing_ok=True)
+            raise CommandError(f"could not export: {exc}") from None
+        self.stdout.write(f"{lines:,} attempts written to {out}, {labelled:,} of them labelled")
