@@ -15,7 +15,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
 =================  ==========================================================
 
 Velocity, model and policy checks (E010, W020, E030-E034), the live
-integration's (E040-E043, W040) and the Celery app's (W041) are listed beside
+integration's (E040-E043, W040) and the Celery app's (W041, W042) are listed beside
 their code below.
 """
 
@@ -234,10 +234,13 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
 
 
 # ---------------------------------------------------------------------------
-# Celery: signupguard.W041.
+# Celery: signupguard.W041, W042.
 #   W041  no Celery app of the project is loaded in this process, so the
 #         scoring tasks would go through Celery's unconfigured fallback app
 #         (broker amqp://guest@localhost//): signups would stay pending
+#   W042  CELERY_BEAT_SCHEDULE runs the sweep but not prune_velocity, with the
+#         database velocity store: its tables would only grow (a schedule
+#         copied from the README before session 19)
 # ---------------------------------------------------------------------------
 
 
@@ -270,4 +273,24 @@ def check_celery_app(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
         hint="Load your Celery app when Django starts: in the package of your settings, __init__.py "
         "gets `from .celery import app as celery_app` (see the README's Celery step).",
         obj="celery", id="signupguard.W041",
+    )]
+
+
+@register(TAG)
+def check_velocity_pruning(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    from django.conf import settings
+
+    # Only a schedule that is visibly SignupGuard's (it runs the sweep) says what beat runs:
+    # schedules kept elsewhere (django-celery-beat's tables, cron) cannot be read here.
+    tasks = {entry.get("task") for entry in (getattr(settings, "CELERY_BEAT_SCHEDULE", None) or {}).values()
+             if isinstance(entry, dict)}
+    if ("signupguard.tasks.sweep_pending" not in tasks or "signupguard.tasks.prune_velocity" in tasks
+            or sg_settings.VELOCITY_BACKEND != "signupguard.velocity.database.DatabaseVelocityStore"):
+        return []
+    return [Warning(
+        "CELERY_BEAT_SCHEDULE runs signupguard.tasks.sweep_pending but not signupguard.tasks.prune_velocity: "
+        "the database velocity store's expired rows are never deleted, and its tables only grow.",
+        hint='Add "signupguard-prune-velocity": {"task": "signupguard.tasks.prune_velocity", "schedule": 3600.0} '
+        "(README, Celery step), or run `manage.py signupguard_prune` from cron and silence this check.",
+        obj="CELERY_BEAT_SCHEDULE", id="signupguard.W042",
     )]

@@ -54,3 +54,23 @@ def test_a_loaded_celery_app_is_clean(monkeypatch) -> None:
     monkeypatch.setattr(_state._tls, "current_app", None)
     monkeypatch.setattr(_state, "default_app", app)
     assert check_celery_app() == []
+
+
+def test_a_beat_schedule_without_velocity_pruning_is_named():
+    from signupguard.checks import check_velocity_pruning
+
+    sweep = {"signupguard-sweep": {"task": "signupguard.tasks.sweep_pending", "schedule": 60.0}}
+    prune = {"signupguard-prune": {"task": "signupguard.tasks.prune_velocity", "schedule": 3600.0}}
+    database = {"VELOCITY_BACKEND": "signupguard.velocity.database.DatabaseVelocityStore"}
+    with override_settings(CELERY_BEAT_SCHEDULE=sweep, SIGNUPGUARD=database):
+        assert [m.id for m in check_velocity_pruning()] == ["signupguard.W042"]
+    with override_settings(CELERY_BEAT_SCHEDULE={**sweep, **prune}, SIGNUPGUARD=database):
+        assert check_velocity_pruning() == []
+    # Redis and the in-process store expire their own keys.
+    with override_settings(CELERY_BEAT_SCHEDULE=sweep,
+                           SIGNUPGUARD={"VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityStore"}):
+        assert check_velocity_pruning() == []
+    # A schedule kept elsewhere (django-celery-beat, cron) cannot be read: no guess.
+    for schedule in ({}, None, {"other": {"task": "proj.tasks.report"}}, {"odd": "not a dict"}):
+        with override_settings(CELERY_BEAT_SCHEDULE=schedule, SIGNUPGUARD=database):
+            assert check_velocity_pruning() == []
