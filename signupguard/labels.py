@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import IO, Any, Callable
+from typing import IO, Any, Callable, Iterator
 
 import orjson
 
@@ -92,16 +92,20 @@ def training_labels(*, legit_after_days: float | None = UNSET) -> DatabaseLabels
     return DatabaseLabels(people=people, matured=matured, legit_after_days=days)
 
 
+def _stored_attempts() -> Iterator[tuple[int, Any]]:
+    """(id, raw event) of every stored attempt, in the order training reads them (export keeps it)."""
+    from signupguard.models import Attempt
+
+    return Attempt.objects.order_by("occurred_at", "pk").values_list("pk", "raw").iterator(chunk_size=5000)
+
+
 def dataset_from_database(
     *, labels: DatabaseLabels | None = None, progress: Callable[[int], None] | None = None,
 ) -> Dataset:
-    from signupguard.models import Attempt
-
     labels = labels if labels is not None else training_labels()
     bad = 0
     events: list[RawEvent] = []
-    rows = Attempt.objects.order_by("occurred_at", "pk").values_list("pk", "raw").iterator(chunk_size=5000)
-    for pk, raw in rows:
+    for pk, raw in _stored_attempts():
         try:
             event = parse_event(raw)
         except EventError:
@@ -124,12 +128,9 @@ def export_events(
     outlive ``ATTEMPT_RETENTION_DAYS``. Lines that no longer parse are
     written as stored: training reports them as bad lines.
     """
-    from signupguard.models import Attempt
-
     labels = labels if labels is not None else training_labels()
     lines = labelled = 0
-    rows = Attempt.objects.order_by("occurred_at", "pk").values_list("pk", "raw").iterator(chunk_size=5000)
-    for pk, raw in rows:
+    for pk, raw in _stored_attempts():
         event = dict(raw) if isinstance(raw, dict) else {"raw": raw}
         label = labels.get(pk)
         event.pop("label", None)

@@ -21,6 +21,8 @@ import logging
 from celery import shared_task
 
 from signupguard import clusters, scoring, velocity
+from signupguard.conf import sg_settings
+from signupguard.retention import delete_expired_attempts
 
 logger = logging.getLogger(__name__)
 
@@ -117,10 +119,9 @@ def prune_velocity() -> int:
     Schedule it with beat (hourly is plenty). The other stores need nothing:
     Redis expires its keys, and the in-process store drops them as it goes.
     """
-    prune = getattr(velocity.get_store(), "prune_expired", None)
-    if prune is None:
+    deleted = velocity.prune_expired()
+    if deleted is None:
         return 0
-    deleted = prune()
     logger.info("signupguard: pruned %d expired velocity rows", deleted)
     return deleted
 
@@ -128,9 +129,6 @@ def prune_velocity() -> int:
 @shared_task(name="signupguard.tasks.prune_attempts", ignore_result=True)
 def prune_attempts() -> int:
     """Delete attempts older than ``ATTEMPT_RETENTION_DAYS`` (none when it is None); return how many."""
-    from signupguard.conf import sg_settings
-    from signupguard.retention import delete_expired_attempts
-
     days = sg_settings.ATTEMPT_RETENTION_DAYS
     if days is None:
         return 0

@@ -101,3 +101,10 @@ def get_store() -> VelocityStore:
 
 
 _STORES: dict[tuple, VelocityStore] = {}
+
+
+def prune_expired() -> int | None:
+    """Delete the configured store's expired data; how many rows went, or None for a store that
+    expires its own (Redis's TTLs, the in-process store's collection as it goes)."""
+    prune = getattr(get_store(), "prune_expired", None)
+    return None if prune is None else prune()

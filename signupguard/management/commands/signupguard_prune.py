@@ -42,12 +42,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         days = options["attempts_older_than"] or sg_settings.ATTEMPT_RETENTION_DAYS
         try:
-            store = velocity.get_store()
-            prune = getattr(store, "prune_expired", None)
-            if prune is None:
-                self.stdout.write(f"velocity: nothing to prune, {type(store).__name__} expires its own keys")
+            deleted = velocity.prune_expired()
+            if deleted is None:
+                store = type(velocity.get_store()).__name__
+                self.stdout.write(f"velocity: nothing to prune, {store} expires its own keys")
             else:
-                self.stdout.write(f"velocity: pruned {prune():,} expired rows")
+                self.stdout.write(f"velocity: pruned {deleted:,} expired rows")
             if days is None:
                 self.stdout.write("attempts: kept (ATTEMPT_RETENTION_DAYS is not set)")
             else:
