@@ -30,7 +30,10 @@ BATCH = 1000
 
 def expired_attempts(days: float, *, now: dt.datetime | None = None) -> QuerySet[Attempt]:
     """Attempts captured more than ``days`` ago that retention may delete."""
-    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    try:
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    except OverflowError:  # longer than the calendar (say, infinity): nothing is that old
+        return Attempt.objects.none()
     undecided = AccountStatus.objects.filter(
         status__in=[AccountStatus.Status.PENDING, AccountStatus.Status.REVIEW]
     ).values("user_id")

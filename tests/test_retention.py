@@ -79,6 +79,13 @@ def test_a_longer_retention_keeps_more(attempts):
     assert left(attempts) == set(attempts) - EXPIRED - {"recent"}
 
 
+def test_a_retention_longer_than_the_calendar_keeps_everything(attempts):
+    for days in (float("inf"), 1e9, 10**6):
+        assert delete_expired_attempts(days, now=NOW) == 0
+    call_command("signupguard_prune", "--attempts-older-than", "inf", stdout=io.StringIO())
+    assert left(attempts) == set(attempts)
+
+
 def test_a_retention_of_nothing_is_refused(attempts):
     for days in (0, -5):
         with pytest.raises(ValueError, match="would delete every attempt"):
