@@ -421,6 +421,47 @@ def test_memory_max_keys_caps_the_store() -> None:
     assert count(store, "k4999", T0 + 5000) == (1, 1, 1, 1)  # the most recent keys survive
 
 
+@pytest.mark.parametrize("kind", [
+    # Committed transactions: the threads' own connections see each other's writes.
+    pytest.param("database", marks=pytest.mark.django_db(transaction=True)),
+    pytest.param("redis", marks=pytest.mark.redis),
+])
+def test_concurrent_observes_read_each_other(kind: str, request: pytest.FixtureRequest) -> None:
+    """Workers scoring a burst at once: every observe reads the ones recorded before it, none twice."""
+    import threading
+
+    from django.db import connection, connections
+
+    if kind == "database":
+        if connection.vendor != "postgresql":
+            pytest.skip("SQLite runs one write transaction at a time; concurrency is PostgreSQL's")
+        store: VelocityStore = DatabaseVelocityStore()
+    else:
+        store = build(kind, request)
+    threads, per = 3, 60
+    readings: list[tuple[int, int]] = []
+    lock, start = threading.Lock(), threading.Barrier(threads)
+
+    def worker(tid: int) -> None:
+        try:
+            start.wait()
+            for i in range(per):
+                reading = store.observe(now=T0 + 1, counters=["s:all", f"s:ip:{i % 7}"], distinct=[("d:all", f"m{tid}-{i}")])
+                with lock:
+                    readings.append((reading.counts[0][0], reading.distinct[0][0]))
+        finally:
+            connections.close_all()
+
+    pool = [threading.Thread(target=worker, args=(tid,)) for tid in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    # Serially, the n-th observe reads n - 1 earlier events and n members.
+    assert sorted(count for count, _ in readings) == list(range(threads * per))
+    assert sorted(members for _, members in readings) == list(range(1, threads * per + 1))
+
+
 @pytest.mark.django_db
 def test_database_prune_keeps_readings() -> None:
     from signupguard.models import VelocityBucket, VelocityMember

@@ -4,7 +4,8 @@ Works on SQLite (>= 3.24) and PostgreSQL with the tables of
 ``signupguard.models.velocity``. One observe is one read statement (a UNION
 of aggregates over the event's keys, limited to live buckets by the unique
 index) and at most two upserts (``INSERT ... ON CONFLICT DO UPDATE``), in one
-transaction. Expired rows are never read but stay until ``prune()`` deletes
+transaction; on PostgreSQL it first takes advisory locks on its keys, so that
+observes running at once in several workers read each other's events. Expired rows are never read but stay until ``prune()`` deletes
 them (a periodic task), so reads stay O(keys of the event).
 
 Keys and members longer than 200 characters are stored as their SHA-1 so they
@@ -30,6 +31,11 @@ def _fit(value: str) -> str:
     if len(value) <= _MAX_LEN:
         return value
     return "sha1:" + hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _lock_id(key: str) -> int:
+    """A key's advisory lock: 64 bits of its hash, as PostgreSQL's signed bigint."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big", signed=True)
 
 
 class DatabaseVelocityStore:
@@ -84,6 +90,7 @@ class DatabaseVelocityStore:
         with transaction.atomic(using=self.using):
             cursor = connections[self.using].cursor()
             try:
+                self._lock(cursor, [*ckeys, *pkeys, *(k for k, _ in pairs)])
                 crows, drows, mrows = self._read(cursor, n, curs, thr_now, ckeys + pkeys, pairs)
                 # Counters: newest bucket and live total per (key, window).
                 state: dict[tuple[str, int], list] = {}
@@ -108,6 +115,23 @@ class DatabaseVelocityStore:
             finally:
                 cursor.close()
         return VelocityReading(counts=counts, distinct=dists, peeked=peeked)
+
+    def _lock(self, cursor: Any, keys: list[str]) -> None:
+        """On PostgreSQL, wait for the other observes of any of ``keys`` to commit.
+
+        Under READ COMMITTED, two workers observing one key at once would both
+        read before either wrote, and report the same figure: a burst scored in
+        parallel would read too low. Transaction-level advisory locks on the
+        keys' hashes, released at commit, make each observe read what the
+        ones before it recorded, as one Redis script call does. They are taken
+        in one statement in sorted order, so two observes never wait for each
+        other. SQLite lets one write transaction through at a time.
+        """
+        if connections[self.using].vendor != "postgresql" or not keys:
+            return
+        hashes = sorted({_lock_id(key) for key in keys})
+        # Volatile functions in the select list run after ORDER BY: the locks are taken in order.
+        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k", [hashes])
 
     def _read(
         self, cursor: Any, n: dict[str, str], curs: list[int], thr_now: list[float],
