@@ -14,7 +14,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
                    other: scores lose that half of the signals
 =================  ==========================================================
 
-Velocity, model and policy checks (E010, W020, E030-E034), the live
+Velocity, model and policy checks (E010, W020, W021, E030-E035, W030), the live
 integration's (E040-E043, W040) and the Celery app's (W041, W042) are listed beside
 their code below.
 """
@@ -68,14 +68,19 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 
 
 # ---------------------------------------------------------------------------
-# Velocity, model and policy: signupguard.E010-E039, W020.
+# Velocity, model and policy: signupguard.E010-E039, W020-W039.
 #   E010  VELOCITY_BACKEND does not import or cannot be built from VELOCITY_OPTIONS
 #   W020  the active model cannot be loaded: the cold-start rules score instead
+#   W021  the promoted model cannot be loaded: the shipped default model scores instead
 #   E030  REVIEW_THRESHOLD / BLOCK_THRESHOLD not in [0, 1], or review above block
+#   W030  REVIEW_THRESHOLD or BLOCK_THRESHOLD, set alone, crosses the active (or
+#         shadow) model's other threshold, which then yields to it: nothing is
+#         held for review
 #   E031  an allow/deny list entry does not parse (CIDR, ASN)
 #   E032  RESTRICTED_COUNTRIES is not a list of ISO 3166 alpha-2 codes
 #   E033  LEGIT_AFTER_DAYS is neither None nor a non-negative number
 #   E034  ATTEMPT_RETENTION_DAYS is neither None nor a positive number
+#   E035  MAX_REASONS is not a non-negative int
 # ---------------------------------------------------------------------------
 
 
@@ -129,6 +134,9 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             raise ValueError("thresholds must lie in [0, 1] with review <= block")
     except (TypeError, ValueError) as exc:
         messages.append(Error(f"Bad REVIEW_THRESHOLD / BLOCK_THRESHOLD ({review!r}, {block!r}): {exc}", id="signupguard.E030"))
+    else:
+        scorers = [("active", serving)] + [("shadow", s) for s in [registry.load_shadow()] if s is not None]
+        messages += _check_threshold_crossings(review, block, scorers)
     for key in ("ALLOW_IP_RANGES", "DENY_IP_RANGES"):
         for value in sg_settings.get(key) or []:
             try:
@@ -152,6 +160,38 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         messages.append(Error(f"SIGNUPGUARD['ATTEMPT_RETENTION_DAYS'] = {retention!r} is not a positive number of days",
                               hint="Days to keep attempts (say 365), or None to keep them all.",
                               id="signupguard.E034"))
+    from signupguard.engine import is_reason_count
+
+    if not is_reason_count(sg_settings.MAX_REASONS):
+        messages.append(Error(f"SIGNUPGUARD['MAX_REASONS'] = {sg_settings.MAX_REASONS!r} is not a number of reasons",
+                              hint="A whole number >= 0 (5 by default); scoring uses 5 meanwhile.",
+                              obj="SIGNUPGUARD['MAX_REASONS']", id="signupguard.E035"))
+    return messages
+
+
+def _check_threshold_crossings(review: Any, block: Any, scorers: list[tuple[str, Any]]) -> list[CheckMessage]:
+    """W030 for each model whose other threshold a lone override crosses (``policy.resolve_thresholds``)."""
+    if (review is None) == (block is None):
+        return []  # neither set, or both: their order is E030's
+    key, value = ("BLOCK_THRESHOLD", block) if block is not None else ("REVIEW_THRESHOLD", review)
+    messages: list[CheckMessage] = []
+    for role, scorer in scorers:
+        own = scorer.thresholds
+        if block is not None and float(block) < own.review:
+            crossing = f"is below the review threshold {own.review:.4f}"
+            resolution = f"its review threshold is lowered to {value!r}"
+        elif review is not None and float(review) > own.block:
+            crossing = f"is above the block threshold {own.block:.4f}"
+            resolution = f"its block threshold is raised to {value!r}"
+        else:
+            continue
+        messages.append(Warning(
+            f"SIGNUPGUARD['{key}'] = {value!r} {crossing} of the {role} model {scorer.version}, so {resolution}: "
+            f"it holds nothing for review and blocks every score at or above {value!r}.",
+            hint="Set REVIEW_THRESHOLD and BLOCK_THRESHOLD together, or set this one on its side of the model's "
+            "other threshold.",
+            obj=f"SIGNUPGUARD['{key}']", id="signupguard.W030",
+        ))
     return messages
 
 

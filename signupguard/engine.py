@@ -7,12 +7,13 @@ event order); ``score`` runs the model and the policy, in batches when it can.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import numpy as np
 
-from signupguard.conf import sg_settings
+from signupguard.conf import DEFAULTS, sg_settings
 from signupguard.context import RawEvent
 from signupguard.enrichment import Enricher, Enrichment
 from signupguard.features import build_features, event_features, presence_values, velocity_presence, velocity_rows
@@ -22,6 +23,19 @@ from signupguard.policy import ALLOW, Decision, HardRules, decide, effective_thr
 from signupguard.reasons import top_reasons
 from signupguard.velocity import VelocityStore, get_store
 from signupguard.velocity.keys import Deployment, Velocity, observe_event, observe_flat, plan_event
+
+logger = logging.getLogger(__name__)
+
+
+def is_reason_count(value: Any) -> bool:
+    """A MAX_REASONS value: a non-negative int (a bool is no count)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def reason_limit() -> int:
+    """MAX_REASONS, or its default when it is unusable (check E035): reasons never cost the verdict."""
+    value = sg_settings.MAX_REASONS
+    return value if is_reason_count(value) else DEFAULTS["MAX_REASONS"]
 
 
 @dataclass(slots=True)
@@ -133,11 +147,11 @@ class Engine:
         """Score a batch. ``explain="auto"`` computes reasons only for non-allow decisions."""
         if not prepared:
             return []
-        scorer, shadow, rules = self.scorer, self.shadow, self.rules
+        scorer, rules = self.scorer, self.rules
         rows = np.asarray([p.features for p in prepared], dtype=np.float64)
         scores = scorer.predict(rows)
         thresholds = effective_thresholds(scorer.thresholds)
-        limit = int(sg_settings.MAX_REASONS)
+        limit = reason_limit()
         decisions: list[Decision] = [
             decide(score=float(s), thresholds=thresholds, enrichment=p.enrichment, rules=rules)
             for s, p in zip(scores, prepared)
@@ -151,13 +165,7 @@ class Engine:
                     score=float(scores[i]), thresholds=thresholds, enrichment=prepared[i].enrichment,
                     reasons=reasons, rules=rules,
                 )
-        shadow_out: list[dict[str, Any] | None] = [None] * len(prepared)
-        if shadow is not None:
-            shadow_scores = shadow.predict(rows)
-            shadow_thresholds = effective_thresholds(shadow.thresholds)
-            for i, (s, p) in enumerate(zip(shadow_scores, prepared)):
-                d = decide(score=float(s), thresholds=shadow_thresholds, enrichment=p.enrichment, rules=rules)
-                shadow_out[i] = {"score": float(s), "decision": d.decision, "model_version": shadow.version}
+        shadow_out = self._shadow_verdicts(rows, prepared, rules)
         return [
             Assessment(
                 event_id=p.event.event_id, score=float(s), decision=d.decision, reasons=d.reasons,
@@ -166,6 +174,30 @@ class Engine:
             )
             for p, s, d, sh in zip(prepared, scores, decisions, shadow_out)
         ]
+
+    def _shadow_verdicts(
+        self, rows: np.ndarray, prepared: Sequence[Prepared], rules: HardRules
+    ) -> list[dict[str, Any] | None]:
+        """The shadow challenger's ``{"score", "decision", "model_version"}`` per row, or Nones.
+
+        The challenger only records: whatever goes wrong with it (loading,
+        predicting, its thresholds) is logged and the live verdicts stand.
+        """
+        none: list[dict[str, Any] | None] = [None] * len(prepared)
+        try:
+            shadow = self.shadow
+            if shadow is None:
+                return none
+            scores = shadow.predict(rows)
+            if len(scores) != len(prepared):  # zipped short, it would drop live assessments
+                raise ValueError(f"{len(scores)} shadow scores for {len(prepared)} rows")
+            thresholds = effective_thresholds(shadow.thresholds)
+            decisions = [decide(score=float(s), thresholds=thresholds, enrichment=p.enrichment, rules=rules).decision
+                         for s, p in zip(scores, prepared)]
+            return [{"score": float(s), "decision": d, "model_version": shadow.version} for s, d in zip(scores, decisions)]
+        except Exception:  # noqa: BLE001 - a challenger must never cost a live verdict
+            logger.exception("Shadow scoring failed; the active model's verdicts stand without it")
+            return none
 
     def assess(self, event: RawEvent, *, explain: bool | str = True, **stored: Any) -> Assessment:
         """Prepare and score one event (the live path)."""

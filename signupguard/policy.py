@@ -106,13 +106,31 @@ def _networks(values: Iterable[str]) -> tuple:
 
 
 def effective_thresholds(model_thresholds: Thresholds) -> Thresholds:
-    """The model's thresholds with any settings override applied."""
+    """The model's thresholds with any settings override applied (``resolve_thresholds``)."""
     review = sg_settings.REVIEW_THRESHOLD
     block = sg_settings.BLOCK_THRESHOLD
-    return Thresholds(
-        review=float(review) if review is not None else model_thresholds.review,
-        block=float(block) if block is not None else model_thresholds.block,
+    return resolve_thresholds(
+        model_thresholds,
+        review=float(review) if review is not None else None,
+        block=float(block) if block is not None else None,
     )
+
+
+def resolve_thresholds(model: Thresholds, *, review: float | None, block: float | None) -> Thresholds:
+    """``model``'s thresholds with the set overrides, never review above block.
+
+    A threshold set alone wins over the model's other one, which yields to it
+    (a BLOCK_THRESHOLD below the model's review threshold leaves nothing to
+    review); with both set and crossed (check error E030) review drops to block.
+    Every attempt would otherwise fail to score, not just be judged differently.
+    """
+    if review is not None and block is not None:
+        return Thresholds(review=min(review, block), block=block)
+    if block is not None:
+        return Thresholds(review=min(model.review, block), block=block)
+    if review is not None:
+        return Thresholds(review=review, block=max(model.block, review))
+    return model
 
 
 def decide(

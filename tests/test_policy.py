@@ -65,3 +65,28 @@ def test_settings_override_model_thresholds():
         t = effective_thresholds(T)
         assert (t.review, t.block) == (0.5, 0.9)
     assert effective_thresholds(T) == T
+
+
+def test_a_threshold_override_never_crosses_the_other():
+    cases = [
+        # A threshold set alone wins; the model's other one (0.3 / 0.9) yields to it rather than failing.
+        ({"BLOCK_THRESHOLD": 0.2}, (0.2, 0.2)),
+        ({"REVIEW_THRESHOLD": 0.95}, (0.95, 0.95)),
+        # Both set and crossed is check error E030; scoring still does not fail: review drops to block.
+        ({"REVIEW_THRESHOLD": 0.8, "BLOCK_THRESHOLD": 0.6}, (0.6, 0.6)),
+        # On its own side of the model's other threshold it changes nothing else.
+        ({"BLOCK_THRESHOLD": 0.5}, (0.3, 0.5)),
+        ({"REVIEW_THRESHOLD": 0.9}, (0.9, 0.9)),
+    ]
+    for override, expected in cases:
+        with override_settings(SIGNUPGUARD=override):
+            t = effective_thresholds(T)
+        assert (t.review, t.block) == expected, override
+
+
+def test_a_lone_block_threshold_below_the_models_review_leaves_nothing_to_review():
+    with override_settings(SIGNUPGUARD={"BLOCK_THRESHOLD": 0.2}):
+        t = effective_thresholds(T)
+    decisions = {decide(score=s, thresholds=t, enrichment=enrichment()).decision for s in (0.19, 0.2, 0.25, 0.5)}
+    assert decide(score=0.19, thresholds=t, enrichment=enrichment()).decision == "allow"
+    assert decisions == {"allow", "block"}
