@@ -214,7 +214,7 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #   E040  a TRUSTED_PROXIES entry is not an address or CIDR
 #   E041  ADAPTER does not import, or is not a DefaultAdapter subclass
 #   E042  FAIL_MODE is not "open" or "closed"
-#   E043  SYNC_WAIT or SWEEP_AFTER_SECONDS is not a non-negative number
+#   E043  SYNC_WAIT, SWEEP_AFTER_SECONDS or FAIL_AFTER_SECONDS is not a non-negative number
 #   W040  SignupGuardMiddleware is not in MIDDLEWARE
 # ---------------------------------------------------------------------------
 
@@ -256,7 +256,7 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
             f"SIGNUPGUARD['FAIL_MODE'] = {sg_settings.FAIL_MODE!r}; expected 'open' or 'closed'.",
             obj="SIGNUPGUARD['FAIL_MODE']", id="signupguard.E042",
         ))
-    for key in ("SYNC_WAIT", "SWEEP_AFTER_SECONDS"):
+    for key in ("SYNC_WAIT", "SWEEP_AFTER_SECONDS", "FAIL_AFTER_SECONDS"):
         value = sg_settings.get(key)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             messages.append(Error(

@@ -69,6 +69,11 @@ DEFAULTS: dict[str, Any] = {
     "BLOCKED_CAN_LOGIN": False,
     # Seconds after which a still-pending attempt is picked up by the sweep.
     "SWEEP_AFTER_SECONDS": 60,
+    # Seconds an attempt may wait for scoring through transient errors (the
+    # database or Redis unreachable) before FAIL_MODE decides it: until then
+    # the task's retries, then the sweep, try again, and an outage shorter
+    # than this leaves every attempt scored as usual.
+    "FAIL_AFTER_SECONDS": 600,
     # Publish the scoring task from a background thread once the response is
     # out (request_finished), so the request neither waits for the broker nor
     # shares the CPU with the publish (about 1 ms). An attempt whose publish is

@@ -8,7 +8,10 @@ Idempotent by construction:
   re-scored. A claim left behind by a dead worker goes stale and is reclaimed.
 * The enrichment and velocity reading are saved on the attempt *before* the
   model runs; a retry reuses them instead of counting the event in velocity
-  twice.
+  twice. With the database velocity store the event's count and its saved
+  reading commit together. Redis records the event in its own round trip, so
+  there an attempt whose save failed (the database dropped in between) is
+  counted once more by its retry.
 * Decisions only move an account from the statuses they are allowed to leave
   (``status.set_status(only_from=...)``), so a late or repeated verdict never
   overrules a reviewer.
@@ -27,7 +30,7 @@ from django.utils import timezone
 from signupguard import signals
 from signupguard.adapter import get_adapter
 from signupguard.clusters import needs_link
-from signupguard.conf import sg_settings
+from signupguard.conf import DEFAULTS, sg_settings
 from signupguard.context import parse_event
 from signupguard.models import Attempt, StatusChange
 from signupguard.retroactive import left_to_linking
@@ -78,8 +81,12 @@ def score_attempt(attempt_id: int) -> Attempt | None:
             event, enrichment=Enrichment.from_dict(attempt.enrichment), velocity=Velocity.from_dict(attempt.velocity)
         )
     else:
-        prepared = engine.prepare(event)
-        _save_prepared(attempt, prepared.enrichment, prepared.velocity)
+        # With velocity in the database, recording the event and saving its reading
+        # commit together: a failed save (or a worker dying in between) leaves no
+        # count behind for the retry to add to. Redis commits its own write first.
+        with transaction.atomic():
+            prepared = engine.prepare(event)
+            _save_prepared(attempt, prepared.enrichment, prepared.velocity)
     assessment = engine.score([prepared], explain="auto")[0]
     return apply_assessment(attempt, assessment)
 
@@ -220,6 +227,30 @@ def fail(attempt_id: int, error: str) -> None:
             only_from=[PENDING],
         )
     logger.error("signupguard: scoring attempt %s failed for good: %s", attempt_id, error)
+
+
+def _fail_after() -> float:
+    """FAIL_AFTER_SECONDS, or its default when unusable (check E043): the sweep must keep running."""
+    value = sg_settings.FAIL_AFTER_SECONDS
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        value = DEFAULTS["FAIL_AFTER_SECONDS"]
+    return float(min(value, 10 * 365 * 86400))  # longer than any outage; timedelta has limits
+
+
+def give_up_overdue(error: str, *, attempt_id: int | None = None) -> list[int]:
+    """Fail the pending attempts (or the one) that waited ``FAIL_AFTER_SECONDS`` through transient errors.
+
+    Returns the ids failed; ``FAIL_MODE`` decided their accounts. Younger
+    attempts stay pending for the sweep.
+    """
+    cutoff = timezone.now() - timedelta(seconds=_fail_after())
+    overdue = Attempt.objects.filter(state=Attempt.State.PENDING, created_at__lte=cutoff)
+    if attempt_id is not None:
+        overdue = overdue.filter(pk=attempt_id)
+    ids = list(overdue.order_by("created_at").values_list("pk", flat=True)[:500])
+    for overdue_id in ids:
+        fail(overdue_id, error)
+    return ids
 
 
 def sweep_cutoff() -> Any:

@@ -10,8 +10,10 @@ host's beat configuration, e.g.::
     }
 
 Retries happen only on errors known to be transient (the database or Redis
-being briefly unreachable); anything else fails the attempt for good, and
-``FAIL_MODE`` decides what happens to the account.
+being briefly unreachable). An attempt they outlast stays pending, and the
+sweep tries it again, until it has waited ``FAIL_AFTER_SECONDS``; any other
+error fails the attempt at once. A failed attempt's account is decided by
+``FAIL_MODE``.
 """
 
 from __future__ import annotations
@@ -61,6 +63,13 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
+def _give_up_quietly(exc: BaseException, *, attempt_id: int | None = None) -> list[int]:
+    try:
+        return scoring.give_up_overdue(describe_error(exc), attempt_id=attempt_id)
+    except TRANSIENT:
+        return []  # the database is down too: the next sweep decides
+
+
 def _release_quietly(attempt_id: int, exc: BaseException) -> None:
     try:
         scoring.release(attempt_id, describe_error(exc))
@@ -78,8 +87,11 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
         clusters.scoring_done()
         _release_quietly(attempt_id, exc)
         if self.request.retries >= self.max_retries:
-            scoring.fail(attempt_id, describe_error(exc))
-            return "failed"
+            if self.request.is_eager:  # no sweep behind an eager task: decide now
+                scoring.fail(attempt_id, describe_error(exc))
+                return "failed"
+            # Left pending for the sweep, unless it has waited long enough already.
+            return "failed" if _give_up_quietly(exc, attempt_id=attempt_id) else "pending"
         logger.warning("signupguard: transient error scoring attempt %s, retrying: %s", attempt_id, describe_error(exc))
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries))
     except Exception as exc:
@@ -145,6 +157,7 @@ def _sweep(limit: int, scored: list[int]) -> None:
         except TRANSIENT as exc:
             _release_quietly(attempt_id, exc)
             logger.warning("signupguard: sweep stopped on a transient error: %s", describe_error(exc))
+            _give_up_quietly(exc)
             break
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)

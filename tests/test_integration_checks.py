@@ -22,6 +22,7 @@ def test_bad_settings_are_reported() -> None:
     assert _ids(ADAPTER="django.contrib.auth.models.User") == ["signupguard.E041"]
     assert _ids(FAIL_MODE="sideways") == ["signupguard.E042"]
     assert _ids(SYNC_WAIT="0.3", SWEEP_AFTER_SECONDS=-1) == ["signupguard.E043", "signupguard.E043"]
+    assert _ids(FAIL_AFTER_SECONDS="10 minutes") == ["signupguard.E043"]
 
 
 def test_missing_middleware_is_a_warning(settings) -> None:

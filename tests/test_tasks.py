@@ -180,3 +180,95 @@ def test_errors_are_described_with_their_message() -> None:
     error = RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
     assert describe_error(error) == "ConnectionError: Error 111 connecting to 127.0.0.1:6379. Connection refused."
     assert describe_error(KeyError()) == "KeyError"
+
+
+DEAD_REDIS = {
+    # Velocity in a Redis nobody listens on: every scoring meets a transient error (connection refused).
+    "VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityStore",
+    "VELOCITY_OPTIONS": {"url": "redis://127.0.0.1:9/0"}, "FAIL_MODE": "open", "SWEEP_AFTER_SECONDS": 0,
+}
+
+
+def _run_last_retry(attempt_id: int) -> str:
+    """The task body as a worker runs its last retry (not eagerly: a sweep comes after it)."""
+    from signupguard.tasks import MAX_RETRIES
+
+    score_attempt.push_request(retries=MAX_RETRIES, is_eager=False, id="last-retry")
+    try:
+        return score_attempt.run(attempt_id)
+    finally:
+        score_attempt.pop_request()
+
+
+@pytest.mark.django_db
+def test_transient_errors_leave_the_attempt_to_the_sweep_until_fail_after_seconds(
+    signup_request, make_user, django_capture_on_commit_callbacks
+) -> None:
+    from signupguard.engine import reset_engine
+
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**DEAD_REDIS, "FAIL_AFTER_SECONDS": 600}):
+        reset_engine()
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)
+        # The worker's retries run out: the attempt waits for the sweep, the account stays held.
+        assert _run_last_retry(attempt.pk) == "pending"
+        attempt.refresh_from_db()
+        assert attempt.state == "pending" and "ConnectionError" in attempt.error and account_status(user) == "pending"
+        assert sweep_pending() == 0  # still unreachable: left pending again
+        attempt.refresh_from_db()
+        assert attempt.state == "pending" and account_status(user) == "pending"
+        # Ten minutes of outage: FAIL_MODE decides (open clears).
+        Attempt.objects.filter(pk=attempt.pk).update(created_at=timezone.now() - timedelta(seconds=601))
+        assert sweep_pending() == 0
+        attempt.refresh_from_db()
+        assert attempt.state == "failed" and account_status(user) == "cleared"
+        assert _audit(user)[-1] == ("pending", "cleared", "system")
+    reset_engine()
+
+
+@pytest.mark.django_db
+def test_last_retry_of_an_overdue_attempt_applies_fail_mode(signup_request, make_user,
+                                                           django_capture_on_commit_callbacks) -> None:
+    from signupguard.engine import reset_engine
+
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**DEAD_REDIS, "FAIL_MODE": "closed", "FAIL_AFTER_SECONDS": 0}):
+        reset_engine()
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)
+        assert _run_last_retry(attempt.pk) == "failed"
+    reset_engine()
+    attempt.refresh_from_db()
+    assert attempt.state == "failed" and account_status(user) == "review"
+
+
+@pytest.mark.django_db
+def test_a_failed_save_is_not_counted_twice_by_the_retry(signup_request, make_user,
+                                                        django_capture_on_commit_callbacks, monkeypatch) -> None:
+    """Velocity in the database: the event's count and its saved reading commit together."""
+    from django.db import OperationalError
+
+    from signupguard import scoring
+
+    save, failures = scoring._save_prepared, []
+
+    def save_after_one_failure(*args, **kwargs):  # the database drops the connection once, mid-scoring
+        if not failures:
+            failures.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "_save_prepared", save_after_one_failure)
+    first, second = make_user(), make_user()
+    with override_settings(SIGNUPGUARD={"ALLOW_IP_RANGES": ["0.0.0.0/0"]}):
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, first, fingerprint="fp-a")
+        assert score_attempt.delay(attempt.pk).get() == "allow"  # retried after the transient error
+        with django_capture_on_commit_callbacks(execute=True):
+            later = _signup(signup_request, second, fingerprint="fp-b")
+    attempt.refresh_from_db()
+    later.refresh_from_db()
+    assert failures and attempt.attempts == 2
+    assert attempt.velocity["counts"]["ip"][0] == 0  # it did not read its own first try
+    assert later.velocity["counts"]["ip"][0] == 1  # one earlier signup from this address, not two
