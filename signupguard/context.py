@@ -120,7 +120,10 @@ def parse_timestamp(value: Any) -> dt.datetime:
         raise EventError(f"occurred_at is not an ISO 8601 date-time: {value[:40]!r}") from None
     if moment.tzinfo is None:
         raise EventError("occurred_at needs a UTC offset or Z")
-    return moment.astimezone(dt.timezone.utc)
+    try:
+        return moment.astimezone(dt.timezone.utc)
+    except OverflowError:  # 9999-12-31T23:59-01:00 is past the last instant Python can hold in UTC
+        raise EventError(f"occurred_at is out of range in UTC: {value[:40]!r}") from None
 
 
 def _clip(value: str, limit: int) -> str:

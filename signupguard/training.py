@@ -112,10 +112,15 @@ def train_on_dataset(
     n = len(data.y)
     if n < 50 or data.y.sum() < 5 or (len(data.y) - data.y.sum()) < 5:
         raise ValueError(f"too few labelled events to train ({n} rows, {int(data.y.sum())} fraud)")
+    kinds = np.asarray(data.kinds)
+    if not ((data.y[valid] == 0) & (kinds[valid] == "signup")).any():
+        raise ValueError(
+            "no legitimate signup falls in the validation slice (70-85% of each traffic's time), so the "
+            "thresholds cannot be chosen: label traffic over a longer period, or more of it"
+        )
     clf = classifier or SignupRiskClassifier()
     clf.fit(data.X[train], data.y[train], X_valid=data.X[valid], y_valid=data.y[valid], progress=progress)
 
-    kinds = np.asarray(data.kinds)
     valid_scores = clf.predict_proba(data.X[valid])
     valid_legit_signups = valid_scores[(data.y[valid] == 0) & (kinds[valid] == "signup")]
     thresholds = choose_thresholds(valid_legit_signups, review_rate=review_rate, block_rate=block_rate)

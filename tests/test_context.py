@@ -22,6 +22,8 @@ def test_valid_event_round_trips():
         ({"kind": "purchase"}, "kind"),
         ({"occurred_at": "yesterday"}, "occurred_at"),
         ({"occurred_at": "2026-06-10T12:00:00"}, "offset"),
+        ({"occurred_at": "9999-12-31T23:59:59-23:59"}, "out of range"),  # after the last UTC instant
+        ({"occurred_at": "0001-01-01T00:00:00+23:59"}, "out of range"),  # before the first
         ({"ip": 1234}, "ip"),
         ({"headers": "ua"}, "headers"),
         ({"success": "yes"}, "success"),

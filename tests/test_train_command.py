@@ -139,6 +139,17 @@ def test_too_few_labels_is_a_clear_error(tmp_path):
         call_command("signupguard_train", "--out", str(tmp_path / "m"), stdout=io.StringIO())
 
 
+def test_no_legitimate_signup_to_choose_thresholds_on_is_a_clear_error(tmp_path):
+    # Legitimate signups first, then a fraud wave: the validation slice (70-85% of the time) is all fraud.
+    lines = [json.dumps(make_event(n, label="legit")) for n in range(140)]
+    lines += [json.dumps(farm_event(n, label="fraud")) for n in range(140, 200)]
+    events = tmp_path / "wave.jsonl"
+    events.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CommandError, match="no legitimate signup falls in the validation slice"):
+        call_command("signupguard_train", "--events", str(events), "--out", str(tmp_path / "m"), stdout=io.StringIO())
+    assert not (tmp_path / "m").exists()
+
+
 def test_unreadable_events_file_exits_1(labelled_events_file, tmp_path):
     with pytest.raises(CommandError) as info:
         call_command("signupguard_train", "--events", str(tmp_path / "missing"), "--out", str(tmp_path / "m"))
