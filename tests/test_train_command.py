@@ -90,8 +90,11 @@ def test_target_rates_choose_the_thresholds(labelled_events_file, tmp_path):
 
 
 def test_unlabelled_events_only_feed_velocity(tmp_path):
-    lines = [json.dumps(make_event(n, label="legit") if n % 2 else make_event(n)) for n in range(200)]
-    lines += [json.dumps(farm_event(n, label="fraud")) for n in range(200, 260)]
+    # A farm throughout; half the other signups labelled legitimate, the rest unlabelled.
+    lines = [
+        json.dumps(farm_event(n, label="fraud") if n % 13 < 3 else make_event(n, label="legit") if n % 2 else make_event(n))
+        for n in range(260)
+    ]
     path = tmp_path / "e.jsonl"
     path.write_text("\n".join(lines) + "\n")
     stdout = io.StringIO()
