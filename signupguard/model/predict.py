@@ -10,6 +10,7 @@ a fraud model can have.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -33,13 +34,29 @@ FORMAT_VERSION = 1
 _SINGLE_THREAD_ROWS = 4096
 
 
+class ModelUnchecked(ModelError):
+    """The model could not be checked this time (no child process, a timeout, an I/O error).
+
+    Not a verdict on the files: callers that cache verdicts retry on a later load.
+    """
+
+
+def _unreadable(path: Path, exc: OSError) -> ModelError:
+    """A missing file is a verdict; any other I/O error (EMFILE, EIO, a stale NFS handle) may pass."""
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return ModelError(f"{path} does not exist")
+    return ModelUnchecked(f"{path} could not be read: {exc}; it is read again on a later load")
+
+
 def read_metadata(directory: Path | str) -> dict[str, Any]:
     path = Path(directory) / METADATA_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    try:
+        data = json.loads(text.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ModelError(f"{path} is not readable JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ModelError(f"{path} must hold a JSON object")
@@ -47,9 +64,15 @@ def read_metadata(directory: Path | str) -> dict[str, Any]:
 
 
 def validate_metadata(meta: dict[str, Any], *, where: str) -> Thresholds:
+    if not isinstance(meta, dict):
+        raise ModelError(f"{where}: the metadata must be a JSON object, not {type(meta).__name__}")
     if meta.get("format") != FORMAT_VERSION:
         raise ModelError(f"{where}: unsupported model format {meta.get('format')!r} (expected {FORMAT_VERSION})")
-    if meta.get("schema_hash") != SCHEMA_HASH or list(meta.get("feature_names", [])) != list(FEATURE_NAMES):
+    names = meta.get("feature_names")
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        # A hand-edited or damaged file; comparing it with FEATURE_NAMES would raise TypeError.
+        raise ModelError(f"{where}: feature_names in the metadata must be a list of feature names, not {names!r:.80}")
+    if meta.get("schema_hash") != SCHEMA_HASH or names != list(FEATURE_NAMES):
         raise ModelError(
             f"{where}: trained on feature schema {meta.get('schema_hash')!r}, but this code computes "
             f"{SCHEMA_HASH!r}; retrain it with signupguard_train"
@@ -61,6 +84,7 @@ def validate_metadata(meta: dict[str, Any], *, where: str) -> Thresholds:
         raise ModelError(f"{where}: bad thresholds in metadata: {exc}") from None
 
 
+# Verdicts only (None: parsed, else why not); a file that could not be checked is not cached.
 _VERIFIED: dict[tuple[str, int, int], str | None] = {}
 _VERIFY = "import sys, lightgbm; b = lightgbm.Booster(model_file=sys.argv[1]); print(b.num_feature())"
 
@@ -70,24 +94,34 @@ def verify_model_file(path: Path) -> None:
 
     LightGBM's parser aborts the whole process on some malformed files instead
     of raising; a worker must never die on a bad file, so the first load of
-    each file version happens where a crash costs nothing.
+    each file version happens where a crash costs nothing. When the child
+    cannot run (no process, a timeout, killed from outside) nothing is known
+    about the file: ``ModelUnchecked``, and the next load checks again.
     """
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ModelError(f"{path} is not readable: {exc}") from None
+        raise _unreadable(path, exc) from None
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _VERIFIED:
-        try:
-            done = subprocess.run(
-                [sys.executable, "-c", _VERIFY, str(path)], capture_output=True, text=True, errors="replace", timeout=120
-            )
-            problem = None if done.returncode == 0 else (done.stderr.strip().splitlines() or [f"the parser crashed (exit {done.returncode})"])[-1][:300]
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            problem = f"could not be checked: {exc}"
-        _VERIFIED[key] = problem
+        _VERIFIED[key] = _parse_in_child(path)
     if _VERIFIED[key] is not None:
         raise ModelError(f"{path} is not a usable LightGBM text model: {_VERIFIED[key]}")
+
+
+def _parse_in_child(path: Path) -> str | None:
+    """None when the child parsed ``path``, else the parser's last word; ModelUnchecked when it could not tell."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _VERIFY, str(path)], capture_output=True, text=True, errors="replace", timeout=120
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ModelUnchecked(f"{path} could not be checked: {exc}; it is checked again on a later load") from None
+    if done.returncode == -getattr(signal, "SIGKILL", 9):  # the OOM killer or a supervisor, not the parser
+        raise ModelUnchecked(f"{path} could not be checked: the checking process was killed; it is checked again on a later load")
+    if done.returncode == 0:
+        return None
+    return (done.stderr.strip().splitlines() or [f"the parser crashed (exit {done.returncode})"])[-1][:300]
 
 
 class RiskModel:
@@ -110,7 +144,9 @@ class RiskModel:
         verify_model_file(directory / MODEL_FILE)
         try:
             text = (directory / MODEL_FILE).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
+            raise _unreadable(directory / MODEL_FILE, exc) from None
+        except UnicodeDecodeError as exc:
             raise ModelError(f"{directory / MODEL_FILE} is not readable: {exc}") from None
         try:
             booster = lgb.Booster(model_str=text)

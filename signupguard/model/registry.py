@@ -11,13 +11,19 @@ Without ``MODEL_DIR`` only the shipped default model (``signupguard/model/defaul
 is available. Loading never raises. An unusable promoted model (trained on an
 older feature schema before an upgrade, or a damaged file) gives way to the
 shipped default model; the cold-start rule set scores only when that cannot be
-loaded either. Both are logged, and the system check reports them.
+loaded either. Both are logged, and the system check reports them. So is an
+ACTIVE or SHADOW file that names no version (not UTF-8, say UTF-16 from
+PowerShell's ``>``): the registry acts as if it were absent. A model that could
+not be checked at all (no process to parse it in, a timeout) is tried again a
+few seconds later, then at growing intervals, rather than refused for good.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +34,7 @@ from signupguard.evaluation import recall_at_fpr
 
 from . import ModelError, Scorer
 from .coldstart import ColdStartModel
-from .predict import METADATA_FILE, RiskModel, read_metadata
+from .predict import METADATA_FILE, ModelUnchecked, RiskModel, read_metadata
 
 logger = logging.getLogger("signupguard.model")
 
@@ -36,11 +42,38 @@ DEFAULT_DIR = Path(__file__).resolve().parent / "default"
 ACTIVE_FILE = "ACTIVE"
 SHADOW_FILE = "SHADOW"
 HOLDOUT_FILE = "holdout.npz"
+# After a model could not be checked, the next try waits this long, doubling up to the maximum:
+# soon enough after a fork failure, rare enough if the check keeps timing out (two minutes each).
+RETRY_SECONDS = 5.0
+RETRY_MAX_SECONDS = 600.0
 
 
 def registry_root() -> Path | None:
     root = sg_settings.MODEL_DIR
     return Path(root) if root else None
+
+
+class UnusablePointer(type(Path())):  # type: ignore[misc]
+    """An ACTIVE or SHADOW file that names no version, standing for the model it should name.
+
+    ``load`` gives its ``problem`` as the reason of a cold start, so the
+    fallback and the system check treat it as any other unusable model.
+    """
+
+    problem: str = ""
+
+
+def _version_problem(version: str) -> str | None:
+    """Why ``version`` cannot be a directory name under versions/, if it cannot."""
+    if not version.isprintable() or "/" in version or "\\" in version or version in (".", ".."):
+        return f"does not hold a version name ({version[:40]!r})"
+    return None
+
+
+def pointer_problem(name: str) -> str | None:
+    """What is wrong with the pointer file ``name`` (ACTIVE, SHADOW), or None when it is usable or absent."""
+    pointer = _pointer(name)
+    return pointer.problem if isinstance(pointer, UnusablePointer) else None
 
 
 def _pointer(name: str) -> Path | None:
@@ -49,14 +82,33 @@ def _pointer(name: str) -> Path | None:
         return None
     pointer = root / name
     try:
-        version = pointer.read_text(encoding="utf-8").strip()
-    except OSError:
+        raw = pointer.read_bytes()
+    except FileNotFoundError:
         return None
-    return root / "versions" / version if version else None
+    except OSError as exc:
+        return _unusable(pointer, f"cannot be read ({exc.strerror or exc})")
+    try:
+        version = raw.decode("utf-8-sig").strip()  # tolerate the BOM Notepad writes
+    except UnicodeDecodeError:
+        return _unusable(pointer, "is not UTF-8 text (UTF-16, as Windows PowerShell's `>` writes?)")
+    if not version:
+        return None
+    problem = _version_problem(version)
+    return _unusable(pointer, problem) if problem else root / "versions" / version
+
+
+def _unusable(pointer: Path, problem: str) -> UnusablePointer:
+    path = UnusablePointer(pointer)
+    path.problem = f"{pointer} {problem}; set it with signupguard_promote"
+    return path
 
 
 def active_dir() -> Path:
-    """Directory of the active model: the promoted version, else the shipped default."""
+    """Directory of the active model: the promoted version, else the shipped default.
+
+    A pointer file that names no version gives an ``UnusablePointer``, which
+    loads as a cold start with the reason: the shipped default model serves.
+    """
     return _pointer(ACTIVE_FILE) or DEFAULT_DIR
 
 
@@ -64,27 +116,48 @@ def shadow_dir() -> Path | None:
     return _pointer(SHADOW_FILE)
 
 
-_cache: dict[tuple[str, float], Scorer] = {}
+@dataclass(slots=True)
+class _Loaded:
+    scorer: Scorer
+    retry_at: float = math.inf  # time.monotonic() after which to load again: only when it could not be checked
+    failures: int = 0  # consecutive loads that could not check it
+
+
+_cache: dict[tuple[str, float | str], _Loaded] = {}
 
 
 def load(directory: Path | str) -> Scorer:
     """Load ``directory`` (cached while its metadata file is unchanged); cold start on failure."""
-    directory = Path(directory)
-    try:
-        stamp = (directory / METADATA_FILE).stat().st_mtime
-    except OSError:
-        stamp = -1.0
-    key = (str(directory), stamp)
-    scorer = _cache.get(key)
-    if scorer is None:
+    if isinstance(directory, UnusablePointer):
+        key: tuple[str, float | str] = (str(directory), directory.problem)
+    else:
+        directory = Path(directory)
         try:
-            scorer = RiskModel.load(directory)
-        except ModelError as exc:
-            logger.error("SignupGuard model unusable: %s", exc)
-            scorer = ColdStartModel(reason=str(exc))
+            stamp = (directory / METADATA_FILE).stat().st_mtime
+        except (OSError, ValueError):
+            stamp = -1.0
+        key = (str(directory), stamp)
+    loaded = _cache.get(key)
+    if loaded is None or time.monotonic() >= loaded.retry_at:
+        loaded = _load_uncached(directory, failures=loaded.failures if loaded else 0)
         _cache.clear() if len(_cache) > 8 else None
-        _cache[key] = scorer
-    return scorer
+        _cache[key] = loaded
+    return loaded.scorer
+
+
+def _load_uncached(directory: Path, *, failures: int) -> _Loaded:
+    """A verdict is kept until the metadata changes; "could not be checked" only until the next retry."""
+    try:
+        if isinstance(directory, UnusablePointer):
+            raise ModelError(directory.problem)
+        return _Loaded(RiskModel.load(directory))
+    except ModelUnchecked as exc:
+        delay = min(RETRY_SECONDS * 2**failures, RETRY_MAX_SECONDS)
+        logger.error("SignupGuard model not checked, trying again in %.0f s: %s", delay, exc)
+        return _Loaded(ColdStartModel(reason=str(exc)), time.monotonic() + delay, failures + 1)
+    except ModelError as exc:
+        logger.error("SignupGuard model unusable: %s", exc)
+        return _Loaded(ColdStartModel(reason=str(exc)))
 
 
 def load_active() -> Scorer:
@@ -130,7 +203,11 @@ def register(directory: Path | str) -> Path:
     directory = Path(directory)
     meta = read_metadata(directory)
     RiskModel.load(directory)  # refuse to register what cannot be served
-    target = root / "versions" / str(meta["version"])
+    version = meta.get("version")
+    problem = _version_problem(version) if isinstance(version, str) and version else "has no version name"
+    if problem:
+        raise ModelError(f"{directory / METADATA_FILE} {problem}; write the model with signupguard_train")
+    target = root / "versions" / version
     if target.resolve() != directory.resolve():
         if target.exists():
             # Versions are content hashes: the same name is the same model.
@@ -167,7 +244,8 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
 
     Both models score the same held-out rows (``holdout.npz`` written by
     training); the one that catches more fraud at ``fpr`` of legitimate
-    traffic flagged wins. ``force`` skips the comparison.
+    traffic flagged wins. A hold-out without fraud or without legitimate rows
+    measures neither, so it promotes nothing. ``force`` skips the comparison.
     """
     target = register(directory)
     candidate = RiskModel.load(target)
@@ -175,16 +253,30 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
     try:
         data = np.load(target / HOLDOUT_FILE)
         rows, labels = data["X"], data["y"]
+        if len(rows) != len(labels):
+            raise ValueError(f"{len(rows)} rows but {len(labels)} labels")
+        candidate_recall = recall_at_fpr(candidate.predict(rows), labels, fpr)  # ValueError: rows of another schema
     except (OSError, KeyError, ValueError) as exc:
         if not force:
             return Promotion(False, version, f"no usable hold-out in {target} ({exc}); use --force to promote anyway", float("nan"), None)
         rows = labels = None
-    candidate_recall = recall_at_fpr(candidate.predict(rows), labels, fpr) if rows is not None else float("nan")
+        candidate_recall = float("nan")
     active = load_active()
     active_recall: float | None = None
-    if not force and not isinstance(active, ColdStartModel):
-        active_recall = recall_at_fpr(active.predict(rows), labels, fpr)
-        if candidate_recall <= active_recall and active.version != version:
+    if not force:
+        if not isinstance(active, ColdStartModel):
+            active_recall = recall_at_fpr(active.predict(rows), labels, fpr)
+        if math.isnan(candidate_recall) or (active_recall is not None and math.isnan(active_recall)):
+            # NaN compares False with everything: unchecked, it would promote without a comparison.
+            return Promotion(
+                False, version,
+                f"not promoted: the hold-out of {version} has {_holdout_counts(labels)}, so it cannot tell how much "
+                f"fraud either model catches; train on more labelled data (the hold-out is the most recent part of "
+                f"it and needs both fraud and legitimate labels), or promote without comparing: "
+                f"signupguard_promote {directory} --force",
+                candidate_recall, active_recall,
+            )
+        if active_recall is not None and candidate_recall <= active_recall and active.version != version:
             return Promotion(
                 False, version,
                 f"not promoted: {version} holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged, "
@@ -192,8 +284,16 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
                 candidate_recall, active_recall,
             )
     _write_pointer(ACTIVE_FILE, version)
+    if math.isnan(candidate_recall):
+        held = "not measured (" + (f"its hold-out has {_holdout_counts(labels)})" if labels is not None else "no usable hold-out)")
+        return Promotion(True, version, f"promoted {version} without comparing: its recall is {held}", candidate_recall, active_recall)
     detail = f" (active {active_recall:.2%})" if active_recall is not None else ""
     return Promotion(True, version, f"promoted {version}: holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged{detail}", candidate_recall, active_recall)
+
+
+def _holdout_counts(labels: np.ndarray | None) -> str:
+    fraud, legit = (int(np.sum(labels == 1)), int(np.sum(labels == 0))) if labels is not None else (0, 0)
+    return f"{fraud} fraud and {legit} legitimate rows"
 
 
 def set_shadow(version: str | None) -> None:

@@ -23,13 +23,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             if options["list"]:
-                active = registry.active_dir().name
+                active_dir = registry.active_dir()
+                active = active_dir.name
                 shadow = registry.shadow_dir()
                 for version in registry.versions():
                     mark = " (active)" if version == active else " (shadow)" if shadow and version == shadow.name else ""
                     self.stdout.write(f"{version}{mark}")
-                if active == registry.DEFAULT_DIR.name:
+                if active == registry.DEFAULT_DIR.name or isinstance(active_dir, registry.UnusablePointer):
                     self.stdout.write("active: the shipped default model")
+                for pointer in (active_dir, shadow):
+                    if isinstance(pointer, registry.UnusablePointer):  # names no version: as if absent
+                        self.stderr.write(f"ignored: {pointer.problem}")
                 return
             if options["shadow_report"]:
                 from signupguard.shadow import compare
