@@ -54,7 +54,10 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     from signupguard.models import AccountStatus, Attempt
     from signupguard.policy import RULE_FEATURE
 
-    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    try:
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    except OverflowError:  # longer than the calendar (say, infinity): nothing is that old
+        return set()
     held = AccountStatus.objects.filter(status__in=[AccountStatus.Status.REVIEW, AccountStatus.Status.BLOCKED])
     allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff).filter(
         Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature=RULE_FEATURE))  # no reasons, or the model's

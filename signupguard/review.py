@@ -3,7 +3,9 @@
 Every status move goes through ``status.set_status`` (audit row with actor,
 reason and note; signals; adapter hooks; API keys revoked on block). Approve
 and block record the reviewer's verdict as a training ``Label`` on the
-account's signup attempt: these are the labels retraining learns from.
+account's signup attempt: these are the labels retraining learns from. A
+changed verdict is a new label, so undoing a block brings back the verdict
+it replaced.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any, Iterable
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from signupguard.adapter import get_adapter
 from signupguard.models import AccountStatus, Attempt, Cluster, Label, StatusChange
@@ -26,10 +30,22 @@ REVIEWER = StatusChange.Source.REVIEWER
 
 @dataclass(slots=True)
 class Outcome:
-    """What an action changed: accounts moved, API keys revoked or restored."""
+    """What an action changed: accounts moved, API keys revoked or restored, verdicts labelled or not."""
 
     accounts: int = 0
     keys: int = 0
+    labelled: int = 0
+    unlabelled: int = 0  # no stored signup attempt to carry the label (retention deleted it, or none was recorded)
+
+    def add(self, other: Outcome) -> None:
+        self.accounts, self.keys = self.accounts + other.accounts, self.keys + other.keys
+        self.labelled, self.unlabelled = self.labelled + other.labelled, self.unlabelled + other.unlabelled
+
+    def count_label(self, written: bool) -> None:
+        if written:
+            self.labelled += 1
+        else:
+            self.unlabelled += 1
 
 
 def _users(accounts: Iterable[Any]) -> list[Any]:
@@ -52,13 +68,28 @@ def usable_keys(users: Iterable[Any]) -> int:
     return AccountAPIKey.objects.filter(user__in=[u.pk for u in users], revoked=False).count()
 
 
-def _label(user: Any, value: str, actor: Any) -> None:
+def _reviewer_labels(user: Any) -> QuerySet[Label]:
+    """The account's reviewer labels, newest first."""
+    return Label.objects.filter(attempt__user=user, source=Label.Source.REVIEWER).order_by("-at", "-pk")
+
+
+def _label(user: Any, value: str, actor: Any) -> bool:
+    """Record the reviewer's verdict on the account's signup attempt; False when there is none to label.
+
+    The latest label wins (``labels.latest_labels``), so the verdict takes
+    the time it was given: re-approving after an abuse report must outrank
+    the report. A verdict that changes the previous one is a new row, which
+    ``undo_block`` removes to bring the previous verdict back.
+    """
     attempt = Attempt.objects.filter(user=user, kind=Attempt.Kind.SIGNUP).order_by("created_at").first()
     if attempt is None:
-        return
-    updated = Label.objects.filter(attempt=attempt, source=Label.Source.REVIEWER).update(label=value, actor=actor)
-    if not updated:
+        return False
+    last = _reviewer_labels(user).filter(attempt=attempt).first()
+    if last is not None and last.label == value:  # the same verdict again: only its time and author move
+        Label.objects.filter(pk=last.pk).update(at=timezone.now(), actor=actor)
+    else:
         Label.objects.create(attempt=attempt, label=value, source=Label.Source.REVIEWER, actor=actor)
+    return True
 
 
 def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
@@ -68,7 +99,7 @@ def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
         for user in _users(accounts):
             if set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer", note=note):
                 outcome.accounts += 1
-            _label(user, Label.Value.LEGIT, actor)
+            outcome.count_label(_label(user, Label.Value.LEGIT, actor))
     return outcome
 
 
@@ -80,7 +111,7 @@ def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason
         for user in users:
             if set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note):
                 outcome.accounts += 1
-            _label(user, Label.Value.FRAUD, actor)
+            outcome.count_label(_label(user, Label.Value.FRAUD, actor))
     return outcome
 
 
@@ -116,7 +147,8 @@ def _status_before_block(user: Any) -> str:
 def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
     """Reverse blocks: each account returns to its status before the block, and (if the
     adapter allows) the API keys SignupGuard revoked come back. The reviewer's
-    ``fraud`` label is withdrawn: the verdict it recorded was wrong."""
+    ``fraud`` label is withdrawn (the verdict it recorded was wrong), which
+    brings back the reviewer's verdict before it, if any."""
     outcome = Outcome()
     adapter = get_adapter()
     can_restore = adapter.can_restore_keys
@@ -128,7 +160,9 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note):
                 continue
             outcome.accounts += 1
-            Label.objects.filter(attempt__user=user, source=Label.Source.REVIEWER, label=Label.Value.FRAUD).delete()
+            last = _reviewer_labels(user).first()
+            if last is not None and last.label == Label.Value.FRAUD:
+                last.delete()
             # Restored keys only work once the account is cleared (the key permission checks it).
             if apps.is_installed(API_KEYS_APP) and can_restore(user):
                 from signupguard.contrib.rest_framework_api_key.keys import restore_keys

@@ -13,7 +13,8 @@ from django.utils.html import format_html
 from signupguard.models import AccountStatus, StatusChange
 
 from .actions import ACTIONS
-from .common import ReviewPermissionMixin, mask_email
+from .common import ReviewPermissionMixin, mask_email, mask_text
+from .filters import DecidingAttemptFilter
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -36,7 +37,7 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(AccountStatus)
 class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("user_col", "email_col", "status", "source", "updated_at", "cluster_col", "attempt_col")
-    list_filter = ("status", "source", ("updated_at", admin.DateFieldListFilter))
+    list_filter = ("status", "source", DecidingAttemptFilter, ("updated_at", admin.DateFieldListFilter))
     list_select_related = ("user", "user__signupguard_cluster_membership__cluster")
     search_fields = ("=user__username", "=user__email")
     ordering = ("updated_at", "pk")  # the oldest waiting first
@@ -55,7 +56,7 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
 
     @admin.display(description="account", ordering="user_id")
     def user_col(self, obj: AccountStatus) -> str:
-        return obj.user.get_username()
+        return mask_text(obj.user.get_username())  # as the queue's account column: often the email itself
 
     @admin.display(description="email")
     def email_col(self, obj: AccountStatus) -> str:

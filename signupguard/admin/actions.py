@@ -19,6 +19,8 @@ from django.template.response import TemplateResponse
 from signupguard import review
 from signupguard.models import Cluster, ClusterMember
 
+from .common import masked_attributes
+
 
 def _note(request: HttpRequest) -> str:
     return (request.POST.get("note") or "").strip()[:2000]
@@ -38,18 +40,27 @@ def _accounts(queryset: QuerySet) -> list[Any]:
     return list(queryset)
 
 
+def _labelled(done: review.Outcome, verdict: str) -> str:
+    """What became of the training labels: an account whose signup attempt is gone gets none."""
+    if not done.unlabelled:
+        return f"labelled {verdict}."
+    return (f"labelled {done.labelled} {verdict}; {done.unlabelled} account(s) not labelled: "
+            "no stored signup attempt (deleted by retention, or never recorded).")
+
+
 @admin.action(description="Approve (clear) the selected accounts", permissions=["review"])
 def approve(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
     done = review.approve(_accounts(queryset), actor=request.user, note=_note(request))
-    modeladmin.message_user(request, f"Approved {done.accounts} account(s); labelled legitimate.", messages.SUCCESS)
+    level = messages.WARNING if done.unlabelled else messages.SUCCESS
+    modeladmin.message_user(request, f"Approved {done.accounts} account(s); {_labelled(done, 'legitimate')}", level)
 
 
 @admin.action(description="Confirm block of the selected accounts", permissions=["review"])
 def confirm_block(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
     done = review.confirm_block(_accounts(queryset), actor=request.user, note=_note(request))
     modeladmin.message_user(
-        request, f"Blocked {done.accounts} account(s) and revoked {done.keys} API key(s); labelled fraud.",
-        messages.SUCCESS,
+        request, f"Blocked {done.accounts} account(s) and revoked {done.keys} API key(s); {_labelled(done, 'fraud')}",
+        messages.WARNING if done.unlabelled else messages.SUCCESS,
     )
 
 
@@ -60,25 +71,27 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         modeladmin.message_user(request, "The selected items belong to no cluster.", messages.WARNING)
         return None
     if request.POST.get("post") == "yes":
-        accounts = keys = 0
+        total = review.Outcome()
         for cluster in clusters:
-            done = review.block_cluster(cluster, actor=request.user, note=_note(request))
-            accounts, keys = accounts + done.accounts, keys + done.keys
+            total.add(review.block_cluster(cluster, actor=request.user, note=_note(request)))
         names = ", ".join(f"#{c.pk}" for c in clusters)
         modeladmin.message_user(
-            request, f"Blocked cluster {names}: {accounts} account(s) blocked, {keys} API key(s) revoked.",
-            messages.SUCCESS,
+            request, f"Blocked cluster {names}: {total.accounts} account(s) blocked, {total.keys} API key(s) revoked; "
+                     f"{_labelled(total, 'fraud')}",
+            messages.WARNING if total.unlabelled else messages.SUCCESS,
         )
         return None
-    rows = [(c, review.preview_cluster_block(c)) for c in clusters]
+    rows = [(c, review.preview_cluster_block(c), masked_attributes(c.top_attributes[:3])) for c in clusters]
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": "Block cluster?",
         "opts": modeladmin.model._meta,
         "rows": rows,
-        "total_accounts": sum(p.accounts for _, p in rows),
-        "total_keys": sum(p.keys for _, p in rows),
-        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "total_accounts": sum(p.accounts for _, p, _ in rows),
+        "total_keys": sum(p.keys for _, p, _ in rows),
+        # Every selected item, not just the ticked ones of this page: after "select all N" the form
+        # must confirm what the preview counted (Django's delete confirmation does the same).
+        "selected": [str(pk) for pk in queryset.values_list("pk", flat=True)],
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "note": _note(request),
     }

@@ -11,12 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from signupguard.models import Attempt
+from signupguard.models import AccountStatus, Attempt
 
 from . import detail
 from .actions import ACTIONS
 from .common import ReviewPermissionMixin, mask_email, mask_ip, mask_text
-from .filters import PENDING, ASNFilter, ClusterFilter, EmailDomainFilter, QueueFilter, StatusFilter
+from .filters import (
+    PENDING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter, StatusFilter,
+)
 
 
 def search_filter(term: str) -> Q:
@@ -68,8 +70,16 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
         return queryset.filter(search_filter(search_term)), False
 
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-        extra = {"sg_queue": request.GET.get("queue", PENDING) == PENDING,
-                 "sg_can_review": self.has_review_permission(request), **(extra_context or {})}
+        queue = request.GET.get("queue", PENDING) == PENDING
+        extra = {"sg_queue": queue, "sg_can_review": self.has_review_permission(request), **(extra_context or {})}
+        if queue:
+            # In review with no attempt to list (an abuse report after retention deleted the signup):
+            # the queue cannot show them, so it points to the accounts list that can.
+            extra["sg_review_without_attempt"] = AccountStatus.objects.filter(
+                status=AccountStatus.Status.REVIEW, attempt__isnull=True).count()
+            extra["sg_review_without_attempt_url"] = (reverse("admin:signupguard_accountstatus_changelist")
+                                                      + f"?status__exact=review&{DecidingAttemptFilter.parameter_name}"
+                                                      f"={DecidingAttemptFilter.NONE}")
         return super().changelist_view(request, extra_context=extra)
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",

@@ -14,7 +14,7 @@ from signupguard.models import Attempt, Cluster, ClusterMember, Link
 from signupguard.review import preview_cluster_block
 
 from .actions import block_cluster, undo_block
-from .common import ReviewPermissionMixin, mask_email
+from .common import ReviewPermissionMixin, mask_email, masked_attributes
 
 MAX_MEMBERS = 500
 
@@ -45,8 +45,8 @@ class ClusterAdmin(ReviewPermissionMixin, admin.ModelAdmin):
 
     @admin.display(description="shared attributes")
     def attributes_col(self, obj: Cluster) -> Any:
-        return format_html_join("", "<div>{} ({} links)</div>",
-                                ((a.get("text", a.get("kind")), a.get("links")) for a in obj.top_attributes[:3]))
+        shown = masked_attributes(obj.top_attributes[:3])
+        return format_html_join("", "<div>{} ({} links)</div>", ((a.get("text", a.get("kind")), a.get("links")) for a in shown))
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
                     extra_context: dict | None = None) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.contrib.admin.helpers import ActionForm
 from django.http import HttpRequest
 
 from signupguard.conf import sg_settings
+from signupguard.linking import describe_key
 
 REVIEW_PERMISSION = "signupguard.review_account"
 
@@ -47,6 +48,33 @@ def mask_ip(ip: str) -> str:
 def mask_text(value: str) -> str:
     """Account names, fingerprints: hashed when masking."""
     return _digest(value) if value and masking() else value
+
+
+def mask_network(prefix: str) -> str:
+    """A network (``203.0.113.0/24``) no finer than what ``mask_ip`` shows."""
+    if not prefix or not masking():
+        return prefix
+    try:
+        network = ipaddress.ip_network(prefix, strict=False)
+    except ValueError:
+        return _digest(prefix)
+    widest = 24 if network.version == 4 else 48
+    return str(network.supernet(new_prefix=widest) if network.prefixlen > widest else network)
+
+
+# How each kind of cluster link key is masked; kinds not listed (domain, browser profile) name no one.
+LINK_MASKS = {"email": mask_email, "device": mask_text, "prefix": mask_network}
+
+
+def masked_attributes(attributes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A cluster's ``top_attributes`` with the ``text`` a list page may show (the stored text holds the raw value)."""
+    if not masking():
+        return attributes
+    masked = []
+    for attribute in attributes:
+        kind, value = str(attribute.get("kind", "")), str(attribute.get("value", ""))
+        masked.append({**attribute, "text": describe_key(kind, LINK_MASKS.get(kind, str)(value))})
+    return masked
 
 
 class ReviewActionForm(ActionForm):

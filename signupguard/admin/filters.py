@@ -58,6 +58,24 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(user__signupguard_status__status=value) if value else queryset
 
 
+class DecidingAttemptFilter(admin.SimpleListFilter):
+    """Accounts whose deciding attempt is gone: the queue lists attempts, so it cannot show them.
+
+    An abuse report on an account whose signup attempt retention deleted puts
+    it in review with no attempt; this is where a reviewer finds it.
+    """
+
+    title = "deciding attempt"
+    parameter_name = "deciding_attempt"
+    NONE = "none"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(self.NONE, "None stored")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(attempt__isnull=True) if self.value() == self.NONE else queryset
+
+
 class InputFilter(admin.SimpleListFilter):
     """A text box filter: ``field`` equals what was typed."""
 
