@@ -237,3 +237,36 @@ def test_a_scheduled_retrain_becomes_the_shadow_challenger(labelled_events_file,
         assert registry.shadow_dir().name == version
         assert registry.active_dir() == registry.DEFAULT_DIR  # the active model is untouched
         assert registry.load_shadow().version == version
+
+
+def test_bad_events_paths_and_rounds_are_refused_before_the_features(labelled_events_file, tmp_path):
+    with pytest.raises(CommandError, match="a directory, not an events file") as info:
+        call_command("signupguard_train", "--events", str(tmp_path), "--out", str(tmp_path / "m"))
+    assert info.value.returncode == 1
+    for rounds in ("0", "-5"):
+        with pytest.raises(CommandError, match="--rounds must be 1 or more") as info:
+            call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "m"),
+                         "--rounds", rounds)
+        assert info.value.returncode == 2
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.django_db
+def test_a_refused_promotion_exits_1_and_keeps_the_model(tmp_path):
+    from django.test import override_settings
+
+    from signupguard.model import registry
+
+    # The farm stops before the hold-out (the last 15%): nothing there to measure either model on.
+    lines = [json.dumps(farm_event(n, label="fraud") if n < 330 and n % 4 == 0 else make_event(n, label="legit"))
+             for n in range(400)]
+    events = tmp_path / "e.jsonl"
+    events.write_text("\n".join(lines) + "\n")
+    with override_settings(SIGNUPGUARD={"MODEL_DIR": str(tmp_path / "registry")}):
+        stdout = io.StringIO()
+        with pytest.raises(CommandError, match="not promoted; the model stays in") as info:
+            call_command("signupguard_train", "--events", str(events), "--out", str(tmp_path / "m"),
+                         "--rounds", "20", "--promote", stdout=stdout)
+        assert info.value.returncode == 1
+        assert "0 fraud and" in stdout.getvalue() and "--force" in stdout.getvalue()
+        assert RiskModel.load(tmp_path / "m").version and registry.active_dir() == registry.DEFAULT_DIR

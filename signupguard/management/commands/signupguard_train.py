@@ -87,6 +87,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["workers"] is not None and options["workers"] < 0:
             raise CommandError("--workers must be 0 or more", returncode=2)
+        if options["rounds"] < 1:  # before the features, which take minutes
+            raise CommandError("--rounds must be 1 or more", returncode=2)
         try:
             check_rates(options["review_rate"], options["block_rate"])
         except ValueError as exc:  # before the features, which take minutes
@@ -100,6 +102,8 @@ class Command(BaseCommand):
         paths = options["events"]
         if paths:
             for path in paths:
+                if os.path.isdir(path):
+                    raise CommandError(f"cannot read {path}: a directory, not an events file", returncode=1)
                 if not os.access(path, os.R_OK):
                     raise CommandError(f"cannot read {path}", returncode=1)
 
@@ -108,11 +112,14 @@ class Command(BaseCommand):
                     sys.stderr.write(f"{path}:{bad.lineno}: bad event: {bad.error}\n")
                 return on_bad
 
-            with progress_bar(total=None, desc="features") as bar:
-                data = [
-                    build_dataset(path, on_bad=reporter(path), progress=bar.update, workers=options["workers"])
-                    for path in paths
-                ]
+            try:
+                with progress_bar(total=None, desc="features") as bar:
+                    data = [
+                        build_dataset(path, on_bad=reporter(path), progress=bar.update, workers=options["workers"])
+                        for path in paths
+                    ]
+            except OSError as exc:  # a file gone or unreadable mid-run, as replay reports it
+                raise CommandError(f"cannot read {exc.filename or 'the events'}: {exc.strerror or exc}", returncode=1) from None
             names = ", ".join(Path(path).name for path in paths)
             source = f"events file{'s' if len(paths) > 1 else ''} {names}"
         else:
@@ -155,6 +162,8 @@ class Command(BaseCommand):
             except ModelError as exc:
                 raise CommandError(str(exc), returncode=1) from None
             self.stdout.write(outcome.message)
+            if not outcome.promoted:  # as signupguard_promote: a script must see the refusal
+                raise CommandError(f"not promoted; the model stays in {out}", returncode=1)
         elif options["shadow"]:
             try:
                 version = register(out).name
