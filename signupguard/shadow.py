@@ -48,6 +48,9 @@ def compare(version: str | None = None) -> ShadowComparison:
         directory = registry.shadow_dir()
         if directory is None:
             raise ModelError("no shadow model is set (signupguard_promote --shadow VERSION)")
+        problem = registry.pointer_problem(registry.SHADOW_FILE)
+        if problem:
+            raise ModelError(f"no usable shadow model: {problem}")
         version = directory.name
     try:
         thresholds = effective_thresholds(RiskModel.load(registry.registry_root() / "versions" / version).thresholds)  # type: ignore[operator]

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -94,6 +95,10 @@ def test_a_shadow_pointer_that_names_no_version_scores_no_shadow_and_is_reported
         assert registry.load_shadow() is None
         assert problem in registry.pointer_problem(registry.SHADOW_FILE)
         assert registry.pointer_problem(registry.ACTIVE_FILE) is None
+        from signupguard import shadow
+
+        with pytest.raises(ModelError, match=f"no usable shadow model: .*{re.escape(problem)}"):
+            shadow.compare()  # the report says what is wrong with the file, not that a version is missing
 
 
 def test_a_pointer_with_a_utf8_bom_names_its_version(tmp_path, model_copy):
