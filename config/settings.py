@@ -163,7 +163,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # DRF's JSONParser with a 400, not a 500, for JSON nested too deeply.
+    "DEFAULT_PARSER_CLASSES": ["signupguard.contrib.rest_framework.parsers.JSONParser"],
 }
 
 # ---------------------------------------------------------------- Celery

@@ -6,7 +6,12 @@ only when allauth is installed.
 
 A blocked account that the adapter does not allow to log in is logged out
 again at once and the login is refused with ``PermissionDenied`` (HTTP 403),
-whichever login view the host uses.
+whichever login view calls ``django.contrib.auth.login()``. Token login views
+(DRF's ``obtain_auth_token``, dj-rest-auth's ``LoginView``) need not call it,
+or call it after the token exists: for them, the serializers of
+``signupguard.contrib.rest_framework.login`` record the login and refuse
+blocked accounts. Their failed logins are recorded here (``authenticate()``
+sends ``user_login_failed``).
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Appended without duplicates so other variants can add the same apps.
 for _app in (
     "rest_framework",
+    "rest_framework.authtoken",  # token logins (DRF's obtain_auth_token, dj-rest-auth's LoginView)
     "rest_framework_api_key",
     "signupguard.contrib.rest_framework_api_key",
     "allauth",

@@ -96,6 +96,21 @@ def test_signup_rejects_bad_input(api: Client, body: dict, field: str) -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("field, nested", [
+    ("device", '{"x": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ("form", '{"a":' * 50_000 + "1" + "}" * 50_000),
+], ids=["device", "form"])
+def test_signup_answers_400_to_json_nested_too_deeply(api: Client, field: str, nested: str) -> None:
+    # Past the recursion limit Python's decoder raises RecursionError, which DRF's JSONParser lets through (500).
+    body = '{"email": "ana@example.org", "username": "ana", "password": "a long passphrase 42", "%s": %s}' % (field, nested)
+    response = api.post("/api/signup/", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "JSON parse error" in response.json()["detail"]
+    assert not User.objects.filter(username="ana").exists()
+    assert not Attempt.objects.exists()
+
+
+@pytest.mark.django_db
 def test_signup_rejects_a_taken_username(api: Client) -> None:
     User.objects.create_user("ana", "x@example.org", "pw")
     response = signup(api, "ANA")
@@ -215,11 +230,16 @@ def _portal_settings(env: dict[str, str], tmp_path: Path) -> dict:
         " 'name': str(s.DATABASES['default']['NAME']), 'eager': s.CELERY_TASK_ALWAYS_EAGER,"
         " 'broker': s.CELERY_BROKER_URL}))"
     )
+    return json.loads(_portal_python(code, env, tmp_path))
+
+
+def _portal_python(code: str, env: dict[str, str], tmp_path: Path) -> str:
+    """The output of ``code`` run with the portal's settings."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNUPGUARD_", "DATABASE_URL", "CELERY_", "REDIS_URL"))}
     base.update(DJANGO_SETTINGS_MODULE="config.settings", SIGNUPGUARD_VAR_DIR=str(tmp_path), **env)
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return result.stdout
 
 
 def test_settings_embedded_default(tmp_path: Path) -> None:
@@ -228,6 +248,16 @@ def test_settings_embedded_default(tmp_path: Path) -> None:
     assert conf["eager"] is True
     assert conf["sg"]["TRUSTED_PROXIES"] == [] and conf["sg"]["GEOIP_ANONYMOUS"] is None
     assert "VELOCITY_BACKEND" not in conf["sg"]  # the app's default: the database
+
+
+def test_settings_parse_json_with_signupguards_parser(tmp_path: Path) -> None:
+    # SignupGuard's own views (API keys, abuse reports) take the portal's default parsers.
+    code = (
+        "import django; django.setup();"
+        "from signupguard.contrib.rest_framework_api_key.views import APIKeyCreateView as V;"
+        "print(*[f'{p.__module__}.{p.__qualname__}' for p in V.parser_classes])"
+    )
+    assert _portal_python(code, {}, tmp_path).split() == ["signupguard.contrib.rest_framework.parsers.JSONParser"]
 
 
 def test_settings_from_the_environment(tmp_path: Path) -> None:

@@ -1,2 +1,2 @@
-"""Django REST framework integration: a permission, an exception handler and
-the dj-rest-auth registration hook."""
+"""Django REST framework integration: a permission, an exception handler, a
+JSON parser, the dj-rest-auth registration hook and the token login hook."""
