@@ -154,16 +154,27 @@ def _wanted(name: str, extra: frozenset[str]) -> bool:
     return name in CAPTURED_HEADERS or name in extra or name.startswith(CAPTURED_PREFIXES)
 
 
+# Headers captured by prefix alone (Client Hints, Fetch metadata): a browser sends about a
+# dozen; a client inventing hundreds of "sec-fetch-x1: ..." would otherwise store them all.
+MAX_PREFIXED_HEADERS = 24
+
+
 def captured_headers(meta: Mapping[str, Any]) -> dict[str, str]:
     """Allow-listed request headers, names lower-cased with dashes."""
     extra = frozenset(str(h).lower() for h in (sg_settings.EXTRA_CAPTURE_HEADERS or ()))
     headers: dict[str, str] = {}
+    prefixed = 0
     for key, value in meta.items():
         if not isinstance(key, str) or not isinstance(value, str) or not key.startswith("HTTP_"):
             continue
         name = key[5:].lower().replace("_", "-")
-        if _wanted(name, extra):
-            headers[name] = value[:2048]
+        if not _wanted(name, extra):
+            continue
+        if name not in CAPTURED_HEADERS and name not in extra:
+            if prefixed >= MAX_PREFIXED_HEADERS:
+                continue
+            prefixed += 1
+        headers[name] = value[:2048]
     return headers
 
 

@@ -22,6 +22,11 @@ DEVICE_FIELD = "sg_device"
 TIMESTAMP_FIELD = "sg_ts"
 HONEYPOT_FIELD = "sg_homepage"
 MAX_DEVICE_JSON = 8 * 1024
+# What collector.js reports, kept first when a device object is over MAX_DEVICE_JSON.
+COLLECTOR_KEYS = (
+    "fingerprint", "timezone", "languages", "screen", "platform", "webdriver", "touch_points",
+    "hardware_concurrency", "device_memory", "webgl_renderer",
+)
 _SIGNING_SALT = "signupguard.form.rendered"
 
 
@@ -49,7 +54,10 @@ def clean_device(value: Any) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         return None
     device: dict[str, Any] = {}
-    for key, item in list(value.items())[:64]:
+    # The collector's own fields first: 64 invented keys must not push them out.
+    ordered = [k for k in COLLECTOR_KEYS if k in value] + [k for k in value if k not in COLLECTOR_KEYS]
+    for key in ordered[:64]:
+        item = value[key]
         if not isinstance(key, str):
             continue
         if isinstance(item, list):
@@ -63,7 +71,31 @@ def clean_device(value: Any) -> dict[str, Any] | None:
         del device["fingerprint"]
     if "webdriver" in device and not isinstance(device["webdriver"], bool):
         del device["webdriver"]
-    return device or None
+    return _within_budget(device) or None
+
+
+def _within_budget(device: dict[str, Any]) -> dict[str, Any]:
+    """``device`` in at most MAX_DEVICE_JSON bytes of JSON, the collector's own fields first.
+
+    The same budget as a posted string: a JSON client's dict could otherwise
+    reach megabytes within the per-key limits, stored with every attempt and
+    read by every page of the review queue.
+    """
+    if _json_size(device) <= MAX_DEVICE_JSON:
+        return device
+    ordered = [k for k in COLLECTOR_KEYS if k in device] + [k for k in device if k not in COLLECTOR_KEYS]
+    kept: dict[str, Any] = {}
+    size = 2  # the braces
+    for key in ordered:
+        entry = _json_size({key: device[key]}) - 1  # "key":value and its comma
+        if size + entry <= MAX_DEVICE_JSON:
+            kept[key] = device[key]
+            size += entry
+    return kept
+
+
+def _json_size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
 
 
 def sign_render_time(now: float | None = None) -> str:

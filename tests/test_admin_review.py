@@ -210,3 +210,16 @@ def test_changelist_query_count_does_not_grow_with_rows(django_user_model, revie
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == (1 if queue == "pending" else 50)
+
+
+def test_the_queue_reads_no_json_column(django_user_model, reviewer) -> None:
+    """A page of the queue does not read the raw events a farm can fill up to their caps."""
+    users = [django_user_model.objects.create_user(username=f"lean{i}") for i in range(3)]
+    _bulk(5, users, 0)
+    client = _client(reviewer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(QUEUE + "?queue=all")
+    assert response.status_code == 200 and len(response.context["cl"].result_list) >= 5
+    listing = [q["sql"] for q in queries.captured_queries if '"signupguard_attempt"."event_id"' in q["sql"]]
+    assert listing and not any(f'"signupguard_attempt"."{column}"' in sql
+                               for sql in listing for column in ("raw", "enrichment", "velocity", "reasons"))

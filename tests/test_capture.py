@@ -156,6 +156,31 @@ def test_json_clients_send_device_and_form(rf: RequestFactory) -> None:
     assert event.form == {"fill_ms": 5000, "honeypot": ""}
 
 
+def test_a_json_clients_device_has_the_budget_of_a_posted_one(rf: RequestFactory) -> None:
+    from signupguard.collector import MAX_DEVICE_JSON
+
+    # 64 keys of 32 strings of 512 characters: 1 MB within the per-key limits.
+    padding = {f"k{i}": ["e" * 512] * 32 for i in range(64)}
+    from rest_framework.parsers import JSONParser
+    from rest_framework.request import Request
+
+    body = {"email": "a@b.org", "device": {**padding, **DEVICE}}
+    raw = rf.post("/api/signup/", data=body, content_type="application/json", REMOTE_ADDR="81.2.69.160")
+    device = _event(Request(raw, parsers=[JSONParser()])).device  # DRF parses bodies of any size
+    assert len(json.dumps(device, ensure_ascii=False, separators=(",", ":")).encode()) <= MAX_DEVICE_JSON
+    assert {k: device[k] for k in DEVICE} == DEVICE  # the collector's own fields are kept first
+
+
+def test_headers_captured_by_prefix_are_capped(rf: RequestFactory) -> None:
+    from signupguard.capture import MAX_PREFIXED_HEADERS
+
+    invented = {f"HTTP_SEC_FETCH_X{i}": "x" * 2048 for i in range(200)}
+    request = rf.post("/signup/", REMOTE_ADDR="81.2.69.160", HTTP_USER_AGENT="Mozilla/5.0", **invented)
+    headers = _event(request).headers
+    assert headers["user-agent"] == "Mozilla/5.0"  # named headers are never crowded out
+    assert sum(name.startswith("sec-fetch-") for name in headers) == MAX_PREFIXED_HEADERS
+
+
 def test_drf_request_data_is_read(rf: RequestFactory) -> None:
     from rest_framework.parsers import JSONParser
     from rest_framework.request import Request

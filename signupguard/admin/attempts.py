@@ -6,6 +6,7 @@ import ipaddress
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -39,6 +40,17 @@ def search_filter(term: str) -> Q:
     return Q(account=term) | Q(device_fingerprint=term) | Q(email_domain=term.lower()) | Q(event_id=term)
 
 
+class LeanChangeList(ChangeList):
+    """The attempt list without the JSON columns, which none of its columns show.
+
+    They are most of a row (the raw event, enrichment, velocity, reasons), and a
+    page of the queue would read 50 of each.
+    """
+
+    def get_queryset(self, request: HttpRequest, exclude_parameters: Any = None) -> QuerySet:
+        return super().get_queryset(request, exclude_parameters).defer("raw", "enrichment", "velocity", "reasons")
+
+
 @admin.register(Attempt)
 class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("id", "created_at", "kind", "account_col", "email_col", "ip_col", "country", "network_col",
@@ -58,6 +70,9 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     fields = readonly_fields
     change_list_template = "admin/signupguard/attempt/change_list.html"
     change_form_template = "admin/signupguard/attempt/change_form.html"
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return LeanChangeList
 
     def get_ordering(self, request: HttpRequest) -> list[str]:
         if request.GET.get("queue", PENDING) == PENDING:
