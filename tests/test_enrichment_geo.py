@@ -6,11 +6,15 @@ import ipaddress
 import json
 import logging
 import os
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import maxminddb
 import pytest
 from django.core.checks import run_checks
+from mmdb_writer import MmdbF32, MmdbF64, MmdbI32, MmdbU16, MmdbU32, MmdbU64, MmdbU128
 
 import signupguard.checks  # noqa: F401  (registers the checks; apps.ready() will too)
 from signupguard.enrichment.geo import GeoDatabases, check_database, check_databases
@@ -23,11 +27,14 @@ from signupguard.enrichment.network import (
 )
 from signupguard.enrichment.types import IPInfo, NETWORK_KINDS
 from signupguard.simulation import geodb
-from tests.plugins.mmdb import GEOIP_TESTDATA
+from tests.plugins.mmdb import ASN_RECORDS, CITY_RECORDS, GEOIP_TESTDATA
 
 BAD_DATA = sorted((GEOIP_TESTDATA / "bad-data").glob("*.mmdb")) or [
     pytest.param(None, marks=pytest.mark.skip(reason=f"no MaxMind bad-data corpus at {GEOIP_TESTDATA / 'bad-data'}"))
 ]
+ROOT = Path(__file__).resolve().parents[1]
+METADATA_MARKER = b"\xab\xcd\xefMaxMind.com"
+BUILD_EPOCH = 1_764_460_800  # pinned, so a seeded corruption hits the same bytes every run
 GEOIP_CHECK_IDS = {"signupguard.E001", "signupguard.E002", "signupguard.E003", "signupguard.W001", "signupguard.W002"}
 
 
@@ -283,6 +290,138 @@ def test_reopens_when_a_file_is_rewritten_in_place(tmp_path):
         handle.truncate(len(data))
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert geo.lookup("81.2.69.1").asn == 5607
+
+
+# --- files maxminddb's C reader would crash on ---------------------------------------
+# maxminddb's C extension reads every map key as a string: a key that is a number
+# (one corrupt byte) is dereferenced as an address and the process dies (SIGSEGV).
+# These run in a child process, so a regression fails the test instead of killing pytest.
+
+_CHILD = """
+import json, logging, sys
+from signupguard.enrichment.geo import GeoDatabases, check_database
+
+warnings = []
+handler = logging.Handler()
+handler.emit = lambda record: warnings.append(record.getMessage())
+logging.getLogger("signupguard.enrichment.geo").addHandler(handler)
+results = []
+for kind, path in zip(sys.argv[1::2], sys.argv[2::2]):
+    problem = check_database(path, kind)
+    geo = GeoDatabases(**{kind + "_path": path})
+    infos = [geo.lookup(ip) for ip in ("81.2.69.1", "2a01:4f8::1", "3.3.3.3", "172.58.1.1", "81.2.69.2")]
+    results.append({"problem": problem and problem.code, "asn": [i.asn for i in infos],
+                    "country": [i.country for i in infos]})
+print(json.dumps({"results": results, "warnings": warnings}))
+"""
+
+
+def _read_in_child(*files: tuple[str, Path]) -> dict:
+    """What check_database and GeoDatabases make of each (kind, path), in a child process."""
+    args = [str(item) for pair in files for item in pair]
+    done = subprocess.run([sys.executable, "-c", _CHILD, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, f"reading the databases killed the process ({done.returncode}): {done.stderr[-2000:]}"
+    return json.loads(done.stdout)
+
+
+def _names_db(path: Path) -> None:
+    geodb.write_db(path, [("81.2.69.0/24", {"country": {"iso_code": "GB", "names": {"en": "United Kingdom"}}}),
+                          ("2a01:4f8::/32", {"country": {"iso_code": "DE", "names": {"en": "Germany"}}})],
+                   database_type="GeoLite2-City", description="t", build_epoch=BUILD_EPOCH)
+
+
+def _number_as_key(path: Path) -> None:
+    """One byte: the key "en" (a 2-byte string, 0x42) becomes the number 0x656e (a 2-byte uint16, 0xa2)."""
+    data = bytearray(path.read_bytes())
+    data[data.index(b"\x42en", 0, data.rindex(METADATA_MARKER))] = 0xA2
+    path.write_bytes(data)
+
+
+def test_a_number_as_map_key_is_refused_not_read(tmp_path):
+    path = tmp_path / "city.mmdb"
+    _names_db(path)
+    [good] = _read_in_child(("city", path))["results"]
+    assert (good["problem"], good["country"][:2]) == (None, ["GB", "DE"])
+    _number_as_key(path)
+    seen = _read_in_child(("city", path))
+    [bad] = seen["results"]
+    assert bad["problem"] == "E002"
+    assert bad["country"] == [None] * 5
+    assert len(seen["warnings"]) == 1 and "map key is not a string" in seen["warnings"][0]
+
+
+_REPLACE_CHILD = """
+import sys, os
+from signupguard.enrichment.geo import GeoDatabases
+live, corrupt = sys.argv[1:]
+import time
+geo = GeoDatabases(city_path=live)
+before = geo.lookup("81.2.69.1").country
+os.replace(corrupt, live)
+geo.refresh()
+while geo._databases[0].provisional:  # the new file is read by the pure-Python reader until its check is done
+    time.sleep(0.01)
+    geo.refresh()
+print(before, geo.lookup("81.2.69.3").country, geo.lookup("2a01:4f8::1").country)
+"""
+
+
+def test_a_file_replaced_by_a_corrupt_one_is_checked_again(tmp_path):
+    live, corrupt = tmp_path / "city.mmdb", tmp_path / "next.mmdb"
+    _names_db(live)
+    _names_db(corrupt)
+    _number_as_key(corrupt)
+    done = subprocess.run([sys.executable, "-c", _REPLACE_CHILD, str(live), str(corrupt)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, f"the replaced file killed the process ({done.returncode}): {done.stderr[-2000:]}"
+    assert done.stdout.split() == ["GB", "None", "None"]
+
+
+def _mutate(data: bytes, rnd: random.Random) -> bytes:
+    """What disks and careless copies do: a few bytes replaced, eight overwritten, or a truncation."""
+    blob = bytearray(data)
+    how = rnd.randrange(3)
+    if how == 0:
+        for _ in range(rnd.randrange(1, 4)):
+            blob[rnd.randrange(len(blob))] = rnd.randrange(256)
+    elif how == 1:
+        at = rnd.randrange(len(blob))
+        blob[at:at + 8] = rnd.randbytes(8)
+    else:
+        del blob[rnd.randrange(len(blob)):]
+    return bytes(blob)
+
+
+def test_corrupted_files_never_crash_the_process(tmp_path):
+    asn, city = tmp_path / "asn.mmdb", tmp_path / "city.mmdb"
+    geodb.write_asn_db(asn, ASN_RECORDS, build_epoch=BUILD_EPOCH)
+    geodb.write_city_db(city, CITY_RECORDS, build_epoch=BUILD_EPOCH)
+    rnd = random.Random(4)  # among these files, some crashed the C reader before files were checked
+    files = []
+    for n in range(400):
+        for kind, source in (("asn", asn), ("city", city)):
+            path = tmp_path / f"{kind}-{n}.mmdb"
+            path.write_bytes(_mutate(source.read_bytes(), rnd))
+            files.append((kind, path))
+    results = _read_in_child(*files)["results"]
+    assert len(results) == len(files)
+    assert {r["problem"] for r in results} <= {None, "E002", "E003"}
+
+
+def test_every_data_type_passes_the_check(tmp_path):
+    path = tmp_path / "types.mmdb"
+    record = {
+        "autonomous_system_number": MmdbU32(64512), "autonomous_system_organization": "Example Networks",
+        "double": MmdbF64(1.5), "float": MmdbF32(0.5), "int32": MmdbI32(-7), "uint16": MmdbU16(7),
+        "uint64": MmdbU64(2**40), "uint128": MmdbU128(2**100), "bytes": b"\x00\xff", "boolean": True,
+        "array": [1, "a", False, {}], "map": {"nested": {"deeper": ["x" * 300]}, "empty": []},
+    }
+    geodb.write_db(path, [("81.2.69.0/24", record), ("2a01:4f8::/32", {**record, "boolean": False})],
+                   database_type="GeoLite2-ASN", description="t")
+    assert check_database(path, "asn") is None
+    info = GeoDatabases(asn_path=path).lookup("81.2.69.1")
+    assert (info.asn, info.as_org) == (64512, "Example Networks")
 
 
 # --- network kind -------------------------------------------------------------------
@@ -568,3 +707,32 @@ def test_written_layouts_are_maxminds(geoip_dbs):
         assert reader.metadata().database_type == "GeoIP2-Connection-Type"
         assert reader.get("81.2.69.1") == {"connection_type": "Cellular"}
     assert oct(geoip_dbs.asn.stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_lookups_do_not_wait_for_the_check_of_a_new_file(tmp_path, monkeypatch):
+    """A full GeoLite2-City takes seconds to check: meanwhile the pure-Python reader answers."""
+    import threading
+    import time
+
+    from signupguard.enrichment import geo as geo_module
+
+    path = tmp_path / "city.mmdb"
+    _names_db(path)
+    release, check = threading.Event(), geo_module._structure_problem
+
+    def slow_check(*args):
+        assert release.wait(30)
+        return check(*args)
+
+    monkeypatch.setattr(geo_module, "_structure_problem", slow_check)
+    geo = GeoDatabases(city_path=path)
+    assert geo.lookup("81.2.69.1").country == "GB"  # answered before the check is done
+    city = geo._databases[0]
+    assert city.provisional and type(city.reader).__module__ == "maxminddb.reader"  # pure Python
+    release.set()
+    deadline = time.monotonic() + 30
+    while city.provisional and time.monotonic() < deadline:
+        time.sleep(0.01)
+        geo.refresh()
+    assert not city.provisional and type(city.reader).__module__ == "maxminddb.extension"  # checked: the C reader
+    assert geo.lookup("2a01:4f8::1").country == "DE"
