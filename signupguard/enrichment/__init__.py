@@ -34,8 +34,10 @@ class Enricher:
         codes = restricted_countries if isinstance(restricted_countries, (list, tuple, set, frozenset)) else ()
         self.restricted = frozenset(code.strip().upper() for code in codes if is_country_code(code))
         # Version age is measured against the newest release seen in the
-        # traffic itself (not a calendar table), so replays of past or
-        # simulated traffic and live scoring measure it the same way.
+        # traffic itself (not a calendar table, which only caps what a first
+        # sighting may claim), so replays of past or simulated traffic and live
+        # scoring measure it the same way. Forged versions cannot move it far
+        # or for long (UserAgentAnalyser).
         self.ua = ua if ua is not None else UserAgentAnalyser(newest={})
 
     @classmethod

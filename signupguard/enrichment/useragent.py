@@ -28,6 +28,8 @@ CACHE_SIZE = 20000
 # Newest stable major per ua-parser family, estimated for late 2026 (Chrome and
 # Firefox ship every four weeks, Safari yearly). Observation only moves these
 # up; pass ``newest=`` to ``UserAgentAnalyser`` when replaying older traffic.
+# Without them (``newest={}``) they still bound what a family's first sighting
+# may claim: ``MAX_STEP`` more.
 NEWEST_MAJOR: dict[str, int] = {
     "Chrome": 154, "Chrome Mobile": 154, "Chrome Mobile iOS": 154, "Chrome Mobile WebView": 154,
     "Chromium": 154, "HeadlessChrome": 154, "Edge": 154, "Edge Mobile": 154,
@@ -288,14 +290,22 @@ class UserAgentAnalyser:
     """Parses the browser headers; remembers the newest major version seen per family.
 
     A newer major becomes the reference once it has been seen ``promote_after``
-    times and makes up at least ``min_share`` of that family's traffic since the
-    last change, from clients that are not automation, and only up to
-    ``MAX_STEP`` versions at a time. So real releases (which quickly take a large
-    share) move it, while a forged ``Chrome/999`` or a trickle of forged near
-    versions cannot make every real browser look outdated.
+    times and makes up at least ``min_share`` of that family's recent traffic
+    (its last ``WINDOW`` or so sightings), from clients that are not automation,
+    and only up to ``MAX_STEP`` versions at a time. So real releases (which
+    quickly take a large share) move it, while a forged ``Chrome/999`` or a
+    trickle of forged near versions cannot make every real browser look outdated.
+
+    A family without a reference (all of them with ``newest={}``, as enrichment
+    starts) takes its first version seen, unless that is beyond any release
+    (``NEWEST_MAJOR`` + ``MAX_STEP``). A few sightings cannot vouch for it, nor
+    for a promotion among the first: after ``TRIAL`` sightings the reference must
+    make up ``min_share`` of them, or it falls to the newest version that does.
     """
 
     MAX_STEP = 26  # two years of four-weekly releases
+    TRIAL = 1000  # sightings of a family after which its first reference is judged
+    WINDOW = 10_000  # sightings of a family beyond which its counts halve: old traffic fades
 
     def __init__(self, *, newest: Mapping[str, int] | None = None, promote_after: int = 3,
                  min_share: float = 0.02) -> None:
@@ -304,6 +314,7 @@ class UserAgentAnalyser:
         self.min_share = min_share
         self._seen: dict[str, int] = {}
         self._pending: dict[tuple[str, int], int] = {}
+        self._trial: dict[str, dict[int, int]] = {}  # family -> sightings per major, until judged
         self._lock = threading.Lock()
 
     def analyse(self, headers: Mapping[str, str]) -> UAInfo:
@@ -344,19 +355,27 @@ class UserAgentAnalyser:
         """
         if family is None or major is None:
             return None
+        if not automated:
+            self._count(family, major)
+        newest = self.newest_.get(family)
+        return None if newest is None else max(0, newest - major)
+
+    def _count(self, family: str, major: int) -> None:
+        """Count a sighting from a client that is not automation; move the reference if it earns it."""
         newest = self.newest_.get(family)
         if newest is None:
-            if automated:
-                return None
-            # First sighting of a family with no reference: it starts here
-            # and moves up as newer releases take a share.
-            self.newest_[family] = newest = major
-        if not automated:
-            # Unlocked counting: a lost increment under contention is harmless.
-            total = self._seen[family] = self._seen.get(family, 0) + 1
-            if newest < major <= newest + self.MAX_STEP:
-                self._observe(family, major, total)
-        return max(0, self.newest_[family] - major)
+            self._trial.setdefault(family, {})
+            if major <= NEWEST_MAJOR.get(family, major) + self.MAX_STEP:
+                # It starts here and moves up as newer releases take a share.
+                self.newest_[family] = newest = major
+        # Unlocked counting: a lost increment under contention is harmless.
+        total = self._seen[family] = self._seen.get(family, 0) + 1
+        if newest is not None and newest < major <= newest + self.MAX_STEP:
+            self._observe(family, major, total)
+        if family in self._trial:
+            self._judge(family, major, total)
+        if total >= self.WINDOW:
+            self._fade(family)
 
     def _observe(self, family: str, major: int, total: int) -> None:
         with self._lock:
@@ -366,9 +385,37 @@ class UserAgentAnalyser:
                 return
             if major > self.newest_[family]:
                 self.newest_[family] = major
-            self._seen[family] = 0
+            # The family's total is kept: reset, it would void the share test for
+            # the next few sightings, and a few forged ones would move it again.
             for stale in [k for k in self._pending if k[0] == family and k[1] <= major]:
                 del self._pending[stale]
+
+    def _judge(self, family: str, major: int, total: int) -> None:
+        """Count a sighting in the family's trial; at its end, keep a reference only if it has a share."""
+        with self._lock:
+            counts = self._trial.get(family)
+            if counts is None:
+                return
+            counts[major] = counts.get(major, 0) + 1
+            if total < self.TRIAL:
+                return
+            del self._trial[family]
+            need = max(self.promote_after, self.min_share * total)
+            newest = self.newest_.get(family)
+            if newest is not None and counts.get(newest, 0) >= need:
+                return
+            shared = [version for version, count in counts.items() if count >= need]
+            if shared:
+                self.newest_[family] = max(shared)
+                for stale in [k for k in self._pending if k[0] == family]:
+                    del self._pending[stale]
+
+    def _fade(self, family: str) -> None:
+        """Halve the family's counts: shares are then those of its recent traffic."""
+        with self._lock:
+            self._seen[family] = self._seen.get(family, 0) // 2
+            for key in [k for k in self._pending if k[0] == family]:
+                self._pending[key] //= 2
 
 
 def _text(value: object) -> str:

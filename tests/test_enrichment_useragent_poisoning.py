@@ -1,0 +1,96 @@
+"""Browser version age against forged versions: a few forged requests must not make real browsers look outdated.
+
+Every process starts as ``Enricher`` builds its analyser, with no reference
+(``newest={}``), and learns the newest versions from the traffic itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from signupguard.enrichment import Enricher
+from signupguard.enrichment.geo import GeoDatabases
+from signupguard.enrichment.useragent import NEWEST_MAJOR, UserAgentAnalyser
+
+CHROME = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+          "Chrome/{}.0.0.0 Safari/537.36")
+TRIAL = 1000  # UserAgentAnalyser.TRIAL: sightings after which a family's first reference is judged
+
+
+def _age(analyser: UserAgentAnalyser, major: int) -> int | None:
+    return analyser.analyse({"user-agent": CHROME.format(major)}).version_age
+
+
+def test_a_forged_far_future_first_chrome_is_no_reference():
+    analyser = Enricher(geo=GeoDatabases()).ua
+    assert analyser.newest_ == {}
+    assert _age(analyser, 999) is None  # beyond any release: no reference, no age
+    assert [_age(analyser, 140) for _ in range(50)] == [0] * 50
+    assert analyser.newest_["Chrome"] == 140
+
+
+def test_a_forged_near_first_chrome_is_dropped_after_the_trial():
+    analyser = UserAgentAnalyser(newest={})
+    assert _age(analyser, 166) == 0  # plausible, so it is the reference for now
+    for n in range(TRIAL):
+        _age(analyser, 139 if n % 4 == 0 else 140)
+    assert analyser.newest_["Chrome"] == 140
+    assert _age(analyser, 140) == 0
+
+
+def test_forged_promotions_among_the_first_sightings_are_undone_after_the_trial():
+    analyser = UserAgentAnalyser(newest={})
+    _age(analyser, 140)
+    for _ in range(3):  # what a real release needs this early
+        _age(analyser, 166)
+    assert analyser.newest_["Chrome"] == 166
+    for _ in range(TRIAL):
+        _age(analyser, 140)
+    assert analyser.newest_["Chrome"] == 140
+
+
+def test_a_release_that_takes_over_early_is_kept():
+    # How an offline run starts: the first Chrome seen is an old one, then the current release takes over.
+    analyser = UserAgentAnalyser(newest={})
+    _age(analyser, 126)
+    for n in range(TRIAL + 100):
+        _age(analyser, 135 if n % 2 else 134)
+    assert analyser.newest_["Chrome"] == 135
+    assert _age(analyser, 126) == 9
+
+
+@pytest.mark.parametrize("newest", [{"Chrome": 154}, {}])
+def test_forged_versions_after_a_promotion_do_not_ratchet(newest):
+    analyser = UserAgentAnalyser(newest=newest)
+    for _ in range(TRIAL):
+        _age(analyser, 154)
+    for _ in range(25):  # a real release, at 2.4 % of the traffic
+        _age(analyser, 155)
+    assert analyser.newest_["Chrome"] == 155
+    for step in range(1, 5):  # three forged requests a step, each step as far as one may go
+        for _ in range(3):
+            _age(analyser, 155 + UserAgentAnalyser.MAX_STEP * step)
+        for _ in range(20):
+            _age(analyser, 155)
+    assert analyser.newest_["Chrome"] == 155
+    assert _age(analyser, 155) == 0
+
+
+def test_a_release_still_takes_over_in_a_long_running_process():
+    # Shares are of the recent traffic: the next release, at 5 %, is not measured against every sighting ever.
+    analyser = UserAgentAnalyser(newest={"Chrome": 154})
+    for _ in range(50_000):
+        _age(analyser, 154)
+    for n in range(4000):
+        _age(analyser, 155 if n % 20 == 0 else 154)
+    assert analyser.newest_["Chrome"] == 155
+
+
+def test_an_outdated_table_only_delays_the_first_reference():
+    analyser = UserAgentAnalyser(newest={})
+    current = NEWEST_MAJOR["Chrome"] + UserAgentAnalyser.MAX_STEP + 10  # releases the table did not foresee
+    assert _age(analyser, current) is None
+    for _ in range(TRIAL):
+        _age(analyser, current)
+    assert analyser.newest_["Chrome"] == current
+    assert _age(analyser, current - 2) == 2
