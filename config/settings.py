@@ -121,8 +121,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The eager worker and the request share the file; wait for locks a while.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # The eager worker and the request share the file; wait for locks a while. A deferred
+    # transaction that reads, then writes, fails at once with "database is locked" when
+    # another writer got in between (a verdict and a reviewer's action on one account);
+    # IMMEDIATE takes the write lock at BEGIN and waits for it instead.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("timeout", 20)
+    options.setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

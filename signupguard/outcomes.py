@@ -2,15 +2,17 @@
 
 A model's thresholds are chosen on the traffic it was trained on; on another
 population the same thresholds hold a different share of legitimate people
-(the shipped model, set for 0.5% on simulated traffic, held 1.0–4.7% of the
+(the shipped model, set for 0.5% on simulated traffic, held 1.2–4.9% of the
 legitimate signups of nine independent generators: docs/detection.md). A
 portal learns its own figure only from what its reviewers decide:
 
 * a held signup a reviewer approved was a legitimate signup held;
 * an allowed signup that nobody later labelled fraud (an abuse report, a
-  block confirmed after the fact) counts as a legitimate signup let through;
+  block confirmed after the fact) and whose account is not blocked since (the
+  retroactive action) counts as a legitimate signup let through;
 * held signups nobody has reviewed yet may be either, so the figure is a
-  range until the queue is worked through.
+  range until the queue is worked through. Those the model blocked outright
+  never reach the queue: they stay in the range, counted apart.
 
 The dashboard shows it beside the rate the active model was set for, and
 says when retraining on the portal's own labels would move the thresholds.
@@ -37,12 +39,18 @@ class HeldOutcomes:
     approved: int  # held, then labelled legitimate by a reviewer
     confirmed: int  # held, then labelled fraud (a confirmed block, an abuse report)
     allowed: int
-    allowed_fraud: int  # allowed, then labelled fraud
+    allowed_fraud: int  # allowed, then labelled fraud or blocked (the retroactive action)
     target: float | None  # the share of legitimate signups the active model's thresholds were chosen to hold
+    blocked_unreviewed: int = 0  # held, unlabelled, and blocked: no review queue shows them
 
     @property
     def undecided(self) -> int:
         return self.held - self.approved - self.confirmed
+
+    @property
+    def awaiting(self) -> int:
+        """Held signups the review queue still shows."""
+        return self.undecided - self.blocked_unreviewed
 
     @property
     def legit_held_rate(self) -> tuple[float, float] | None:
@@ -89,6 +97,10 @@ def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: d
     for attempt_id, decision, label in labels.iterator(chunk_size=5000):
         latest[attempt_id] = (decision, label)
     verdicts = [(decision in HELD, label) for decision, label in latest.values()]
+    # Unlabelled signups whose account is blocked now: the model's own blocks, which no queue
+    # shows, and allowed ones the retroactive action blocked since (fraud, as training reads them).
+    blocked = dict(signups.filter(labels__isnull=True, user__signupguard_status__status="blocked")
+                   .values_list("decision").annotate(n=Count("pk")))
     if metadata is None:
         from signupguard.model import registry
 
@@ -99,6 +111,7 @@ def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: d
         approved=verdicts.count((True, Label.Value.LEGIT)),
         confirmed=verdicts.count((True, Label.Value.FRAUD)),
         allowed=by_decision.get("allow", 0),
-        allowed_fraud=verdicts.count((False, Label.Value.FRAUD)),
+        allowed_fraud=verdicts.count((False, Label.Value.FRAUD)) + blocked.get("allow", 0),
         target=_target(metadata),
+        blocked_unreviewed=sum(blocked.get(d, 0) for d in HELD),
     )

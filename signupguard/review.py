@@ -137,11 +137,13 @@ def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
     return outcome
 
 
-def _status_before_block(user: Any) -> str:
+def _before_block(user: Any) -> tuple[str, Any]:
+    """(the status an undo returns to, when the block was made)."""
     last = (StatusChange.objects.filter(account__user=user, to_status=BLOCKED)
-            .order_by("-at", "-pk").values_list("from_status", flat=True).first())
+            .order_by("-at", "-pk").values_list("from_status", "at").first())
+    before, at = last if last is not None else (None, None)
     # A block straight from "pending" was never cleared by anyone: it goes to review, not through.
-    return last if last in (CLEARED, REVIEW) else REVIEW
+    return (before if before in (CLEARED, REVIEW) else REVIEW), at
 
 
 def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
@@ -156,7 +158,7 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
         for user in _users(accounts):
             if AccountStatus.objects.filter(user=user).values_list("status", flat=True).first() != BLOCKED:
                 continue
-            to = _status_before_block(user)
+            to, blocked_at = _before_block(user)
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note):
                 continue
             outcome.accounts += 1
@@ -167,5 +169,5 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
             if apps.is_installed(API_KEYS_APP) and can_restore(user):
                 from signupguard.contrib.rest_framework_api_key.keys import restore_keys
 
-                outcome.keys += restore_keys(user)
+                outcome.keys += restore_keys(user, since=blocked_at)  # the keys this block revoked
     return outcome

@@ -59,3 +59,7 @@ def test_the_api_needs_a_trusted_caller(django_user_model):
     assert missing.status_code == 400 and "account" in missing.json()
     junk = client.post("/api/abuse-reports/", data=json.dumps({"account": "x'; DROP"}), content_type="application/json")
     assert junk.status_code == 400
+    # The answer is the account's status after the report: a blocked account stays blocked.
+    set_status(user, "blocked", source=StatusChange.Source.REVIEWER, reason="test")
+    again = client.post("/api/abuse-reports/", data=body, content_type="application/json")
+    assert again.status_code == 201 and again.json()["status"] == "blocked"

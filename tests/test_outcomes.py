@@ -47,6 +47,21 @@ def test_a_reviewers_change_of_mind_counts_once(decided, reviewer) -> None:
     assert found.target is None  # no rate in the metadata
 
 
+def test_blocked_accounts_are_neither_awaiting_review_nor_legitimate(decided, scored_signup) -> None:
+    from signupguard.status import BLOCKED, set_status
+
+    allowed, held = decided
+    # The model blocks one outright (no queue shows it); the retroactive action blocks an allowed one later.
+    blocked = scored_signup(conf={**REVIEW_ALL, "BLOCK_THRESHOLD": 0.0}, ip="203.0.113.90")
+    assert blocked.decision == "block"
+    set_status(allowed[1].user, BLOCKED, source="rule", reason="its cluster was blocked")
+    found = held_outcomes(metadata={})
+    assert (found.held, found.undecided, found.blocked_unreviewed, found.awaiting) == (5, 2, 1, 1)
+    assert (found.allowed, found.allowed_fraud) == (3, 2)  # reported, and blocked since
+    # Legitimate: 2 approved and the 1 allowed signup nobody reported or blocked; two held undecided.
+    assert found.legit_held_rate == (2 / 3, 4 / 5)
+
+
 def test_only_the_window_counts(decided) -> None:
     allowed, held = decided
     old = timezone.now() - dt.timedelta(days=40)
@@ -86,8 +101,8 @@ def test_the_dashboard_shows_the_estimate(decided, reviewer) -> None:
     page = client.get("/admin/signupguard/dashboard/").content.decode()
     assert "Legitimate signups held (last 30 days)" in page
     assert "Reviewers approved <strong>2</strong> of the 4 signups held; 1 was confirmed fraud and 1 awaits review" in page
-    assert "3 were allowed, 1 of them later labelled fraud" in page
-    assert "Legitimate signups held: <strong>50.0%</strong> (up to 60.0% until the held signups are reviewed)" in page
+    assert "3 were allowed, 1 of them later labelled fraud or blocked" in page
+    assert "Legitimate signups held: <strong>50.0%</strong> (up to 60.0% if the held signups nobody reviewed were legitimate)" in page
     assert "Retrain on your labels" not in page
 
 

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from signupguard.abuse import report_abuse
+from signupguard.gate import account_status
 
 
 class CanReportAbuse(BasePermission):
@@ -48,4 +49,6 @@ class AbuseReportView(APIView):
         data.is_valid(raise_exception=True)
         account = data.validated_data["account"]
         report = report_abuse(account, reporter=request.user, reason=data.validated_data["reason"])
-        return Response({"report": report.pk, "account": str(account.pk), "status": "review"}, status=status.HTTP_201_CREATED)
+        # What the account is now: a blocked one stays blocked, an exempt one stays cleared.
+        return Response({"report": report.pk, "account": str(account.pk), "status": account_status(account)},
+                        status=status.HTTP_201_CREATED)

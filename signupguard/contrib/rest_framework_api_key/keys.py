@@ -21,15 +21,19 @@ def revoke_keys(user: Any, *, reason: str = "") -> int:
     )
 
 
-def restore_keys(user: Any) -> int:
+def restore_keys(user: Any, *, since: Any = None) -> int:
     """Undo ``revoke_keys`` (a reviewer unblocked the account): returns how many.
 
-    Only keys SignupGuard revoked come back; djangorestframework-api-key
-    forbids un-revoking through ``save()``, hence the queryset update.
+    Only keys SignupGuard revoked come back, and with ``since`` (the undone
+    block's time) only those that block revoked: a key revoked by an earlier
+    block, which a reviewer's approval left revoked, stays so.
+    djangorestframework-api-key forbids un-revoking through ``save()``, hence
+    the queryset update.
     """
-    return AccountAPIKey.objects.filter(user=user, revoked=True, revoked_at__isnull=False).update(
-        revoked=False, revoked_at=None, revoked_reason=""
-    )
+    keys = AccountAPIKey.objects.filter(user=user, revoked=True, revoked_at__isnull=False)
+    if since is not None:
+        keys = keys.filter(revoked_at__gte=since)
+    return keys.update(revoked=False, revoked_at=None, revoked_reason="")
 
 
 def revoke_on_block(sender: Any, user: Any, actor: Any = None, reason: str = "", **kwargs: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 
 from signupguard.gate import require_cleared
@@ -14,8 +14,17 @@ from signupguard.gate import require_cleared
 class AccountAPIKeyManager(BaseAPIKeyManager):
     def create_key(self, **kwargs: Any) -> tuple["AccountAPIKey", str]:
         """Issue a key; raises ``NotCleared`` unless ``user`` is a cleared account."""
-        require_cleared(kwargs.get("user"))
-        return super().create_key(**kwargs)
+        from signupguard.models import AccountStatus
+
+        user = kwargs.get("user")
+        with transaction.atomic():
+            # The account's status row stays locked until the key exists: a block landing
+            # between the check and the insert would revoke the keys it saw, not this one
+            # (set_status holds the same lock while it blocks and revokes).
+            if user is not None and getattr(user, "pk", None) is not None:
+                list(AccountStatus.objects.select_for_update().filter(user=user).values_list("pk"))
+            require_cleared(user)
+            return super().create_key(**kwargs)
 
     def get_usable_keys(self) -> models.QuerySet:
         return super().get_usable_keys().select_related("user")

@@ -1,0 +1,62 @@
+"""The API-key lifecycle around blocks: no key escapes a block, and an undo restores only what it revoked."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from signupguard.contrib.rest_framework_api_key.keys import issue_key
+from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+from signupguard.gate import NotCleared
+from signupguard.review import approve, confirm_block, undo_block
+from signupguard.status import BLOCKED, CLEARED, hold_new_account, set_status
+
+
+def _cleared(user):
+    hold_new_account(user, attempt=None)
+    set_status(user, CLEARED, source="reviewer", reason="known customer")
+    return user
+
+
+@pytest.mark.django_db(transaction=True)  # two connections: each sees the other's commits
+def test_a_key_requested_while_a_block_lands_is_refused(make_user) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one write transaction at a time; the race is PostgreSQL's")
+    user = _cleared(make_user())
+    locked, done = threading.Event(), threading.Event()
+
+    def block() -> None:
+        try:
+            with transaction.atomic():
+                set_status(user, BLOCKED, source="reviewer", reason="account farm")  # revokes the keys it sees
+                locked.set()
+                done.wait(0.5)  # the key request arrives before this block commits
+        finally:
+            connections.close_all()
+
+    blocker = threading.Thread(target=block)
+    blocker.start()
+    assert locked.wait(10)
+    try:
+        with pytest.raises(NotCleared):
+            issue_key(user, name="racing")  # waits for the block, then sees it
+    finally:
+        done.set()
+        blocker.join()
+    assert not AccountAPIKey.objects.filter(user=user, revoked=False).exists()
+
+
+@pytest.mark.django_db
+def test_undo_restores_only_the_keys_its_block_revoked(make_user, reviewer) -> None:
+    user = _cleared(make_user())
+    first, _ = issue_key(user, name="first")
+    confirm_block([user], actor=reviewer)
+    approve([user], actor=reviewer)  # approved again: the first key stays revoked, as the block left it
+    second, _ = issue_key(user, name="second")
+    confirm_block([user], actor=reviewer)
+    assert undo_block([user], actor=reviewer).keys == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.revoked and not second.revoked
