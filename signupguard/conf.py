@@ -99,8 +99,9 @@ DEFAULTS: dict[str, Any] = {
     # device or mailbox is blocked once this share is.
     "CLUSTER_REVIEW_SHARE": 0.2,
     "CLUSTER_BLOCK_SHARE": 0.5,
-    # Blocked accounts a cluster needs before a weak link alone (a shared
-    # custom domain, /24 or browser profile) can block: below it, review.
+    # Blocked accounts a cluster needs before a device or mailbox link can
+    # block (a household shares a tablet): below it, review. A weak link (a
+    # shared custom domain, /24 or browser profile) never blocks.
     "CLUSTER_BLOCK_MIN": 3,
     # Hash or truncate personal data on admin list pages.
     "MASK_PERSONAL_DATA": False,

@@ -5,19 +5,25 @@ they are cleared and may already hold API keys. Once one of them is blocked
 (by the model, a rule or a reviewer), the others are re-scored with what the
 cluster now says about them, and the policy below decides:
 
+* The evidence is the cluster's accounts blocked by the model, a rule or a
+  reviewer: never those this action blocked itself, which would otherwise
+  count as new evidence and block the rest of the cluster in turn.
 * ``cluster score = 1 - (1 - own score) * (1 - blocked share)``: the chance
   that either the account's own signals or its campaign make it fraud, where
   the blocked share counts the *other* members. It is compared with the
   active model's thresholds, so one scale rules both decisions.
-* A strong link (same device fingerprint or mailbox) to a blocked account
-  always means review; with at least ``CLUSTER_BLOCK_SHARE`` of the cluster blocked
-  it means block.
-* Weakly linked accounts go to review once ``CLUSTER_REVIEW_SHARE`` of the cluster is
-  blocked, so one bad apple does not put a whole university in the queue; the
-  cluster score blocks them only once ``CLUSTER_BLOCK_MIN`` accounts are
-  blocked, so one bad colleague does not block the next signup from a company.
-* Accounts a reviewer decided (or approved) are never overruled; blocked accounts lose
-  their keys through the usual ``account_blocked`` path (set_status).
+* Only a strong link (same device or mailbox) straight to a blocked account
+  can block, and only once ``CLUSTER_BLOCK_MIN`` of the cluster's accounts
+  are blocked (a household on one tablet is not a farm) and the cluster score
+  or ``CLUSTER_BLOCK_SHARE`` says so; a strong link always means review.
+* Any other member (a weak link: a /24 within an hour, a company domain, a
+  browser profile; or only a chain of links) goes to review at most, once the
+  cluster score or ``CLUSTER_REVIEW_SHARE`` says so: a person decides, and
+  one bad apple does not put a whole university in the queue.
+* Accounts a reviewer decided (or approved) are never overruled, even when
+  the approval lands while the review runs, and exempt accounts are left
+  alone; blocked accounts lose their keys through the usual
+  ``account_blocked`` path (set_status).
 
 The work runs in a Celery task enqueued on commit (in the blocking process
 itself when the broker is down), or, for a verdict's block, in the linking
@@ -39,6 +45,7 @@ from django.db import OperationalError, transaction
 from django.dispatch import receiver
 
 from signupguard import signals
+from signupguard.adapter import get_adapter
 from signupguard.clusters import strong_kinds
 from signupguard.conf import sg_settings
 from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
@@ -74,20 +81,27 @@ def cluster_score(own: float | None, blocked_share: float) -> float:
 def verdict(
     *, own: float | None, share: float, strong: bool, review_at: float, block_at: float, blocked: int,
 ) -> str | None:
-    """The retroactive policy for one linked account: ``blocked``, ``review`` or None.
+    """The retroactive policy for one clustered account: ``blocked``, ``review`` or None.
 
-    ``blocked`` counts the other accounts of the cluster that are blocked. In
-    a small cluster the share says little (two colleagues on one company
-    domain are a cluster of two), so a weak link blocks only with at least
-    ``CLUSTER_BLOCK_MIN`` of them; below that it means review at most.
+    ``blocked`` counts the other accounts of the cluster that are blocked, and
+    ``strong`` is a device or mailbox link straight to one of them. In a small
+    cluster the share says little (two people on one tablet are a cluster of
+    two), so even a strong link blocks only with at least ``CLUSTER_BLOCK_MIN``
+    of them; anything weaker means review at most.
     """
     score = cluster_score(own, share)
-    if strong or blocked >= int(sg_settings.CLUSTER_BLOCK_MIN):
-        if score >= block_at or (strong and share >= float(sg_settings.CLUSTER_BLOCK_SHARE)):
+    if strong and blocked >= int(sg_settings.CLUSTER_BLOCK_MIN):
+        if score >= block_at or share >= float(sg_settings.CLUSTER_BLOCK_SHARE):
             return BLOCKED
     if score >= review_at or strong or share >= float(sg_settings.CLUSTER_REVIEW_SHARE):
         return REVIEW
     return None
+
+
+def _decided_by_reviewer(row: Any) -> bool:
+    """Under the status row's lock: whether a reviewer decided or approved the account meanwhile."""
+    return row.source == StatusChange.Source.REVIEWER or Label.objects.filter(
+        attempt__user_id=row.user_id, source=Label.Source.REVIEWER, label=Label.Value.LEGIT).exists()
 
 
 def review_linked(user_id: int) -> RetroOutcome:
@@ -98,7 +112,8 @@ def review_linked(user_id: int) -> RetroOutcome:
         return outcome
     rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
         "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
-    blocked = {uid for uid, status, _ in rows if status == BLOCKED}
+    # Evidence: blocks by the model, a rule or a reviewer, never this action's own.
+    blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
     candidates = [uid for uid, status, source in rows
                   if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER]
     if not blocked or not candidates:
@@ -117,17 +132,22 @@ def review_linked(user_id: int) -> RetroOutcome:
     status_of = {uid: status for uid, status, _ in rows}
     review_at, block_at = thresholds()
     users = get_user_model()._default_manager.in_bulk(candidates)
-    with transaction.atomic():  # cascaded tasks run after this, not nested inside it
+    exempt = get_adapter().is_exempt
+    # Its own blocks start no review of their own (they are no evidence either): no cascade.
+    with transaction.atomic(), suppressed():
         for uid in candidates:
             share = len(blocked - {uid}) / max(1, len(rows) - 1)
             to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at,
                          blocked=len(blocked - {uid}))
-            if to is None or to == status_of[uid] or uid not in users:
+            if to is None or to == status_of[uid] or uid not in users or exempt(users[uid]):
                 continue
-            reason = (f"linked to {len(blocked - {uid})} blocked account(s) in cluster #{cluster_id} "
-                      f"({share:.0%} of it blocked{', same device or mailbox' if uid in strong else ''})")
+            if uid in strong:
+                reason = f"same device or mailbox as a blocked account in cluster #{cluster_id} ({share:.0%} of it blocked)"
+            else:
+                reason = f"in cluster #{cluster_id}, {len(blocked - {uid})} of whose accounts are blocked ({share:.0%})"
             allowed = [PENDING, CLEARED, REVIEW] if to == BLOCKED else [PENDING, CLEARED]
-            if set_status(users[uid], to, source=StatusChange.Source.RULE, reason=reason, only_from=allowed):
+            if set_status(users[uid], to, source=StatusChange.Source.CLUSTER, reason=reason, only_from=allowed,
+                          unless=_decided_by_reviewer):
                 if to == BLOCKED:
                     outcome.blocked += 1
                 else:

@@ -8,7 +8,7 @@ share one audited path.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from django.db import IntegrityError, transaction
 
@@ -85,11 +85,14 @@ def set_status(
     note: str = "",
     attempt: Attempt | None = None,
     only_from: Iterable[str] | None = None,
+    unless: Callable[[AccountStatus], bool] | None = None,
 ) -> StatusChange | None:
     """Move the account to ``to``; returns the audit row, or None if nothing changed.
 
     ``only_from`` guards automatic decisions: the model may decide a
     ``pending`` account but must not overrule a reviewer who acted meanwhile.
+    ``unless`` is asked under the row's lock, after a decision made on older
+    reads (the retroactive review's): True leaves the account as it is.
     """
     if to not in STATUSES:
         raise ValueError(f"unknown status {to!r}; expected one of {', '.join(STATUSES)}")
@@ -99,7 +102,7 @@ def set_status(
             user=user, defaults={"status": get_adapter().missing_status(user)}
         )
         current = row.status
-        if current == to or (allowed is not None and current not in allowed):
+        if current == to or (allowed is not None and current not in allowed) or (unless is not None and unless(row)):
             return None
         row.status, row.source = to, source
         if attempt is not None:

@@ -103,7 +103,7 @@ def test_a_lost_linking_task_is_made_up_by_the_sweep_with_its_retroactive_review
     assert [account_status(a.user) for a in early] == ["review"] * 3
     for attempt in early:
         change = StatusChange.objects.filter(account__user=attempt.user).last()
-        assert change.source == "rule" and "cluster" in change.reason
+        assert change.source == "cluster" and "cluster" in change.reason
 
 
 @pytest.mark.celery
@@ -129,6 +129,6 @@ def test_the_worker_links_after_its_verdicts_and_holds_the_farm_that_got_through
     assert not Attempt.objects.filter(link_pending=True).exists()
     for attempt in early:
         change = StatusChange.objects.filter(account__user=attempt.user).last()
-        assert change.source == "rule" and "cluster" in change.reason
+        assert change.source == "cluster" and "cluster" in change.reason
     log = celery_live.worker.output()
     assert f"Task {clusters.LINK_TASK}[" in log  # linked in the linking task, not in the scoring task

@@ -31,9 +31,12 @@ def test_policy() -> None:
     assert verdict(own=0.1, share=0.05, strong=False, blocked=1, **t) is None
     assert verdict(own=0.1, share=0.3, strong=False, blocked=3, **t) == "review"
     assert verdict(own=0.1, share=0.05, strong=True, blocked=1, **t) == "review"
-    assert verdict(own=0.1, share=0.5, strong=True, blocked=1, **t) == "blocked"
-    assert verdict(own=0.9, share=0.6, strong=False, blocked=6, **t) == "blocked"
-    # Two colleagues on one company domain: the other one's block means review, not block.
+    # Same device or mailbox as enough blocked accounts: blocked.
+    assert verdict(own=0.1, share=0.5, strong=True, blocked=3, **t) == "blocked"
+    # A household on one tablet, one of them blocked: the others are reviewed, not blocked.
+    assert verdict(own=0.1, share=0.5, strong=True, blocked=1, **t) == "review"
+    # A weak link (a /24, a company domain) is a person's decision to make, however blocked the cluster.
+    assert verdict(own=0.9, share=0.6, strong=False, blocked=6, **t) == "review"
     assert verdict(own=0.1, share=1.0, strong=False, blocked=1, **t) == "review"
     assert verdict(own=0.9, share=0.6, strong=False, blocked=2, **t) == "review"
 
@@ -53,11 +56,13 @@ def test_farm_keys_issued_early_are_revoked_when_the_campaign_is_blocked(
     assert all(account_status(a.user) == "review" for a in early)
     assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 3
     scored_signup(conf=DENY_ALL, device=FARM_DEVICE, ip="203.0.113.51")
-    # Half the cluster blocked and a shared device: blocked, keys revoked.
+    assert all(account_status(a.user) == "review" for a in early)  # two blocked: a household's size
+    scored_signup(conf=DENY_ALL, device=FARM_DEVICE, ip="203.0.113.52")
+    # Half the cluster blocked (CLUSTER_BLOCK_MIN = 3) and a shared device: blocked, keys revoked.
     for attempt in early:
         assert account_status(attempt.user) == "blocked"
         change = StatusChange.objects.filter(account__user=attempt.user).last()
-        assert change.source == "rule" and "cluster" in change.reason and change.actor is None
+        assert change.source == "cluster" and "same device or mailbox" in change.reason and change.actor is None
     assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 0
     assert account_status(legit.user) == "cleared"
     assert AccountAPIKey.objects.filter(user=legit.user, revoked=False).count() == 1
@@ -82,7 +87,8 @@ def test_cluster_shares_come_from_settings() -> None:
     with override_settings(SIGNUPGUARD={"CLUSTER_REVIEW_SHARE": 0.5, "CLUSTER_BLOCK_SHARE": 0.9, "CLUSTER_BLOCK_MIN": 1}):
         assert verdict(own=0.1, share=0.3, strong=False, blocked=3, **t) is None
         assert verdict(own=0.1, share=0.6, strong=True, blocked=3, **t) == "review"
-        assert verdict(own=0.1, share=1.0, strong=False, blocked=1, **t) == "blocked"
+        assert verdict(own=0.1, share=1.0, strong=True, blocked=1, **t) == "blocked"
+        assert verdict(own=0.1, share=1.0, strong=False, blocked=1, **t) == "review"
 
 
 def test_a_block_while_the_broker_is_down_still_reviews_the_cluster(
@@ -111,3 +117,68 @@ def test_blocking_one_colleague_holds_the_other_for_review_but_does_not_block_th
         confirm_block([alice], actor=reviewer)
     assert account_status(alice.user) == "blocked"
     assert account_status(bob.user) == "review"
+
+
+def _cluster(django_user_model, statuses: dict[str, tuple[str, str]], links: list[tuple[str, str, str]]):
+    """Accounts with (status, source), one cluster, and links (a, b, kind) between them."""
+    from signupguard.models import AccountStatus, Cluster, ClusterMember, Link
+
+    users = {name: django_user_model.objects.create_user(username=name) for name in statuses}
+    cluster = Cluster.objects.create(size=len(users))
+    for name, (status, source) in statuses.items():
+        AccountStatus.objects.create(user=users[name], status=status, source=source)
+        ClusterMember.objects.create(user=users[name], cluster=cluster)
+    for a, b, kind in links:
+        Link.objects.create(cluster=cluster, source=users[a], target=users[b], kind=kind, value=f"{a}-{b}")
+    return users
+
+
+def test_its_own_blocks_are_no_evidence_and_start_no_cascade(django_user_model) -> None:
+    from signupguard.retroactive import review_linked
+
+    model = ("blocked", "model")
+    users = _cluster(
+        django_user_model,
+        {"f1": model, "f2": model, "f3": model, "x": ("cleared", "model"), "y": ("cleared", "model"),
+         "z": ("cleared", "model")},
+        # x shares the farm's device; y shares x's mailbox only; z shares a /24 with the farm.
+        [("f1", "x", "device"), ("f2", "x", "device"), ("f3", "x", "device"), ("x", "y", "email"),
+         ("f1", "z", "ip_prefix")],
+    )
+    with override_settings(SIGNUPGUARD=PINNED):
+        review_linked(users["f1"].pk)
+        assert account_status(users["x"]) == "blocked"  # same device as three blocked accounts
+        review_linked(users["x"].pk)  # what its block would have started
+    # y's only strong link is to x, blocked by this action, not by evidence: a person decides.
+    assert account_status(users["y"]) == "review"
+    assert account_status(users["z"]) == "review"  # a weak link never blocks
+    assert StatusChange.objects.filter(account__user=users["x"]).last().source == "cluster"
+
+
+def test_exempt_accounts_and_approvals_made_meanwhile_are_left_alone(django_user_model, reviewer) -> None:
+    from signupguard import retroactive
+
+    model = ("blocked", "model")
+    users = _cluster(
+        django_user_model,
+        {"f1": model, "f2": model, "f3": model, "staff": ("cleared", "model"), "late": ("review", "model")},
+        [("f1", "staff", "device"), ("f1", "late", "device"), ("f2", "late", "device")],
+    )
+    users["staff"].is_superuser = True  # the default adapter exempts superusers
+    users["staff"].save()
+    real_thresholds = retroactive.thresholds
+
+    def thresholds_then_approval():  # the reviewer approves "late" after the review read the cluster
+        approve([users["late"]], actor=reviewer)
+        return real_thresholds()
+
+    with override_settings(SIGNUPGUARD=PINNED):
+        retroactive.thresholds, restore = thresholds_then_approval, retroactive.thresholds
+        try:
+            retroactive.review_linked(users["f1"].pk)
+        finally:
+            retroactive.thresholds = restore
+    from signupguard.models import AccountStatus
+
+    assert AccountStatus.objects.get(user=users["staff"]).status == "cleared"
+    assert account_status(users["late"]) == "cleared"

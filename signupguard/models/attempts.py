@@ -142,6 +142,7 @@ class StatusChange(models.Model):
     class Source(models.TextChoices):
         MODEL = "model", "Model"
         RULE = "rule", "Rule"
+        CLUSTER = "cluster", "Cluster"  # the retroactive action: linked to blocked accounts
         REVIEWER = "reviewer", "Reviewer"
         SYSTEM = "system", "System"
 
