@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import logging
 import time
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from functools import partial
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from celery import shared_task
 from django.db import DatabaseError, OperationalError, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -44,8 +46,8 @@ logger = logging.getLogger("signupguard.clusters")
 TOP_ATTRIBUTES = 5
 
 
-def _holders(key: Key, *, user_id: int, when: Any, device: str) -> list[int]:
-    """Accounts that share ``key`` within its window; empty when the key is common."""
+def _holders(key: Key, *, user_id: int, when: Any, device: str) -> tuple[list[int], Key]:
+    """Accounts that share ``key`` within its window (empty when the key is common), and the key they link by."""
     rule = key.rule
     horizon = max(rule.window, rule.horizon or 0.0)
     rows = list(
@@ -54,13 +56,22 @@ def _holders(key: Key, *, user_id: int, when: Any, device: str) -> list[int]:
         .values_list("user_id", "device", "last_seen")[: rule.max_holders + 1]
     )
     if len(rows) > rule.max_holders:
-        return []  # fan-out cap: a key this many accounts share is not a campaign's
+        return [], key  # fan-out cap: a key this many accounts share is not a campaign's
     if rule.max_devices is not None:
-        devices = {d for _, d, _ in rows if d} | ({device} if device else set())
+        devices = {_device_or_account(d, uid) for uid, d, _ in rows} | {_device_or_account(device, user_id)}
         if len(devices) > rule.max_devices:
-            return []  # many browsers behind one network or profile: a NAT, not a farm box
+            return [], key  # many browsers behind one network or profile: a NAT, not a farm box
     since = when - timedelta(seconds=rule.window)
-    return [uid for uid, _, seen in rows if seen >= since]
+    return [uid for uid, _, seen in rows if seen >= since], key.linking(len(rows))
+
+
+def _device_or_account(device: str, user_id: int) -> str:
+    """What counts as one device behind a network: an account without a fingerprint is its own.
+
+    (Signups without the collector, API clients or a "lite" integration, would otherwise
+    never trip the ``max_devices`` cap, and a NAT full of them would link everyone.)
+    """
+    return device or f"account:{user_id}"
 
 
 def _remember(key: Key, *, user_id: int, when: Any, device: str) -> None:
@@ -89,11 +100,14 @@ def observe(attempt: Attempt) -> Cluster | None:
     if not keys:
         return None
     when, user_id = attempt.occurred_at, attempt.user_id
-    device = attempt.device_fingerprint or next((k.value for k in keys if k.kind == "device"), "")
+    # The device's identity (as the device key and velocity count it), else the raw fingerprint.
+    device = next((k.value for k in keys if k.kind == "device"), attempt.device_fingerprint)[:128]
     neighbours: dict[int, Key] = {}
     for key in keys:
-        for uid in _holders(key, user_id=user_id, when=when, device=device):
-            neighbours.setdefault(uid, key)
+        uids, linked_by = _holders(key, user_id=user_id, when=when, device=device)
+        for uid in uids:
+            if uid not in neighbours or (linked_by.rule.strong and not neighbours[uid].rule.strong):
+                neighbours[uid] = linked_by  # the strongest evidence: what the retroactive policy weighs
     with transaction.atomic():
         for key in keys:
             _remember(key, user_id=user_id, when=when, device=device)
@@ -114,11 +128,10 @@ def _touch(user_id: int, when: Any) -> Cluster | None:
 def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
     user_id = attempt.user_id
     participants = set(neighbours) | {user_id}
-    current = dict(ClusterMember.objects.filter(user_id__in=participants).values_list("user_id", "cluster_id"))
-    ids = sorted(set(current.values()))
-    clusters = list(Cluster.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
-    if clusters:
-        keep = max(clusters, key=lambda c: (c.size, -c.pk))
+    current, clusters = _lock_clusters(participants)
+    live = [c for c in clusters if c.status != Cluster.Status.MERGED]
+    if live:
+        keep = max(live, key=lambda c: (c.size, -c.pk))
     else:
         keep = Cluster.objects.create(first_seen=when, last_seen=when)
     absorbed = [c.pk for c in clusters if c.pk != keep.pk]
@@ -146,6 +159,31 @@ def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
     return refresh(keep.pk)
 
 
+def _memberships(user_ids: set[int]) -> dict[int, int]:
+    return dict(ClusterMember.objects.filter(user_id__in=user_ids).values_list("user_id", "cluster_id"))
+
+
+def _lock_clusters(user_ids: set[int]) -> tuple[dict[int, int], list[Cluster]]:
+    """Lock the accounts' clusters: (their memberships, the locked clusters), read after the lock.
+
+    Memberships read before the lock may be stale: another worker may have
+    merged one of these clusters away meanwhile, and keeping it would strand
+    the new members in a ``merged`` cluster. So they are read again once the
+    lock is held, and the lock is taken again until a read agrees with it.
+    A merged cluster that still has members (stranded by such a race before)
+    brings the cluster it was merged into along.
+    """
+    current, followed = _memberships(user_ids), set()
+    while True:
+        ids = sorted(set(current.values()) | followed)
+        clusters = list(Cluster.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+        again = _memberships(user_ids)
+        targets = {c.merged_into_id for c in clusters if c.status == Cluster.Status.MERGED and c.merged_into_id}
+        if again == current and targets <= set(ids):
+            return current, clusters
+        current, followed = again, followed | targets  # a concurrent merge moved them: lock where they are now
+
+
 def refresh(cluster_id: int) -> Cluster:
     """Recompute a cluster's aggregates from its members and links (a few indexed queries)."""
     agg = ClusterMember.objects.filter(cluster_id=cluster_id).aggregate(
@@ -167,8 +205,50 @@ def refresh(cluster_id: int) -> Cluster:
         {"kind": row["kind"], "value": row["value"], "links": row["links"], "text": describe_key(row["kind"], row["value"])}
         for row in top
     ]
-    cluster.save()
+    # Only the aggregates: a whole-row save would undo a merge (``status``) another worker committed meanwhile.
+    cluster.save(update_fields=["size", "blocked_count", "blocked_share", "first_seen", "last_seen",
+                                "top_attributes", "updated_at"])
     return cluster
+
+
+_deferred: ContextVar[set[int] | None] = ContextVar("signupguard_clusters_deferred", default=None)
+
+
+@contextmanager
+def deferred_refresh() -> Iterator[None]:
+    """Status changes inside the block refresh no cluster; each cluster they touched is refreshed once at its end.
+
+    For bulk moves (blocking a cluster, the retroactive review): a refresh per
+    account re-reads the whole cluster each time, quadratic in its size. A
+    nested block defers to the outermost one. When the block raises, nothing
+    is refreshed (its transaction normally rolls the moves back; the next
+    refresh of the cluster repairs the aggregates otherwise).
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    clusters: set[int] = set()
+    token = _deferred.set(clusters)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    for cluster_id in sorted(clusters):
+        _refresh_existing(cluster_id)
+
+
+def _refresh_later(cluster_id: int) -> bool:
+    """Inside ``deferred_refresh``, note the cluster for its end (True); outside, False."""
+    clusters = _deferred.get()
+    if clusters is None:
+        return False
+    clusters.add(cluster_id)
+    return True
+
+
+def _refresh_existing(cluster_id: int) -> None:
+    if Cluster.objects.filter(pk=cluster_id).exists():  # not deleted meanwhile
+        refresh(cluster_id)
 
 
 def cluster_of(user: Any) -> Cluster | None:
@@ -379,9 +459,19 @@ def _on_status_changed(sender: Any, user: Any, new_account: bool = False, **kwar
     if new_account:
         return  # a first status row, pending: no cluster's blocked share moved
     cid = ClusterMember.objects.filter(user_id=user.pk).values_list("cluster_id", flat=True).first()
-    if cid is not None:
+    if cid is not None and not _refresh_later(cid):
         refresh(cid)  # the blocked share moved
 
 
 for _signal in (signals.account_blocked, signals.account_cleared, signals.account_held):
     _signal.connect(_on_status_changed, dispatch_uid=f"signupguard.clusters.status.{id(_signal)}")
+
+
+@receiver(post_delete, sender=ClusterMember, dispatch_uid="signupguard.clusters.member_deleted")
+def _on_member_deleted(sender: Any, instance: ClusterMember, **kwargs: Any) -> None:
+    """A deleted account (erasure) leaves its cluster: its size must not keep counting it.
+
+    (Deleting many accounts at once: wrap it in ``deferred_refresh`` to refresh each cluster once.)
+    """
+    if not _refresh_later(instance.cluster_id):
+        _refresh_existing(instance.cluster_id)

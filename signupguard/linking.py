@@ -2,7 +2,11 @@
 
 Two accounts are linked when they share a *link key*. The kinds, strongest first:
 
-``device``   the collector's device fingerprint. Strong on its own.
+``device``   the device's identity: the collector's fingerprint with its clock and
+             languages (``DeviceInfo.identity``; the bare fingerprint for
+             attempts stored before it). Strong, but only among a household's
+             few accounts: owners of one budget phone model share a
+             fingerprint worldwide, and often a clock and languages too.
 ``email``    the normalised mailbox (case, Gmail dots and +tags removed).
 ``domain``   a custom email domain: never a free-mail or disposable domain,
              which unrelated people share by the million.
@@ -36,6 +40,13 @@ from signupguard.enrichment.types import Enrichment
 from signupguard.velocity.keys import profile_of
 
 DAY = 86400.0
+# A device key held by more accounts than this is a popular phone model's or a lab's as much
+# as one operator's: a household or a small office shares a device among a handful of accounts
+# (the login check LOGIN_MAX_ACCOUNTS_PER_DEVICE reviews beyond 5), while in generator f 47% of
+# the legitimate signups with a fingerprint share it with four or more others (docs/detection.md).
+# Past it the key links weakly (``device_crowd``): a farm box cycling hundreds of accounts stays
+# one cluster, but one fraud signup no longer holds every owner of a phone model as "same device".
+DEVICE_STRONG_HOLDERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +60,17 @@ class LinkRule:
     max_devices: int | None = None  # windowed keys: more distinct devices = a NAT, not a farm box
     horizon: float | None = None  # seconds over which commonness is counted (default: the window)
     strong: bool = False  # strong links (same device, same mailbox) weigh more in the retroactive policy
+    strong_holders: int | None = None  # strong only while the key has at most this many other holders
+    weak_kind: str | None = None  # the kind its links get past ``strong_holders``
 
 
 RULES: dict[str, LinkRule] = {
     rule.kind: rule
     for rule in (
-        LinkRule("device", "same device fingerprint", 90 * DAY, 500, strong=True),
+        LinkRule("device", "same device fingerprint", 90 * DAY, 500, strong=True,
+                 strong_holders=DEVICE_STRONG_HOLDERS, weak_kind="device_crowd"),
+        # Never a key of its own: the links of a device key past DEVICE_STRONG_HOLDERS.
+        LinkRule("device_crowd", "same device as many other accounts (a popular model?)", 90 * DAY, 500),
         LinkRule("email", "same mailbox (after normalisation)", 365 * DAY, 50, strong=True),
         LinkRule("domain", "same custom email domain", 30 * DAY, 200),
         LinkRule("prefix", "same /24 or /64 network within an hour", 3600.0, 200, max_devices=6, horizon=DAY),
@@ -74,6 +90,13 @@ class LinkKey:
     def rule(self) -> LinkRule:
         return RULES[self.kind]
 
+    def linking(self, holders: int) -> LinkKey:
+        """The key as it links when ``holders`` other accounts hold it: demoted to weak past the rule's limit."""
+        rule = self.rule
+        if rule.weak_kind and rule.strong_holders is not None and holders > rule.strong_holders:
+            return LinkKey(rule.weak_kind, self.value)
+        return self
+
 
 def link_keys(enrichment: Enrichment | dict[str, Any] | None) -> list[LinkKey]:
     """The link keys of one attempt, from its stored enrichment."""
@@ -87,7 +110,7 @@ def link_keys(enrichment: Enrichment | dict[str, Any] | None) -> list[LinkKey]:
     keys: list[LinkKey] = []
     device, email, ip = enrichment.device, enrichment.email, enrichment.ip
     if device.fingerprint:
-        keys.append(LinkKey("device", device.fingerprint[:128]))
+        keys.append(LinkKey("device", device_key(device.identity, device.fingerprint)))
     if email.valid and email.normalized:
         keys.append(LinkKey("email", email.normalized[:255]))
         if email.domain and not email.freemail and not email.disposable:
@@ -98,6 +121,11 @@ def link_keys(enrichment: Enrichment | dict[str, Any] | None) -> list[LinkKey]:
     if profile and enrichment.device.screen and enrichment.device.timezone:
         keys.append(LinkKey("profile", profile[:255]))
     return keys
+
+
+def device_key(identity: str | None, fingerprint: str) -> str:
+    """The device a key names: its identity, or the bare fingerprint when stored without one."""
+    return (identity or fingerprint)[:255]
 
 
 def describe_key(kind: str, value: str) -> str:

@@ -46,7 +46,7 @@ from django.dispatch import receiver
 
 from signupguard import signals
 from signupguard.adapter import get_adapter
-from signupguard.clusters import strong_kinds
+from signupguard.clusters import deferred_refresh, strong_kinds
 from signupguard.conf import sg_settings
 from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
 from signupguard.scoped import ScopedFlag
@@ -134,7 +134,7 @@ def review_linked(user_id: int) -> RetroOutcome:
     users = get_user_model()._default_manager.in_bulk(candidates)
     exempt = get_adapter().is_exempt
     # Its own blocks start no review of their own (they are no evidence either): no cascade.
-    with transaction.atomic(), suppressed():
+    with deferred_refresh(), transaction.atomic(), suppressed():  # one refresh of the cluster, at the end
         for uid in candidates:
             share = len(blocked - {uid}) / max(1, len(rows) - 1)
             to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at,

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from signupguard import clusters
 from signupguard.adapter import get_adapter
 from signupguard.models import AccountStatus, Attempt, Cluster, Label, StatusChange
 from signupguard.retroactive import suppressed
@@ -130,7 +131,9 @@ def preview_cluster_block(cluster: Cluster) -> Outcome:
 
 def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
     """Block every account of the campaign and revoke all its keys, then close the cluster."""
-    with suppressed(), transaction.atomic():  # every member is blocked here: no retroactive review needed
+    # Every member is blocked here: no retroactive review needed; the cluster's aggregates are
+    # refreshed once at the end, not once per account (quadratic in its size).
+    with clusters.deferred_refresh(), suppressed(), transaction.atomic():
         outcome = confirm_block(cluster_users(cluster), actor=actor, note=note,
                                 reason=f"cluster #{cluster.pk} blocked by a reviewer")
         Cluster.objects.filter(pk=cluster.pk).update(status=Cluster.Status.CLOSED)
