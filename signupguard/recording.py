@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any, Mapping
 
 from asgiref.sync import sync_to_async
-from django.db import connection, router, transaction
+from django.db import connections, router, transaction
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
@@ -257,7 +257,7 @@ def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attem
     With ``CELERY_TASK_ALWAYS_EAGER`` the task already ran and this returns at once.
     """
     timeout = float(sg_settings.SYNC_WAIT if timeout is None else timeout)
-    if connection.in_atomic_block:
+    if connections[attempt._state.db or router.db_for_write(Attempt)].in_atomic_block:
         return attempt  # not committed yet: nobody can have scored it
     if timeout <= 0:
         inline = getattr(attempt, "_signupguard_eager", None)  # record_signup's commit hook says; else ask Celery
@@ -268,7 +268,10 @@ def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attem
     deadline = time.monotonic() + max(0.0, timeout)
     step = 0.005
     while True:
-        attempt.refresh_from_db()
+        try:
+            attempt.refresh_from_db()
+        except Attempt.DoesNotExist:  # its transaction rolled back: there is nothing to wait for
+            return attempt
         if attempt.state in _DONE or time.monotonic() >= deadline:
             return attempt
         time.sleep(min(step, max(0.0, deadline - time.monotonic())))

@@ -68,6 +68,19 @@ def test_a_rolled_back_signup_leaves_neither_account_nor_hold(
     assert not Attempt.objects.exists() and not AccountStatus.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_waiting_for_a_rolled_back_signup_returns_at_once(signup_request: Any, django_user_model: Any) -> None:
+    from signupguard.recording import wait_for_verdict
+
+    with override_settings(SIGNUPGUARD=MEMORY):
+        with transaction.atomic():
+            user = django_user_model.objects.create_user("bo", "bo@example.org", "pw-123-secret")
+            attempt = record_signup(signup_request(), user)
+            transaction.set_rollback(True)  # the host's view gave up on this signup
+        assert wait_for_verdict(attempt, timeout=1.0) is attempt  # nothing to wait for, and no DoesNotExist
+    assert not Attempt.objects.exists()
+
+
 @pytest.mark.django_db
 def test_signup_status_answers_pending_without_a_query(
     signup_request: Any, make_user: Any, django_assert_num_queries: Any,

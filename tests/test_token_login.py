@@ -20,6 +20,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from signupguard.contrib.rest_framework.login import obtain_auth_token
 from signupguard.contrib.rest_framework.permissions import IsCleared
 from signupguard.gate import MESSAGES
 from signupguard.models import Attempt
@@ -39,12 +40,6 @@ def _lazy(factory: Callable[[], Callable[..., Any]]) -> Callable[..., Any]:
     """A view that imports the real one when called: dj-rest-auth's views need the token app at import."""
     factory = cache(factory)
     return csrf_exempt(lambda request, *args, **kwargs: factory()(request, *args, **kwargs))
-
-
-def _token_view() -> Callable[..., Any]:
-    from signupguard.contrib.rest_framework.login import obtain_auth_token
-
-    return obtain_auth_token
 
 
 def _rest_login_view() -> Callable[..., Any]:
@@ -72,7 +67,7 @@ class TokenClearedOnly(APIView):
 
 
 urlpatterns = [
-    path("token/", _lazy(_token_view)),
+    path("token/", obtain_auth_token),  # as a host routes it: its ATOMIC_REQUESTS opt-out is on the view
     path("rest-login/", _lazy(_rest_login_view)),
     path("register/", _lazy(_register_view)),
     path("cleared/", TokenClearedOnly.as_view()),
@@ -161,6 +156,19 @@ def test_obtain_auth_token_records_failed_and_successful_logins_once(client: Any
     success = Attempt.objects.get(kind="login", success=True)
     assert success.ip == "81.2.69.160" and success.raw["device"]["fingerprint"] == DEVICE["fingerprint"]
     assert success.state in {"scored", "failed"}  # login scoring ran (eager Celery)
+
+
+@override_settings(SIGNUPGUARD=MEMORY)
+def test_the_token_view_keeps_failed_and_refused_logins_under_atomic_requests(
+    client: Any, token_model: type, blocked_user: Any, cleared_user: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db import connection
+
+    # Every view in a transaction of its own: a failure answered with an exception rolls it back.
+    monkeypatch.setitem(connection.settings_dict, "ATOMIC_REQUESTS", True)
+    assert post(client, "/token/", {"username": "carol", "password": "wrong"}).status_code == 400
+    assert post(client, "/token/", {"username": "mallory", "password": PASSWORD}).status_code == 403
+    assert logins() == [("carol", False), ("mallory", True)]
 
 
 @override_settings(SIGNUPGUARD=MEMORY)

@@ -28,6 +28,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Callable
 
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from rest_framework import exceptions, serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer as _DRFAuthTokenSerializer
 
@@ -88,11 +90,14 @@ def _obtain_auth_token_view() -> type:
 
     from signupguard.contrib.rest_framework.parsers import JSONParser
 
-    return type("ObtainAuthToken", (Base,), {
+    view = type("ObtainAuthToken", (Base,), {
         "__module__": __name__,
         "serializer_class": AuthTokenSerializer,
         "parser_classes": (parsers.FormParser, parsers.MultiPartParser, JSONParser),  # a 400 for deep JSON
     })
+    # Never inside ATOMIC_REQUESTS' transaction: a failed or refused login answers with an
+    # exception, which would roll the recorded attempt back with the request.
+    return method_decorator(transaction.non_atomic_requests, name="dispatch")(view)
 
 
 @cache
