@@ -162,3 +162,15 @@ def test_a_verdict_without_a_signup_attempt_says_it_wrote_no_label(reported_afte
     assert AccountStatus.objects.get(pk=reported_after_retention.pk).status == "blocked"
     done = review.approve([reported_after_retention], actor=reviewer)
     assert (done.accounts, done.labelled, done.unlabelled) == (1, 0, 1)
+
+
+def test_every_link_kind_that_names_a_device_is_masked() -> None:
+    from signupguard.admin.common import masked_attributes
+    from signupguard.linking import RULES
+
+    device = "fp-4f1c9e|Europe/London|en-GB"
+    attributes = [{"kind": kind, "value": device, "links": 2} for kind in RULES if kind.startswith("device")]
+    assert {a["kind"] for a in attributes} >= {"device", "device_crowd"}
+    with override_settings(SIGNUPGUARD={"MASK_PERSONAL_DATA": True}):
+        shown = masked_attributes(attributes)
+    assert all(device not in a["text"] for a in shown), shown

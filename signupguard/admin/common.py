@@ -62,8 +62,9 @@ def mask_network(prefix: str) -> str:
     return str(network.supernet(new_prefix=widest) if network.prefixlen > widest else network)
 
 
-# How each kind of cluster link key is masked; kinds not listed (domain, browser profile) name no one.
-LINK_MASKS = {"email": mask_email, "device": mask_text, "prefix": mask_network}
+# How each kind of cluster link key is masked. Domain and browser profile name no one; any other
+# kind, a device's included whichever rule linked it (device, device_crowd), is hashed.
+LINK_MASKS = {"email": mask_email, "prefix": mask_network, "domain": str, "profile": str}
 
 
 def masked_attributes(attributes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -73,7 +74,7 @@ def masked_attributes(attributes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     masked = []
     for attribute in attributes:
         kind, value = str(attribute.get("kind", "")), str(attribute.get("value", ""))
-        masked.append({**attribute, "text": describe_key(kind, LINK_MASKS.get(kind, str)(value))})
+        masked.append({**attribute, "text": describe_key(kind, LINK_MASKS.get(kind, mask_text)(value))})
     return masked
 
 
