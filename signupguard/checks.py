@@ -173,14 +173,18 @@ def _check_threshold_crossings(review: Any, block: Any, scorers: list[tuple[str,
     """W030 for each model whose other threshold a lone override crosses (``policy.resolve_thresholds``)."""
     if (review is None) == (block is None):
         return []  # neither set, or both: their order is E030's
+    from signupguard.policy import resolve_thresholds
+
     key, value = ("BLOCK_THRESHOLD", block) if block is not None else ("REVIEW_THRESHOLD", review)
     messages: list[CheckMessage] = []
     for role, scorer in scorers:
         own = scorer.thresholds
-        if block is not None and float(block) < own.review:
+        resolved = resolve_thresholds(own, review=None if review is None else float(review),
+                                      block=None if block is None else float(block))
+        if block is not None and resolved.review != own.review:
             crossing = f"is below the review threshold {own.review:.4f}"
             resolution = f"its review threshold is lowered to {value!r}"
-        elif review is not None and float(review) > own.block:
+        elif review is not None and resolved.block != own.block:
             crossing = f"is above the block threshold {own.block:.4f}"
             resolution = f"its block threshold is raised to {value!r}"
         else:

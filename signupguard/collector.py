@@ -83,10 +83,9 @@ def _within_budget(device: dict[str, Any]) -> dict[str, Any]:
     """
     if _json_size(device) <= MAX_DEVICE_JSON:
         return device
-    ordered = [k for k in COLLECTOR_KEYS if k in device] + [k for k in device if k not in COLLECTOR_KEYS]
     kept: dict[str, Any] = {}
     size = 2  # the braces
-    for key in ordered:
+    for key in device:  # clean_device put the collector's fields first
         entry = _json_size({key: device[key]}) - 1  # "key":value and its comma
         if size + entry <= MAX_DEVICE_JSON:
             kept[key] = device[key]

@@ -129,9 +129,14 @@ def is_country_code(value: Any) -> bool:
     return isinstance(value, str) and len(code := value.strip()) == 2 and code.isascii() and code.isalpha()
 
 
+def is_non_negative_number(value: Any) -> bool:
+    """An int or float >= 0 (not a bool, not NaN): a number of days or seconds a setting can hold."""
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and value >= 0
+
+
 def is_number_of_days(value: Any) -> bool:
     """A LEGIT_AFTER_DAYS other than None: a non-negative number, not a bool."""
-    return not isinstance(value, bool) and isinstance(value, (int, float)) and value >= 0
+    return is_non_negative_number(value)
 
 
 class Settings:

@@ -98,10 +98,14 @@ def verdict(
     return None
 
 
+def _approvals(user_ids: list[int]) -> Any:
+    """Reviewers' legitimate labels on these accounts: a reviewer vouched for them."""
+    return Label.objects.filter(attempt__user_id__in=user_ids, source=Label.Source.REVIEWER, label=Label.Value.LEGIT)
+
+
 def _decided_by_reviewer(row: Any) -> bool:
     """Under the status row's lock: whether a reviewer decided or approved the account meanwhile."""
-    return row.source == StatusChange.Source.REVIEWER or Label.objects.filter(
-        attempt__user_id=row.user_id, source=Label.Source.REVIEWER, label=Label.Value.LEGIT).exists()
+    return row.source == StatusChange.Source.REVIEWER or _approvals([row.user_id]).exists()
 
 
 def review_linked(user_id: int) -> RetroOutcome:
@@ -118,8 +122,7 @@ def review_linked(user_id: int) -> RetroOutcome:
                   if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER]
     if not blocked or not candidates:
         return outcome
-    vouched = set(Label.objects.filter(attempt__user_id__in=candidates, source=Label.Source.REVIEWER,
-                                       label=Label.Value.LEGIT).values_list("attempt__user_id", flat=True))
+    vouched = set(_approvals(candidates).values_list("attempt__user_id", flat=True))
     candidates = [uid for uid in candidates if uid not in vouched]  # a reviewer approved them
     strong = set()
     for source, target in Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("source_id", "target_id"):

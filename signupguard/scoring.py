@@ -30,7 +30,7 @@ from django.utils import timezone
 from signupguard import signals
 from signupguard.adapter import get_adapter
 from signupguard.clusters import needs_link
-from signupguard.conf import DEFAULTS, sg_settings
+from signupguard.conf import DEFAULTS, is_non_negative_number, sg_settings
 from signupguard.context import parse_event
 from signupguard.models import Attempt, StatusChange
 from signupguard.retroactive import left_to_linking
@@ -232,7 +232,7 @@ def fail(attempt_id: int, error: str) -> None:
 def _fail_after() -> float:
     """FAIL_AFTER_SECONDS, or its default when unusable (check E043): the sweep must keep running."""
     value = sg_settings.FAIL_AFTER_SECONDS
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+    if not is_non_negative_number(value):
         value = DEFAULTS["FAIL_AFTER_SECONDS"]
     return float(min(value, 10 * 365 * 86400))  # longer than any outage; timedelta has limits
 

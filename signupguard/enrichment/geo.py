@@ -204,12 +204,10 @@ def _check_structure(buf: bytes) -> None:
     _check_values(buf, data_start, marker, (offsets + data_start).tolist())
 
 
-@functools.lru_cache(maxsize=16)
 def _structure_problem(path: str, signature: tuple[int, int, int] | None) -> str | None:
-    """Why the C reader must not open ``path`` (None: it can), once per version of the file.
+    """Why the C reader must not open ``path`` (None: it can); ``_checked`` keeps it per version of the file.
 
-    ``signature`` keys the cache: a file replaced on disk is checked again. The
-    file is read, not mapped, so one truncated meanwhile gives an error, not SIGBUS.
+    The file is read, not mapped, so one truncated meanwhile gives an error, not SIGBUS.
     """
     try:
         with open(path, "rb") as handle:
@@ -224,6 +222,7 @@ def _structure_problem(path: str, signature: tuple[int, int, int] | None) -> str
 # GeoLite2-City takes seconds to check, which the first scoring after a start must not wait for.
 _PENDING = object()
 _verdicts: dict[tuple[str, Any], str | None] = {}
+_MAX_VERDICTS = 64
 _checking: dict[tuple[str, Any], int] = {}  # -> the pid whose thread checks it (a forked child starts its own)
 _verdict_lock = threading.Lock()
 os.register_at_fork(after_in_child=lambda: globals().update(_verdict_lock=threading.Lock()))
@@ -249,10 +248,16 @@ def _check_in_background(key: tuple[str, Any]) -> None:
 
 
 def _checked(path: str, signature: Any) -> str | None:
-    """``_structure_problem`` now, remembered for ``_verdict`` (``check_database`` waits for it)."""
+    """``_structure_problem`` of this version of the file, found once (``check_database`` waits for it)."""
+    key = (path, signature)
+    with _verdict_lock:
+        if key in _verdicts:
+            return _verdicts[key]
     problem = _structure_problem(path, signature)
     with _verdict_lock:
-        _verdicts[(path, signature)] = problem
+        if len(_verdicts) >= _MAX_VERDICTS:
+            _verdicts.clear()  # versions of files long replaced
+        _verdicts[key] = problem
     return problem
 
 
