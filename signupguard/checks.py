@@ -25,7 +25,7 @@ from typing import Any
 
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from signupguard.conf import is_country_code, is_number_of_days, sg_settings
+from signupguard.conf import DEFAULTS, SECONDS_SETTINGS, is_country_code, is_number_of_days, is_seconds, sg_settings
 from signupguard.enrichment.geo import check_databases
 
 TAG = "signupguard"
@@ -218,7 +218,8 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #   E040  a TRUSTED_PROXIES entry is not an address or CIDR
 #   E041  ADAPTER does not import, or is not a DefaultAdapter subclass
 #   E042  FAIL_MODE is not "open" or "closed"
-#   E043  SYNC_WAIT, SWEEP_AFTER_SECONDS or FAIL_AFTER_SECONDS is not a non-negative number
+#   E043  SYNC_WAIT or SWEEP_AFTER_SECONDS is not a finite number >= 0, or FAIL_AFTER_SECONDS
+#         not a number >= 0 (infinity: never)
 #   W040  SignupGuardMiddleware is not in MIDDLEWARE
 # ---------------------------------------------------------------------------
 
@@ -260,11 +261,12 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
             f"SIGNUPGUARD['FAIL_MODE'] = {sg_settings.FAIL_MODE!r}; expected 'open' or 'closed'.",
             obj="SIGNUPGUARD['FAIL_MODE']", id="signupguard.E042",
         ))
-    for key in ("SYNC_WAIT", "SWEEP_AFTER_SECONDS", "FAIL_AFTER_SECONDS"):
+    for key, never in SECONDS_SETTINGS.items():
         value = sg_settings.get(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        if not is_seconds(key, value):
             messages.append(Error(
-                f"SIGNUPGUARD[{key!r}] = {value!r}; expected a number of seconds >= 0.",
+                f"SIGNUPGUARD[{key!r}] = {value!r}; expected a {'' if never else 'finite '}number of seconds >= 0.",
+                hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]}.",
                 obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E043",
             ))
     if "signupguard.middleware.SignupGuardMiddleware" not in getattr(settings, "MIDDLEWARE", []):

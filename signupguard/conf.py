@@ -6,6 +6,7 @@ effect immediately; nothing here is cached or copied into module constants.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.conf import settings as django_settings
@@ -132,6 +133,25 @@ def is_country_code(value: Any) -> bool:
 def is_non_negative_number(value: Any) -> bool:
     """An int or float >= 0 (not a bool, not NaN): a number of days or seconds a setting can hold."""
     return not isinstance(value, bool) and isinstance(value, (int, float)) and value >= 0
+
+
+# Seconds settings, and whether "never" (infinity) is a meaning they can have.
+SECONDS_SETTINGS: dict[str, bool] = {"SYNC_WAIT": False, "SWEEP_AFTER_SECONDS": False, "FAIL_AFTER_SECONDS": True}
+
+
+def is_seconds(key: str, value: Any) -> bool:
+    """A usable value of the seconds setting ``key`` (check E043): a request must never wait forever."""
+    return is_non_negative_number(value) and (SECONDS_SETTINGS[key] or math.isfinite(value))
+
+
+def seconds_setting(key: str) -> float:
+    """The seconds setting ``key``, or its default while it is unusable (check E043 reports it).
+
+    NaN made a signup poll for its verdict forever and the sweep raise on
+    every run; the default keeps both going until the setting is fixed.
+    """
+    value = sg_settings.get(key)
+    return float(value if is_seconds(key, value) else DEFAULTS[key])
 
 
 def is_number_of_days(value: Any) -> bool:

@@ -22,7 +22,7 @@ from django.db import connections, router, transaction
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
-from signupguard.conf import sg_settings
+from signupguard.conf import seconds_setting, sg_settings
 from signupguard.models import Attempt
 from signupguard.middleware import current_request
 from signupguard.publisher import get_publisher, release_held
@@ -256,7 +256,7 @@ def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attem
     No wait inside an open transaction: the task cannot run before the commit.
     With ``CELERY_TASK_ALWAYS_EAGER`` the task already ran and this returns at once.
     """
-    timeout = float(sg_settings.SYNC_WAIT if timeout is None else timeout)
+    timeout = seconds_setting("SYNC_WAIT") if timeout is None else float(timeout)
     if connections[attempt._state.db or router.db_for_write(Attempt)].in_atomic_block:
         return attempt  # not committed yet: nobody can have scored it
     if timeout <= 0:

@@ -30,7 +30,7 @@ from django.utils import timezone
 from signupguard import signals
 from signupguard.adapter import get_adapter
 from signupguard.clusters import needs_link
-from signupguard.conf import DEFAULTS, is_non_negative_number, sg_settings
+from signupguard.conf import seconds_setting, sg_settings
 from signupguard.context import parse_event
 from signupguard.models import Attempt, StatusChange
 from signupguard.retroactive import left_to_linking
@@ -42,7 +42,7 @@ _SEVERITY = {"allow": 0, "review": 1, "block": 2}
 
 def stale_before() -> Any:
     """Claims older than this belong to a worker that died."""
-    return timezone.now() - timedelta(seconds=max(30, float(sg_settings.SWEEP_AFTER_SECONDS)))
+    return timezone.now() - timedelta(seconds=max(30, seconds_setting("SWEEP_AFTER_SECONDS")))
 
 
 def claim(attempt_id: int) -> Attempt | None:
@@ -231,10 +231,7 @@ def fail(attempt_id: int, error: str) -> None:
 
 def _fail_after() -> float:
     """FAIL_AFTER_SECONDS, or its default when unusable (check E043): the sweep must keep running."""
-    value = sg_settings.FAIL_AFTER_SECONDS
-    if not is_non_negative_number(value):
-        value = DEFAULTS["FAIL_AFTER_SECONDS"]
-    return float(min(value, 10 * 365 * 86400))  # longer than any outage; timedelta has limits
+    return min(seconds_setting("FAIL_AFTER_SECONDS"), 10 * 365 * 86400)  # longer than any outage; timedelta has limits
 
 
 def give_up_overdue(error: str, *, attempt_id: int | None = None) -> list[int]:
@@ -255,7 +252,7 @@ def give_up_overdue(error: str, *, attempt_id: int | None = None) -> list[int]:
 
 def sweep_cutoff() -> Any:
     """Attempts older than this were left behind: the sweep scores (or links) them."""
-    return timezone.now() - timedelta(seconds=float(sg_settings.SWEEP_AFTER_SECONDS))
+    return timezone.now() - timedelta(seconds=seconds_setting("SWEEP_AFTER_SECONDS"))
 
 
 def due_for_sweep(*, limit: int = 500) -> list[int]:

@@ -10,7 +10,6 @@ are each split by their own time and pooled slice by slice (``combine``).
 
 from __future__ import annotations
 
-import json
 import os
 import time
 import zipfile
@@ -23,7 +22,7 @@ import numpy as np
 
 from signupguard.evaluation import baseline_metrics, evaluate, recall_at_fpr
 from signupguard.model.registry import HOLDOUT_FILE
-from signupguard.model.train import SignupRiskClassifier, choose_thresholds, save_model
+from signupguard.model.train import SignupRiskClassifier, choose_thresholds, json_text, save_model
 from signupguard.offline import Dataset
 
 TRAIN_SHARE, VALID_SHARE = 0.70, 0.15
@@ -144,7 +143,7 @@ def train_on_dataset(
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_build_time())),
     }
     metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training, version_prefix=version_prefix)
-    (out / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (out / "metrics.json").write_text(json_text(metrics), encoding="utf-8")
     # zlib releases the GIL: the hold-out is compressed on another core while the report draws
     # (about 1 s and 2 s for a million-event training).
     with ThreadPoolExecutor(max_workers=1) as writer:

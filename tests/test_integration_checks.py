@@ -25,6 +25,14 @@ def test_bad_settings_are_reported() -> None:
     assert _ids(FAIL_AFTER_SECONDS="10 minutes") == ["signupguard.E043"]
 
 
+def test_seconds_that_are_not_a_number_or_never_end_are_reported() -> None:
+    nan, inf = float("nan"), float("inf")
+    assert _ids(SYNC_WAIT=nan, SWEEP_AFTER_SECONDS=nan, FAIL_AFTER_SECONDS=nan) == ["signupguard.E043"] * 3
+    # A request cannot wait for ever, nor the sweep wait for ever to look; failing never is a choice.
+    assert _ids(SYNC_WAIT=inf, SWEEP_AFTER_SECONDS=inf) == ["signupguard.E043"] * 2
+    assert _ids(FAIL_AFTER_SECONDS=inf) == []
+
+
 def test_missing_middleware_is_a_warning(settings) -> None:
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "signupguard" not in m]
     assert _ids() == ["signupguard.W040"]

@@ -238,3 +238,28 @@ def test_several_traffics_are_each_split_by_their_own_time():
     assert alone is big and parts == (slice(0, 70), slice(70, 85), slice(85, 100))
     with pytest.raises(ValueError):
         combine([])
+
+
+def test_metrics_of_a_hold_out_without_fraud_are_written_as_strict_json(tmp_path):
+    # Fraud only in the first 85% of the time: the hold-out's recalls are undefined.
+    rng = np.random.default_rng(3)
+    n = 600
+    X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
+    y = ((X[:, 0] > 0.6) & (np.arange(n) < int(n * 0.85))).astype(np.int8)
+    data = Dataset(X=X, y=y, times=np.arange(n, dtype=float), kinds=["signup"] * n, campaigns=[""] * n,
+                   event_ids=[str(i) for i in range(n)], total_events=n, bad_lines=0)
+    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+    result = train_on_dataset(data, tmp_path / "m", classifier=clf, source="test", write_report=False,
+                              write_holdout=False)
+    assert np.isnan(result.metrics["signup_recall_at_1pct_legit"])  # undefined in memory ...
+
+    def refuse(constant: str):
+        raise ValueError(f"{constant} is not JSON")
+
+    for name in ("metrics.json", "metadata.json"):
+        # ... and null on disk, where a strict reader (JavaScript, jq) refuses NaN.
+        written = json.loads((tmp_path / "m" / name).read_text(), parse_constant=refuse)
+        metrics = written if name == "metrics.json" else written["metrics"]
+        assert metrics["signup_recall_at_1pct_legit"] is None
+        assert metrics["signup"]["legit_held"] == result.metrics["signup"]["legit_held"]
+    assert RiskModel.load(tmp_path / "m").version == result.metadata["version"]

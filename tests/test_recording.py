@@ -81,6 +81,33 @@ def test_waiting_for_a_rolled_back_signup_returns_at_once(signup_request: Any, d
     assert not Attempt.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("wait", [float("nan"), float("inf"), "0.3"])
+def test_an_unusable_sync_wait_waits_the_default_not_for_ever(wait: Any) -> None:
+    import threading
+    import time
+
+    from django.utils import timezone
+
+    from signupguard.recording import wait_for_verdict
+
+    # Pending and committed, and no worker to score it: only the deadline ends the wait.
+    attempt = Attempt.objects.create(event_id="never-scored", kind="signup", occurred_at=timezone.now())
+    waited: list[float] = []
+
+    def wait_for_it() -> None:
+        started = time.monotonic()
+        wait_for_verdict(attempt)
+        waited.append(time.monotonic() - started)
+
+    with override_settings(SIGNUPGUARD={**MEMORY, "SYNC_WAIT": wait}):
+        waiter = threading.Thread(target=wait_for_it, daemon=True)
+        waiter.start()
+        waiter.join(10)
+    assert waited and waited[0] < 5, "SYNC_WAIT's default (0.3 s) bounds the wait"
+    assert attempt.state == Attempt.State.PENDING
+
+
 @pytest.mark.django_db
 def test_signup_status_answers_pending_without_a_query(
     signup_request: Any, make_user: Any, django_assert_num_queries: Any,

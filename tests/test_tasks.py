@@ -136,6 +136,20 @@ def test_sweep_waits_for_young_attempts_and_reclaims_stale_claims(signup_request
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("after", [float("nan"), float("inf")])
+def test_an_unusable_sweep_after_seconds_sweeps_at_the_default(signup_request, make_user,
+                                                               django_capture_on_commit_callbacks, after) -> None:
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**ALLOW_ALL, "SWEEP_AFTER_SECONDS": after}):
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)
+        assert sweep_pending() == 0  # younger than the default's 60 s
+        Attempt.objects.filter(pk=attempt.pk).update(created_at=timezone.now() - timedelta(minutes=2))
+        assert sweep_pending() == 1  # it had raised on every run: nothing left behind was ever swept
+    assert account_status(user) == "cleared"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(("mode", "status"), [("closed", "review"), ("open", "cleared")])
 def test_scoring_failure_applies_fail_mode(signup_request, make_user, django_capture_on_commit_callbacks, mode, status) -> None:
     user = make_user()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import platform
 import sys
 from pathlib import Path
@@ -217,6 +218,26 @@ def choose_thresholds(legit_scores: np.ndarray, *, review_rate: float = 0.01, bl
     return Thresholds(review=review, block=block)
 
 
+def json_text(value: Any) -> str:
+    """``value`` as strict JSON, an undefined measure (NaN, infinity) written as null.
+
+    A hold-out without fraud leaves recalls undefined; ``json.dumps`` would
+    write them as ``NaN``, which is not JSON and which JavaScript, ``jq`` and
+    most other readers of metadata.json and metrics.json refuse.
+    """
+
+    def finite(item: Any) -> Any:
+        if isinstance(item, float):
+            return item if math.isfinite(item) else None
+        if isinstance(item, dict):
+            return {key: finite(inner) for key, inner in item.items()}
+        if isinstance(item, (list, tuple)):
+            return [finite(inner) for inner in item]
+        return item
+
+    return json.dumps(finite(value), indent=2, sort_keys=True, allow_nan=False) + "\n"
+
+
 def save_model(
     classifier: SignupRiskClassifier,
     directory: Path,
@@ -250,5 +271,5 @@ def save_model(
         "metrics": metrics,
         "training": training,
     }
-    (directory / METADATA_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (directory / METADATA_FILE).write_text(json_text(metadata), encoding="utf-8")
     return metadata
