@@ -25,6 +25,11 @@ cluster now says about them, and the policy below decides:
   alone; blocked accounts lose their keys through the usual
   ``account_blocked`` path (set_status).
 
+When a reviewer takes a block back (undo, or approval of a blocked account),
+the evidence it gave is gone: ``release_linked`` judges again the accounts
+this action held or blocked, and returns those the remaining evidence no
+longer holds that far to where it found them, with the keys it revoked.
+
 The work runs in a Celery task enqueued on commit (in the blocking process
 itself when the broker is down), or, for a verdict's block, in the linking
 pass right after the account is linked (``signupguard.clusters``); it is idempotent (status moves are guarded
@@ -37,9 +42,10 @@ import logging
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Callable
 
 from celery import shared_task
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import OperationalError, transaction
 from django.dispatch import receiver
@@ -62,6 +68,10 @@ _to_linking = ScopedFlag("signupguard_retroactive_to_linking")
 class RetroOutcome:
     reviewed: int = 0
     blocked: int = 0
+    released: int = 0  # held or blocked by this action, and let go again
+
+
+_SEVERITY = {None: 0, CLEARED: 0, PENDING: 0, REVIEW: 1, BLOCKED: 2}
 
 
 def thresholds() -> tuple[float, float]:
@@ -103,6 +113,12 @@ def _approvals(user_ids: list[int]) -> Any:
     return Label.objects.filter(attempt__user_id__in=user_ids, source=Label.Source.REVIEWER, label=Label.Value.LEGIT)
 
 
+def _reviewed(user_ids: list[int]) -> Any:
+    """Reviewers' labels of either kind on these accounts: a person looked at them (a block they
+    confirmed keeps this action as its source, so the status row alone does not say so)."""
+    return Label.objects.filter(attempt__user_id__in=user_ids, source=Label.Source.REVIEWER)
+
+
 def _decided_by_reviewer(row: Any) -> bool:
     """Under the status row's lock: whether a reviewer decided or approved the account meanwhile."""
     return row.source == StatusChange.Source.REVIEWER or _approvals([row.user_id]).exists()
@@ -114,22 +130,13 @@ def review_linked(user_id: int) -> RetroOutcome:
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
-    rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
-        "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
-    # Evidence: blocks by the model, a rule or a reviewer, never this action's own.
-    blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
+    rows, blocked, strong = _cluster_evidence(cluster_id)
     candidates = [uid for uid, status, source in rows
                   if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER]
     if not blocked or not candidates:
         return outcome
     vouched = set(_approvals(candidates).values_list("attempt__user_id", flat=True))
     candidates = [uid for uid in candidates if uid not in vouched]  # a reviewer approved them
-    strong = set()
-    for source, target in Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("source_id", "target_id"):
-        if source in blocked:
-            strong.add(target)
-        if target in blocked:
-            strong.add(source)
     own = dict(Attempt.objects.filter(user_id__in=candidates, kind=Attempt.Kind.SIGNUP, score__isnull=False)
                .order_by("user_id", "created_at").values_list("user_id", "score"))
     status_of = {uid: status for uid, status, _ in rows}
@@ -158,6 +165,88 @@ def review_linked(user_id: int) -> RetroOutcome:
     return outcome
 
 
+def _cluster_evidence(cluster_id: int) -> tuple[list[tuple[int, str | None, str | None]], set[int], set[int]]:
+    """The cluster's (user, status, source) rows, its blocked evidence and the accounts strongly linked to it."""
+    rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
+        "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
+    # Evidence: blocks by the model, a rule or a reviewer, never this action's own.
+    blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
+    strong = set()
+    if blocked:
+        links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("source_id", "target_id")
+        for source, target in links:
+            if source in blocked:
+                strong.add(target)
+            if target in blocked:
+                strong.add(source)
+    return rows, blocked, strong
+
+
+def _found_at(user_id: int) -> tuple[str, Any]:
+    """(the status this action found the account in, when it last blocked it): its own moves walked back."""
+    found, blocked_at = "", None
+    moves = StatusChange.objects.filter(account__user_id=user_id).order_by("-at", "-pk")
+    for source, from_status, to_status, at in moves.values_list("source", "from_status", "to_status", "at")[:50]:
+        if source != StatusChange.Source.CLUSTER:
+            break
+        found = from_status
+        if to_status == BLOCKED and blocked_at is None:
+            blocked_at = at
+    return found, blocked_at
+
+
+def release_linked(user_id: int) -> RetroOutcome:
+    """After a block in ``user_id``'s cluster was taken back: let go what this action no longer has evidence for.
+
+    Each account this action holds or blocks is judged again with the blocks
+    that remain. Where the policy now holds it less far, it goes to review
+    (still held, by what remains) or back where the action found it: a
+    cleared account to cleared, with the keys its block revoked when the
+    adapter allows; any other to review, where a person decides. Accounts a
+    person or the model moved since are not this action's any more.
+    """
+    outcome = RetroOutcome()
+    cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
+    if cluster_id is None:
+        return outcome
+    rows, blocked, strong = _cluster_evidence(cluster_id)
+    held = {uid: status for uid, status, source in rows
+            if status in (REVIEW, BLOCKED) and source == StatusChange.Source.CLUSTER}
+    for uid in _reviewed(list(held)).values_list("attempt__user_id", flat=True):
+        held.pop(uid, None)
+    if not held:
+        return outcome
+    own = dict(Attempt.objects.filter(user_id__in=list(held), kind=Attempt.Kind.SIGNUP, score__isnull=False)
+               .order_by("user_id", "created_at").values_list("user_id", "score"))
+    review_at, block_at = thresholds()
+    users = get_user_model()._default_manager.in_bulk(list(held))
+    adapter = get_adapter()
+    from signupguard.review import API_KEYS_APP  # the reviewer's path restores keys the same way
+
+    keys_installed = apps.is_installed(API_KEYS_APP)
+    with deferred_refresh(), transaction.atomic(), suppressed():
+        for uid, current in held.items():
+            others = blocked - {uid}
+            to = verdict(own=own.get(uid), share=len(others) / max(1, len(rows) - 1), strong=uid in strong,
+                         review_at=review_at, block_at=block_at, blocked=len(others)) if others else None
+            if _SEVERITY[to] >= _SEVERITY[current] or uid not in users:
+                continue
+            found, blocked_at = _found_at(uid)
+            target = REVIEW if to == REVIEW or found != CLEARED else CLEARED
+            if target == current:
+                continue
+            reason = f"cluster #{cluster_id}: a block it rested on was taken back"
+            if set_status(users[uid], target, source=StatusChange.Source.CLUSTER, reason=reason, only_from=[current],
+                          unless=lambda row: row.source != StatusChange.Source.CLUSTER
+                          or _reviewed([row.user_id]).exists()):
+                outcome.released += 1
+                if target == CLEARED and blocked_at is not None and keys_installed and adapter.can_restore_keys(users[uid]):
+                    from signupguard.contrib.rest_framework_api_key.keys import restore_keys
+
+                    restore_keys(users[uid], since=blocked_at)  # those its block revoked, not a reviewer's
+    return outcome
+
+
 @shared_task(
     name="signupguard.retroactive.review_linked", ignore_result=True,
     # Write contention (SQLite's "database is locked", a dropped connection) is
@@ -170,6 +259,20 @@ def review_linked_task(user_id: int) -> dict[str, int]:
     return {"reviewed": outcome.reviewed, "blocked": outcome.blocked}
 
 
+@shared_task(
+    name="signupguard.retroactive.release_linked", ignore_result=True,
+    autoretry_for=(OperationalError,), retry_backoff=1, retry_backoff_max=60, max_retries=8,
+)
+def release_linked_task(user_id: int) -> dict[str, int]:
+    """Celery entry point of ``release_linked`` (takes a primary key, safe to run twice)."""
+    return {"released": release_linked(user_id).released}
+
+
+def enqueue_release(user_id: int) -> None:
+    """``enqueue`` for ``release_linked``: a task, or here and now while the broker is down."""
+    _send(release_linked_task, release_linked, user_id)
+
+
 def enqueue(user_id: int) -> None:
     """Send the task for a clustered account; if the broker is down, do the review here and now.
 
@@ -177,10 +280,14 @@ def enqueue(user_id: int) -> None:
     outage must not lose the review of a farm; it is cheap (a few queries per
     cluster). Errors are logged, never raised into the block, which stands.
     """
+    _send(review_linked_task, review_linked, user_id)
+
+
+def _send(task: Any, work: Callable[[int], RetroOutcome], user_id: int) -> None:
     if not ClusterMember.objects.filter(user_id=user_id).exists():
         return  # linked to no one: nothing to look at again
     try:
-        review_linked_task.apply_async(args=[user_id], retry=False)
+        task.apply_async(args=[user_id], retry=False)
         return
     except Exception as exc:  # noqa: BLE001 - kombu, redis and socket errors alike
         from signupguard.tasks import describe_error
@@ -188,9 +295,10 @@ def enqueue(user_id: int) -> None:
         logger.warning("signupguard: broker unavailable (%s); reviewing the cluster of %s in this process",
                        describe_error(exc), user_id)
     try:
-        review_linked(user_id)
+        work(user_id)
     except Exception:  # noqa: BLE001
-        logger.exception("signupguard: the retroactive review of %s failed; 'Block cluster' in the admin redoes it", user_id)
+        logger.exception("signupguard: %s of the cluster of %s failed; the cluster's page in the admin shows "
+                         "its accounts to decide by hand", work.__name__, user_id)
 
 
 def suppressed() -> AbstractContextManager[None]:

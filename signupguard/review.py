@@ -11,6 +11,7 @@ it replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Iterable
 
 from django.apps import apps
@@ -22,6 +23,7 @@ from django.utils import timezone
 from signupguard import clusters
 from signupguard.adapter import get_adapter
 from signupguard.models import AccountStatus, Attempt, Cluster, Label, StatusChange
+from signupguard import retroactive
 from signupguard.retroactive import suppressed
 from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
 
@@ -98,10 +100,18 @@ def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
     outcome = Outcome()
     with transaction.atomic():
         for user in _users(accounts):
-            if set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer", note=note):
+            change = set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer", note=note)
+            if change:
                 outcome.accounts += 1
+                if change.from_status == BLOCKED:
+                    _block_taken_back(user)
             outcome.count_label(_label(user, Label.Value.LEGIT, actor))
     return outcome
+
+
+def _block_taken_back(user: Any) -> None:
+    """The account's block no longer counts against its cluster: what the retroactive action did on it is looked at again."""
+    transaction.on_commit(partial(retroactive.enqueue_release, user.pk))
 
 
 def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason: str = "block confirmed by a reviewer") -> Outcome:
@@ -110,7 +120,9 @@ def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason
     outcome = Outcome(keys=usable_keys(users))
     with transaction.atomic():
         for user in users:
-            if set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note):
+            # confirm: a block the model or the cluster made becomes the reviewer's, evidence against its cluster.
+            change = set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note, confirm=True)
+            if change and change.from_status != BLOCKED:
                 outcome.accounts += 1
             outcome.count_label(_label(user, Label.Value.FRAUD, actor))
     return outcome
@@ -165,6 +177,7 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note):
                 continue
             outcome.accounts += 1
+            _block_taken_back(user)
             last = _reviewer_labels(user).first()
             if last is not None and last.label == Label.Value.FRAUD:
                 last.delete()

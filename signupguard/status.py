@@ -86,6 +86,7 @@ def set_status(
     attempt: Attempt | None = None,
     only_from: Iterable[str] | None = None,
     unless: Callable[[AccountStatus], bool] | None = None,
+    confirm: bool = False,
 ) -> StatusChange | None:
     """Move the account to ``to``; returns the audit row, or None if nothing changed.
 
@@ -93,6 +94,9 @@ def set_status(
     ``pending`` account but must not overrule a reviewer who acted meanwhile.
     ``unless`` is asked under the row's lock, after a decision made on older
     reads (the retroactive review's): True leaves the account as it is.
+    ``confirm``: an account already in ``to`` by another source becomes
+    ``source``'s decision (a reviewer confirming the model's block), with an
+    audit row and no signal, since its status does not change.
     """
     if to not in STATUSES:
         raise ValueError(f"unknown status {to!r}; expected one of {', '.join(STATUSES)}")
@@ -102,6 +106,11 @@ def set_status(
             user=user, defaults={"status": get_adapter().missing_status(user)}
         )
         current = row.status
+        if current == to and confirm and row.source != source:
+            row.source = source
+            row.save(update_fields=["source", "updated_at"])
+            return StatusChange.objects.create(account=row, from_status=current, to_status=to, actor=actor,
+                                               source=source, reason=reason[:255], note=note, attempt=attempt)
         if current == to or (allowed is not None and current not in allowed) or (unless is not None and unless(row)):
             return None
         row.status, row.source = to, source

@@ -8,7 +8,7 @@ from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.gate import account_status
 from signupguard.models import StatusChange
 from signupguard.retroactive import verdict
-from signupguard.review import approve, confirm_block
+from signupguard.review import approve, confirm_block, undo_block
 from django.test import override_settings
 
 from tests.plugins import console
@@ -182,3 +182,57 @@ def test_exempt_accounts_and_approvals_made_meanwhile_are_left_alone(django_user
 
     assert AccountStatus.objects.get(user=users["staff"]).status == "cleared"
     assert account_status(users["late"]) == "cleared"
+
+
+def test_taking_the_blocks_back_releases_what_they_alone_held_and_gives_the_keys_back(
+    scored_signup, issue_key, reviewer, django_capture_on_commit_callbacks,
+) -> None:
+    early = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"203.0.113.{n}") for n in range(1, 4)]
+    for attempt in early:
+        issue_key(attempt.user)
+    late = [scored_signup(conf=DENY_ALL, device=FARM_DEVICE, ip=f"203.0.113.{n}") for n in range(50, 53)]
+    assert all(account_status(a.user) == "blocked" for a in early)  # the cascade, as above
+    assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 0
+    # A reviewer finds the farm was a family after all: the blocks are taken back one by one.
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
+        undo_block([late[0]], actor=reviewer)
+    # Two blocks remain: a household's size, so the shared device holds the early accounts for review.
+    assert [account_status(a.user) for a in early] == ["review"] * 3
+    assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 0
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
+        undo_block([late[1]], actor=reviewer)
+        approve([late[2]], actor=reviewer)  # an approval takes a block back too
+    # No block left: they return to where the cascade found them, cleared, with the keys it revoked.
+    assert [account_status(a.user) for a in early] == ["cleared"] * 3
+    assert AccountAPIKey.objects.filter(user__in=[a.user for a in early], revoked=False).count() == 3
+    last = StatusChange.objects.filter(account__user=early[0].user).last()
+    assert last.source == "cluster" and "taken back" in last.reason and last.to_status == "cleared"
+
+
+def test_a_release_leaves_accounts_a_person_decided_and_holds_what_was_never_cleared(django_user_model, reviewer) -> None:
+    from signupguard import retroactive
+
+    model = ("blocked", "model")
+    users = _cluster(
+        django_user_model,
+        {"f1": model, "f2": model, "f3": model, "a": ("cleared", "model"), "b": ("pending", "system"),
+         "c": ("cleared", "model")},
+        [("f1", "a", "device"), ("f2", "a", "device"), ("f1", "b", "device"), ("f2", "b", "device"),
+         ("f1", "c", "device"), ("f2", "c", "device")],
+    )
+    with override_settings(SIGNUPGUARD=PINNED):
+        retroactive.review_linked(users["f1"].pk)
+        assert {account_status(users[n]) for n in "abc"} == {"blocked"}
+        confirm_block([users["c"]], actor=reviewer)  # a person agrees with the cascade on c
+        from signupguard.models import AccountStatus
+
+        AccountStatus.objects.filter(user__in=[users[n] for n in ("f1", "f2", "f3")]).update(status="review", source="reviewer")
+        assert StatusChange.objects.filter(account__user=users["c"]).last().source == "reviewer"
+        assert retroactive.release_linked(users["f1"].pk).released == 2  # c is a reviewer's now: only a and b move
+        assert account_status(users["c"]) == "blocked"
+        # c's confirmed block is evidence: a, in its cluster, is held for a person, no longer blocked.
+        assert account_status(users["a"]) == "review" and account_status(users["b"]) == "review"
+        undo_block([users["c"]], actor=reviewer)
+        assert retroactive.release_linked(users["f1"].pk).released == 1
+    assert account_status(users["a"]) == "cleared"  # where the cascade found it
+    assert account_status(users["b"]) == "review"  # blocked while pending: never cleared, so a person decides
