@@ -374,8 +374,20 @@ def scoring_waiting() -> bool:
     return Attempt.objects.filter(state=Attempt.State.PENDING, created_at__gte=recent).exists()
 
 
+def _strongly_linked_to_blocked(user_id: int) -> bool:
+    """Whether the account shares a device or mailbox with a blocked account."""
+    blocked = AccountStatus.objects.filter(status=AccountStatus.Status.BLOCKED).values("user_id")
+    links = Link.objects.filter(kind__in=strong_kinds())
+    return (links.filter(source_id=user_id, target_id__in=blocked).exists()
+            or links.filter(target_id=user_id, source_id__in=blocked).exists())
+
+
 def link_one(attempt_id: int) -> bool:
     """Link one scored attempt; then, if its account is blocked, review its cluster. False if done or gone.
+
+    An account linked by device or mailbox to a blocked one is judged by the
+    retroactive policy as it would have been had it signed up before that
+    block: a farm's mailbox back a week later is held, not cleared.
 
     Both steps are idempotent, and ``link_pending`` is cleared only after
     both: an error or a worker that dies halfway leaves the attempt to a
@@ -387,9 +399,11 @@ def link_one(attempt_id: int) -> bool:
     if attempt is None:
         return False  # linked meanwhile by another pass, or deleted
     observe(attempt)
-    if attempt.user_id is not None and AccountStatus.objects.filter(
-            user_id=attempt.user_id, status=AccountStatus.Status.BLOCKED).exists():
-        review_linked(attempt.user_id)  # reads, then writes in a transaction of its own
+    if attempt.user_id is not None:
+        if AccountStatus.objects.filter(user_id=attempt.user_id, status=AccountStatus.Status.BLOCKED).exists():
+            review_linked(attempt.user_id)  # reads, then writes in a transaction of its own
+        elif _strongly_linked_to_blocked(attempt.user_id):
+            review_linked(attempt.user_id, only=attempt.user_id)
     Attempt.objects.filter(pk=attempt_id, link_pending=True).update(link_pending=False)
     return True
 

@@ -124,15 +124,19 @@ def _decided_by_reviewer(row: Any) -> bool:
     return row.source == StatusChange.Source.REVIEWER or _approvals([row.user_id]).exists()
 
 
-def review_linked(user_id: int) -> RetroOutcome:
-    """Re-score the accounts clustered with ``user_id`` and hold or block them per the policy."""
+def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
+    """Re-score the accounts clustered with ``user_id`` and hold or block them per the policy.
+
+    ``only``: judge that account alone (a newcomer linked to the cluster's blocked accounts).
+    """
     outcome = RetroOutcome()
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
     rows, blocked, strong = _cluster_evidence(cluster_id)
     candidates = [uid for uid, status, source in rows
-                  if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER]
+                  if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER
+                  and (only is None or uid == only)]
     if not blocked or not candidates:
         return outcome
     vouched = set(_approvals(candidates).values_list("attempt__user_id", flat=True))

@@ -195,8 +195,11 @@ def _act(attempt: Attempt, decision: str, *, by_rule: bool) -> None:
     if attempt.kind == "signup":
         if get_adapter().is_exempt(user):
             return
+        # A risky login or an abuse report may have held the still-pending account for review
+        # before this verdict: a block still applies, unless a reviewer decided meanwhile.
         set_status(user, DECISION_STATUS[decision], source=source, reason=reason, attempt=attempt,
-                   only_from=[PENDING])
+                   only_from=[PENDING, REVIEW] if decision == "block" else [PENDING],
+                   unless=lambda row: row.source == StatusChange.Source.REVIEWER)
     elif attempt.success and decision != "allow":
         # A risky login holds the account for review; it never blocks outright,
         # because the owner of a taken-over account is the victim.

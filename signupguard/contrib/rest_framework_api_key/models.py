@@ -41,6 +41,21 @@ class AccountAPIKey(AbstractAPIKey):
 
     objects = AccountAPIKeyManager()
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A new key is saved only for a cleared account, whatever creates it.
+
+        djangorestframework-api-key's admin calls ``assign_key()`` and ``save()``,
+        never ``create_key()``, and ``objects.create()`` skips it too.
+        """
+        if not self._state.adding:
+            return super().save(*args, **kwargs)
+        from signupguard.models import AccountStatus
+
+        with transaction.atomic():  # the lock create_key takes, for the same race with a block
+            list(AccountStatus.objects.select_for_update().filter(user_id=self.user_id).values_list("pk"))
+            require_cleared(self.user if self.user_id is not None else None)
+            super().save(*args, **kwargs)
+
     class Meta(AbstractAPIKey.Meta):
         abstract = False
         app_label = "signupguard_api_key"
