@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from python_ipware import IpWare
+from python_ipware.modern.parsers import TIER_REJECT, ip_tier, parse_ip
 
 from signupguard.collector import (  # noqa: F401 - the field names are part of this module's API
     DEVICE_FIELD, HONEYPOT_FIELD, TIMESTAMP_FIELD, clean_device, clean_form, field_value, fill_ms_from,
@@ -89,9 +90,16 @@ def _is_trusted(address: Any, networks: Iterable[Any]) -> bool:
     return any(address.version == net.version and address in net for net in networks)
 
 
-@lru_cache(maxsize=MAX_CHAIN_HOPS)
-def _forwarded_reader(hop_index: int) -> IpWare:
-    return IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=hop_index)
+def _forwarded_hop(token: str) -> Any:
+    """One X-Forwarded-For entry as an address, or None.
+
+    Entries are split on every comma, quotes or not: ipware's RFC 7239 quoting
+    lets an unbalanced quote in the client's own part swallow the hops our
+    proxies appended after it, which would make the client's forged address
+    the rightmost one.
+    """
+    hop = parse_ip(token)
+    return hop if hop is not None and ip_tier(hop) != TIER_REJECT else None
 
 
 def _only(meta: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -130,12 +138,13 @@ def client_ip(meta: Mapping[str, Any]) -> str:
     # its right is trusted, so the first untrusted one is the client.
     client = remote
     try:
-        forwarded = _only(meta, "HTTP_X_FORWARDED_FOR")
+        header = meta.get("HTTP_X_FORWARDED_FOR")
     except Exception:  # same rule as above: a broken META is a request without the header
         return str(client)
-    for hop_index in range(MAX_CHAIN_HOPS):
+    tokens = header.rsplit(",", MAX_CHAIN_HOPS)[::-1][:MAX_CHAIN_HOPS] if isinstance(header, str) else []
+    for token in tokens:
         try:
-            hop, _ = _forwarded_reader(hop_index).get_client_ip(forwarded)
+            hop = _forwarded_hop(token)
         except Exception:
             hop = None
         if hop is None:

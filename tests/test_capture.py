@@ -90,6 +90,11 @@ def test_forwarded_for_from_an_untrusted_peer_is_ignored(rf: RequestFactory) -> 
     (["10.0.0.0/8"], "10.0.0.5", "", "10.0.0.5"),  # the proxy's own health check
     (["10.0.0.0/8"], "10.0.0.5", "garbage, ,,", "10.0.0.5"),
     (["10.0.0.0/8", "not a network"], "10.0.0.5", "81.2.69.160", "81.2.69.160"),
+    # An unbalanced quote in the client's own part (RFC 7239 quoting in ipware) swallowed
+    # the hop our proxy appended, and the forged address won (found in an audit).
+    (["10.0.0.0/8"], "10.0.0.5", '6.6.6.6, ", 89.160.20.112', "89.160.20.112"),
+    (["10.0.0.0/8"], "10.0.0.5", '6.6.6.6,"x, 89.160.20.112', "89.160.20.112"),
+    (["10.0.0.0/8"], "10.0.0.5", 'for=6.6.6.6, for=", 89.160.20.112', "89.160.20.112"),
 ])
 def test_trusted_proxy_is_honoured(rf: RequestFactory, proxies, remote, xff, expected) -> None:
     with override_settings(SIGNUPGUARD={"TRUSTED_PROXIES": proxies}):

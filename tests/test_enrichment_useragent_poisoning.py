@@ -94,3 +94,15 @@ def test_an_outdated_table_only_delays_the_first_reference():
         _age(analyser, current)
     assert analyser.newest_["Chrome"] == current
     assert _age(analyser, current - 2) == 2
+
+
+def test_invented_families_do_not_grow_a_workers_state_without_bound():
+    # ua-parser names an iOS app after whatever precedes "CFNetwork": a flood of random
+    # names was a new family each, learned for ever (found in an audit: 371 bytes an event).
+    analyser = UserAgentAnalyser(newest={})
+    for n in range(UserAgentAnalyser.MAX_FAMILIES + 500):
+        analyser.analyse({"user-agent": f"App{n:05d}x/3.2 CFNetwork/1410.0.3 Darwin/22.6.0"})
+    assert len(analyser._seen) <= UserAgentAnalyser.MAX_FAMILIES
+    assert len(analyser.newest_) <= UserAgentAnalyser.MAX_FAMILIES
+    # The browsers everyone uses are still learned after the flood.
+    assert [_age(analyser, 140) for _ in range(5)] == [0] * 5 and analyser.newest_["Chrome"] == 140

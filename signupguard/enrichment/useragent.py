@@ -306,6 +306,7 @@ class UserAgentAnalyser:
     MAX_STEP = 26  # two years of four-weekly releases
     TRIAL = 1000  # sightings of a family after which its first reference is judged
     WINDOW = 10_000  # sightings of a family beyond which its counts halve: old traffic fades
+    MAX_FAMILIES = 2_000  # families whose versions are learned; the rest read as unknown
 
     def __init__(self, *, newest: Mapping[str, int] | None = None, promote_after: int = 3,
                  min_share: float = 0.02) -> None:
@@ -363,6 +364,9 @@ class UserAgentAnalyser:
     def _count(self, family: str, major: int) -> None:
         """Count a sighting from a client that is not automation; move the reference if it earns it."""
         newest = self.newest_.get(family)
+        if (newest is None and family not in NEWEST_MAJOR and family not in self._seen
+                and len(self._seen) >= self.MAX_FAMILIES):
+            return  # ua-parser names apps after whatever a client wrote: invented families are not learned
         if newest is None:
             self._trial.setdefault(family, {})
             if major <= NEWEST_MAJOR.get(family, major) + self.MAX_STEP:
