@@ -64,6 +64,17 @@ def confirm_block(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
     )
 
 
+def _representatives(queryset: QuerySet, clusters: list[Cluster]) -> list[str]:
+    """One pk of ``queryset`` per cluster: posted back, ``_clusters`` finds the same clusters."""
+    if queryset.model is Cluster:
+        return [str(c.pk) for c in clusters]
+    field = "user__signupguard_cluster_membership__cluster_id"
+    first: dict[int, Any] = {}
+    for pk, cluster_id in queryset.filter(**{f"{field}__in": [c.pk for c in clusters]}).values_list("pk", field):
+        first.setdefault(cluster_id, pk)
+    return [str(pk) for pk in first.values()]
+
+
 @admin.action(description="Block the whole cluster of the selected items…", permissions=["review"])
 def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
     clusters = _clusters(queryset)
@@ -89,9 +100,9 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         "rows": rows,
         "total_accounts": sum(p.accounts for _, p, _ in rows),
         "total_keys": sum(p.keys for _, p, _ in rows),
-        # Every selected item, not just the ticked ones of this page: after "select all N" the form
-        # must confirm what the preview counted (Django's delete confirmation does the same).
-        "selected": [str(pk) for pk in queryset.values_list("pk", flat=True)],
+        # One selected item per cluster previewed, not every selected item: after "select all N" the form
+        # must confirm what the preview counted, and N fields would pass DATA_UPLOAD_MAX_NUMBER_FIELDS (400).
+        "selected": _representatives(queryset, clusters),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "note": _note(request),
     }

@@ -14,7 +14,7 @@ from signupguard.models import Attempt, Cluster, ClusterMember, Link
 from signupguard.review import preview_cluster_block
 
 from .actions import block_cluster, undo_block
-from .common import ReviewPermissionMixin, mask_email, masked_attributes
+from .common import LINK_MASKS, ReviewPermissionMixin, mask_email, mask_text, masked_attributes
 
 MAX_MEMBERS = 500
 
@@ -61,13 +61,18 @@ class ClusterAdmin(ReviewPermissionMixin, admin.ModelAdmin):
             for m in members:
                 attempt = signups.get(m.user_id)
                 rows.append({
-                    "user": m.user, "email": mask_email(getattr(m.user, "email", "") or ""),
+                    "user": m.user, "account": mask_text(m.user.get_username()),
+                    "email": mask_email(getattr(m.user, "email", "") or ""),
                     "status": getattr(getattr(m.user, "signupguard_status", None), "status", ""),
                     "attempt": attempt, "first_seen": m.first_seen,
                 })
             extra.update({
                 "cluster": cluster, "members": rows, "member_cap": MAX_MEMBERS,
-                "links": Link.objects.filter(cluster=cluster).select_related("source", "target").order_by("at", "pk")[:300],
+                "attributes": masked_attributes(cluster.top_attributes),
+                "links": [{"source": mask_text(link.source.get_username()), "target": mask_text(link.target.get_username()),
+                           "kind": link.kind, "value": LINK_MASKS.get(link.kind, mask_text)(link.value), "at": link.at}
+                          for link in Link.objects.filter(cluster=cluster).select_related("source", "target")
+                          .order_by("at", "pk")[:300]],
                 "preview": preview_cluster_block(cluster),
                 "sg_can_review": self.has_review_permission(request),
                 "changelist_url": reverse("admin:signupguard_cluster_changelist"),

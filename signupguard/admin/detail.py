@@ -69,11 +69,11 @@ def timeline(user_id: int | None) -> list[dict[str, Any]]:
     if user_id is None:
         return []
     items: list[tuple[datetime, str, str]] = []
-    for a in Attempt.objects.filter(user_id=user_id).order_by("created_at")[:200]:
+    for a in Attempt.objects.filter(user_id=user_id).order_by("-created_at")[:200]:  # the latest 200
         outcome = "failed" if a.success is False else (a.decision or a.state)
         score = f", score {a.score:.2f}" if a.score is not None else ""
         items.append((a.occurred_at, a.kind, f"{a.kind} from {a.ip or '?'}: {outcome}{score}"))
-    for c in StatusChange.objects.filter(account__user_id=user_id).select_related("actor")[:200]:
+    for c in StatusChange.objects.filter(account__user_id=user_id).select_related("actor").order_by("-at", "-pk")[:200]:
         who = c.actor.get_username() if c.actor else c.source
         note = f" — note: {c.note}" if c.note else ""
         items.append((c.at, "status", f"{c.from_status or 'new'} → {c.to_status} by {who}: {c.reason}{note}"))

@@ -1,0 +1,74 @@
+"""The review console on big clusters and busy accounts, and its masking (found in an audit, session 21)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, override_settings
+
+from signupguard.models import AccountStatus, Cluster
+from tests.plugins.console import ALLOW_ALL, REVIEW_ALL
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/admin/signupguard/attempt/"
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_cluster_page_masks_everything_masking_hides(scored_signup, reviewer) -> None:
+    """It masked its Email column and printed the mailbox in the account, shared and link columns."""
+    scored_signup(conf=REVIEW_ALL, ip="203.0.113.77", email="secret.person@gmail.com", username="secret.person@gmail.com")
+    scored_signup(conf=REVIEW_ALL, ip="203.0.113.78", email="secret.person+2@gmail.com", username="sp2")
+    cluster = Cluster.objects.get()
+    with override_settings(SIGNUPGUARD={**REVIEW_ALL, "MASK_PERSONAL_DATA": True}):
+        page = _client(reviewer).get(f"/admin/signupguard/cluster/{cluster.pk}/change/").content.decode()
+    assert "s…" in page  # the Email column IS masked...
+    assert "secret" not in page, "...but the raw mailbox is still on the page"
+
+
+def test_block_cluster_after_select_all_of_more_than_1000_attempts_blocks_what_it_previewed(scored_signup, reviewer, django_user_model) -> None:
+    """The confirmation posted back every selected pk: past DATA_UPLOAD_MAX_NUMBER_FIELDS, a 400."""
+    from signupguard.models import Attempt
+    import datetime as dt
+    farm = [scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-farm"}) for _ in range(2)]
+    user = farm[0].user
+    # 1,200 more attempts of the farm's accounts (e.g. its logins) in the list
+    base = farm[0].created_at
+    Attempt.objects.bulk_create([Attempt(event_id=f"x{i}", kind="login", occurred_at=base, user=user, account="a",
+                                         state="scored", decision="allow", created_at=base + dt.timedelta(seconds=i))
+                                 for i in range(1200)])
+    client = _client(reviewer)
+    url = QUEUE + "?queue=all"
+    first_page = [a.pk for a in client.get(url).context["cl"].result_list]
+    confirm = client.post(url, {"action": "block_cluster", "_selected_action": first_page, "select_across": "1",
+                                "index": "0"})
+    assert "This blocks 2 accounts" in confirm.content.decode()
+    # What the browser posts when the reviewer presses "Yes, block 2 accounts" on that page:
+    yes = client.post(url, {"action": "block_cluster", "_selected_action": confirm.context["selected"],
+                            "index": "0", "post": "yes", "note": "farm"})
+    assert yes.status_code == 302
+    assert {AccountStatus.objects.get(user=a.user).status for a in farm} == {"blocked"}
+
+
+def test_the_timeline_of_a_busy_account_shows_its_latest_events(scored_signup, reviewer) -> None:
+    """It showed the 200 oldest attempts of an account with 250 logins, not the one that held it."""
+    import datetime as dt
+    from django.urls import reverse
+    from signupguard.models import Attempt
+    from signupguard.status import set_status
+    signup = scored_signup(conf=ALLOW_ALL)
+    base = signup.created_at
+    Attempt.objects.bulk_create([Attempt(event_id=f"login-{i}", kind="login", occurred_at=base + dt.timedelta(days=i),
+                                         created_at=base + dt.timedelta(days=i), user=signup.user, account="a",
+                                         ip=f"198.51.100.{i % 250}", success=True, state="scored", decision="allow")
+                                 for i in range(1, 250)])
+    held = Attempt.objects.create(event_id="login-held", kind="login", occurred_at=base + dt.timedelta(days=300),
+                                  created_at=base + dt.timedelta(days=300), user=signup.user, account="a",
+                                  ip="192.0.2.99", success=True, state="scored", decision="review", score=0.9)
+    set_status(signup.user, "review", source="model", reason="login from a new device", attempt=held)
+    page = _client(reviewer).get(reverse("admin:signupguard_attempt_change", args=[held.pk])).content.decode()
+    timeline = page[page.index('id="sg-timeline"'):page.index('id="sg-velocity"')]
+    assert "192.0.2.99" in timeline, "the held login is not on its own detail page's timeline"
