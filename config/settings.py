@@ -113,11 +113,12 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
-if "DATABASE_URL" not in os.environ:
+_database_url = os.environ.get("DATABASE_URL", "").strip()  # set but empty: unset, as every other variable here
+if not _database_url:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
-    "default": dj_database_url.config(
-        default=_default_db, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+    "default": dj_database_url.parse(
+        _database_url or _default_db, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

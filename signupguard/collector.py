@@ -28,6 +28,17 @@ COLLECTOR_KEYS = (
     "hardware_concurrency", "device_memory", "webgl_renderer",
 )
 _SIGNING_SALT = "signupguard.form.rendered"
+# The contract's type of each collector key (signup-event.schema.json, "device"); bool is
+# not a number there, though it is an int in Python.
+_DEVICE_TYPES: dict[str, tuple[type, ...]] = {
+    "fingerprint": (str,), "timezone": (str,), "screen": (str,), "platform": (str,), "languages": (list,),
+    "webdriver": (bool,), "hardware_concurrency": (int,), "touch_points": (int,), "device_memory": (int, float),
+}
+
+
+def _typed(key: str, value: Any) -> bool:
+    types = _DEVICE_TYPES[key]
+    return isinstance(value, types) and (bool in types or not isinstance(value, bool))
 
 
 def _scalar(value: Any) -> Any:
@@ -67,10 +78,12 @@ def clean_device(value: Any) -> dict[str, Any] | None:
             scalar = _scalar(item)
             if scalar is not None:
                 device[key[:64]] = scalar
-    if "fingerprint" in device and not isinstance(device["fingerprint"], str):
-        del device["fingerprint"]
-    if "webdriver" in device and not isinstance(device["webdriver"], bool):
-        del device["webdriver"]
+    # The contract's types (signup-event.schema.json, "device"): a value of another type is dropped.
+    for key in _DEVICE_TYPES:
+        if key in device and not _typed(key, device[key]):
+            del device[key]
+    if isinstance(device.get("languages"), list):
+        device["languages"] = [x for x in device["languages"] if isinstance(x, str)]
     return _within_budget(device) or None
 
 

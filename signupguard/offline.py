@@ -82,8 +82,11 @@ def _bad(lineno: int, line: bytes, exc: EventError) -> BadLine:
 
 
 def _decode(raw: bytes) -> str:
-    # Undecodable bytes make a bad line, never a crash.
-    return raw.decode("utf-8", errors="replace")
+    # Undecodable bytes make a bad line, never a crash (JSON text is UTF-8: RFC 8259 section 8.1).
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EventError(f"not UTF-8 text: byte {raw[exc.start]:#04x} at position {exc.start}") from None
 
 
 _KEY = b'"occurred_at"'

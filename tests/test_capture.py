@@ -270,3 +270,15 @@ def test_middleware_async(rf: RequestFactory) -> None:
     assert middleware.is_async and SignupGuardMiddleware.sync_capable and SignupGuardMiddleware.async_capable
     response = async_to_sync(middleware)(rf.get("/", REMOTE_ADDR="89.160.20.112"))
     assert response.content == b"89.160.20.112"
+
+
+def test_device_values_of_the_wrong_type_are_dropped_as_the_contract_types_them() -> None:
+    # Stored and exported as sent, they broke signup-event.schema.json (found in an audit).
+    from signupguard.collector import clean_device
+
+    sent = {"fingerprint": "abc", "timezone": 5, "languages": [1, True, "en"], "screen": 1920, "platform": False,
+            "hardware_concurrency": "8", "device_memory": "lots", "touch_points": 1.5, "webdriver": False}
+    assert clean_device(sent) == {"fingerprint": "abc", "languages": ["en"], "webdriver": False}
+    kept = {"fingerprint": "f", "timezone": "Europe/Paris", "languages": ["fr-FR"], "screen": "1920x1080x24",
+            "platform": "Win32", "hardware_concurrency": 8, "device_memory": 0.5, "touch_points": 0, "webdriver": True}
+    assert clean_device(kept) == kept

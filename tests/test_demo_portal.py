@@ -250,6 +250,12 @@ def test_settings_embedded_default(tmp_path: Path) -> None:
     assert "VELOCITY_BACKEND" not in conf["sg"]  # the app's default: the database
 
 
+def test_an_empty_database_url_is_the_embedded_default(tmp_path: Path) -> None:
+    # As an env file's "DATABASE_URL=" sets it: it was a KeyError('ENGINE') at import (found in an audit).
+    conf = _portal_settings({"DATABASE_URL": " "}, tmp_path)
+    assert conf["engine"].endswith("sqlite3") and conf["name"] == str(tmp_path / "portal.sqlite3")
+
+
 def test_settings_parse_json_with_signupguards_parser(tmp_path: Path) -> None:
     # SignupGuard's own views (API keys, abuse reports) take the portal's default parsers.
     code = (

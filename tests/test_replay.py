@@ -265,3 +265,49 @@ def test_hostile_values_in_every_collector_and_form_field_are_scored(tmp_path):
     assert [r["event_id"] for r in rows] == ids
     unscored = [r["event_id"] for r in rows if r["score"] is None]
     assert unscored == []
+
+
+# --- found in an audit (session 21) ---------------------------------------------------------------
+
+def test_swapped_or_missing_geoip_files_stop_replay_and_training_before_any_work(tmp_path, geoip_dbs):
+    from django.test import override_settings
+
+    src = write_lines(tmp_path / "in.jsonl", [json.dumps(make_event(n)) for n in range(3)])
+    swapped = {"GEOIP_ASN": str(geoip_dbs.city), "GEOIP_CITY": str(geoip_dbs.asn)}
+    missing = {"GEOIP_ASN": str(tmp_path / "nowhere.mmdb")}
+    for settings, code in ((swapped, "E003"), (missing, "E001")):
+        with override_settings(SIGNUPGUARD=settings):
+            # Every network signal silently unknown: scores and a model quietly worse (audit: AUC 0.957 vs 0.980).
+            with pytest.raises(CommandError, match=code) as replayed:
+                call_command("signupguard_replay", str(src), "--out", str(tmp_path / "o"))
+            with pytest.raises(CommandError, match=code) as trained:
+                call_command("signupguard_train", "--events", str(src), "--out", str(tmp_path / "m"))
+        assert replayed.value.returncode == trained.value.returncode == 2
+    assert not (tmp_path / "o").exists() and not (tmp_path / "m").exists()
+    with override_settings(SIGNUPGUARD=geoip_dbs.settings()):
+        call_command("signupguard_replay", str(src), "--out", str(tmp_path / "o"), stdout=io.StringIO())
+    assert len(read_out(tmp_path / "o")) == 3
+
+
+def test_replay_refuses_to_write_over_its_own_events(tmp_path):
+    src = write_lines(tmp_path / "in.jsonl", [json.dumps(make_event(n)) for n in range(3)])
+    before = src.read_bytes()
+    with pytest.raises(CommandError, match="events file itself") as refused:
+        call_command("signupguard_replay", str(src), "--out", str(src))
+    assert refused.value.returncode == 2 and src.read_bytes() == before
+
+
+def test_a_line_that_is_not_utf8_is_a_bad_line_not_an_altered_event(tmp_path):
+    good = json.dumps(make_event(1)).encode()
+    latin1 = json.dumps(make_event(2, email="jos\u00e9@example.es"), ensure_ascii=False).encode("latin-1")
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(good + b"\n" + latin1 + b"\n")
+    out, stderr = tmp_path / "o", io.StringIO()
+    real, sys.stderr = sys.stderr, stderr
+    try:
+        call_command("signupguard_replay", str(src), "--out", str(out), stdout=io.StringIO())
+    finally:
+        sys.stderr = real
+    assert "in.jsonl:2: bad event: not UTF-8 text: byte 0xe9" in stderr.getvalue()
+    lines = read_out(out)
+    assert len(lines) == 2 and "error" in lines[1] and "\ufffd" not in out.read_text()

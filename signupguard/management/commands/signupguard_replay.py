@@ -17,7 +17,7 @@ from signupguard.model import ModelError
 from signupguard.model.predict import RiskModel
 from signupguard.offline import BadLine, replay
 
-from ._progress import progress_bar
+from ._progress import geoip_problems, progress_bar
 
 
 class Command(BaseCommand):
@@ -44,6 +44,9 @@ class Command(BaseCommand):
         path = options["events"]
         if path != "-" and not os.access(path, os.R_OK):
             raise CommandError(f"cannot read {path}", returncode=1)
+        if path != "-" and options["out"] != "-" and os.path.exists(options["out"]) and os.path.samefile(path, options["out"]):
+            raise CommandError("--out is the events file itself: it would be emptied before it is read", returncode=2)
+        geoip_problems(returncode=2)
         explain = {"auto": "auto", "all": True, "none": False}[options["explain"]]
         err = sys.stderr
 

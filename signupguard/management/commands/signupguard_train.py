@@ -29,7 +29,7 @@ from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates, train_on_dataset
 
-from ._progress import progress_bar
+from ._progress import geoip_problems, progress_bar
 
 
 def _days(value: str) -> float | None:
@@ -96,6 +96,7 @@ class Command(BaseCommand):
         if (options["promote"] or options["shadow"]) and registry_root() is None:  # before minutes of features
             flag = "--promote" if options["promote"] else "--shadow"
             raise CommandError(f"{flag} needs a registry: set SIGNUPGUARD['MODEL_DIR']", returncode=2)
+        geoip_problems(returncode=2)  # E001-E003 before minutes of features without network signals
         out = Path(options["out"])
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
