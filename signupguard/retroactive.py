@@ -315,6 +315,12 @@ def left_to_linking() -> AbstractContextManager[None]:
     return _to_linking.on()
 
 
+def on_block_confirmed(user: Any) -> None:
+    """A reviewer made a block of the model's or this action's their own: new evidence, so review the cluster again."""
+    if not _suppressed and not _to_linking:
+        transaction.on_commit(partial(enqueue, user.pk))
+
+
 @receiver(signals.account_blocked, dispatch_uid="signupguard.retroactive.on_account_blocked")
 def on_account_blocked(sender: Any, user: Any, **kwargs: Any) -> None:
     """Schedule the retroactive review of the blocked account's cluster, after commit.

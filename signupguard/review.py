@@ -125,6 +125,8 @@ def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason
             change = set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note, confirm=True)
             if change and change.from_status != BLOCKED:
                 outcome.accounts += 1
+            elif change:  # no signal for a status that did not change, but the evidence did
+                retroactive.on_block_confirmed(user)
             outcome.count_label(_label(user, Label.Value.FRAUD, actor))
     return outcome
 

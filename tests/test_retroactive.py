@@ -236,3 +236,23 @@ def test_a_release_leaves_accounts_a_person_decided_and_holds_what_was_never_cle
         assert retroactive.release_linked(users["f1"].pk).released == 1
     assert account_status(users["a"]) == "cleared"  # where the cascade found it
     assert account_status(users["b"]) == "review"  # blocked while pending: never cleared, so a person decides
+
+
+def test_confirming_a_block_the_cascade_made_counts_it_as_evidence(
+    django_user_model, reviewer, django_capture_on_commit_callbacks,
+) -> None:
+    model = ("blocked", "model")
+    users = _cluster(
+        django_user_model,
+        {"f1": model, "f2": model, "x": ("blocked", "cluster"), "y": ("review", "cluster")},
+        [("f1", "y", "device"), ("f2", "y", "device"), ("x", "y", "device")],
+    )
+    with override_settings(SIGNUPGUARD=PINNED):
+        from signupguard.retroactive import review_linked
+
+        review_linked(users["f1"].pk)
+        assert account_status(users["y"]) == "review"  # two blocks: a household's size
+        with django_capture_on_commit_callbacks(execute=True):
+            confirm_block([users["x"]], actor=reviewer)  # a person: the cascade was right about x
+    assert StatusChange.objects.filter(account__user=users["x"]).last().source == "reviewer"
+    assert account_status(users["y"]) == "blocked"  # three blocks now, one a person's, on y's device
