@@ -32,3 +32,7 @@ class SignupGuardConfig(AppConfig):
             from .contrib.allauth.receivers import connect
 
             connect()
+        if apps.is_installed("rest_framework.authtoken"):
+            from .contrib.rest_framework.tokens import connect as connect_tokens
+
+            connect_tokens()

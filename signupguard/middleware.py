@@ -4,7 +4,8 @@ It does no I/O and no scoring: ``request.signupguard.snapshot`` is built only
 when a signup or login is actually recorded, so ordinary page views cost one
 small object. It also makes the current request available to signal receivers
 that are sent without one (``current_request()``), for example
-``user_login_failed`` from an ``authenticate()`` call without ``request``.
+``user_login_failed`` from an ``authenticate()`` call without ``request``, and
+answers a ``NotCleared`` raised by a view with the 403 refusal.
 Works under WSGI and ASGI, with sync and async views.
 """
 
@@ -58,6 +59,19 @@ class SignupGuardMiddleware:
             return self.get_response(request)
         finally:
             _current.reset(token)
+
+    def process_exception(self, request: Any, exception: Exception) -> Any:
+        """Answer a ``NotCleared`` raised by a view (the allauth adapter mixin) with the refusal page.
+
+        Django calls this hook synchronously under WSGI and ASGI alike (through
+        ``sync_to_async`` for async stacks), so one method serves both paths.
+        """
+        # Imported here: the gate loads the models, which importing the middleware never should.
+        from signupguard.gate import NotCleared, refusal
+
+        if isinstance(exception, NotCleared):
+            return refusal(request, exception.status)
+        return None
 
     async def __acall__(self, request: Any) -> Awaitable[Any]:
         request.signupguard = RequestCapture(request)

@@ -5,7 +5,7 @@ receiver lives in ``signupguard.contrib.allauth.receivers`` and is connected
 only when allauth is installed.
 
 A blocked account that the adapter does not allow to log in is logged out
-again at once and the login is refused with ``PermissionDenied`` (HTTP 403),
+again at once and the login is refused with ``NotCleared``, a ``PermissionDenied`` (HTTP 403),
 whichever login view calls ``django.contrib.auth.login()``. Token login views
 (DRF's ``obtain_auth_token``, dj-rest-auth's ``LoginView``) need not call it,
 or call it after the token exists: for them, the serializers of
@@ -21,10 +21,10 @@ from typing import Any
 
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
 from signupguard.adapter import get_adapter
+from signupguard.gate import NotCleared
 from signupguard.middleware import current_request
 from signupguard.recording import record_login, recorded_kinds
 from signupguard.status import BLOCKED, get_status
@@ -44,7 +44,7 @@ def on_user_logged_in(sender: Any, request: Any = None, user: Any = None, **kwar
     # account (the gate refuses it everything else); any later login is refused.
     if not signing_up and get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):
         logout(request)
-        raise PermissionDenied("This account has been blocked.")
+        raise NotCleared(BLOCKED)  # a PermissionDenied: SignupGuardMiddleware answers it with the refusal
 
 
 @receiver(user_login_failed, dispatch_uid="signupguard.user_login_failed")

@@ -8,8 +8,11 @@ instead, in ``validate()``, before the view creates any token:
 
     REST_AUTH = {"LOGIN_SERIALIZER": "signupguard.contrib.rest_framework.login.LoginSerializer"}
 
-    from signupguard.contrib.rest_framework.login import obtain_auth_token  # DRF's authtoken
-    urlpatterns += [path("api/token/", obtain_auth_token)]
+    from signupguard.contrib.rest_framework.login import LoginView, obtain_auth_token
+    urlpatterns += [
+        path("dj-rest-auth/login/", LoginView.as_view()),  # before include("dj_rest_auth.urls")
+        path("api/token/", obtain_auth_token),  # DRF's authtoken
+    ]
 
 or mix ``SignupGuardLoginSerializerMixin`` into your own login serializer (the
 mixin first; the base's ``validate()`` puts the user in ``attrs["user"]``, as
@@ -21,6 +24,12 @@ credentials are recorded by the ``user_login_failed`` receiver, which
 ``authenticate()`` triggers; a ``login()`` that follows in the same request
 (``SESSION_LOGIN``) is not recorded twice. JSON clients may send the
 collector's ``device`` object and a ``form`` object beside the credentials.
+
+Both shipped views opt out of ``ATOMIC_REQUESTS`` (``non_atomic_requests``):
+a failed or refused login answers with an exception, which would roll the
+recorded attempt back with the request's transaction. dj-rest-auth's own
+``LoginView`` with the serializer setting records too, but not durably under
+``ATOMIC_REQUESTS``.
 """
 
 from __future__ import annotations
@@ -84,6 +93,15 @@ def _login_serializer() -> type:
 
 
 @cache
+def _login_view() -> type:
+    from dj_rest_auth.views import LoginView as Base
+
+    view = type("LoginView", (Base,), {"__module__": __name__, "serializer_class": _login_serializer()})
+    # As for the token view below: ATOMIC_REQUESTS would roll back a failed or refused login's attempt.
+    return method_decorator(transaction.non_atomic_requests, name="dispatch")(view)
+
+
+@cache
 def _obtain_auth_token_view() -> type:
     from rest_framework import parsers
     from rest_framework.authtoken.views import ObtainAuthToken as Base
@@ -106,10 +124,12 @@ def _obtain_auth_token() -> Callable[..., Any]:
 
 
 def __getattr__(name: str) -> Any:
-    # Imported lazily: dj-rest-auth's serializers need its token settings, and
+    # Imported lazily: dj-rest-auth's serializers and views need its token settings, and
     # DRF's token view needs "rest_framework.authtoken" installed.
     if name == "LoginSerializer":
         return _login_serializer()
+    if name == "LoginView":
+        return _login_view()
     if name == "ObtainAuthToken":
         return _obtain_auth_token_view()
     if name == "obtain_auth_token":

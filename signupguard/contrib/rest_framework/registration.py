@@ -6,7 +6,10 @@
 or mix ``SignupGuardRegisterMixin`` into your own ``RegisterSerializer``
 subclass (the mixin first). JSON clients may send the collector's ``device``
 object and a ``form`` object (``{"ts": <signed render token>}`` or
-``{"fill_ms": ...}``) beside the credentials.
+``{"fill_ms": ...}``) beside the credentials. A signup its verdict blocks
+before the response (and that the adapter does not let log in) is answered
+``403 {"detail", "status": "blocked"}``, without a token; the account stays,
+for review.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 
+from signupguard.adapter import get_adapter
+from signupguard.gate import NotCleared
 from signupguard.recording import record_signup
+from signupguard.status import BLOCKED, get_status
 
 
 class SignupGuardRegisterMixin(serializers.Serializer):
@@ -32,6 +38,14 @@ class SignupGuardRegisterMixin(serializers.Serializer):
             device=device if isinstance(device, dict) else None,
             form=form if isinstance(form, dict) else None,
         )
+
+    def save(self, request: Any) -> Any:
+        user = super().save(request)  # type: ignore[misc]
+        # A verdict that arrived while record_signup waited (SYNC_WAIT, eager Celery) may have
+        # blocked the account already: refuse now, before RegisterView creates its token or session.
+        if get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):
+            raise exceptions.PermissionDenied(NotCleared(BLOCKED).as_dict())
+        return user
 
 
 @cache

@@ -1,0 +1,51 @@
+"""Keep DRF's ``rest_framework.authtoken`` tokens away from blocked accounts.
+
+A token never expires, so a blocked account that holds one keeps using every
+endpoint that only asks for authentication. Connected by
+``SignupGuardConfig.ready`` when ``rest_framework.authtoken`` is installed:
+
+- ``account_blocked`` deletes the account's tokens;
+- a token created later for a blocked account (a view that issues it after the
+  verdict, a host's own code) is deleted as soon as it is saved.
+
+Both spare accounts the adapter lets log in while blocked
+(``can_login_when_blocked``, ``BLOCKED_CAN_LOGIN``). Logins and signups are
+refused before their token by the serializers and the allauth adapter mixin;
+this is what catches the paths around them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_save
+
+from signupguard.adapter import get_adapter
+from signupguard.signals import account_blocked
+from signupguard.status import BLOCKED, get_status
+
+
+def _keeps_no_token(user: Any) -> bool:
+    return not get_adapter().can_login_when_blocked(user)
+
+
+def delete_tokens_on_block(sender: Any, user: Any, **kwargs: Any) -> None:
+    """``account_blocked`` receiver: the blocked account's tokens stop working now."""
+    from rest_framework.authtoken.models import Token
+
+    if _keeps_no_token(user):
+        Token.objects.filter(user=user).delete()
+
+
+def delete_token_of_blocked(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    """``post_save`` receiver of ``Token``: a token created for a blocked account is deleted at once."""
+    if created and not kwargs.get("raw") and get_status(instance.user) == BLOCKED and _keeps_no_token(instance.user):
+        instance.delete()
+
+
+def connect() -> None:
+    """Connect the receivers (idempotent); called from ``SignupGuardConfig.ready``."""
+    from rest_framework.authtoken.models import Token
+
+    account_blocked.connect(delete_tokens_on_block, dispatch_uid="signupguard.authtoken.delete_on_block")
+    post_save.connect(delete_token_of_blocked, sender=Token, dispatch_uid="signupguard.authtoken.delete_new")
