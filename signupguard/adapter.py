@@ -70,6 +70,25 @@ class DefaultAdapter:
                 return value[:256]
         return None
 
+    def email_verified(self, user: Any) -> bool:
+        """Whether the account proved it owns its email address.
+
+        Anyone can sign up with someone else's address. Until an address is
+        verified, sharing a mailbox with blocked accounts holds an account for
+        review but never blocks it (the retroactive action), or three scripted
+        signups with a victim's address would block the victim. This default
+        trusts django-allauth's verified ``EmailAddress`` and nothing else;
+        return True from your own verification if you do not use allauth.
+        """
+        from django.apps import apps
+
+        email = getattr(user, "email", "") or ""
+        if not email or not apps.is_installed("allauth.account"):
+            return False
+        from allauth.account.models import EmailAddress
+
+        return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
     def on_blocked(self, user: Any, *, actor: Any | None, reason: str) -> None:
         """Called after an account is blocked and ``account_blocked`` was sent.
 

@@ -12,8 +12,9 @@ cluster now says about them, and the policy below decides:
   that either the account's own signals or its campaign make it fraud, where
   the blocked share counts the *other* members. It is compared with the
   active model's thresholds, so one scale rules both decisions.
-* Only a strong link (same device or mailbox) straight to a blocked account
-  can block, and only once ``CLUSTER_BLOCK_MIN`` of the cluster's accounts
+* Only a strong link (same device, or same mailbox where both accounts
+  verified it: ``email_verified`` of the adapter) straight to a blocked
+  account can block, and only once ``CLUSTER_BLOCK_MIN`` of the cluster's accounts
   are blocked (a household on one tablet is not a farm) and the cluster score
   or ``CLUSTER_BLOCK_SHARE`` says so; a strong link always means review.
 * Any other member (a weak link: a /24 within an hour, a company domain, a
@@ -177,13 +178,29 @@ def _cluster_evidence(cluster_id: int) -> tuple[list[tuple[int, str | None, str 
     blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
     strong = set()
     if blocked:
-        links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("source_id", "target_id")
-        for source, target in links:
+        links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("kind", "source_id", "target_id")
+        verified = _verified_mailboxes()
+        for kind, source, target in links:
+            if kind == "email" and not (verified(source) and verified(target)):
+                continue  # an address nobody proved is whoever typed it: a weak link here
             if source in blocked:
                 strong.add(target)
             if target in blocked:
                 strong.add(source)
     return rows, blocked, strong
+
+
+def _verified_mailboxes() -> Callable[[int], bool]:
+    """``user id -> the adapter's email_verified``, asked once per account."""
+    adapter, users, known = get_adapter(), get_user_model()._default_manager, {}
+
+    def verified(user_id: int) -> bool:
+        if user_id not in known:
+            user = users.filter(pk=user_id).first()
+            known[user_id] = user is not None and bool(adapter.email_verified(user))
+        return known[user_id]
+
+    return verified
 
 
 def _found_at(user_id: int) -> tuple[str, Any]:

@@ -256,3 +256,27 @@ def test_confirming_a_block_the_cascade_made_counts_it_as_evidence(
             confirm_block([users["x"]], actor=reviewer)  # a person: the cascade was right about x
     assert StatusChange.objects.filter(account__user=users["x"]).last().source == "reviewer"
     assert account_status(users["y"]) == "blocked"  # three blocks now, one a person's, on y's device
+
+
+@pytest.mark.parametrize("verified", [False, True])
+def test_a_mailbox_blocks_only_where_both_accounts_verified_it(django_user_model, verified) -> None:
+    # Three scripted signups with a victim's address variants, blocked: an unverified
+    # address is whoever typed it, so the victim is held for a person, not blocked (found in an audit).
+    from allauth.account.models import EmailAddress
+
+    from signupguard.retroactive import review_linked
+
+    model = ("blocked", "model")
+    users = _cluster(
+        django_user_model,
+        {"f1": model, "f2": model, "f3": model, "victim": ("cleared", "model")},
+        [("f1", "victim", "email"), ("f2", "victim", "email"), ("f3", "victim", "email")],
+    )
+    for name, user in users.items():
+        user.email = f"jane.doe+{name}@gmail.com"
+        user.save()
+        if verified:
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    with override_settings(SIGNUPGUARD=PINNED):
+        review_linked(users["f1"].pk)
+    assert account_status(users["victim"]) == ("blocked" if verified else "review")
