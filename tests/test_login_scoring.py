@@ -136,3 +136,21 @@ def test_the_login_after_a_signup_in_the_same_request_is_not_recorded(make_user,
         record_signup(request, user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     assert list(Attempt.objects.values_list("kind", flat=True)) == ["signup"]
+
+
+def test_failed_logins_from_elsewhere_do_not_hold_the_owners_login_from_home(
+    client, make_user, signup_request, django_capture_on_commit_callbacks,
+) -> None:
+    # Anyone who knows a username can fail its logins (found in an audit: the owner's next login was held).
+    captured = django_capture_on_commit_callbacks
+    with override_settings(SIGNUPGUARD={**BASE, "LOGIN_MAX_FAILED_PER_ACCOUNT": 3}):
+        user = _cleared(make_user, signup_request, captured, ip="81.2.69.160", fingerprint="fp-home")
+        for _ in range(3):
+            _login(client, captured, user, ip="45.77.9.9", fingerprint="fp-guesser", password="wrong")
+        _login(client, captured, user, ip="81.2.69.161", fingerprint="fp-home")  # home network and device
+        assert account_status(user) == "cleared"
+        # The same burst, then a login from a network and device the account never used: held.
+        _login(client, captured, user, ip="89.160.20.112", fingerprint="fp-new")
+    assert account_status(user) == "review"
+    held = Attempt.objects.filter(kind="login", success=True).latest("pk")
+    assert any(r["feature"] == "login_failed_burst" for r in held.reasons)
