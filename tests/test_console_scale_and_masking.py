@@ -72,3 +72,11 @@ def test_the_timeline_of_a_busy_account_shows_its_latest_events(scored_signup, r
     page = _client(reviewer).get(reverse("admin:signupguard_attempt_change", args=[held.pk])).content.decode()
     timeline = page[page.index('id="sg-timeline"'):page.index('id="sg-velocity"')]
     assert "192.0.2.99" in timeline, "the held login is not on its own detail page's timeline"
+
+
+@pytest.mark.parametrize("query", ["email_domain=%00", "email_domain=gmail.com%00", "asn=AS%00"])
+def test_a_nul_in_a_filter_finds_nothing_instead_of_failing(scored_signup, reviewer, query) -> None:
+    # PostgreSQL refuses NUL in a query: a 500 there (found in an audit). The search box's form refuses it already.
+    scored_signup(conf=REVIEW_ALL)
+    response = _client(reviewer).get(f"/admin/signupguard/attempt/?queue=all&{query}")
+    assert response.status_code == 200 and len(response.context["cl"].result_list) == 0

@@ -101,3 +101,8 @@ class ReviewPermissionMixin:
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(REVIEW_PERMISSION)
+
+
+def unsearchable(text: str) -> bool:
+    """A NUL character matches nothing stored, and PostgreSQL refuses it in a query (a 500)."""
+    return "\x00" in text

@@ -13,6 +13,8 @@ from django.contrib import admin
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
 
+from .common import unsearchable
+
 PENDING = "pending"
 ALL = "all"
 
@@ -102,6 +104,8 @@ class InputFilter(admin.SimpleListFilter):
         value = (self.value() or "").strip()
         if not value:
             return queryset
+        if unsearchable(value):
+            return queryset.none()
         if self.numeric:
             digits = value.upper().removeprefix("AS")
             if not digits.isdigit():
