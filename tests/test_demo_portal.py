@@ -310,3 +310,13 @@ def test_signup_with_a_number_past_a_float_is_scored_not_failed(api: Client, val
     attempt = Attempt.objects.get(kind="signup")
     assert attempt.state == "scored", attempt.error
     assert attempt.score is not None
+
+
+@pytest.mark.django_db
+def test_pages_with_personal_data_are_never_cached(api: Client) -> None:
+    # A new key is shown once, on the keys page: no cache may keep it (found in an audit).
+    body = {"email": "cache@example.org", "username": "cache", "password": "a long passphrase 42"}
+    assert api.post("/api/signup/", data=json.dumps(body), content_type="application/json").status_code == 201
+    for url in ("/account/", "/account/keys/"):
+        response = api.get(url)
+        assert response.status_code == 200 and "no-store" in response["Cache-Control"], url

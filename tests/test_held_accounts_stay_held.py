@@ -104,3 +104,11 @@ def test_a_key_name_with_a_null_character_is_a_400_not_a_500(client, make_user) 
     response = client.post("/api/keys/", {"name": "ci\u0000"}, content_type="application/json")
     assert response.status_code == 400 and "Null characters" in response.json()["name"][0]
     assert client.post("/api/keys/", {"name": "ci"}, content_type="application/json").status_code == 201
+
+
+def test_a_key_named_through_another_path_loses_its_null_characters(make_user) -> None:
+    user = make_user()
+    hold_new_account(user, attempt=None)
+    set_status(user, CLEARED, source="reviewer", reason="ok")
+    assert issue_key(user, name="ci\u0000")[0].name == "ci"  # the demo's HTML page, a host's own view
+    assert issue_key(user, name="\u0000")[0].name == "default"

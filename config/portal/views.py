@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -52,12 +53,14 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("portal:home")
 
 
+@never_cache  # personal data: no shared or browser cache keeps it
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     status = services.status_of(request.user)
     return render(request, "portal/account.html", services.status_context(status))
 
 
+@never_cache  # a new key is shown once, in this page
 @login_required
 def keys(request: HttpRequest) -> HttpResponse:
     status = services.status_of(request.user)

@@ -11,7 +11,8 @@ from .models import AccountAPIKey
 
 def issue_key(user: Any, *, name: str) -> tuple[AccountAPIKey, str]:
     """A new key for a cleared account: (row, the key shown once). Raises ``NotCleared``."""
-    return AccountAPIKey.objects.create_key(user=user, name=(name or "default")[:50])
+    # A label: NUL characters (which PostgreSQL refuses in text) go, and the column holds 50.
+    return AccountAPIKey.objects.create_key(user=user, name=(name or "").replace("\x00", "")[:50] or "default")
 
 
 def revoke_keys(user: Any, *, reason: str = "") -> int:
