@@ -168,9 +168,29 @@ def _wanted(name: str, extra: frozenset[str]) -> bool:
 MAX_PREFIXED_HEADERS = 24
 
 
+def header_name(entry: str) -> str:
+    """A configured header name as captured: "X-Request-ID", "HTTP_X_REQUEST_ID" -> "x-request-id"."""
+    name = entry.strip().lower()
+    return name.removeprefix("http_").replace("_", "-")
+
+
+def extra_capture_headers() -> frozenset[str]:
+    """``EXTRA_CAPTURE_HEADERS`` as header names; accepts a list or a comma-separated string.
+
+    Another type, and entries that are not strings, are ignored (the signupguard.E044
+    check names them): capture runs on every signup and must not raise.
+    """
+    value = sg_settings.EXTRA_CAPTURE_HEADERS or ()
+    if isinstance(value, str):
+        value = value.split(",")
+    elif not isinstance(value, (list, tuple)):
+        return frozenset()
+    return frozenset(name for name in (header_name(v) for v in value if isinstance(v, str)) if name)
+
+
 def captured_headers(meta: Mapping[str, Any]) -> dict[str, str]:
     """Allow-listed request headers, names lower-cased with dashes."""
-    extra = frozenset(str(h).lower() for h in (sg_settings.EXTRA_CAPTURE_HEADERS or ()))
+    extra = extra_capture_headers()
     headers: dict[str, str] = {}
     prefixed = 0
     for key, value in meta.items():

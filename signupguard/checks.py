@@ -15,7 +15,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
 =================  ==========================================================
 
 Velocity, model and policy checks (E010, W020, W021, E030-E035, W030), the live
-integration's (E040-E043, W040) and the Celery app's (W041, W042) are listed beside
+integration's (E040-E044, W040) and the Celery app's (W041, W042) are listed beside
 their code below.
 """
 
@@ -220,6 +220,8 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #   E042  FAIL_MODE is not "open" or "closed"
 #   E043  SYNC_WAIT or SWEEP_AFTER_SECONDS is not a finite number >= 0, or FAIL_AFTER_SECONDS
 #         not a number >= 0 (infinity: never)
+#   E044  EXTRA_CAPTURE_HEADERS is not a list, tuple or comma-separated string, has an entry
+#         that is not a string, or names a header never captured (check_extra_capture_headers)
 #   W040  SignupGuardMiddleware is not in MIDDLEWARE
 # ---------------------------------------------------------------------------
 
@@ -340,3 +342,37 @@ def check_velocity_pruning(app_configs: Any = None, **kwargs: Any) -> list[Check
         "(README, Celery step), or run `manage.py signupguard_prune` from cron and silence this check.",
         obj="CELERY_BEAT_SCHEDULE", id="signupguard.W042",
     )]
+
+
+@register(TAG)
+def check_extra_capture_headers(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E044: EXTRA_CAPTURE_HEADERS that capture would ignore or refuse."""
+    from signupguard.capture import REFUSED_HEADERS, header_name
+
+    obj = "SIGNUPGUARD['EXTRA_CAPTURE_HEADERS']"
+    value = sg_settings.EXTRA_CAPTURE_HEADERS
+    if value is None or isinstance(value, str):  # None: unset; a string: comma-separated names
+        entries: list[Any] = (value or "").split(",")
+    elif isinstance(value, (list, tuple)):
+        entries = list(value)
+    else:
+        return [Error(
+            f"{obj} = {value!r}; expected a list of header names or a comma-separated string. "
+            "No extra header is captured.",
+            hint="For example ['X-Request-ID'] (or 'HTTP_X_REQUEST_ID', as in request.META).",
+            obj=obj, id="signupguard.E044",
+        )]
+    messages: list[CheckMessage] = []
+    for entry in entries:
+        if not isinstance(entry, str):
+            messages.append(Error(
+                f"{obj} entry {entry!r} is not a header name; it is ignored.",
+                obj=obj, id="signupguard.E044",
+            ))
+        elif header_name(entry) in REFUSED_HEADERS:
+            messages.append(Error(
+                f"{obj} names {entry!r}, which is never captured (cookies and credentials).",
+                hint="Remove it: SignupGuard does not store secrets or session material.",
+                obj=obj, id="signupguard.E044",
+            ))
+    return messages

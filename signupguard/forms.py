@@ -13,7 +13,9 @@ adds three fields that ``signupguard.collector`` reads back from the POST:
 
 The fields never make a form invalid: a bot that fills the honeypot is told
 nothing, it is scored. Render the page with ``{% signupguard_collector fields=False %}``
-(or include ``signupguard/collector.js`` yourself) so the device field gets filled.
+(or include ``signupguard/collector.js`` and ``collector.css`` yourself) so the device
+field gets filled, and the honeypot stays hidden under a Content-Security-Policy
+that refuses the inline style below.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django import forms
 
 from signupguard.collector import DEVICE_FIELD, HONEYPOT_FIELD, TIMESTAMP_FIELD, sign_render_time
 
+# Kept inline for pages without collector.css; the stylesheet repeats it where a CSP refuses inline styles.
 HONEYPOT_STYLE = "position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden"
 
 

@@ -282,3 +282,47 @@ def test_device_values_of_the_wrong_type_are_dropped_as_the_contract_types_them(
     kept = {"fingerprint": "f", "timezone": "Europe/Paris", "languages": ["fr-FR"], "screen": "1920x1080x24",
             "platform": "Win32", "hardware_concurrency": 8, "device_memory": 0.5, "touch_points": 0, "webdriver": True}
     assert clean_device(kept) == kept
+
+
+def test_template_tag_links_the_stylesheet_that_hides_the_honeypot() -> None:
+    # Under a Content-Security-Policy without 'unsafe-inline' the honeypot's style="" is refused.
+    css = (Path(__file__).parents[1] / "signupguard/static/signupguard/collector.css").read_text()
+    assert 'input[data-signupguard="hp"]' in css and "left: -10000px !important" in css
+    link = '<link rel="stylesheet" href="/static/signupguard/collector.css"'
+    for tag in ("{% signupguard_collector %}", "{% signupguard_collector fields=False %}"):
+        html = Template("{% load signupguard %}" + tag).render(Context({}))
+        assert link + ">" in html and "nonce" not in html
+        html = Template("{% load signupguard %}" + tag).render(Context({"csp_nonce": "abc123"}))
+        assert link + ' nonce="abc123">' in html
+        assert '<script src="/static/signupguard/collector.js" defer nonce="abc123">' in html
+    with_fields = Template("{% load signupguard %}{% signupguard_collector %}").render(Context({}))
+    assert 'style="position:absolute;left:-10000px' in with_fields  # still hidden where the file is not served
+
+
+@pytest.mark.parametrize("value", [
+    ["X-Request-ID"], ("x-request-id",), ["HTTP_X_REQUEST_ID"], ["X_Request_ID"], ["  x-request-id "],
+    "X-Request-ID", "Accept-Charset, HTTP_X_REQUEST_ID", ["X-Request-ID", 7, None, b"x-other"],
+])
+def test_extra_capture_headers_accepts_meta_names_and_a_comma_separated_string(rf: RequestFactory, value) -> None:
+    # A string was read as characters and a META-style name never matched: nothing was captured.
+    request = rf.get("/", HTTP_X_REQUEST_ID="abc-123", HTTP_ACCEPT_CHARSET="utf-8", HTTP_X_OTHER="no")
+    with override_settings(SIGNUPGUARD={"EXTRA_CAPTURE_HEADERS": value}):
+        headers = snapshot(request).headers
+    assert headers["x-request-id"] == "abc-123"
+    assert "x-other" not in headers
+    assert ("accept-charset" in headers) == ("Accept-Charset" in value)
+
+
+@pytest.mark.parametrize("value", [True, 5, 1.5, {"X-Request-ID": True}, {"X-Request-ID"}, object()])
+def test_extra_capture_headers_of_another_type_capture_nothing_extra_and_never_raise(rf: RequestFactory, value) -> None:
+    # A bool or a number raised TypeError in snapshot(): every signup answered 500.
+    request = rf.post("/signup/", data={HONEYPOT_FIELD: ""}, HTTP_X_REQUEST_ID="abc-123", HTTP_USER_AGENT="UA")
+    with override_settings(SIGNUPGUARD={"EXTRA_CAPTURE_HEADERS": value}):
+        snap = snapshot(request)
+    assert snap.headers == {"user-agent": "UA"}
+
+
+def test_extra_capture_headers_never_capture_secrets(rf: RequestFactory) -> None:
+    request = rf.get("/", HTTP_COOKIE="sessionid=secret", HTTP_AUTHORIZATION="Bearer secret", HTTP_X_API_KEY="k")
+    with override_settings(SIGNUPGUARD={"EXTRA_CAPTURE_HEADERS": ["Cookie", "HTTP_AUTHORIZATION", "x_api_key"]}):
+        assert snapshot(request).headers == {}

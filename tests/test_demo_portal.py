@@ -317,6 +317,38 @@ def test_pages_with_personal_data_are_never_cached(api: Client) -> None:
     # A new key is shown once, on the keys page: no cache may keep it (found in an audit).
     body = {"email": "cache@example.org", "username": "cache", "password": "a long passphrase 42"}
     assert api.post("/api/signup/", data=json.dumps(body), content_type="application/json").status_code == 201
-    for url in ("/account/", "/account/keys/"):
+    for url in ("/account/", "/account/keys/", "/api/account/"):
         response = api.get(url)
         assert response.status_code == 200 and "no-store" in response["Cache-Control"], url
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("field", ["device", "form"])
+@pytest.mark.parametrize("value", [None, "not json", [], [DEVICE], 5],
+                         ids=["null", "string", "list", "list-dict", "number"])
+def test_signup_with_a_device_or_form_that_is_not_an_object_is_scored(api: Client, field: str, value) -> None:
+    # The serializer's DictField answered 400 to all of these: a client's null refused the whole signup.
+    response = signup(api, **{field: value})
+    assert response.status_code == 201, response.content
+    attempt = Attempt.objects.get(user__username="ana", kind="signup")
+    assert attempt.state == "scored", attempt.error
+    assert attempt.raw.get("device") is None
+    assert not (attempt.raw.get("form") or {}).get("fill_ms")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signup_with_the_collectors_json_string_records_the_device(api: Client) -> None:
+    # What a client copying the hidden sg_device field sends: capture parses it from the body.
+    response = signup(api, device=json.dumps(DEVICE), form={"fill_ms": 9000})
+    assert response.status_code == 201, response.content
+    attempt = Attempt.objects.get(kind="signup")
+    assert attempt.raw["device"]["fingerprint"] == DEVICE["fingerprint"]
+    assert attempt.raw["form"]["fill_ms"] == 9000 and attempt.state == "scored"
+
+
+@pytest.mark.django_db
+def test_a_username_is_checked_as_it_will_be_stored(api: Client) -> None:
+    # Full-width letters become ASCII when stored (NFKC): "ａna" was a second "ana" (found in an audit).
+    assert signup(api, "Ana").status_code == 201
+    response = signup(Client(), "\uff41na")
+    assert response.status_code == 400 and "username" in response.json()

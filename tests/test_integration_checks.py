@@ -83,3 +83,29 @@ def test_a_beat_schedule_without_velocity_pruning_is_named():
     for schedule in ({}, None, {"other": {"task": "proj.tasks.report"}}, {"odd": "not a dict"}):
         with override_settings(CELERY_BEAT_SCHEDULE=schedule, SIGNUPGUARD=database):
             assert check_velocity_pruning() == []
+
+
+def _extra_header_messages(value) -> list[str]:
+    from signupguard.checks import check_extra_capture_headers
+
+    with override_settings(SIGNUPGUARD={"EXTRA_CAPTURE_HEADERS": value}):
+        return [m.msg for m in check_extra_capture_headers() if m.id == "signupguard.E044"]
+
+
+def test_extra_capture_headers_that_capture_ignores_or_refuses_are_reported() -> None:
+    from django.core import checks
+
+    from signupguard.checks import check_extra_capture_headers
+
+    assert check_extra_capture_headers in checks.registry.registry.get_checks()
+    for fine in ([], (), None, ["X-Request-ID", "HTTP_X_TRACE"], "X-Request-ID, HTTP_X_TRACE", ""):
+        assert _extra_header_messages(fine) == [], fine
+    # Another type: capture ignores the whole setting (a bool made every signup 500).
+    for wrong in (True, False, 5, {"X-Request-ID": True}, {"X-Request-ID"}):
+        [message] = _extra_header_messages(wrong)
+        assert "expected a list" in message, wrong
+    [message] = _extra_header_messages(["X-Request-ID", 7])
+    assert "entry 7 is not a header name" in message
+    refused = _extra_header_messages(["Cookie", "HTTP_AUTHORIZATION", "x-request-id"])
+    assert len(refused) == 2 and "'Cookie'" in refused[0] and "'HTTP_AUTHORIZATION'" in refused[1]
+    assert len(_extra_header_messages("x_csrftoken, x-request-id")) == 1

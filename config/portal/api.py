@@ -22,6 +22,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, JsonResponse
 from django.middleware.csrf import get_token
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET
 from rest_framework import serializers, status
@@ -47,11 +49,15 @@ class SignupSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
-    # Read by SignupGuard's capture straight from the request body.
-    device = serializers.DictField(required=False)
-    form = serializers.DictField(required=False)
+    # Read by SignupGuard's capture straight from the request body. Any JSON: a client's null,
+    # the collector's hidden-field string or a list must not refuse the signup (services.record
+    # passes on dicts only; capture parses the string).
+    device = serializers.JSONField(required=False, allow_null=True)
+    form = serializers.JSONField(required=False, allow_null=True)
 
     def validate_username(self, value: str) -> str:
+        # As create_user will store it (NFKC): checked raw, "ａdmin" passed beside "Admin" (found in an audit).
+        value = User.normalize_username(value)
         if User._default_manager.filter(username__iexact=value).exists():
             raise serializers.ValidationError("A user with that username already exists.")
         return value
@@ -96,6 +102,7 @@ class SignupView(APIView):
         return Response(services.account_body(user, status_), status=status.HTTP_201_CREATED)
 
 
+@method_decorator(never_cache, name="dispatch")  # personal data: no cache keeps it
 class AccountView(APIView):
     """``GET`` → the session's ``{"account", "status"}``."""
 

@@ -52,6 +52,8 @@ def record(request: Any, user: Any, *, device: Any = None, form: Any = None) -> 
 
     ``device``/``form`` come from JSON clients (the HTML form posts the
     collector's fields, which SignupGuard reads from the request itself).
+    Only dicts are passed on: anything else (null, the collector's JSON
+    string, a list) is left to capture, which reads the body itself.
     """
     return record_signup(
         request, user,

@@ -3,7 +3,7 @@
    exposes window.signupguard.collect() -> Promise<device dict> for JSON clients. */
 (function () {
   "use strict";
-  var nav = navigator, scr = window.screen || {}, SEL = 'input[data-signupguard="device"]', pending = null;
+  var nav = navigator, scr = window.screen || {}, SEL = 'input[data-signupguard="device"]', pending = null, ready = "";
 
   function num(v) { return typeof v === "number" && isFinite(v) ? v : null; }
 
@@ -85,18 +85,19 @@
 
   function fill(root) {
     return collect().then(function (d) {
-      var inputs = (root || document).querySelectorAll(SEL), json = JSON.stringify(d), i;
+      var inputs = (root || document).querySelectorAll(SEL), json = ready = JSON.stringify(d), i;
       for (i = 0; i < inputs.length; i++) inputs[i].value = json;
       return d;
     });
   }
 
-  /* Normally the fields are filled at load. If a form is submitted first, hold
-     the submission briefly (at most 800 ms) rather than lose the device data. */
+  /* If a form is submitted before the data is ready, hold it (at most 800 ms). */
   document.addEventListener("submit", function (ev) {
-    var form = ev.target, field = form && form.querySelector && form.querySelector(SEL), go, submitter;
+    var form = ev.target, field = form && form.querySelector && form.querySelector(SEL), go, later, submitter;
     if (!field || field.value || form.__sgHeld) return;
-    ev.preventDefault();
+    if (ready) { field.value = ready; return; } /* a form added after load */
+    /* page handlers see the resubmit alone, after this dispatch (requestSubmit is a no-op in it) */
+    ev.preventDefault(); ev.stopImmediatePropagation();
     form.__sgHeld = true;
     submitter = ev.submitter;
     go = function () {
@@ -105,7 +106,8 @@
       } catch (e) {}
       form.submit();
     };
-    Promise.race([fill(form), new Promise(function (r) { setTimeout(r, 800); })]).then(go, go);
+    later = function () { setTimeout(go, 0); };
+    Promise.race([fill(form), new Promise(function (r) { setTimeout(r, 800); })]).then(later, later);
   }, true);
 
   window.signupguard = { collect: collect, fill: fill };
