@@ -75,6 +75,8 @@ class DatabaseLabels:
     people: dict[int, str]
     matured: frozenset[int]
     legit_after_days: float | None = None
+    # Epoch seconds: attempts after it can carry people's labels only (none matured yet).
+    mature_before: float | None = None
 
     def get(self, attempt_id: int) -> str | None:
         return self.people.get(attempt_id) or ("legit" if attempt_id in self.matured else None)
@@ -90,9 +92,18 @@ def training_labels(*, legit_after_days: float | None = UNSET) -> DatabaseLabels
         if not is_number_of_days(days):
             raise ValueError(f"LEGIT_AFTER_DAYS = {days!r} is not a number of days (system check E033)")
         days = float(days)
+    from django.utils import timezone
+
+    now = timezone.now()
     people = latest_labels()
-    matured = frozenset(matured_legit(days=days) - people.keys()) if days is not None else frozenset()
-    return DatabaseLabels(people=people, matured=matured, legit_after_days=days)
+    matured = frozenset(matured_legit(days=days, now=now) - people.keys()) if days is not None else frozenset()
+    mature_before = None
+    if days is not None:
+        try:
+            mature_before = (now - dt.timedelta(days=days)).timestamp()
+        except OverflowError:  # nothing is that old: no attempt matures
+            mature_before = None
+    return DatabaseLabels(people=people, matured=matured, legit_after_days=days, mature_before=mature_before)
 
 
 def _stored_attempts() -> Iterator[tuple[int, Any]]:

@@ -21,6 +21,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from signupguard.evaluation import baseline_metrics, evaluate, recall_at_fpr
+from signupguard.model.predict import METADATA_FILE, MODEL_FILE
 from signupguard.model.registry import HOLDOUT_FILE
 from signupguard.model.train import SignupRiskClassifier, choose_thresholds, json_text, save_model
 from signupguard.offline import Dataset
@@ -79,6 +80,35 @@ def combine(datasets: Sequence[Dataset]) -> tuple[Dataset, tuple[slice, slice, s
     return pooled, (slice(0, a), slice(a, b), slice(b, b + sizes[2]))
 
 
+def split_mature(data: Dataset, after: float) -> tuple[Dataset, tuple[slice, slice, slice]]:
+    """``data`` reordered so rows later than ``after`` join the training slice only.
+
+    Training from the database labels an allowed attempt legitimate only
+    once ``LEGIT_AFTER_DAYS`` old, so its newest rows carry people's labels
+    alone: the active model's holds, a third of them fraud. Measured there,
+    an active model looked worse than a candidate it beat on the same days
+    fully labelled, and promotion took the worse one (found in an audit).
+    The rows up to ``after`` are split by time as usual.
+    """
+    mature = int(np.searchsorted(data.times, after, side="right"))  # rows are in time order
+    a, b = (part.stop for part in split_by_time(mature)[:2])
+    order = np.concatenate([np.arange(0, a), np.arange(mature, len(data.y)), np.arange(a, mature)])
+    late = len(data.y) - mature
+    reordered = Dataset(
+        X=data.X[order], y=data.y[order], times=data.times[order],
+        kinds=[data.kinds[i] for i in order], campaigns=[data.campaigns[i] for i in order],
+        event_ids=[data.event_ids[i] for i in order], total_events=data.total_events, bad_lines=data.bad_lines,
+    )
+    return reordered, (slice(0, a + late), slice(a + late, b + late), slice(b + late, len(data.y)))
+
+
+def _measurable(data: Dataset, parts: tuple[slice, slice, slice]) -> bool:
+    """Whether thresholds can be chosen on the validation slice and both models measured on the hold-out."""
+    _, valid, test = parts
+    signups = np.asarray(data.kinds) == "signup"
+    return bool(((data.y[valid] == 0) & signups[valid]).any() and (data.y[test] == 0).any() and (data.y[test] == 1).any())
+
+
 def check_rates(review_rate: float, block_rate: float) -> None:
     """Raise ValueError unless 0 < block rate <= review rate < 1."""
     if not 0.0 < block_rate <= review_rate < 1.0:
@@ -97,17 +127,27 @@ def train_on_dataset(
     review_rate: float = REVIEW_RATE,
     block_rate: float = BLOCK_RATE,
     progress: Callable[[int], None] | None = None,
+    train_only_after: float | None = None,
 ) -> TrainResult:
     """Fit on the first 70% of ``data`` in time, choose the thresholds on the next 15%, measure on the last.
 
     ``data`` may be several traffics, each split by its own time (``combine``).
     The review (block) threshold holds (blocks) at most ``review_rate``
     (``block_rate``) of the validation slice's legitimate signups.
+    ``train_only_after`` (epoch seconds, one traffic): later rows only train (``split_mature``).
     """
     check_rates(review_rate, block_rate)
     started = time.perf_counter()
-    traffics = 1 if isinstance(data, Dataset) else len(data)
-    data, (train, valid, test) = combine([data] if isinstance(data, Dataset) else data)
+    datasets = [data] if isinstance(data, Dataset) else list(data)
+    traffics = len(datasets)
+    skewed = False
+    if train_only_after is not None and traffics == 1:
+        mature, parts = split_mature(datasets[0], train_only_after)
+        # Too few mature rows to measure on (a young portal): the plain split, and the metrics say so.
+        skewed = not _measurable(mature, parts)
+        data, (train, valid, test) = combine(datasets) if skewed else (mature, parts)
+    else:
+        data, (train, valid, test) = combine(datasets)
     n = len(data.y)
     if n < 50 or data.y.sum() < 5 or (len(data.y) - data.y.sum()) < 5:
         raise ValueError(f"too few labelled events to train ({n} rows, {int(data.y.sum())} fraud)")
@@ -132,6 +172,10 @@ def train_on_dataset(
     metrics["signup_recall_at_1pct_legit"] = recall_at_fpr(test_scores[signups], data.y[test][signups], 0.01)
     metrics["baselines"] = baseline_metrics(data.X[test], data.y[test], kinds[test], campaigns)
     metrics["split"] = {"train": train.stop - train.start, "valid": valid.stop - valid.start, "test": test.stop - test.start}
+    if test.stop > test.start:  # what the hold-out figures are of
+        metrics["split"]["test_period"] = [_iso(data.times[test].min()), _iso(data.times[test].max())]
+    if skewed:
+        metrics["split"]["unmatured_holdout"] = True
     training = {
         "source": source,
         "traffics": traffics,
@@ -142,6 +186,9 @@ def train_on_dataset(
         "target_rates": {"review": review_rate, "block": block_rate},
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_build_time())),
     }
+    # A previous run's files must not outlive it beside this model (promotion would measure on its hold-out).
+    for stale in (HOLDOUT_FILE, "metrics.json", "report.html", MODEL_FILE, METADATA_FILE):
+        (out / stale).unlink(missing_ok=True)
     metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training, version_prefix=version_prefix)
     (out / "metrics.json").write_text(json_text(metrics), encoding="utf-8")
     # zlib releases the GIL: the hold-out is compressed on another core while the report draws
@@ -160,6 +207,10 @@ def train_on_dataset(
         if holdout is not None:
             holdout.result()  # its error, if any, is this function's
     return TrainResult(out, metadata, metrics, time.perf_counter() - started)
+
+
+def _iso(epoch: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(float(epoch)))
 
 
 def _write_holdout(path: Path, X: np.ndarray, y: np.ndarray) -> None:

@@ -263,3 +263,35 @@ def test_metrics_of_a_hold_out_without_fraud_are_written_as_strict_json(tmp_path
         assert metrics["signup_recall_at_1pct_legit"] is None
         assert metrics["signup"]["legit_held"] == result.metrics["signup"]["legit_held"]
     assert RiskModel.load(tmp_path / "m").version == result.metadata["version"]
+
+
+def test_rows_newer_than_the_maturity_cutoff_train_and_never_measure():
+    # From the database, the newest rows hold people's labels only: measured on them, promotion
+    # preferred a worse candidate (found in an audit).
+    from signupguard.training import split_mature
+
+    data = _traffic(200, "a")
+    pooled, (train, valid, test) = split_mature(data, after=149.0)  # rows 150-199 are not mature yet
+    assert sorted(pooled.event_ids) == sorted(data.event_ids)
+    assert (train.stop, valid.stop, test.stop) == (105 + 50, 127 + 50, 200)  # 70% / 15% / 15% of the 150 mature rows
+    assert set(pooled.times[train]) == set(range(0, 105)) | set(range(150, 200))
+    assert list(pooled.times[valid]) == list(range(105, 127)) and list(pooled.times[test]) == list(range(127, 150))
+    assert pooled.y.tolist() == [int(e[1:]) % 2 for e in pooled.event_ids]  # every column moved with its row
+    assert pooled.X[:, 0].tolist() == pooled.times.tolist()
+
+
+def test_a_retrain_removes_the_previous_runs_files_first(tmp_path):
+    # Its hold-out beside the new model was what promotion measured the new model on (found in an audit).
+    rng = np.random.default_rng(5)
+    n = 600
+    X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
+    data = Dataset(X=X, y=(X[:, 0] > 0.6).astype(np.int8), times=np.arange(n, dtype=float), kinds=["signup"] * n,
+                   campaigns=[""] * n, event_ids=[str(i) for i in range(n)], total_events=n, bad_lines=0)
+    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+    out = tmp_path / "candidate"
+    train_on_dataset(data, out, classifier=clf, source="week 1", write_report=False)
+    assert (out / registry.HOLDOUT_FILE).exists()
+    result = train_on_dataset(data, out, classifier=clf, source="week 2", write_report=False, write_holdout=False)
+    assert not (out / registry.HOLDOUT_FILE).exists()
+    assert json.loads((out / "metadata.json").read_text())["training"]["source"] == "week 2"
+    assert result.metrics["split"]["test_period"] == ["1970-01-01T00:08:30Z", "1970-01-01T00:09:59Z"]

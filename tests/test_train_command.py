@@ -40,7 +40,9 @@ def test_several_files_are_separate_traffics(labelled_events_file, tmp_path):
     assert double["training"]["source"] == "events files events.jsonl, events.jsonl"
     assert (double["training"]["traffics"], double["training"]["events"]) == (2, 2400)
     assert single["training"]["traffics"] == 1
-    assert double["metrics"]["split"] == {part: 2 * n for part, n in single["metrics"]["split"].items()}
+    sizes = {part: n for part, n in single["metrics"]["split"].items() if part != "test_period"}
+    assert {part: double["metrics"]["split"][part] for part in sizes} == {part: 2 * n for part, n in sizes.items()}
+    assert double["metrics"]["split"]["test_period"] == single["metrics"]["split"]["test_period"]  # the same days
     held_out = np.load(tmp_path / "two" / HOLDOUT_FILE)["X"]
     half = len(held_out) // 2
     np.testing.assert_array_equal(held_out[:half], held_out[half:])
@@ -270,3 +272,57 @@ def test_a_refused_promotion_exits_1_and_keeps_the_model(tmp_path):
         assert info.value.returncode == 1
         assert "0 fraud and" in stdout.getvalue() and "--force" in stdout.getvalue()
         assert RiskModel.load(tmp_path / "m").version and registry.active_dir() == registry.DEFAULT_DIR
+
+
+def test_training_from_the_database_knows_when_labels_stop_maturing(django_user_model):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from signupguard.labels import training_labels
+
+    before = timezone.now()
+    labels = training_labels(legit_after_days=14)
+    assert (before - dt.timedelta(days=14)).timestamp() <= labels.mature_before
+    assert labels.mature_before <= (timezone.now() - dt.timedelta(days=14)).timestamp()
+    assert training_labels(legit_after_days=None).mature_before is None
+    assert training_labels(legit_after_days=float("inf")).mature_before is None
+
+
+@pytest.mark.django_db
+def test_a_young_portal_trains_on_unmatured_labels_and_is_told_so(tmp_path):
+    # Every attempt newer than LEGIT_AFTER_DAYS: nothing mature to measure on, so the plain split, with a note.
+    start = timezone.now() - dt.timedelta(hours=5)
+    for n in range(300):
+        raw = farm_event(n) if n % 4 == 0 else make_event(n)
+        raw["occurred_at"] = (start + dt.timedelta(minutes=n)).isoformat()
+        event = parse_event(raw)
+        attempt = Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at,
+                                         account=event.account or "", ip=event.ip, raw=event.to_dict())
+        Label.objects.create(attempt=attempt, label="fraud" if n % 4 == 0 else "legit", source="reviewer")
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
+    assert "note: too few labelled attempts older than 14 days" in stdout.getvalue()
+    assert RiskModel.load(tmp_path / "m").metadata["metrics"]["split"]["unmatured_holdout"] is True
+
+
+@pytest.mark.django_db
+def test_from_the_database_the_hold_out_is_of_matured_days(tmp_path):
+    # Allowed attempts mature into legitimate labels after LEGIT_AFTER_DAYS; the days after hold people's
+    # labels only, the model's holds: they train, and the hold-out is measured before them (found in an audit).
+    now = timezone.now()
+    for n in range(400):
+        raw = farm_event(n) if n % 4 == 0 else make_event(n)
+        when = now - dt.timedelta(days=30) + dt.timedelta(minutes=n) if n < 300 else now - dt.timedelta(hours=400 - n)
+        raw["occurred_at"] = when.isoformat()
+        event = parse_event(raw)
+        attempt = Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at,
+                                         account=event.account or "", ip=event.ip, raw=event.to_dict())
+        Label.objects.create(attempt=attempt, label="fraud" if n % 4 == 0 else "legit", source="reviewer")
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
+    split = RiskModel.load(tmp_path / "m").metadata["metrics"]["split"]
+    assert "unmatured_holdout" not in split and "note:" not in stdout.getvalue()
+    cutoff = (now - dt.timedelta(days=14)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert split["test_period"][1] < cutoff  # the newest 100 rows trained, and never measured
+    assert (split["train"], split["valid"], split["test"]) == (210 + 100, 45, 45)

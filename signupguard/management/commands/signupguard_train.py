@@ -101,6 +101,7 @@ class Command(BaseCommand):
         if out.exists() and not out.is_dir():
             raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
         paths = options["events"]
+        train_only_after = None
         if paths:
             for path in paths:
                 if os.path.isdir(path):
@@ -136,6 +137,8 @@ class Command(BaseCommand):
             with progress_bar(total=None, desc="features") as bar:
                 data = [dataset_from_database(labels=labels, progress=bar.update)]
             source = f"reviewer labels: {len(labels.people)} from people, {matured} taken as legitimate"
+            # Newer attempts hold people's labels only (the model's holds): they train, never measure.
+            train_only_after = labels.mature_before
         for one in data:
             self.stdout.write(f"{one.total_events} events, {len(one.y)} labelled ({int(one.y.sum())} fraud), {one.bad_lines} bad lines")
         clf = SignupRiskClassifier(n_estimators=options["rounds"], random_state=options["seed"])
@@ -144,7 +147,7 @@ class Command(BaseCommand):
                 result = train_on_dataset(
                     data, out, classifier=clf, source=source, version_prefix=options["version_prefix"],
                     write_holdout=not options["no_holdout"], review_rate=options["review_rate"],
-                    block_rate=options["block_rate"], progress=bar.update,
+                    block_rate=options["block_rate"], progress=bar.update, train_only_after=train_only_after,
                 )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=1) from None
@@ -156,7 +159,14 @@ class Command(BaseCommand):
             f"hold-out signups: fraud held {m.get('fraud_held', float('nan')):.2%}, blocked {m.get('fraud_blocked', float('nan')):.2%}; "
             f"legitimate held {m.get('legit_held', float('nan')):.2%}, blocked {m.get('legit_blocked', float('nan')):.2%}; "
             f"ROC AUC {m.get('roc_auc', float('nan')):.4f}"
+            + (" (hold-out {} to {})".format(*result.metrics["split"]["test_period"])
+               if "test_period" in result.metrics.get("split", {}) else "")
         )
+        if result.metrics.get("split", {}).get("unmatured_holdout"):
+            self.stdout.write(
+                f"note: too few labelled attempts older than {labels.legit_after_days:g} days "
+                "to measure on: the hold-out holds newer ones, labelled by people alone (mostly what the active "
+                "model held), so its figures and a promotion's comparison favour a model that holds less")
         if options["promote"]:
             try:
                 outcome = promote(out)
