@@ -15,7 +15,7 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
 =================  ==========================================================
 
 Velocity, model and policy checks (E010, W020, W021, E030-E035, W030), the live
-integration's (E040-E044, W040) and the Celery app's (W041, W042) are listed beside
+integration's (E040-E044, W040) and the Celery app's (E045, W041, W042) are listed beside
 their code below.
 """
 
@@ -282,7 +282,9 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
 
 
 # ---------------------------------------------------------------------------
-# Celery: signupguard.W041, W042.
+# Celery: signupguard.E045, W041, W042.
+#   E045  the loaded Celery app's broker URL names a transport that does not exist, or whose
+#         client library is not installed (checked without connecting)
 #   W041  no Celery app of the project is loaded in this process, so the
 #         scoring tasks would go through Celery's unconfigured fallback app
 #         (broker amqp://guest@localhost//): signups would stay pending
@@ -310,10 +312,47 @@ def celery_app_loaded() -> bool:
     return app is not None and getattr(app, "main", None) != "default"
 
 
+def _loaded_celery_app() -> Any:
+    from celery import _state
+
+    return getattr(_state._tls, "current_app", None) or getattr(_state, "default_app", None)
+
+
+def broker_problem() -> str | None:
+    """Why the loaded Celery app's broker URL cannot work, without connecting to it (None: it may)."""
+    try:
+        app = _loaded_celery_app()
+        if app is None or app.conf.task_always_eager:
+            return None  # eager tasks never reach a broker
+        url = app.conf.broker_url
+    except Exception:  # noqa: BLE001 - Celery's internals moved: do not guess
+        return None
+    if not url:
+        return None
+    from kombu import Connection
+
+    try:
+        Connection(url).transport  # resolves the transport's class and its client library; no I/O
+    except Exception as exc:  # noqa: BLE001 - KeyError (no such transport), ImportError (its library)
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 @register(TAG)
 def check_celery_app(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     if celery_app_loaded():
-        return []
+        problem = broker_problem()
+        if problem is None:
+            return []
+        from kombu.utils.url import maybe_sanitize_url
+
+        url = maybe_sanitize_url(_loaded_celery_app().conf.broker_url)
+        return [Error(
+            f"Celery's broker URL {url} cannot work ({problem}): no scoring task can be sent, and every new "
+            "account would stay pending.",
+            hint="Fix CELERY_BROKER_URL (redis://host:6379/0, amqp://user:password@host//).",
+            obj="CELERY_BROKER_URL", id="signupguard.E045",
+        )]
     return [Warning(
         "No Celery app of this project is loaded, so SignupGuard's scoring tasks would be sent through "
         "Celery's unconfigured default app (broker amqp://guest@localhost//), ignoring the CELERY_* "

@@ -109,3 +109,22 @@ def test_extra_capture_headers_that_capture_ignores_or_refuses_are_reported() ->
     refused = _extra_header_messages(["Cookie", "HTTP_AUTHORIZATION", "x-request-id"])
     assert len(refused) == 2 and "'Cookie'" in refused[0] and "'HTTP_AUTHORIZATION'" in refused[1]
     assert len(_extra_header_messages("x_csrftoken, x-request-id")) == 1
+
+
+def test_a_broker_url_with_no_such_transport_is_an_error(monkeypatch) -> None:
+    # Every signup stayed pending behind "redsi://", and check --deploy said nothing (found in an audit).
+    from celery import Celery, _state
+
+    from signupguard.checks import check_celery_app
+
+    app = Celery("portal", set_as_current=False)
+    monkeypatch.setattr(_state._tls, "current_app", None)
+    monkeypatch.setattr(_state, "default_app", app)
+    app.conf.broker_url = "redsi://:secret@broker:6379/0"
+    messages = check_celery_app()
+    assert [m.id for m in messages] == ["signupguard.E045"]
+    assert "No such transport: redsi" in messages[0].msg and "secret" not in messages[0].msg
+    app.conf.broker_url = "redis://broker:6379/0"
+    assert check_celery_app() == []
+    app.conf.broker_url, app.conf.task_always_eager = "redsi://broker", True  # eager: no broker is used
+    assert check_celery_app() == []

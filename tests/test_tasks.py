@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from datetime import timedelta
@@ -286,3 +287,61 @@ def test_a_failed_save_is_not_counted_twice_by_the_retry(signup_request, make_us
     assert failures and attempt.attempts == 2
     assert attempt.velocity["counts"]["ip"][0] == 0  # it did not read its own first try
     assert later.velocity["counts"]["ip"][0] == 1  # one earlier signup from this address, not two
+
+
+@pytest.mark.django_db
+def test_an_eager_scoring_that_times_out_decides_at_once_instead_of_waiting_out_five_more_timeouts(
+    signup_request, make_user, django_capture_on_commit_callbacks,
+) -> None:
+    # A Redis that accepts and never answers: each try waits its socket timeout, in the signup's request
+    # (found in an audit: 30 s a signup with redis-py's 5 s).
+    import socket
+    import threading
+
+    from signupguard.engine import reset_engine
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(50)
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    url = f"redis://127.0.0.1:{server.getsockname()[1]}/0?socket_timeout=0.3"
+    user = make_user()
+    try:
+        with override_settings(SIGNUPGUARD={**DEAD_REDIS, "VELOCITY_OPTIONS": {"url": url}, "FAIL_MODE": "closed"}):
+            reset_engine()
+            with django_capture_on_commit_callbacks(execute=False):
+                attempt = _signup(signup_request, user)
+            assert score_attempt.apply(args=[attempt.pk]).get() == "failed"
+        assert len(accepted) < 3  # one try, not six
+        attempt.refresh_from_db()
+        assert attempt.state == "failed" and "Timeout" in attempt.error and account_status(user) == "review"
+    finally:
+        reset_engine()
+        server.close()
+        for connection in accepted:
+            connection.close()
+
+
+@pytest.mark.django_db
+def test_the_sweep_command_scores_what_a_dead_request_left_pending(
+    signup_request, make_user, django_capture_on_commit_callbacks,
+) -> None:
+    from django.core.management import call_command
+
+    user = make_user()
+    with override_settings(SIGNUPGUARD={**ALLOW_ALL, "SWEEP_AFTER_SECONDS": 60}):
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)  # its request died before the task ran
+        Attempt.objects.filter(pk=attempt.pk).update(created_at=timezone.now() - timedelta(minutes=2))
+        out = io.StringIO()
+        call_command("signupguard_sweep", stdout=out)
+    assert "1 pending attempts scored" in out.getvalue() and account_status(user) == "cleared"
