@@ -64,14 +64,16 @@ class HardRules:
         # Parsing the address is the costly part: only when a range is listed.
         address = ipaddress.ip_address(ip.address) if ip.address and (self.allow_networks or self.deny_networks) else None
         domain = email.domain
-        if address is not None and any(address in net for net in self.allow_networks if net.version == address.version):
-            return ALLOW, f"address {ip.address} is in an allow-listed range"
+        listed = _listed(address, self.allow_networks)
+        if listed is not None:  # the listed range, not the client's address: the reason outlives the attempt
+            return ALLOW, f"the address is in the allow-listed range {listed}"
         if ip.asn is not None and ip.asn in self.allow_asns:
             return ALLOW, f"AS{ip.asn} is allow-listed"
         if domain and self.allow_domains and _domain_in(domain, self.allow_domains):
             return ALLOW, f"email domain {domain} is allow-listed"
-        if address is not None and any(address in net for net in self.deny_networks if net.version == address.version):
-            return BLOCK, f"address {ip.address} is in a deny-listed range"
+        listed = _listed(address, self.deny_networks)
+        if listed is not None:
+            return BLOCK, f"the address is in the deny-listed range {listed}"
         if ip.asn is not None and ip.asn in self.deny_asns:
             return BLOCK, f"AS{ip.asn} ({ip.as_org or 'unknown organisation'}) is deny-listed"
         if domain and self.deny_domains and _domain_in(domain, self.deny_domains):
@@ -82,6 +84,13 @@ class HardRules:
 # The ``feature`` of the reason a hard rule puts first: what a rule decided is no training label.
 RULE_FEATURE = "rule"
 HONEYPOT = "the hidden honeypot field was filled in: a script does that, and now and then a browser's autofill"
+
+
+def _listed(address: Any, networks: tuple) -> Any:
+    """The first of ``networks`` that holds ``address``, or None."""
+    if address is None:
+        return None
+    return next((net for net in networks if net.version == address.version and address in net), None)
 
 
 def _domain_in(domain: str, listed: frozenset[str]) -> bool:

@@ -11,21 +11,29 @@ Kept whatever their age: attempts not scored yet (the sweep still owes them a
 verdict) and those of accounts still pending or in review (a reviewer needs
 them to decide). An attempt's labels go with it, so retraining from the
 database (``signupguard_train`` without ``--events``) learns from what
-retention keeps.
+retention keeps. The cluster index (link keys) and the clusters' evidence
+expire with them (``delete_expired_link_data``).
+
+``erase_account`` deletes what was stored about one account, for a
+portal's right-to-erasure path: a deleted user's attempts otherwise keep
+their data with ``user`` NULL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from signupguard.models import AccountStatus, Attempt
+from signupguard.models import AccountStatus, Attempt, Cluster, Link, LinkKey
 
 # Rows per DELETE: each batch is one short transaction, so signups are never kept waiting behind a long one.
 BATCH = 1000
+EXPIRED = "expired:"  # the value of evidence older than the retention: a digest of what it was
 
 
 def expired_attempts(days: float, *, now: dt.datetime | None = None) -> QuerySet[Attempt]:
@@ -53,7 +61,54 @@ def delete_expired_attempts(days: float, *, now: dt.datetime | None = None, batc
         with transaction.atomic():
             ids = list(expired_attempts(days, now=now).order_by("pk").values_list("pk", flat=True)[:batch])
             if not ids:
+                delete_expired_link_data(days, now=now)
                 return deleted
             # Django's delete: labels go with their attempt; statuses, changes and links keep theirs as NULL.
             Attempt.objects.filter(pk__in=ids).delete()
         deleted += len(ids)
+
+
+def delete_expired_link_data(days: float, *, now: dt.datetime | None = None) -> None:
+    """The cluster index and its evidence are copies of attempts' addresses, mailboxes and devices: they expire too.
+
+    Link keys not seen within the retention go, so new signups no longer link
+    through them. Older evidence (``Link``) keeps its kind, which the
+    retroactive policy weighs, but its value becomes a digest, and the
+    clusters it touched recompute their shared attributes.
+    """
+    from signupguard.clusters import refresh
+
+    try:
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    except OverflowError:  # longer than the calendar: nothing is that old
+        return
+    LinkKey.objects.filter(last_seen__lt=cutoff).delete()
+    touched: set[int] = set()
+    old = Link.objects.filter(at__lt=cutoff).exclude(value__startswith=EXPIRED)
+    for pk, value, cluster_id in old.values_list("pk", "value", "cluster_id").iterator(chunk_size=BATCH):
+        digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        Link.objects.filter(pk=pk).update(value=f"{EXPIRED}{digest}")
+        touched.add(cluster_id)
+    for cluster_id in sorted(touched):
+        if Cluster.objects.filter(pk=cluster_id).exists():
+            refresh(cluster_id)
+
+
+def erase_account(user: Any) -> int:
+    """Delete what SignupGuard stored about one account (right to erasure); return the attempts deleted.
+
+    Its attempts (by user, and failed logins that typed its username or email)
+    and their labels. Call it before deleting the user (or from a ``pre_delete``
+    receiver of the user model): once the user is gone its attempts keep the
+    address, email, headers and device with ``user`` NULL. LinkKey, Link,
+    ClusterMember, AccountStatus and its StatusChange rows go by CASCADE.
+    """
+    identifiers = {str(user.pk)} | {v for v in (user.get_username(), getattr(user, "email", "") or "") if v}
+    match = Q(user=user) | Q(user__isnull=True, account__in=identifiers)
+    email = getattr(user, "email", "") or ""
+    if email:
+        match |= Q(user__isnull=True, email__iexact=email)
+    with transaction.atomic():
+        AccountStatus.objects.filter(user=user).update(attempt=None)
+        _, deleted = Attempt.objects.filter(match).delete()
+    return deleted.get(Attempt._meta.label, 0)  # not the labels deleted with them

@@ -10,6 +10,8 @@ to keep their labels.
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,7 +38,11 @@ class Command(BaseCommand):
         partial = out.with_name(out.name + ".partial")
         try:
             labels = training_labels(legit_after_days=options["legit_after_days"])
-            with open(partial, "wb") as handle, progress_bar(total=Attempt.objects.count(), desc="export") as bar:
+            # Every account's emails, addresses and devices: readable by its owner alone.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)  # a partial file left by an earlier run kept its own mode
+            with os.fdopen(descriptor, "wb") as handle, \
+                    progress_bar(total=Attempt.objects.count(), desc="export") as bar:
                 lines, labelled = export_events(handle, labels=labels, progress=bar.update)
             partial.replace(out)  # a reader never sees half a file
         except (OSError, DatabaseError, ValueError) as exc:
