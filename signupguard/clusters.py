@@ -338,7 +338,13 @@ def schedule_linking(attempt_id: int | None = None) -> None:
     recent = timezone.now() - timedelta(seconds=COALESCE_SECONDS)
     waiting = Attempt.objects.filter(link_pending=True, scored_at__gte=recent)
     if attempt_id is not None:
-        waiting = waiting.exclude(pk=attempt_id)
+        # Only an *older* waiting verdict means a pass is on its way: two verdicts that commit
+        # at once must not each leave the publish to the other (then nobody publishes).
+        mine = Attempt.objects.filter(pk=attempt_id).values_list("scored_at", flat=True).first()
+        if mine is not None:
+            waiting = waiting.filter(Q(scored_at__lt=mine) | Q(scored_at=mine, pk__lt=attempt_id))
+        else:
+            waiting = waiting.exclude(pk=attempt_id)
     if waiting.exists():
         return  # the pass on its way for those links this one too: it runs until none is left
     _publish(countdown=float(sg_settings.LINK_IDLE))

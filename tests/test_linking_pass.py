@@ -132,3 +132,23 @@ def test_the_worker_links_after_its_verdicts_and_holds_the_farm_that_got_through
         assert change.source == "cluster" and "cluster" in change.reason
     log = celery_live.worker.output()
     assert f"Task {clusters.LINK_TASK}[" in log  # linked in the linking task, not in the scoring task
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+def test_two_verdicts_committed_together_publish_one_linking_task_not_none(
+    idle_broker: IdleBroker, make_user: Any, settings: Any,
+) -> None:
+    # Each saw the other waiting and left the publish to it: under steady traffic no pass ran,
+    # and linking waited for the sweep, 1-2 minutes (found in an audit).
+    from django.utils import timezone
+
+    settings.SIGNUPGUARD = {**ALLOW_ALL, "LINK_IDLE": 0}
+    now = timezone.now()
+    first, second = [Attempt.objects.create(event_id=f"together-{n}", kind="signup", occurred_at=now, user=make_user(),
+                                            state="scored", scored_at=now, link_pending=True) for n in range(2)]
+    with celery_broker(idle_broker.url):
+        clusters.schedule_linking(first.pk)  # each verdict's on-commit callback, both committed
+        clusters.schedule_linking(second.pk)
+        assert idle_broker.tasks().count(clusters.LINK_TASK) == 1
