@@ -3,6 +3,9 @@
 Every attempt scored while ``SHADOW`` is set stores the challenger's score
 beside the active model's verdict; this module summarises those pairs so the
 decision to promote rests on your traffic, not only on a hold-out.
+
+Only the challenger's score is stored: its decision is rebuilt as live scoring
+would have made it were it active, hard rules included (``challenger_decision``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ from typing import Any
 
 from signupguard.model import ModelError, registry
 from signupguard.model.predict import RiskModel
-from signupguard.policy import effective_thresholds
+from signupguard.policy import ALLOW, BLOCK, DECISIONS, HONEYPOT, REVIEW, RULE_FEATURE, Thresholds, effective_thresholds
+
+# The reasons scoring.apply_assessment adds whatever the score (a device a blocked account used, the
+# login rules): each holds the attempt for review at least, whichever model scored it. Not "login_*":
+# "login_failed" is a model feature.
+ACCOUNT_RULES = frozenset({"linked_blocked_device", "login_device_accounts", "login_ip_accounts", "login_failed_burst"})
 
 
 @dataclass(slots=True)
@@ -64,10 +72,10 @@ def compare(version: str | None = None) -> ShadowComparison:
     held = {"active": Counter(), "shadow": Counter()}
     rows = (
         Attempt.objects.filter(shadow_model_version=version, decision__isnull=False, shadow_score__isnull=False)
-        .values_list("pk", "score", "decision", "shadow_score").iterator(chunk_size=5000)
+        .values_list("pk", "score", "decision", "shadow_score", "reasons").iterator(chunk_size=5000)
     )
-    for pk, score, decision, shadow_score in rows:
-        shadow_decision = "block" if shadow_score >= thresholds.block else "review" if shadow_score >= thresholds.review else "allow"
+    for pk, score, decision, shadow_score, reasons in rows:
+        shadow_decision = challenger_decision(shadow_score, thresholds, decision=decision, reasons=reasons)
         result.attempts += 1
         result.decisions[(decision, shadow_decision)] += 1
         total_difference += abs((score or 0.0) - shadow_score)
@@ -81,6 +89,24 @@ def compare(version: str | None = None) -> ShadowComparison:
         model: {k: c.get(k, 0) for k in ("fraud", "fraud_held", "legit", "legit_held")} for model, c in held.items()
     }
     return result
+
+
+def challenger_decision(score: float, thresholds: Thresholds, *, decision: str, reasons: Any) -> str:
+    """The challenger's verdict for ``score`` on an attempt the active model decided ``decision`` with ``reasons``.
+
+    Mirrors live scoring (``Engine._shadow_verdicts`` and ``apply_assessment``):
+    an allow or deny list decides for both models whatever their scores, so
+    the stored decision is the challenger's too; a filled honeypot and the
+    account rules raise either verdict to review at least.
+    """
+    marks = [r for r in reasons if isinstance(r, dict)] if isinstance(reasons, list) else []
+    rules = [r.get("text") for r in marks if r.get("feature") == RULE_FEATURE]
+    if any(text != HONEYPOT for text in rules):
+        return decision
+    own = BLOCK if score >= thresholds.block else REVIEW if score >= thresholds.review else ALLOW
+    if rules or any(r.get("feature") in ACCOUNT_RULES for r in marks):
+        return max(own, REVIEW, key=DECISIONS.index)
+    return own
 
 
 def as_dict(comparison: ShadowComparison) -> dict[str, Any]:

@@ -16,14 +16,22 @@ ACTIVE or SHADOW file that names no version (not UTF-8, say UTF-16 from
 PowerShell's ``>``): the registry acts as if it were absent. A model that could
 not be checked at all (no process to parse it in, a timeout) is tried again a
 few seconds later, then at growing intervals, rather than refused for good.
+
+A version directory is copied under a hidden name (``versions/.<version>.partial-*``)
+and renamed into place, so a copy killed midway never passes for a version;
+names starting with "." are never listed, offered or pointed at. A copy
+killed midway stays under its hidden name until deleted by hand.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import secrets
 import shutil
 import time
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +75,8 @@ def _version_problem(version: str) -> str | None:
     """Why ``version`` cannot be a directory name under versions/, if it cannot."""
     if not version.isprintable() or "/" in version or "\\" in version or version in (".", ".."):
         return f"does not hold a version name ({version[:40]!r})"
+    if version.startswith("."):
+        return f"names {version[:40]!r}: a name starting with '.' is a copy in progress, not a version"
     return None
 
 
@@ -192,11 +202,20 @@ def versions() -> list[str]:
     root = registry_root()
     if root is None or not (root / "versions").is_dir():
         return []
-    return sorted(p.name for p in (root / "versions").iterdir() if (p / METADATA_FILE).exists())
+    # A hidden name is a copy in progress (or one a kill left behind): never a version.
+    return sorted(
+        p.name for p in (root / "versions").iterdir() if not p.name.startswith(".") and (p / METADATA_FILE).exists()
+    )
 
 
 def register(directory: Path | str) -> Path:
-    """Copy a trained model directory into the registry under its version name."""
+    """Copy a trained model directory into the registry under its version name.
+
+    The copy is whole or absent (``_install``). A directory already there
+    under that name is kept, versions being hashes of the model text, unless
+    it is not a whole copy: a promote killed mid-copy by an older release
+    left it so, and reusing it would fail every later promote.
+    """
     root = registry_root()
     if root is None:
         raise ModelError("SIGNUPGUARD['MODEL_DIR'] is not set: there is no registry to add models to")
@@ -208,13 +227,71 @@ def register(directory: Path | str) -> Path:
     if problem:
         raise ModelError(f"{directory / METADATA_FILE} {problem}; write the model with signupguard_train")
     target = root / "versions" / version
-    if target.resolve() != directory.resolve():
-        if target.exists():
-            # Versions are content hashes: the same name is the same model.
-            return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(directory, target)
+    if target.resolve() == directory.resolve():
+        return target
+    broken = False
+    if target.exists():
+        damage = _copy_problem(target, directory)
+        if damage is None:
+            return target  # versions are hashes of the model text: the same name is the same model
+        logger.warning("SignupGuard replaces %s, not a whole copy of %s: %s", target, directory, damage)
+        broken = True
+    _install(directory, target, replace=broken)
     return target
+
+
+def _copy_problem(target: Path, source: Path) -> str | None:
+    """Why ``target`` is not a whole copy of ``source`` (a file missing or cut short, a model that fails to load)."""
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        name = path.relative_to(source)
+        try:
+            size = (target / name).stat().st_size
+        except OSError:
+            return f"{name} is missing"
+        if size != path.stat().st_size:
+            return f"{name} has {size} bytes, {path.stat().st_size} in the source"
+    try:
+        RiskModel.load(target)
+    except ModelUnchecked:
+        raise  # nothing is known about it: replacing it could swap out a good, active model
+    except ModelError as exc:
+        return str(exc)
+    return None
+
+
+def _install(source: Path, target: Path, *, replace: bool) -> None:
+    """Copy ``source`` to ``target`` (replacing a broken one) through a hidden staging directory renamed into place.
+
+    A kill mid-copy leaves only the staging directory, which nothing lists.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}.partial-{secrets.token_hex(4)}"
+    try:
+        shutil.copytree(source, staging)
+        _move_in(staging, target, replace=replace)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # still there only if the copy or the move failed
+
+
+def _move_in(staging: Path, target: Path, *, replace: bool) -> None:
+    """Rename ``staging`` to ``target``; with ``replace``, the broken ``target`` is moved aside, then deleted.
+
+    A rename cannot replace a directory with files in it; moved aside first,
+    the old copy is gone only once the new one is in place.
+    """
+    aside = target.parent / f".{target.name}.broken-{secrets.token_hex(4)}"
+    if replace:
+        try:
+            target.rename(aside)
+        except FileNotFoundError:
+            pass  # a concurrent promote replaced it already
+    try:
+        staging.rename(target)
+    except OSError:
+        if not (target / METADATA_FILE).exists():
+            raise
+        # A concurrent promote of the same version moved its own whole copy in first.
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def _write_pointer(name: str, version: str | None) -> None:
@@ -245,20 +322,21 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
     Both models score the same held-out rows (``holdout.npz`` written by
     training); the one that catches more fraud at ``fpr`` of legitimate
     traffic flagged wins. A hold-out without fraud or without legitimate rows
-    measures neither, so it promotes nothing. ``force`` skips the comparison.
+    measures neither, so it promotes nothing; nor does one of another size than
+    training recorded, which an earlier run into the same directory left.
+    ``force`` skips the comparison.
     """
     target = register(directory)
     candidate = RiskModel.load(target)
     version = candidate.version
     try:
-        data = np.load(target / HOLDOUT_FILE)
-        rows, labels = data["X"], data["y"]
-        if len(rows) != len(labels):
-            raise ValueError(f"{len(rows)} rows but {len(labels)} labels")
+        rows, labels = _holdout(target, candidate, directory)
         candidate_recall = recall_at_fpr(candidate.predict(rows), labels, fpr)  # ValueError: rows of another schema
     except (OSError, KeyError, ValueError) as exc:
         if not force:
-            return Promotion(False, version, f"no usable hold-out in {target} ({exc}); use --force to promote anyway", float("nan"), None)
+            message = (str(exc) if isinstance(exc, _ForeignHoldout)
+                       else f"no usable hold-out in {target} ({exc}); use --force to promote anyway")
+            return Promotion(False, version, message, float("nan"), None)
         rows = labels = None
         candidate_recall = float("nan")
     active = load_active()
@@ -289,6 +367,37 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
         return Promotion(True, version, f"promoted {version} without comparing: its recall is {held}", candidate_recall, active_recall)
     detail = f" (active {active_recall:.2%})" if active_recall is not None else ""
     return Promotion(True, version, f"promoted {version}: holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged{detail}", candidate_recall, active_recall)
+
+
+class _ForeignHoldout(ValueError):
+    """The hold-out beside a model is not the one its training measured (the message says so)."""
+
+
+def _holdout(target: Path, candidate: RiskModel, directory: Path | str) -> tuple[np.ndarray, np.ndarray]:
+    """The hold-out rows and labels beside ``target``; OSError, KeyError or ValueError when unusable."""
+    try:
+        data = np.load(target / HOLDOUT_FILE)
+        rows, labels = data["X"], data["y"]
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # cut short: training killed while writing it
+        raise ValueError(f"{HOLDOUT_FILE} is damaged: {exc}") from None
+    if len(rows) != len(labels):
+        raise ValueError(f"{len(rows)} rows but {len(labels)} labels")
+    # A retrain into the same directory that wrote no hold-out (--no-holdout, or killed) left the last run's.
+    measured = _trained_test_rows(candidate.metadata)
+    if measured is not None and len(labels) != measured:
+        raise _ForeignHoldout(
+            f"not promoted: the hold-out beside this model has {len(labels)} rows, its training measured {measured}: "
+            f"it belongs to another run; retrain, or promote without comparing: signupguard_promote {directory} --force"
+        )
+    return rows, labels
+
+
+def _trained_test_rows(metadata: dict) -> int | None:
+    """The hold-out size training recorded (``metrics.split.test``), if it recorded one."""
+    metrics = metadata.get("metrics")
+    split = metrics.get("split") if isinstance(metrics, dict) else None
+    test = split.get("test") if isinstance(split, dict) else None
+    return test if isinstance(test, int) and not isinstance(test, bool) else None
 
 
 def _holdout_counts(labels: np.ndarray | None) -> str:
