@@ -52,14 +52,15 @@ class Outcome:
 
 
 def _users(accounts: Iterable[Any]) -> list[Any]:
-    """Users from users, user ids, ``Attempt``s or ``AccountStatus`` rows (deduplicated, in order)."""
-    ids: dict[int, None] = {}  # ordered and deduplicated in O(1) per id (a list's `in` is quadratic)
+    """Users from users, user ids, ``Attempt``s or ``AccountStatus`` rows (deduplicated, by primary key)."""
+    ids: dict[int, None] = {}  # deduplicated in O(1) per id (a list's `in` is quadratic)
     for item in accounts:
         uid = item.user_id if isinstance(item, (Attempt, AccountStatus)) else getattr(item, "pk", item)
         if uid is not None:
             ids.setdefault(uid, None)
     found = get_user_model()._default_manager.in_bulk(list(ids))
-    return [found[i] for i in ids if i in found]
+    # In primary-key order: every bulk action locks status rows in the same order (no deadlock between reviewers).
+    return [found[i] for i in sorted(ids) if i in found]
 
 
 def usable_keys(users: Iterable[Any] | QuerySet) -> int:
@@ -99,7 +100,7 @@ def _label(user: Any, value: str, actor: Any) -> bool:
 def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
     """Clear the accounts (a reviewer's verdict: legitimate) and label them ``legit``."""
     outcome = Outcome()
-    with transaction.atomic():
+    with clusters.deferred_refresh(), transaction.atomic():  # cluster rows refreshed after commit, not under the status locks
         for user in _users(accounts):
             change = set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer", note=note)
             if change:
@@ -119,7 +120,7 @@ def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason
     """Block the accounts (revoking their keys) and label them ``fraud``."""
     users = _users(accounts)
     outcome = Outcome(keys=usable_keys(users))
-    with transaction.atomic():
+    with clusters.deferred_refresh(), transaction.atomic():
         for user in users:
             # confirm: a block the model or the cluster made becomes the reviewer's, evidence against its cluster.
             change = set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note, confirm=True)
@@ -150,10 +151,16 @@ def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
     """Block every account of the campaign and revoke all its keys, then close the cluster."""
     # Every member is blocked here: no retroactive review needed; the cluster's aggregates are
     # refreshed once at the end, not once per account (quadratic in its size).
+    members = cluster_users(cluster)
     with clusters.deferred_refresh(), suppressed(), transaction.atomic():
-        outcome = confirm_block(cluster_users(cluster), actor=actor, note=note,
+        outcome = confirm_block(members, actor=actor, note=note,
                                 reason=f"cluster #{cluster.pk} blocked by a reviewer")
-        Cluster.objects.filter(pk=cluster.pk).update(status=Cluster.Status.CLOSED)
+        # A cluster the linking pass merged away meanwhile stays "merged" (its members are in the other one now).
+        Cluster.objects.filter(pk=cluster.pk).exclude(status=Cluster.Status.MERGED).update(status=Cluster.Status.CLOSED)
+        if members:
+            # Accounts the linking pass joined to the campaign while it was blocked saw none of these
+            # blocks (uncommitted, and suppressed): one retroactive review after the commit judges them.
+            transaction.on_commit(partial(retroactive.enqueue, members[0].pk))
     return outcome
 
 
@@ -174,12 +181,13 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
     outcome = Outcome()
     adapter = get_adapter()
     can_restore = adapter.can_restore_keys
-    with transaction.atomic():
+    with clusters.deferred_refresh(), transaction.atomic():
         for user in _users(accounts):
             if AccountStatus.objects.filter(user=user).values_list("status", flat=True).first() != BLOCKED:
                 continue
             to, blocked_at = _before_block(user)
-            if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note):
+            if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note,
+                              only_from=[BLOCKED]):  # checked under the row's lock: another reviewer may have acted
                 continue
             outcome.accounts += 1
             _block_taken_back(user)
