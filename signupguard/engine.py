@@ -21,7 +21,7 @@ from signupguard.model import Scorer
 from signupguard.model import registry
 from signupguard.policy import ALLOW, Decision, HardRules, decide, effective_thresholds
 from signupguard.reasons import top_reasons
-from signupguard.velocity import VelocityStore, get_store
+from signupguard.velocity import VelocityStore, for_event, get_store
 from signupguard.velocity.keys import Deployment, Velocity, observe_event, observe_flat, plan_event
 
 logger = logging.getLogger(__name__)
@@ -119,7 +119,8 @@ class Engine:
     ) -> Prepared:
         """Enrich and record the event in velocity (pass stored parts to avoid counting twice)."""
         enrichment = enrichment if enrichment is not None else self.enricher.enrich(event)
-        velocity = velocity if velocity is not None else observe_event(self.store, event, enrichment, self.deployment)
+        if velocity is None:
+            velocity = observe_event(for_event(self.store, event.event_id), event, enrichment, self.deployment)
         return Prepared(event, enrichment, velocity, build_features(event, enrichment, velocity))
 
     def prepare_many(self, events: Sequence[RawEvent]) -> list[Prepared]:

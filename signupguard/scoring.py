@@ -9,9 +9,10 @@ Idempotent by construction:
 * The enrichment and velocity reading are saved on the attempt *before* the
   model runs; a retry reuses them instead of counting the event in velocity
   twice. With the database velocity store the event's count and its saved
-  reading commit together. Redis records the event in its own round trip, so
-  there an attempt whose save failed (the database dropped in between) is
-  counted once more by its retry.
+  reading commit together. Redis records the event in its own round trip, and
+  keeps the reading under the event's id for a day (``event_ttl``): a retry
+  after a failed save, or after a timeout the script outlived, gets that
+  reading back instead of counting the event again.
 * Decisions only move an account from the statuses they are allowed to leave
   (``status.set_status(only_from=...)``), so a late or repeated verdict never
   overrules a reviewer.
@@ -83,7 +84,8 @@ def score_attempt(attempt_id: int) -> Attempt | None:
     else:
         # With velocity in the database, recording the event and saving its reading
         # commit together: a failed save (or a worker dying in between) leaves no
-        # count behind for the retry to add to. Redis commits its own write first.
+        # count behind for the retry to add to. Redis commits its own write first, and
+        # gives a retry of the same event its first reading back.
         with transaction.atomic():
             prepared = engine.prepare(event)
             _save_prepared(attempt, prepared.enrichment, prepared.velocity)

@@ -103,6 +103,18 @@ def get_store() -> VelocityStore:
 _STORES: dict[tuple, VelocityStore] = {}
 
 
+def for_event(store: VelocityStore, event_id: str) -> VelocityStore:
+    """``store``, observing the live event ``event_id`` at most once.
+
+    For a store whose write can land after its caller saw an error (Redis, when
+    the server stalls past the client's timeout) and which therefore offers
+    ``for_event``: a retry gets the first reading back instead of counting the
+    event again. The others are returned as they are.
+    """
+    bind = getattr(store, "for_event", None)
+    return store if bind is None else bind(event_id)
+
+
 def prune_expired() -> int | None:
     """Delete the configured store's expired data; how many rows went, or None for a store that
     expires its own (Redis's TTLs, the in-process store's collection as it goes)."""

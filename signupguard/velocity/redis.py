@@ -13,11 +13,28 @@ Layout, under ``prefix``:
   ``n<i>`` (newest bucket), ``t<i>`` (total of the live buckets) and
   ``<i>:<bucket>`` (count per live bucket, removed when it leaves the window),
   so the cost is O(1) amortised per window instead of summing every bucket;
-* ``<prefix>d:<key>``: a sorted set per distinct key, member → last seen.
+* ``<prefix>d:<key>``: a sorted set per distinct key, member → last seen;
+* ``<prefix>e:<event id>``: the reading of a live event (see below), for
+  ``event_ttl`` seconds.
 
 TTLs (largest window + one bucket, refreshed on write) are wall-clock and only
 bound memory: readings use bucket arithmetic on the event's own timestamp, so
 replaying old events gives the same figures as the other backends.
+
+A live event is counted once. When the server stalls past the client's
+socket timeout, the client gives up (``TimeoutError``) but the server still
+runs the script once it resumes, so the scoring task's retry would count the
+event again (the database store commits the count with the attempt's saved
+reading instead). ``for_event``, which ``Engine.prepare`` observes through,
+names the event: the script saves the event's reading under its id in the same
+atomic step as the counts, and observing that id again returns that reading
+and records nothing. The cost is one string of about 250 bytes per live event
+(``MEMORY USAGE``, 32-character ids), kept ``event_ttl`` seconds: a day by
+default, to outlast the retries and the sweep (keep it above
+``FAIL_AFTER_SECONDS``); some 250 MB at a million signups and logins a day.
+A retry that plans other keys than the first try (the GeoIP databases were
+swapped, another worker judged Client Hints differently) records nothing and
+reads its keys as they are. Offline runs observe without an id, as before.
 
 Errors (``redis.exceptions.ConnectionError``, ``TimeoutError`` ...) propagate:
 whether a signup is scored fail-open or fail-closed is the caller's decision
@@ -36,10 +53,10 @@ from .buckets import bucket_of, check_windows, widths
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 
-# KEYS: counter hashes, distinct sets, peeked hashes.
+# KEYS: counter hashes, distinct sets, peeked hashes[, the event's reading].
 # ARGV: nc, nd, np, B, nw, ndw, counter TTL, distinct TTL, now,
 #       cur bucket per counter window (nw), width per distinct window (ndw),
-#       member per distinct key (nd).
+#       member per distinct key (nd)[, TTL of the event's reading].
 _SCRIPT = r"""
 local nc, nd, np = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local B, nw, ndw = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -49,6 +66,19 @@ for i = 1, nw do curs[i] = tonumber(ARGV[9 + i]) end
 for i = 1, ndw do dwidths[i] = tonumber(ARGV[9 + nw + i]) end
 local mbase = 9 + nw + ndw
 local out = {}
+
+-- An event observed before (a retry after a timeout the script outlived): give
+-- back its reading. If it planned other keys then, record nothing: read only.
+local ekey, sig, ro = KEYS[nc + nd + np + 1], nil, false
+if ekey then
+  sig = string.sub(redis.sha1hex(table.concat(ARGV, ' ', 1, 3) .. '\n' .. table.concat(KEYS, '\n', 1, nc + nd + np)
+                                 .. '\n' .. table.concat(ARGV, '\n', mbase + 1, mbase + nd)), 1, 16)
+  local stored = redis.call('GET', ekey)
+  if stored then
+    if string.sub(stored, 1, 16) == sig then return cmsgpack.unpack(string.sub(stored, 17)) end
+    ro = true
+  end
+end
 
 -- Total of a counter's live buckets in window i at bucket cur, without writing.
 local function read(k, i, cur)
@@ -63,7 +93,15 @@ local function read(k, i, cur)
   return tot, nb
 end
 
-for c = 1, nc do
+local rec = nc
+if ro then  -- the counters are read as peeks are
+  rec = 0
+  for c = 1, nc do
+    for i = 1, nw do out[#out + 1] = (read(KEYS[c], i, curs[i])) end
+  end
+end
+
+for c = 1, rec do
   local k = KEYS[c]
   for i = 1, nw do
     local cur = curs[i]
@@ -109,9 +147,11 @@ for j = 1, nd do
     if not (seen and seen >= since) then n = n + 1 end
     out[#out + 1] = n
   end
-  redis.call('ZADD', k, te, m)
-  redis.call('ZREMRANGEBYSCORE', k, '-inf', '(' .. string.format('%.17g', oldest))
-  redis.call('EXPIRE', k, dttl)
+  if not ro then
+    redis.call('ZADD', k, te, m)
+    redis.call('ZREMRANGEBYSCORE', k, '-inf', '(' .. string.format('%.17g', oldest))
+    redis.call('EXPIRE', k, dttl)
+  end
 end
 
 for p = 1, np do
@@ -119,6 +159,9 @@ for p = 1, np do
   for i = 1, nw do
     out[#out + 1] = (read(k, i, curs[i]))
   end
+end
+if ekey and not ro then
+  redis.call('SET', ekey, sig .. cmsgpack.pack(out), 'EX', tonumber(ARGV[mbase + nd + 1]))
 end
 return out
 """
@@ -134,6 +177,10 @@ def _default_url() -> str:
     return url or os.environ.get("REDIS_URL") or DEFAULT_URL
 
 
+SOCKET_TIMEOUT = 5.0  # seconds: one script call; a retry follows (tasks.score_attempt)
+CONNECT_TIMEOUT = 2.0
+
+
 class RedisVelocityStore:
     """Sliding-window counters and distinct sets in Redis, one round trip per event."""
 
@@ -146,18 +193,26 @@ class RedisVelocityStore:
         windows: Sequence[int] = WINDOWS,
         distinct_windows: Sequence[int] = DISTINCT_WINDOWS,
         buckets: int = BUCKETS_PER_WINDOW,
+        event_ttl: int = 86400,
     ) -> None:
+        """``event_ttl``: seconds a live event's reading is kept for its retries (see the module)."""
         import redis
 
         self.windows = check_windows(windows, buckets)
         self.distinct_windows = check_windows(distinct_windows, buckets, name="distinct_windows")
         self.buckets = buckets
         self.prefix = prefix
-        self.client = client if client is not None else redis.Redis.from_url(url or _default_url())
+        # redis-py waits for ever by default: a stalled server would hold a worker (or, with eager
+        # tasks, a signup) for good. A URL's own socket_timeout / socket_connect_timeout win.
+        self.client = client if client is not None else redis.Redis.from_url(
+            url or _default_url(), socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=CONNECT_TIMEOUT)
         self._widths = widths(self.windows, buckets)
         self._dwidths = widths(self.distinct_windows, buckets)
         self._cttl = int(max(self.windows) + max(self._widths)) + 1
         self._dttl = int(max(self.distinct_windows) + max(self._dwidths)) + 1
+        if isinstance(event_ttl, bool) or not isinstance(event_ttl, int) or event_ttl < 1:
+            raise ValueError(f"event_ttl must be a positive number of seconds, not {event_ttl!r}")
+        self.event_ttl = event_ttl
         self._script = self.client.register_script(_SCRIPT)
 
     def observe(
@@ -167,8 +222,13 @@ class RedisVelocityStore:
         counters: Sequence[str],
         distinct: Sequence[tuple[str, str]],
         peek: Sequence[str] = (),
+        event_id: str | None = None,
     ) -> VelocityReading:
-        """Read then record one event (see the protocol in ``velocity/__init__``)."""
+        """Read then record one event (see the protocol in ``velocity/__init__``).
+
+        With ``event_id``, at most once: observing the id again returns the
+        first reading and records nothing (see the module).
+        """
         p = self.prefix
         keys = [f"{p}c:{k}" for k in counters]
         keys += [f"{p}d:{k}" for k, _ in distinct]
@@ -180,6 +240,9 @@ class RedisVelocityStore:
         args += [bucket_of(now, w) for w in self._widths]
         args += list(self._dwidths)
         args += [m for _, m in distinct]
+        if keys and event_id is not None:
+            keys.append(f"{p}e:{event_id}")
+            args.append(self.event_ttl)
         flat = self._script(keys=keys, args=args) if keys else []
         nw, ndw = len(self.windows), len(self.distinct_windows)
         pos = 0
@@ -197,6 +260,10 @@ class RedisVelocityStore:
             pos += nw
         return VelocityReading(counts=counts, distinct=dists, peeked=peeked)
 
+    def for_event(self, event_id: str) -> "EventObserver":
+        """This store, observing the live event ``event_id`` at most once (see the module)."""
+        return EventObserver(self, event_id)
+
     def clear(self) -> None:
         """Delete every key under this store's prefix (and nothing else)."""
         pattern = "".join("\\" + ch if ch in "*?[]\\" else ch for ch in self.prefix) + "*"
@@ -208,3 +275,25 @@ class RedisVelocityStore:
                 batch.clear()
         if batch:
             self.client.delete(*batch)
+
+
+class EventObserver:
+    """A ``RedisVelocityStore`` whose ``observe`` names one event (``RedisVelocityStore.for_event``)."""
+
+    __slots__ = ("store", "event_id")
+
+    def __init__(self, store: RedisVelocityStore, event_id: str) -> None:
+        self.store, self.event_id = store, event_id
+
+    def observe(
+        self,
+        *,
+        now: float,
+        counters: Sequence[str],
+        distinct: Sequence[tuple[str, str]],
+        peek: Sequence[str] = (),
+    ) -> VelocityReading:
+        return self.store.observe(now=now, counters=counters, distinct=distinct, peek=peek, event_id=self.event_id)
+
+    def clear(self) -> None:
+        self.store.clear()
