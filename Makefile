@@ -32,11 +32,15 @@ install: $(VENV)/.installed
 geoip: install
 	$(PY) manage.py portal_setup --geoip-only
 
+# The GeoIP databases first: migrate's system checks would warn that none is configured (W001).
+# HOST= is allowed on top of the loopback names (0.0.0.0: any host, as it listens on every address).
 demo: install
+	$(PY) manage.py portal_setup --geoip-only
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py portal_setup
 	@echo "==> the demo portal: http://$(HOST):$(PORT)/  (review console: /admin/)"
-	$(PY) manage.py runserver --insecure $(HOST):$(PORT)
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost,[::1],$(if $(filter 0.0.0.0,$(HOST)),*,$(HOST))}" \
+		$(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
 # The shipped default model, reproducibly: simulated traffic (fixed seeds) ->
 # signupguard_train. Without the optional Anonymous-IP database on purpose, so

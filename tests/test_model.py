@@ -295,3 +295,21 @@ def test_a_retrain_removes_the_previous_runs_files_first(tmp_path):
     assert not (out / registry.HOLDOUT_FILE).exists()
     assert json.loads((out / "metadata.json").read_text())["training"]["source"] == "week 2"
     assert result.metrics["split"]["test_period"] == ["1970-01-01T00:08:30Z", "1970-01-01T00:09:59Z"]
+
+
+def test_training_without_matplotlib_writes_a_report_without_plots(tmp_path, monkeypatch):
+    # matplotlib is the `report` extra: a portal installed as the README says has none, and training
+    # crashed at its end, before --promote or --shadow (found in an audit).
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # what "not installed" is to an import
+    rng = np.random.default_rng(5)
+    n = 600
+    X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
+    data = Dataset(X=X, y=(X[:, 0] > 0.6).astype(np.int8), times=np.arange(n, dtype=float), kinds=["signup"] * n,
+                   campaigns=[""] * n, event_ids=[str(i) for i in range(n)], total_events=n, bad_lines=0)
+    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+    train_on_dataset(data, tmp_path / "m", classifier=clf, source="test")
+    report = (tmp_path / "m" / "report.html").read_text()
+    assert "pip install 'django-signupguard[report]'" in report and "<img" not in report
+    assert "Against the usual defences" in report and (tmp_path / "m" / registry.HOLDOUT_FILE).exists()

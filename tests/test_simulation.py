@@ -294,3 +294,17 @@ def test_internet_cafes_put_a_stream_of_people_on_one_address_and_one_disk_image
     assert len({r["occurred_at"][:13] for r in there}) >= n // 2  # customers come and go, not a burst
     accounts = {r["account"] for r in signups}
     assert any(r["kind"] == "login" and r.get("account") in accounts and r["ip"] != ip for r in crowds)  # later, from home
+
+
+def test_the_simulator_without_its_extra_says_which_to_install(monkeypatch, tmp_path):
+    # It was a ModuleNotFoundError traceback (found in an audit).
+    import sys
+
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setitem(sys.modules, "fake_useragent", None)
+    for name in [m for m in sys.modules if m.startswith("signupguard.simulation.") and m != "signupguard.simulation.signals"]:
+        monkeypatch.delitem(sys.modules, name)  # imported afresh, as in a process without the extra
+    with pytest.raises(CommandError, match=r"pip install 'django-signupguard\[simulator\]'"):
+        call_command("signupguard_simulate", "--out", str(tmp_path / "e.jsonl"), "--legit", "10")

@@ -45,14 +45,25 @@ def write_report(
     importance: dict[str, float],
     X: np.ndarray,
 ) -> None:
+    signup = np.asarray(kinds) == "signup"
+    review, block = metadata["thresholds"]["review"], metadata["thresholds"]["block"]
+    flags = baseline_flags(X)
+    try:
+        images = _plots(scores, labels, signup, campaigns, importance, flags, review, block)
+        note = ""
+    except ImportError:  # matplotlib is the optional `report` extra: the tables and metrics still help
+        images = []
+        note = "<p>Plots need matplotlib: <code>pip install 'django-signupguard[report]'</code>.</p>"
+    _write(path, metadata, labels, signup, flags, images, note, review, block)
+
+
+def _plots(scores, labels, signup, campaigns, importance, flags, review, block) -> list[tuple[str, str]]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    signup = np.asarray(kinds) == "signup"
     s, y = scores[signup], labels[signup]
-    review, block = metadata["thresholds"]["review"], metadata["thresholds"]["block"]
     images: list[tuple[str, str]] = []
 
     fpr, tpr, recall, precision = _curves(s, y)
@@ -80,8 +91,7 @@ def write_report(
 
     camp = np.asarray(campaigns)
     held = scores >= review
-    names = sorted({c for c, l, k in zip(camp, labels, kinds) if l == 1 and k == "signup"})
-    flags = baseline_flags(X)
+    names = sorted({c for c, l, k in zip(camp, labels, signup) if l == 1 and k})
     if names:
         fig, ax = plt.subplots(figsize=(10, 0.4 * len(names) + 1.5))
         pos = np.arange(len(names))
@@ -102,7 +112,10 @@ def write_report(
     ax.barh([k for k, _ in top][::-1], [v for _, v in top][::-1])
     ax.set(title="Feature importance (total gain)")
     images.append(("Feature importance", _png(fig)))
+    return images
 
+
+def _write(path, metadata, labels, signup, flags, images, note, review, block) -> None:
     rows = []
     for name, flag in flags.items():
         caught, false = rates(flag[signup], labels[signup])
@@ -113,7 +126,7 @@ def write_report(
     doc = f"""<!doctype html><html><head><meta charset="utf-8"><title>SignupGuard model {html.escape(metadata['version'])}</title>
 <style>body{{font:14px system-ui,sans-serif;max-width:1000px;margin:2em auto;color:#222}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}img{{max-width:100%}}pre{{background:#f6f6f6;padding:1em;overflow:auto}}</style></head>
 <body><h1>SignupGuard model {html.escape(metadata['version'])}</h1>
-<p>Hold-out: the last 15% of labelled events in time. Thresholds: review {review:.4f}, block {block:.4f}.</p>
+<p>Hold-out: the last 15% of labelled events in time. Thresholds: review {review:.4f}, block {block:.4f}.</p>{note}
 <h2>Against the usual defences (hold-out signups)</h2><table><tr><th>method</th><th>fraud held</th><th>legitimate held</th></tr>{''.join(rows)}</table>
 {body}
 <h2>Metrics</h2><pre>{html.escape(json.dumps(metadata['metrics'], indent=2, sort_keys=True))}</pre>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from signupguard.simulation.run import simulate
 from signupguard.simulation.signals import CONTRACT_MINIMUM, SIGNALS
 
 
@@ -36,6 +35,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        try:
+            from signupguard.simulation.run import simulate
+        except ImportError as exc:
+            raise CommandError(f"the simulator needs its extra: pip install 'django-signupguard[simulator]' ({exc})") from None
         try:
             summary = simulate(
                 out=options["out"], days=options["days"], legit=options["legit"], seed=options["seed"],
