@@ -7,6 +7,7 @@ Queries are bounded by the time window and use the attempt indexes.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import timedelta
 from typing import Any
 
@@ -33,12 +34,13 @@ def signups_per_hour(*, hours: int = 48, now: Any = None) -> tuple[list[str], di
     slots = [start + timedelta(hours=i) for i in range(hours)]
     series: dict[str, list[int]] = {name: [0] * hours for name in (*DECISIONS, "pending")}
     rows = (Attempt.objects.filter(kind=Attempt.Kind.SIGNUP, created_at__gte=start, created_at__lt=end)
-            .annotate(hour=TruncHour("created_at")).values("hour", "decision").annotate(n=Count("pk")))
+            .annotate(hour=TruncHour("created_at", tzinfo=dt.timezone.utc)).values("hour", "decision").annotate(n=Count("pk")))
     for row in rows:
         index = int((row["hour"] - start).total_seconds() // 3600)
         if 0 <= index < hours:
             series[row["decision"] or "pending"][index] += row["n"]
-    return [s.strftime("%H:00") for s in slots], series
+    # Counted by UTC hour (no hour is dropped or doubled by a half-hour offset or a DST change), named in local time.
+    return [timezone.localtime(s).strftime("%H:%M") for s in slots], series
 
 
 def top_held(field: str, *, days: int = 7, limit: int = TOP) -> list[tuple[str, int]]:

@@ -83,13 +83,15 @@ def _target(metadata: dict[str, Any]) -> float | None:
 
 def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: dict[str, Any] | None = None) -> HeldOutcomes:
     """What became of the signups scored in the last ``days``; ``metadata``: the active model's."""
-    from django.db.models import Count
+    from django.db.models import Count, Exists, OuterRef, Q
     from django.utils import timezone
 
     from signupguard.models import Attempt, Label
 
     since = (now or timezone.now()) - dt.timedelta(days=days)
     signups = Attempt.objects.filter(kind=Attempt.Kind.SIGNUP, created_at__gte=since, decision__in=("allow", *HELD))
+    # A deleted account's signup nobody labelled says nothing: no queue shows it and no one can tell what it was.
+    signups = signups.filter(Q(user__isnull=False) | Exists(Label.objects.filter(attempt=OuterRef("pk"))))
     by_decision = dict(signups.values_list("decision").annotate(n=Count("pk")))
     latest: dict[int, tuple[str, str]] = {}  # attempt -> (its decision, its latest label)
     labels = (Label.objects.filter(attempt__in=signups).order_by("at", "pk")

@@ -80,3 +80,10 @@ def test_a_nul_in_a_filter_finds_nothing_instead_of_failing(scored_signup, revie
     scored_signup(conf=REVIEW_ALL)
     response = _client(reviewer).get(f"/admin/signupguard/attempt/?queue=all&{query}")
     assert response.status_code == 200 and len(response.context["cl"].result_list) == 0
+
+
+def test_the_queue_sorts_only_by_columns_an_index_serves(reviewer) -> None:
+    # Sorting by decision or kind sorted the whole table: 0.6-0.9 s at 200k attempts (found in an audit).
+    response = _client(reviewer).get(QUEUE + "?queue=all")
+    sortable = {header["text"] for header in response.context["result_headers"] if header["sortable"]}
+    assert not sortable & {"decision", "kind"} and "score" in sortable

@@ -61,7 +61,9 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_select_related = ("user__signupguard_status", "user__signupguard_cluster_membership__cluster")
     search_fields = ("=email",)  # the box shows; the lookup is search_filter()
     search_help_text = "Email (raw or normalised), IP address, /24 prefix, account, device fingerprint, event id."
-    sortable_by = ("id", "created_at", "score", "decision", "kind", "country")
+    # Not decision or kind: their filters cover them, and sorting by either sorted the whole table
+    # (0.6-0.9 s at 200k attempts on PostgreSQL, growing with it; found in an audit).
+    sortable_by = ("id", "created_at", "score", "country")
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER  # facet counts are a COUNT per filter value: too slow at 1M rows
     list_per_page = 50
