@@ -415,3 +415,29 @@ def check_extra_capture_headers(app_configs: Any = None, **kwargs: Any) -> list[
                 obj=obj, id="signupguard.E044",
             ))
     return messages
+
+
+# ---------------------------------------------------------------------------
+#   E046  DATABASE_ROUTERS send SignupGuard's tables to a database other than "default":
+#         its transactions and row locks run on "default", so on PostgreSQL every verdict
+#         failed ("select_for_update cannot be used outside of a transaction") and every
+#         account stayed pending (found in an audit)
+# ---------------------------------------------------------------------------
+
+
+@register(TAG)
+def check_database_routing(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    from django.db import DEFAULT_DB_ALIAS, router
+
+    from signupguard.models import AccountStatus, Attempt
+
+    routed = {router.db_for_write(model) for model in (AccountStatus, Attempt)} - {DEFAULT_DB_ALIAS, None}
+    if not routed:
+        return []
+    return [Error(
+        f"DATABASE_ROUTERS send SignupGuard's tables to {', '.join(sorted(routed))}: SignupGuard supports only the "
+        f"{DEFAULT_DB_ALIAS!r} database (its transactions and row locks run there), and on PostgreSQL every verdict "
+        "would fail and every account stay pending.",
+        hint="Route the signupguard app, and the user model it refers to, to the default database.",
+        obj="DATABASE_ROUTERS", id="signupguard.E046",
+    )]

@@ -18,7 +18,9 @@ from functools import partial
 from typing import Any, Mapping
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.db import connections, router, transaction
+from django.utils import timezone
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
@@ -127,8 +129,11 @@ def _new_attempt(event: Any, *, user: Any | None) -> Attempt:
     """The (unsaved) attempt row of a captured event."""
     device = event.device or {}
     fingerprint = device.get("fingerprint") if isinstance(device.get("fingerprint"), str) else ""
+    occurred = event.occurred_at
+    if not settings.USE_TZ and timezone.is_aware(occurred):  # SQLite and MySQL refuse aware ones then
+        occurred = timezone.make_naive(occurred)
     return Attempt(
-        event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at, user=user,
+        event_id=event.event_id, kind=event.kind, occurred_at=occurred, user=user,
         account=event.account or "", success=event.success, ip=event.ip, email=event.email or "",
         device_fingerprint=fingerprint[:128], raw=event.to_dict(),
     )

@@ -128,3 +128,23 @@ def test_a_broker_url_with_no_such_transport_is_an_error(monkeypatch) -> None:
     assert check_celery_app() == []
     app.conf.broker_url, app.conf.task_always_eager = "redsi://broker", True  # eager: no broker is used
     assert check_celery_app() == []
+
+
+class ToAccounts:
+    """A host's router that keeps accounts (and so SignupGuard's tables) in another database."""
+
+    def db_for_write(self, model, **hints):
+        return "accounts" if model._meta.app_label in {"auth", "signupguard"} else None
+
+    db_for_read = db_for_write
+
+
+def test_tables_routed_away_from_the_default_database_are_an_error_and_the_velocity_store_follows() -> None:
+    # On PostgreSQL every verdict failed and every account stayed pending (found in an audit).
+    from signupguard.checks import check_database_routing
+    from signupguard.velocity.database import DatabaseVelocityStore
+
+    assert check_database_routing() == [] and DatabaseVelocityStore().using == "default"
+    with override_settings(DATABASE_ROUTERS=[f"{__name__}.ToAccounts"]):
+        assert [m.id for m in check_database_routing()] == ["signupguard.E046"]
+        assert DatabaseVelocityStore().using == "accounts"  # where migrate put its tables

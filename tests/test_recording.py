@@ -185,3 +185,14 @@ def test_the_plain_insert_stores_what_the_orm_stores(signup_request: Any, make_u
                          {k: status[k] for k in ("status", "source")},
                          {k: v for k, v in change.items() if k != "at"}))
     assert per_path[0] == per_path[1]
+
+
+@pytest.mark.django_db
+def test_a_portal_without_time_zones_records_its_signups(signup_request: Any, make_user: Any) -> None:
+    # USE_TZ=False: SQLite (and MySQL) refuse an aware datetime, and every signup and login was a 500
+    # once the app was installed, the admin's login included (found in an audit).
+    with override_settings(USE_TZ=False, TIME_ZONE="Europe/Madrid", SIGNUPGUARD=MEMORY):
+        user = make_user()
+        attempt = record_signup(signup_request(), user)
+        stored = Attempt.objects.get(pk=attempt.pk)
+        assert stored.occurred_at.tzinfo is None and account_status(user) == "pending"

@@ -39,7 +39,7 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("user_col", "email_col", "status", "source", "updated_at", "cluster_col", "attempt_col")
     list_filter = ("status", "source", DecidingAttemptFilter, ("updated_at", admin.DateFieldListFilter))
     list_select_related = ("user", "user__signupguard_cluster_membership__cluster")
-    search_fields = ("=user__username", "=user__email")
+    search_fields = ("=user__username", "=user__email")  # auth.User's; get_search_fields() follows AUTH_USER_MODEL
     ordering = ("updated_at", "pk")  # the oldest waiting first
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER  # facet counts are a COUNT per filter value: too slow at 1M rows
@@ -47,6 +47,15 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     fields = ("user", "status", "source", "attempt", "created_at", "updated_at")
     readonly_fields = fields
     inlines = [StatusChangeInline]
+
+    def get_search_fields(self, request: HttpRequest) -> tuple[str, ...]:
+        """The user model's own identifier and email fields: a custom model may have no ``username`` or ``email``."""
+        from django.contrib.auth import get_user_model
+
+        model = get_user_model()
+        names = {model.USERNAME_FIELD, model.get_email_field_name()}
+        present = {f.name for f in model._meta.get_fields() if getattr(f, "concrete", False)}
+        return tuple(f"=user__{name}" for name in sorted(names & present))
 
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> Any:
         if not request.GET and request.method == "GET":

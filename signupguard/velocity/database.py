@@ -47,11 +47,17 @@ class DatabaseVelocityStore:
         windows: Sequence[int] = WINDOWS,
         distinct_windows: Sequence[int] = DISTINCT_WINDOWS,
         buckets: int = BUCKETS_PER_WINDOW,
-        using: str = "default",
+        using: str | None = None,
     ) -> None:
         self.windows = check_windows(windows, buckets)
         self.distinct_windows = check_windows(distinct_windows, buckets, name="distinct_windows")
         self.buckets = buckets
+        if using is None:  # where the host's DATABASE_ROUTERS put the tables (migrate created them there)
+            from django.db import router
+
+            from signupguard.models import VelocityBucket
+
+            using = router.db_for_write(VelocityBucket)
         self.using = using
         self._widths = widths(self.windows, buckets)
         self._dwidths = widths(self.distinct_windows, buckets)
