@@ -76,7 +76,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   W030  REVIEW_THRESHOLD or BLOCK_THRESHOLD, set alone, crosses the active (or
 #         shadow) model's other threshold, which then yields to it: nothing is
 #         held for review
-#   E031  an allow/deny list entry does not parse (CIDR, ASN)
+#   E031  an allow/deny list is not a list, or an entry does not parse (CIDR, ASN, domain): skipped
 #   E032  RESTRICTED_COUNTRIES is not a list of ISO 3166 alpha-2 codes
 #   E033  LEGIT_AFTER_DAYS is neither None nor a non-negative number
 #   E034  ATTEMPT_RETENTION_DAYS is neither None nor a positive number
@@ -84,10 +84,30 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 # ---------------------------------------------------------------------------
 
 
+def _check_lists() -> list[CheckMessage]:
+    """E031: the allow and deny lists, as policy.HardRules reads them (a bad entry is skipped there)."""
+    from signupguard.policy import list_setting, parse_asn, parse_domain, parse_network
+
+    kinds = {"IP_RANGES": (parse_network, "an address or CIDR"), "ASNS": (parse_asn, "an AS number"),
+             "EMAIL_DOMAINS": (parse_domain, "a domain")}
+    messages: list[CheckMessage] = []
+    for suffix, (parse, what) in kinds.items():
+        for key in (f"ALLOW_{suffix}", f"DENY_{suffix}"):
+            value = sg_settings.get(key)
+            if value is not None and not isinstance(value, (list, tuple, set, frozenset)):
+                messages.append(Error(f"SIGNUPGUARD['{key}'] = {value!r} is not a list; it is read as one entry",
+                                      hint=f"Write [{value!r}].", id="signupguard.E031"))
+            for entry in list_setting(value):
+                try:
+                    parse(entry)
+                except ValueError:
+                    messages.append(Error(f"SIGNUPGUARD['{key}'] entry {entry!r} is not {what}; it is skipped",
+                                          id="signupguard.E031"))
+    return messages
+
+
 @register(TAG)
 def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    import ipaddress
-
     from django.utils.module_loading import import_string
 
     messages: list[CheckMessage] = []
@@ -137,18 +157,7 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     else:
         scorers = [("active", serving)] + [("shadow", s) for s in [registry.load_shadow()] if s is not None]
         messages += _check_threshold_crossings(review, block, scorers)
-    for key in ("ALLOW_IP_RANGES", "DENY_IP_RANGES"):
-        for value in sg_settings.get(key) or []:
-            try:
-                ipaddress.ip_network(str(value), strict=False)
-            except ValueError:
-                messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an address or CIDR", id="signupguard.E031"))
-    for key in ("ALLOW_ASNS", "DENY_ASNS"):
-        for value in sg_settings.get(key) or []:
-            try:
-                int(value)
-            except (TypeError, ValueError):
-                messages.append(Error(f"SIGNUPGUARD['{key}'] entry {value!r} is not an AS number", id="signupguard.E031"))
+    messages += _check_lists()
     messages += _check_restricted_countries(sg_settings.RESTRICTED_COUNTRIES)
     days = sg_settings.LEGIT_AFTER_DAYS
     if days is not None and not is_number_of_days(days):

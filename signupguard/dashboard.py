@@ -71,6 +71,10 @@ def model_summary() -> dict[str, Any]:
             flat += [(f"{key}.{k}", f"{v:.4g}" if isinstance(v, float) else v)
                      for k, v in sorted(value.items()) if isinstance(v, (int, float))]
     thresholds = getattr(scorer, "thresholds", None)
+    if thresholds is not None:  # the ones in force: an override (BLOCK_THRESHOLD=1.0: hold, never block) wins
+        from signupguard.policy import effective_thresholds
+
+        thresholds = effective_thresholds(thresholds)
     return {
         "version": getattr(scorer, "version", meta.get("version", "unknown")),
         "cold_start": bool(meta.get("cold_start")),

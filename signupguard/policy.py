@@ -53,9 +53,9 @@ class HardRules:
     @classmethod
     def from_settings(cls) -> "HardRules":
         return _rules_from(
-            tuple(sg_settings.ALLOW_IP_RANGES), tuple(sg_settings.DENY_IP_RANGES),
-            tuple(sg_settings.ALLOW_ASNS), tuple(sg_settings.DENY_ASNS),
-            tuple(sg_settings.ALLOW_EMAIL_DOMAINS), tuple(sg_settings.DENY_EMAIL_DOMAINS),
+            list_setting(sg_settings.ALLOW_IP_RANGES), list_setting(sg_settings.DENY_IP_RANGES),
+            list_setting(sg_settings.ALLOW_ASNS), list_setting(sg_settings.DENY_ASNS),
+            list_setting(sg_settings.ALLOW_EMAIL_DOMAINS), list_setting(sg_settings.DENY_EMAIL_DOMAINS),
         )
 
     def match(self, enrichment: Enrichment) -> tuple[str, str] | None:
@@ -64,20 +64,22 @@ class HardRules:
         # Parsing the address is the costly part: only when a range is listed.
         address = ipaddress.ip_address(ip.address) if ip.address and (self.allow_networks or self.deny_networks) else None
         domain = email.domain
-        listed = _listed(address, self.allow_networks)
-        if listed is not None:  # the listed range, not the client's address: the reason outlives the attempt
-            return ALLOW, f"the address is in the allow-listed range {listed}"
-        if ip.asn is not None and ip.asn in self.allow_asns:
-            return ALLOW, f"AS{ip.asn} is allow-listed"
-        if domain and self.allow_domains and _domain_in(domain, self.allow_domains):
-            return ALLOW, f"email domain {domain} is allow-listed"
+        # Network rules first, most specific first: a deny-listed range inside an allow-listed ASN blocks.
+        # The email domain is typed by the signer-up: its allow list never overrides a network deny list.
         listed = _listed(address, self.deny_networks)
         if listed is not None:
             return BLOCK, f"the address is in the deny-listed range {listed}"
+        listed = _listed(address, self.allow_networks)
+        if listed is not None:  # the listed range, not the client's address: the reason outlives the attempt
+            return ALLOW, f"the address is in the allow-listed range {listed}"
         if ip.asn is not None and ip.asn in self.deny_asns:
             return BLOCK, f"AS{ip.asn} ({ip.as_org or 'unknown organisation'}) is deny-listed"
-        if domain and self.deny_domains and _domain_in(domain, self.deny_domains):
+        if ip.asn is not None and ip.asn in self.allow_asns:
+            return ALLOW, f"AS{ip.asn} is allow-listed"
+        if domain and self.deny_domains and _domain_in(_ascii(domain), self.deny_domains):
             return BLOCK, f"email domain {domain} is deny-listed"
+        if domain and self.allow_domains and _domain_in(_ascii(domain), self.allow_domains):
+            return ALLOW, f"email domain {domain} is allow-listed"
         return None
 
 
@@ -103,26 +105,80 @@ def _rules_from(allow_ranges, deny_ranges, allow_asns, deny_asns, allow_domains,
     return HardRules(
         allow_networks=_networks(allow_ranges),
         deny_networks=_networks(deny_ranges),
-        allow_asns=frozenset(int(a) for a in allow_asns),
-        deny_asns=frozenset(int(a) for a in deny_asns),
-        allow_domains=frozenset(d.lower().strip(".") for d in allow_domains),
-        deny_domains=frozenset(d.lower().strip(".") for d in deny_domains),
+        allow_asns=_asns(allow_asns),
+        deny_asns=_asns(deny_asns),
+        allow_domains=frozenset(parsed(allow_domains, parse_domain)),
+        deny_domains=frozenset(parsed(deny_domains, parse_domain)),
     )
 
 
+def parse_network(value: Any) -> Any:
+    """A list's address or CIDR entry ("10.0.0.0/8", surrounding spaces aside); ValueError if it is none."""
+    return ipaddress.ip_network(str(value).strip(), strict=False)
+
+
+def parse_asn(value: Any) -> int:
+    """A list's AS number entry (64500, "64500", "AS64500"); ValueError if it is none."""
+    return int(str(value).strip().upper().removeprefix("AS"))
+
+
+def parse_domain(value: Any) -> str:
+    """A list's email domain entry in its IDNA (xn--) form; ValueError if it is none."""
+    if not isinstance(value, str) or not (domain := _ascii(value)) or any(c.isspace() for c in domain):
+        raise ValueError(f"{value!r} is not a domain")
+    return domain
+
+
+def parsed(values: Iterable[Any], parse: Any) -> list[Any]:
+    """The entries that parse (check E031 reports the others): one typo must not stop every verdict."""
+    out = []
+    for value in values:
+        try:
+            out.append(parse(value))
+        except ValueError:
+            continue
+    return out
+
+
 def _networks(values: Iterable[str]) -> tuple:
-    return tuple(ipaddress.ip_network(v, strict=False) for v in values)
+    return tuple(parsed(values, parse_network))
+
+
+def _asns(values: Iterable) -> frozenset[int]:
+    return frozenset(parsed(values, parse_asn))
+
+
+def _ascii(domain: str) -> str:
+    """A domain in its IDNA (xn--) form, lower case, without surrounding dots or spaces."""
+    domain = domain.strip().strip(".").lower()
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
+
+
+def list_setting(value: Any) -> tuple:
+    """A list setting as a tuple; a lone string or number is one entry, not its characters (check E031 reports it)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes, int)):
+        return (value,)
+    return tuple(value)
 
 
 def effective_thresholds(model_thresholds: Thresholds) -> Thresholds:
     """The model's thresholds with any settings override applied (``resolve_thresholds``)."""
-    review = sg_settings.REVIEW_THRESHOLD
-    block = sg_settings.BLOCK_THRESHOLD
-    return resolve_thresholds(
-        model_thresholds,
-        review=float(review) if review is not None else None,
-        block=float(block) if block is not None else None,
-    )
+    return resolve_thresholds(model_thresholds, review=_threshold(sg_settings.REVIEW_THRESHOLD),
+                              block=_threshold(sg_settings.BLOCK_THRESHOLD))
+
+
+def _threshold(value: Any) -> float | None:
+    """An override in [0, 1], else None: the model's own (check E030 reports it) rather than no verdicts."""
+    try:
+        number = float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+    return number if number is not None and 0.0 <= number <= 1.0 else None
 
 
 def resolve_thresholds(model: Thresholds, *, review: float | None, block: float | None) -> Thresholds:
