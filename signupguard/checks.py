@@ -15,8 +15,8 @@ signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
 =================  ==========================================================
 
 Velocity, model and policy checks (E010, W020, W021, E030-E035, W030), the live
-integration's (E040-E044, W040) and the Celery app's (E045, W041, W042) are listed beside
-their code below.
+integration's (E040-E044, W040), the Celery app's (E045, W041, W042) and database
+routing's (E046) are listed beside their code below.
 """
 
 from __future__ import annotations
@@ -436,11 +436,13 @@ def check_extra_capture_headers(app_configs: Any = None, **kwargs: Any) -> list[
 
 @register(TAG)
 def check_database_routing(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    from django.contrib.auth import get_user_model
     from django.db import DEFAULT_DB_ALIAS, router
 
     from signupguard.models import AccountStatus, Attempt
 
-    routed = {router.db_for_write(model) for model in (AccountStatus, Attempt)} - {DEFAULT_DB_ALIAS, None}
+    # The user model too: SignupGuard's rows refer to it, and record_signup runs in its transaction.
+    routed = {router.db_for_write(model) for model in (AccountStatus, Attempt, get_user_model())} - {DEFAULT_DB_ALIAS, None}
     if not routed:
         return []
     return [Error(

@@ -40,7 +40,8 @@ def signups_per_hour(*, hours: int = 48, now: Any = None) -> tuple[list[str], di
         if 0 <= index < hours:
             series[row["decision"] or "pending"][index] += row["n"]
     # Counted by UTC hour (no hour is dropped or doubled by a half-hour offset or a DST change), named in local time.
-    return [timezone.localtime(s).strftime("%H:%M") for s in slots], series
+    # With USE_TZ=False the slots are naive, already in TIME_ZONE.
+    return [(timezone.localtime(s) if timezone.is_aware(s) else s).strftime("%H:%M") for s in slots], series
 
 
 def top_held(field: str, *, days: int = 7, limit: int = TOP) -> list[tuple[str, int]]:

@@ -148,3 +148,19 @@ def test_tables_routed_away_from_the_default_database_are_an_error_and_the_veloc
     with override_settings(DATABASE_ROUTERS=[f"{__name__}.ToAccounts"]):
         assert [m.id for m in check_database_routing()] == ["signupguard.E046"]
         assert DatabaseVelocityStore().using == "accounts"  # where migrate put its tables
+
+
+class UsersElsewhere:
+    """A host's router that keeps only the user model in another database."""
+
+    def db_for_write(self, model, **hints):
+        return "accounts" if model._meta.app_label == "auth" else None
+
+    db_for_read = db_for_write
+
+
+def test_a_user_model_routed_away_from_the_default_database_is_an_error_too() -> None:
+    from signupguard.checks import check_database_routing
+
+    with override_settings(DATABASE_ROUTERS=[f"{__name__}.UsersElsewhere"]):
+        assert [m.id for m in check_database_routing()] == ["signupguard.E046"]
