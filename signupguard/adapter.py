@@ -6,7 +6,7 @@ override what your portal does differently; every hook has a harmless default.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
@@ -88,6 +88,27 @@ class DefaultAdapter:
         from allauth.account.models import EmailAddress
 
         return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+    def verified_emails(self, user_ids: Iterable[int]) -> set[int]:
+        """Which of these accounts verified their email address: ``email_verified`` for many at once.
+
+        One query with allauth; an adapter that overrides ``email_verified``
+        is asked account by account.
+        """
+        ids = list(user_ids)
+        users = get_user_model()._default_manager
+        if type(self).email_verified is not DefaultAdapter.email_verified:
+            return {user.pk for user in users.filter(pk__in=ids) if self.email_verified(user)}
+        from django.apps import apps
+
+        if not ids or not apps.is_installed("allauth.account"):
+            return set()
+        from allauth.account.models import EmailAddress
+        from django.db.models import F
+
+        email_field = get_user_model().get_email_field_name()
+        verified = EmailAddress.objects.filter(user_id__in=ids, verified=True, email__iexact=F(f"user__{email_field}"))
+        return set(verified.values_list("user_id", flat=True))
 
     def on_blocked(self, user: Any, *, actor: Any | None, reason: str) -> None:
         """Called after an account is blocked and ``account_blocked`` was sent.

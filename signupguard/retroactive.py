@@ -49,6 +49,7 @@ from celery import shared_task
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import OperationalError, transaction
+from django.db.models import Q
 from django.dispatch import receiver
 
 from signupguard import signals
@@ -134,7 +135,7 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
-    rows, blocked, strong = _cluster_evidence(cluster_id)
+    rows, blocked, strong, linked = _cluster_evidence(cluster_id, only=only)
     candidates = [uid for uid, status, source in rows
                   if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER
                   and (only is None or uid == only)]
@@ -153,10 +154,10 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
         for uid in candidates:
             share = len(blocked - {uid}) / max(1, len(rows) - 1)
             to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at,
-                         blocked=len(blocked - {uid}))
+                         blocked=len(blocked - {uid})) or (REVIEW if uid in linked else None)
             if to is None or to == status_of[uid] or uid not in users or exempt(users[uid]):
                 continue
-            if uid in strong:
+            if uid in linked:
                 reason = f"same device or mailbox as a blocked account in cluster #{cluster_id} ({share:.0%} of it blocked)"
             else:
                 reason = f"in cluster #{cluster_id}, {len(blocked - {uid})} of whose accounts are blocked ({share:.0%})"
@@ -170,37 +171,40 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
     return outcome
 
 
-def _cluster_evidence(cluster_id: int) -> tuple[list[tuple[int, str | None, str | None]], set[int], set[int]]:
-    """The cluster's (user, status, source) rows, its blocked evidence and the accounts strongly linked to it."""
+def _cluster_evidence(
+    cluster_id: int, *, only: int | None = None,
+) -> tuple[list[tuple[int, str | None, str | None]], set[int], set[int], set[int]]:
+    """The cluster's (user, status, source) rows, its blocked evidence, and the accounts linked straight to it.
+
+    ``linked``: by a device or a mailbox, to a blocked account (held for review
+    at least); ``strong``: those whose link can block, a device or a mailbox
+    both accounts verified. ``only``: the links of that account alone.
+    """
     rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
         "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
     # Evidence: blocks by the model, a rule or a reviewer, never this action's own.
     blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
-    strong = set()
-    if blocked:
-        links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).values_list("kind", "source_id", "target_id")
-        verified = _verified_mailboxes()
-        for kind, source, target in links:
-            if kind == "email" and not (verified(source) and verified(target)):
-                continue  # an address nobody proved is whoever typed it: a weak link here
-            if source in blocked:
-                strong.add(target)
-            if target in blocked:
-                strong.add(source)
-    return rows, blocked, strong
-
-
-def _verified_mailboxes() -> Callable[[int], bool]:
-    """``user id -> the adapter's email_verified``, asked once per account."""
-    adapter, users, known = get_adapter(), get_user_model()._default_manager, {}
-
-    def verified(user_id: int) -> bool:
-        if user_id not in known:
-            user = users.filter(pk=user_id).first()
-            known[user_id] = user is not None and bool(adapter.email_verified(user))
-        return known[user_id]
-
-    return verified
+    strong: set[int] = set()
+    linked: set[int] = set()
+    if not blocked:
+        return rows, blocked, strong, linked
+    links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds())
+    if only is not None:
+        links = links.filter(Q(source_id=only) | Q(target_id=only))
+    pairs = [(kind, a, b) for kind, a, b in links.values_list("kind", "source_id", "target_id")
+             if a in blocked or b in blocked]
+    # Asked once, for the mailboxes that matter: per account it cost two queries each (found in a review).
+    mailboxes = {uid for kind, a, b in pairs if kind == "email" for uid in (a, b)}
+    verified = get_adapter().verified_emails(mailboxes) if mailboxes else set()
+    for kind, a, b in pairs:
+        # An address nobody proved is whoever typed it: it holds, it cannot block.
+        can_block = kind != "email" or (a in verified and b in verified)
+        for blocked_end, other in ((a, b), (b, a)):
+            if blocked_end in blocked:
+                linked.add(other)
+                if can_block:
+                    strong.add(other)
+    return rows, blocked, strong, linked
 
 
 def _found_at(user_id: int) -> tuple[str, Any]:
@@ -230,7 +234,7 @@ def release_linked(user_id: int) -> RetroOutcome:
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
-    rows, blocked, strong = _cluster_evidence(cluster_id)
+    rows, blocked, strong, linked = _cluster_evidence(cluster_id)
     held = {uid: status for uid, status, source in rows
             if status in (REVIEW, BLOCKED) and source == StatusChange.Source.CLUSTER}
     for uid in _reviewed(list(held)).values_list("attempt__user_id", flat=True):
@@ -248,8 +252,9 @@ def release_linked(user_id: int) -> RetroOutcome:
     with deferred_refresh(), transaction.atomic(), suppressed():
         for uid, current in held.items():
             others = blocked - {uid}
-            to = verdict(own=own.get(uid), share=len(others) / max(1, len(rows) - 1), strong=uid in strong,
-                         review_at=review_at, block_at=block_at, blocked=len(others)) if others else None
+            to = (verdict(own=own.get(uid), share=len(others) / max(1, len(rows) - 1), strong=uid in strong,
+                          review_at=review_at, block_at=block_at, blocked=len(others))
+                  or (REVIEW if uid in linked else None)) if others else None
             if _SEVERITY[to] >= _SEVERITY[current] or uid not in users:
                 continue
             found, blocked_at = _found_at(uid)
@@ -265,6 +270,9 @@ def release_linked(user_id: int) -> RetroOutcome:
                     from signupguard.contrib.rest_framework_api_key.keys import restore_keys
 
                     restore_keys(users[uid], since=blocked_at)  # those its block revoked, not a reviewer's
+    if outcome.released:
+        # A block that committed while this ran was not in the evidence it read: look again, after the commit.
+        transaction.on_commit(partial(enqueue, user_id))
     return outcome
 
 

@@ -166,7 +166,8 @@ def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
 
 def _before_block(user: Any) -> tuple[str, Any]:
     """(the status an undo returns to, when the block was made)."""
-    last = (StatusChange.objects.filter(account__user=user, to_status=BLOCKED)
+    # A reviewer's confirmation (blocked -> blocked) is not the block: look past it.
+    last = (StatusChange.objects.filter(account__user=user, to_status=BLOCKED).exclude(from_status=BLOCKED)
             .order_by("-at", "-pk").values_list("from_status", "at").first())
     before, at = last if last is not None else (None, None)
     # A block straight from "pending" was never cleared by anyone: it goes to review, not through.

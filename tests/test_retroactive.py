@@ -280,3 +280,81 @@ def test_a_mailbox_blocks_only_where_both_accounts_verified_it(django_user_model
     with override_settings(SIGNUPGUARD=PINNED):
         review_linked(users["f1"].pk)
     assert account_status(users["victim"]) == ("blocked" if verified else "review")
+
+
+def test_a_mailbox_clusters_evidence_asks_for_verified_addresses_once(django_user_model, django_assert_max_num_queries) -> None:
+    # It asked per account, two queries each: 4,000 for a cluster of 2,000 (found in a review).
+    from signupguard.models import ClusterMember
+    from signupguard.retroactive import _cluster_evidence
+
+    n = 200
+    statuses = {f"a{i}": (("blocked", "model") if i % 2 else ("cleared", "model")) for i in range(n)}
+    users = _cluster(django_user_model, statuses, [(f"a{i}", f"a{i + 1}", "email") for i in range(n - 1)])
+    cluster_id = ClusterMember.objects.get(user=users["a0"]).cluster_id
+    with django_assert_max_num_queries(4):
+        rows, blocked, strong, linked = _cluster_evidence(cluster_id)
+    assert len(blocked) == len(linked) == n // 2 and strong == set()  # unverified: they hold, not block
+    with django_assert_max_num_queries(4):
+        assert _cluster_evidence(cluster_id, only=users["a0"].pk)[3] == {users["a0"].pk}  # linked to a1, blocked
+
+
+def test_an_unverified_mailbox_shared_with_blocked_accounts_still_holds_for_review(django_user_model) -> None:
+    # Treated as a weak link, it held nothing below CLUSTER_REVIEW_SHARE: a farm on its own mailbox kept its keys.
+    from signupguard.retroactive import review_linked
+
+    farm = {f"f{i}": (("blocked", "model") if i < 3 else ("cleared", "model")) for i in range(20)}
+    users = _cluster(django_user_model, farm, [("f0", f"f{i}", "email") for i in range(1, 20)])
+    with override_settings(SIGNUPGUARD=PINNED):
+        assert review_linked(users["f0"].pk).reviewed == 17  # 3 of 19 blocked: below the 20% share
+    assert {account_status(users[f"f{i}"]) for i in range(3, 20)} == {"review"}
+
+
+@pytest.mark.parametrize("confirmed_first", [False, True])
+def test_undo_after_a_confirmation_returns_the_account_and_its_keys(django_user_model, reviewer, confirmed_first) -> None:
+    # The confirmation's audit row (blocked -> blocked) was taken for the block: review, and no keys back.
+    from signupguard.contrib.rest_framework_api_key.keys import issue_key
+    from signupguard.retroactive import review_linked
+
+    model = ("blocked", "model")
+    users = _cluster(django_user_model, {"f1": model, "f2": model, "f3": model, "a": ("cleared", "model")},
+                     [("f1", "a", "device"), ("f2", "a", "device"), ("f3", "a", "device")])
+    issue_key(users["a"], name="k")
+    with override_settings(SIGNUPGUARD=PINNED):
+        review_linked(users["f1"].pk)
+        assert account_status(users["a"]) == "blocked"
+        if confirmed_first:
+            confirm_block([users["a"]], actor=reviewer)
+        out = undo_block([users["a"]], actor=reviewer)
+    assert account_status(users["a"]) == "cleared" and out.keys == 1
+
+
+def test_a_release_looks_again_after_its_commit(django_user_model, reviewer, django_capture_on_commit_callbacks) -> None:
+    # A block committed while a release ran was not in the evidence it had read (found in a review).
+    from signupguard import retroactive
+
+    model = ("blocked", "model")
+    users = _cluster(django_user_model, {"f1": model, "f2": ("cleared", "model"), "a": ("review", "cluster")},
+                     [("f1", "a", "device"), ("f2", "a", "device")])
+    real_thresholds = retroactive.thresholds
+
+    def thresholds_then_a_block():  # the model blocks f2 after the release read the cluster
+        from signupguard.status import set_status
+
+        retroactive.thresholds = real_thresholds  # once
+        with retroactive.left_to_linking():  # a verdict's block: its linking pass reviews the cluster
+            set_status(users["f2"], "blocked", source="model", reason="a farm's signup")
+        retroactive.review_linked(users["f2"].pk)  # and finds a in review already: nothing to do
+        return real_thresholds()
+
+    from signupguard.models import AccountStatus
+
+    held = AccountStatus.objects.get(user=users["a"])
+    StatusChange.objects.create(account=held, from_status="cleared", to_status="review", source="cluster", reason="f1")
+    AccountStatus.objects.filter(user=users["f1"]).update(status="cleared", source="reviewer")  # f1 approved
+    with override_settings(SIGNUPGUARD=PINNED), django_capture_on_commit_callbacks(execute=True):
+        retroactive.thresholds = thresholds_then_a_block
+        try:
+            assert retroactive.release_linked(users["f1"].pk).released == 1
+        finally:
+            retroactive.thresholds = real_thresholds
+    assert account_status(users["a"]) == "review"  # same device as f2, blocked meanwhile
