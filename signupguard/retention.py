@@ -84,11 +84,12 @@ def delete_expired_link_data(days: float, *, now: dt.datetime | None = None) -> 
         return
     LinkKey.objects.filter(last_seen__lt=cutoff).delete()
     touched: set[int] = set()
-    old = Link.objects.filter(at__lt=cutoff).exclude(value__startswith=EXPIRED)
-    for pk, value, cluster_id in old.values_list("pk", "value", "cluster_id").iterator(chunk_size=BATCH):
-        digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        Link.objects.filter(pk=pk).update(value=f"{EXPIRED}{digest}")
-        touched.add(cluster_id)
+    old = Link.objects.filter(at__lt=cutoff).exclude(value__startswith=EXPIRED).only("pk", "value", "cluster_id")
+    while batch := list(old[:BATCH]):  # one UPDATE per batch, each its own short transaction
+        for link in batch:
+            link.value = EXPIRED + hashlib.sha256(link.value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            touched.add(link.cluster_id)
+        Link.objects.bulk_update(batch, ["value"])
     for cluster_id in sorted(touched):
         if Cluster.objects.filter(pk=cluster_id).exists():
             refresh(cluster_id)
@@ -103,7 +104,8 @@ def erase_account(user: Any) -> int:
     address, email, headers and device with ``user`` NULL. LinkKey, Link,
     ClusterMember, AccountStatus and its StatusChange rows go by CASCADE.
     """
-    identifiers = {str(user.pk)} | {v for v in (user.get_username(), getattr(user, "email", "") or "") if v}
+    # Failed logins record what was typed, the username or the email, when no account matched it.
+    identifiers = {v for v in (user.get_username(), getattr(user, "email", "") or "") if v}
     match = Q(user=user) | Q(user__isnull=True, account__in=identifiers)
     email = getattr(user, "email", "") or ""
     if email:

@@ -52,11 +52,15 @@ def test_erase_account_deletes_what_was_stored_about_it(scored_signup, tmp_path,
                            email="erin.walsh@example.org", success=False, state="scored")
     Label.objects.create(attempt=attempt, label="legit", source="reviewer")
     user = attempt.user
+    # Someone else's failed login that typed this account's id as a username: not this account's data.
+    Attempt.objects.create(event_id="failed-2", kind="login", occurred_at=timezone.now(), account=str(user.pk),
+                           success=False, state="scored")
     theirs = Attempt.objects.filter(user=user).count() + 1
     assert erase_account(user) == theirs  # and the failed login
     user.delete()
     call_command("signupguard_export", "--out", str(tmp_path / "x.jsonl"), stdout=io.StringIO())
     exported = (tmp_path / "x.jsonl").read_text()
     assert "erin" not in exported and "81.2.69.160" not in exported and "someone@example.org" in exported
-    assert list(Attempt.objects.values_list("pk", flat=True)) == [other.pk] and not Label.objects.exists()
+    assert set(Attempt.objects.values_list("event_id", flat=True)) == {other.event_id, "failed-2"}
+    assert not Label.objects.exists()
     assert not stat.S_IMODE(os.stat(tmp_path / "x.jsonl").st_mode) & 0o077  # every account's data: owner only
