@@ -65,7 +65,9 @@ class Assessment:
             "event_id": self.event_id,
             "score": round(float(self.score), 6),
             "decision": self.decision,
-            "reasons": [{"feature": r["feature"], "contribution": r["contribution"]} for r in self.reasons],
+            # The contract: largest first. A hard rule's reason (contribution 0.0) follows the model's positive ones.
+            "reasons": sorted(({"feature": r["feature"], "contribution": r["contribution"]} for r in self.reasons),
+                              key=lambda r: -r["contribution"]),
             "model_version": self.model_version,
         }
         if with_enrichment:

@@ -87,3 +87,23 @@ def test_the_queue_sorts_only_by_columns_an_index_serves(reviewer) -> None:
     response = _client(reviewer).get(QUEUE + "?queue=all")
     sortable = {header["text"] for header in response.context["result_headers"] if header["sortable"]}
     assert not sortable & {"decision", "kind"} and "score" in sortable
+
+
+@pytest.mark.parametrize("typed", [
+    "2001:DB8:1:2::7", "2001:0db8:0001:0002:0000:0000:0000:0007",  # another notation of the stored address
+    "2001:db8:1::/48",  # what the list shows with MASK_PERSONAL_DATA
+    "203.0.113.7/24",  # a prefix typed with its host bits
+    "ana.lopez+x@gmail.com", "a.n.a.lopez+y@gmail.com",  # lower case; another spelling of the same mailbox
+])
+def test_search_finds_what_a_reviewer_types_or_sees(scored_signup, reviewer, typed) -> None:
+    # Found in an audit: each found nothing, where the stored spelling did.
+    found = {scored_signup(conf=REVIEW_ALL, ip="2001:db8:1:2::7", email="Ana.Lopez+x@gmail.com").pk,
+             scored_signup(conf=REVIEW_ALL, ip="203.0.113.7", email="bob@example.org").pk}
+    response = _client(reviewer).get(QUEUE, {"queue": "all", "q": typed})
+    assert {a.pk for a in response.context["cl"].result_list} & found
+
+
+def test_the_email_domain_filter_takes_any_case(scored_signup, reviewer) -> None:
+    attempt = scored_signup(conf=REVIEW_ALL, email="ana@Example.ORG")
+    response = _client(reviewer).get(QUEUE + "?queue=all&email_domain=EXAMPLE.ORG")
+    assert [a.pk for a in response.context["cl"].result_list if a.kind == "signup"] == [attempt.pk]

@@ -311,3 +311,15 @@ def test_a_line_that_is_not_utf8_is_a_bad_line_not_an_altered_event(tmp_path):
     assert "in.jsonl:2: bad event: not UTF-8 text: byte 0xe9" in stderr.getvalue()
     lines = read_out(out)
     assert len(lines) == 2 and "error" in lines[1] and "\ufffd" not in out.read_text()
+
+
+def test_reasons_are_largest_first_when_a_hard_rule_fires(tmp_path):
+    # The contract says largest first; a rule's reason (contribution 0) came first (found in an audit).
+    event = make_event(1)
+    event["form"] = {"fill_ms": 900, "honeypot": True}
+    src = write_lines(tmp_path / "in.jsonl", [json.dumps(event)])
+    call_command("signupguard_replay", str(src), "--out", str(tmp_path / "o"), stdout=io.StringIO())
+    reasons = read_out(tmp_path / "o")[0]["reasons"]
+    assert any(r["feature"] == "rule" for r in reasons)
+    contributions = [r["contribution"] for r in reasons]
+    assert contributions == sorted(contributions, reverse=True)

@@ -26,17 +26,32 @@ def search_filter(term: str) -> Q:
     """Exact, indexed matches only (a LIKE over a million rows is not a search box)."""
     term = term.strip()
     if "/" in term:
-        return Q(ip_prefix=term)
+        try:
+            network = ipaddress.ip_network(term, strict=False)
+        except ValueError:
+            return Q(ip_prefix=term)
+        stored = 24 if network.version == 4 else 64  # the prefix Attempt.ip_prefix holds
+        if network.prefixlen >= stored:
+            return Q(ip_prefix=str(network.supernet(new_prefix=stored)))
+        # Wider (the /48 a masked list page shows): the stored prefixes that start like it.
+        hextets = network.network_address.exploded.split(":" if network.version == 6 else ".")
+        keep = network.prefixlen // (16 if network.version == 6 else 8)
+        head = (":" if network.version == 6 else ".").join(
+            (h.lstrip("0") or "0") if network.version == 6 else h for h in hextets[:keep])
+        return Q(ip_prefix__startswith=head + (":" if network.version == 6 else "."))
     try:
-        ipaddress.ip_address(term)
-        return Q(ip=term)
+        address = ipaddress.ip_address(term)
+        return Q(ip=term) | Q(ip=str(address))  # as stored: lower case, compressed
     except ValueError:
         pass
     if term.endswith(".") and term.replace(".", "").isdigit():
         return Q(ip__startswith=term)  # "203.0.113." : a prefix typed by hand
     if "@" in term:
+        from signupguard.enrichment.email import analyse_email
+
         lowered = term.lower()
-        return Q(email=term) | Q(email=lowered) | Q(email_normalized=lowered)
+        normalized = analyse_email(term).normalized or lowered  # j.o.hn+x@gmail.com finds john@gmail.com
+        return Q(email=term) | Q(email=lowered) | Q(email_normalized=lowered) | Q(email_normalized=normalized)
     return Q(account=term) | Q(device_fingerprint=term) | Q(email_domain=term.lower()) | Q(event_id=term)
 
 

@@ -111,7 +111,11 @@ class InputFilter(admin.SimpleListFilter):
             if not digits.isdigit():
                 return queryset.none()
             value = int(digits)  # type: ignore[assignment]
-        return queryset.filter(**{self.field: value})
+        return queryset.filter(**{self.field: self.canonical(value)})
+
+    def canonical(self, value: Any) -> Any:
+        """The value as the column stores it."""
+        return value
 
 
 class ASNFilter(InputFilter):
@@ -125,6 +129,9 @@ class EmailDomainFilter(InputFilter):
     title = "email domain"
     parameter_name = "email_domain"
     field = "email_domain"
+
+    def canonical(self, value: Any) -> Any:
+        return str(value).lower()  # stored lower case: "Example.ORG" found nothing
 
 
 class ClusterFilter(InputFilter):
