@@ -240,15 +240,20 @@ def test_several_traffics_are_each_split_by_their_own_time():
         combine([])
 
 
-def test_metrics_of_a_hold_out_without_fraud_are_written_as_strict_json(tmp_path):
-    # Fraud only in the first 85% of the time: the hold-out's recalls are undefined.
-    rng = np.random.default_rng(3)
+def _small_training(*, fraud_until: float = 1.0) -> tuple[Dataset, SignupRiskClassifier]:
+    """600 random signups in time order (fraud: the first feature above 0.6, in the first ``fraud_until``
+    of the time) and a classifier of a few trees: enough to train, measure and write a model quickly."""
+    rng = np.random.default_rng(5)
     n = 600
     X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
-    y = ((X[:, 0] > 0.6) & (np.arange(n) < int(n * 0.85))).astype(np.int8)
+    y = ((X[:, 0] > 0.6) & (np.arange(n) < int(n * fraud_until))).astype(np.int8)
     data = Dataset(X=X, y=y, times=np.arange(n, dtype=float), kinds=["signup"] * n, campaigns=[""] * n,
                    event_ids=[str(i) for i in range(n)], total_events=n, bad_lines=0)
-    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+    return data, SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+
+
+def test_metrics_of_a_hold_out_without_fraud_are_written_as_strict_json(tmp_path):
+    data, clf = _small_training(fraud_until=0.85)  # the hold-out's recalls are undefined
     result = train_on_dataset(data, tmp_path / "m", classifier=clf, source="test", write_report=False,
                               write_holdout=False)
     assert np.isnan(result.metrics["signup_recall_at_1pct_legit"])  # undefined in memory ...
@@ -282,12 +287,7 @@ def test_rows_newer_than_the_maturity_cutoff_train_and_never_measure():
 
 def test_a_retrain_removes_the_previous_runs_files_first(tmp_path):
     # Its hold-out beside the new model was what promotion measured the new model on (found in an audit).
-    rng = np.random.default_rng(5)
-    n = 600
-    X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
-    data = Dataset(X=X, y=(X[:, 0] > 0.6).astype(np.int8), times=np.arange(n, dtype=float), kinds=["signup"] * n,
-                   campaigns=[""] * n, event_ids=[str(i) for i in range(n)], total_events=n, bad_lines=0)
-    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+    data, clf = _small_training()
     out = tmp_path / "candidate"
     train_on_dataset(data, out, classifier=clf, source="week 1", write_report=False)
     assert (out / registry.HOLDOUT_FILE).exists()
@@ -303,12 +303,7 @@ def test_training_without_matplotlib_writes_a_report_without_plots(tmp_path, mon
     import sys
 
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # what "not installed" is to an import
-    rng = np.random.default_rng(5)
-    n = 600
-    X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
-    data = Dataset(X=X, y=(X[:, 0] > 0.6).astype(np.int8), times=np.arange(n, dtype=float), kinds=["signup"] * n,
-                   campaigns=[""] * n, event_ids=[str(i) for i in range(n)], total_events=n, bad_lines=0)
-    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False, augment=0)
+    data, clf = _small_training()
     train_on_dataset(data, tmp_path / "m", classifier=clf, source="test")
     report = (tmp_path / "m" / "report.html").read_text()
     assert "pip install 'django-signupguard[report]'" in report and "<img" not in report

@@ -116,25 +116,6 @@ urlpatterns = [
 # --- fixtures -------------------------------------------------------------------------
 
 @pytest.fixture
-def token_model(transactional_db: None) -> type:
-    from rest_framework.authtoken.models import Token
-
-    return Token
-
-
-@pytest.fixture
-def rest_auth(monkeypatch: pytest.MonkeyPatch, token_model: type) -> Callable[..., None]:
-    """Set dj-rest-auth settings for one test (it reads ``REST_AUTH`` once, at import)."""
-    from dj_rest_auth.app_settings import api_settings
-
-    def configure(**options: Any) -> None:
-        for name, value in options.items():
-            monkeypatch.setattr(api_settings, name, value)
-
-    return configure
-
-
-@pytest.fixture
 def dummy_provider(monkeypatch: pytest.MonkeyPatch) -> None:
     """allauth's network-free dummy provider, registered for one test (it is not in INSTALLED_APPS)."""
     from allauth.socialaccount.providers import registry

@@ -289,17 +289,22 @@ def test_training_from_the_database_knows_when_labels_stop_maturing(django_user_
     assert training_labels(legit_after_days=float("inf")).mature_before is None
 
 
-@pytest.mark.django_db
-def test_a_young_portal_trains_on_unmatured_labels_and_is_told_so(tmp_path):
-    # Every attempt newer than LEGIT_AFTER_DAYS: nothing mature to measure on, so the plain split, with a note.
-    start = timezone.now() - dt.timedelta(hours=5)
-    for n in range(300):
+def _reviewed_attempts(times: list[dt.datetime]) -> None:
+    """Stored attempts at ``times``, every fourth a farm's, each labelled by a reviewer."""
+    for n, when in enumerate(times):
         raw = farm_event(n) if n % 4 == 0 else make_event(n)
-        raw["occurred_at"] = (start + dt.timedelta(minutes=n)).isoformat()
+        raw["occurred_at"] = when.isoformat()
         event = parse_event(raw)
         attempt = Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at,
                                          account=event.account or "", ip=event.ip, raw=event.to_dict())
         Label.objects.create(attempt=attempt, label="fraud" if n % 4 == 0 else "legit", source="reviewer")
+
+
+@pytest.mark.django_db
+def test_a_young_portal_trains_on_unmatured_labels_and_is_told_so(tmp_path):
+    # Every attempt newer than LEGIT_AFTER_DAYS: nothing mature to measure on, so the plain split, with a note.
+    start = timezone.now() - dt.timedelta(hours=5)
+    _reviewed_attempts([start + dt.timedelta(minutes=n) for n in range(300)])
     stdout = io.StringIO()
     call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
     assert "note: too few labelled attempts older than 14 days" in stdout.getvalue()
@@ -311,14 +316,8 @@ def test_from_the_database_the_hold_out_is_of_matured_days(tmp_path):
     # Allowed attempts mature into legitimate labels after LEGIT_AFTER_DAYS; the days after hold people's
     # labels only, the model's holds: they train, and the hold-out is measured before them (found in an audit).
     now = timezone.now()
-    for n in range(400):
-        raw = farm_event(n) if n % 4 == 0 else make_event(n)
-        when = now - dt.timedelta(days=30) + dt.timedelta(minutes=n) if n < 300 else now - dt.timedelta(hours=400 - n)
-        raw["occurred_at"] = when.isoformat()
-        event = parse_event(raw)
-        attempt = Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at,
-                                         account=event.account or "", ip=event.ip, raw=event.to_dict())
-        Label.objects.create(attempt=attempt, label="fraud" if n % 4 == 0 else "legit", source="reviewer")
+    _reviewed_attempts([now - dt.timedelta(days=30) + dt.timedelta(minutes=n) if n < 300 else now - dt.timedelta(hours=400 - n)
+                        for n in range(400)])
     stdout = io.StringIO()
     call_command("signupguard_train", "--out", str(tmp_path / "m"), "--rounds", "20", stdout=stdout)
     split = RiskModel.load(tmp_path / "m").metadata["metrics"]["split"]

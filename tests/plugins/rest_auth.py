@@ -1,0 +1,26 @@
+"""Fixtures of the DRF token and dj-rest-auth tests."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+
+
+@pytest.fixture
+def token_model(transactional_db: None) -> type:
+    from rest_framework.authtoken.models import Token
+
+    return Token
+
+
+@pytest.fixture
+def rest_auth(monkeypatch: pytest.MonkeyPatch, token_model: type) -> Callable[..., None]:
+    """Set dj-rest-auth settings for one test (it reads ``REST_AUTH`` once, at import)."""
+    from dj_rest_auth.app_settings import api_settings
+
+    def configure(**options: Any) -> None:
+        for name, value in options.items():
+            monkeypatch.setattr(api_settings, name, value)
+
+    return configure
