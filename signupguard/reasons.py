@@ -143,6 +143,13 @@ _MISSING = {
     "failed_share_asn_1h": "no network owner (ASN) to look up",
     "device_hw_concurrency": "the device did not report its CPU cores",
     "device_memory": "the device did not report its memory",
+    # Unknown on any install without a GeoIP City record for the address, or without a usable email.
+    "local_hour": "the local time is unknown (no time zone for the address)",
+    "username_email_overlap": "no username or no email address to compare",
+    **{name: "no valid email address to describe" for name in (
+        "email_dots_removed", "email_local_len", "email_local_digits", "email_digit_ratio", "email_entropy",
+        "email_trailing_digits", "email_class_runs",
+    )},
 }
 
 

@@ -43,3 +43,13 @@ def test_foreign_excess_of_an_address_reads_in_points_above_or_below_its_network
         "this IP address's share of foreign device clocks was 45 points above its network's")
     assert " 36 points below its network's" in describe("foreign_excess_ip_7d", -0.357)
     assert describe("foreign_excess_ip_7d", float("nan")) == "no IP address or network owner (ASN) to look up"
+
+
+@pytest.mark.parametrize("name", [
+    "local_hour", "username_email_overlap", "email_dots_removed", "email_local_len", "email_local_digits",
+    "email_digit_ratio", "email_entropy", "email_trailing_digits", "email_class_runs",
+])
+def test_features_that_can_be_unknown_say_why_in_plain_words(name):
+    # They read "local hour: unknown" (found in an audit): unknown on any install without a City record.
+    text = describe(name, float("nan"))
+    assert name.replace("_", " ") not in text  # not the feature's own name, as the fallback gives
