@@ -63,7 +63,8 @@ class HardRules:
         ip, email = enrichment.ip, enrichment.email
         # Parsing the address is the costly part: only when a range is listed.
         address = ipaddress.ip_address(ip.address) if ip.address and (self.allow_networks or self.deny_networks) else None
-        domain = email.domain
+        # Lists hold domains in their IDNA form: the event's once, and only when a list is set.
+        domain = _ascii(email.domain) if email.domain and (self.deny_domains or self.allow_domains) else ""
         # Network rules first, most specific first: a deny-listed range inside an allow-listed ASN blocks.
         # The email domain is typed by the signer-up: its allow list never overrides a network deny list.
         listed = _listed(address, self.deny_networks)
@@ -76,10 +77,10 @@ class HardRules:
             return BLOCK, f"AS{ip.asn} ({ip.as_org or 'unknown organisation'}) is deny-listed"
         if ip.asn is not None and ip.asn in self.allow_asns:
             return ALLOW, f"AS{ip.asn} is allow-listed"
-        if domain and self.deny_domains and _domain_in(_ascii(domain), self.deny_domains):
-            return BLOCK, f"email domain {domain} is deny-listed"
-        if domain and self.allow_domains and _domain_in(_ascii(domain), self.allow_domains):
-            return ALLOW, f"email domain {domain} is allow-listed"
+        if domain and _domain_in(domain, self.deny_domains):
+            return BLOCK, f"email domain {email.domain} is deny-listed"
+        if domain and _domain_in(domain, self.allow_domains):
+            return ALLOW, f"email domain {email.domain} is allow-listed"
         return None
 
 
@@ -103,10 +104,10 @@ def _domain_in(domain: str, listed: frozenset[str]) -> bool:
 @lru_cache(maxsize=16)
 def _rules_from(allow_ranges, deny_ranges, allow_asns, deny_asns, allow_domains, deny_domains) -> HardRules:
     return HardRules(
-        allow_networks=_networks(allow_ranges),
-        deny_networks=_networks(deny_ranges),
-        allow_asns=_asns(allow_asns),
-        deny_asns=_asns(deny_asns),
+        allow_networks=tuple(parsed(allow_ranges, parse_network)),
+        deny_networks=tuple(parsed(deny_ranges, parse_network)),
+        allow_asns=frozenset(parsed(allow_asns, parse_asn)),
+        deny_asns=frozenset(parsed(deny_asns, parse_asn)),
         allow_domains=frozenset(parsed(allow_domains, parse_domain)),
         deny_domains=frozenset(parsed(deny_domains, parse_domain)),
     )
@@ -138,14 +139,6 @@ def parsed(values: Iterable[Any], parse: Any) -> list[Any]:
         except ValueError:
             continue
     return out
-
-
-def _networks(values: Iterable[str]) -> tuple:
-    return tuple(parsed(values, parse_network))
-
-
-def _asns(values: Iterable) -> frozenset[int]:
-    return frozenset(parsed(values, parse_asn))
 
 
 def _ascii(domain: str) -> str:
