@@ -174,18 +174,21 @@ def header_name(entry: str) -> str:
     return name.removeprefix("http_").replace("_", "-")
 
 
+def extra_capture_entries(value: Any) -> list[Any] | None:
+    """An ``EXTRA_CAPTURE_HEADERS`` value's entries (a list, or a comma-separated string); None for another type."""
+    if value is None or isinstance(value, str):  # None: unset
+        return (value or "").split(",")
+    return list(value) if isinstance(value, (list, tuple)) else None
+
+
 def extra_capture_headers() -> frozenset[str]:
-    """``EXTRA_CAPTURE_HEADERS`` as header names; accepts a list or a comma-separated string.
+    """``EXTRA_CAPTURE_HEADERS`` as header names.
 
     Another type, and entries that are not strings, are ignored (the signupguard.E044
     check names them): capture runs on every signup and must not raise.
     """
-    value = sg_settings.EXTRA_CAPTURE_HEADERS or ()
-    if isinstance(value, str):
-        value = value.split(",")
-    elif not isinstance(value, (list, tuple)):
-        return frozenset()
-    return frozenset(name for name in (header_name(v) for v in value if isinstance(v, str)) if name)
+    entries = extra_capture_entries(sg_settings.EXTRA_CAPTURE_HEADERS) or []
+    return frozenset(name for name in (header_name(v) for v in entries if isinstance(v, str)) if name)
 
 
 def captured_headers(meta: Mapping[str, Any]) -> dict[str, str]:

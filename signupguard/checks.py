@@ -395,15 +395,12 @@ def check_velocity_pruning(app_configs: Any = None, **kwargs: Any) -> list[Check
 @register(TAG)
 def check_extra_capture_headers(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """E044: EXTRA_CAPTURE_HEADERS that capture would ignore or refuse."""
-    from signupguard.capture import REFUSED_HEADERS, header_name
+    from signupguard.capture import REFUSED_HEADERS, extra_capture_entries, header_name
 
     obj = "SIGNUPGUARD['EXTRA_CAPTURE_HEADERS']"
     value = sg_settings.EXTRA_CAPTURE_HEADERS
-    if value is None or isinstance(value, str):  # None: unset; a string: comma-separated names
-        entries: list[Any] = (value or "").split(",")
-    elif isinstance(value, (list, tuple)):
-        entries = list(value)
-    else:
+    entries = extra_capture_entries(value)
+    if entries is None:
         return [Error(
             f"{obj} = {value!r}; expected a list of header names or a comma-separated string. "
             "No extra header is captured.",
