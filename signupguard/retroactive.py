@@ -135,32 +135,31 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
-    rows, blocked, strong, linked = _cluster_evidence(cluster_id, only=only)
-    candidates = [uid for uid, status, source in rows
+    evidence = _cluster_evidence(cluster_id, only=only)
+    candidates = [uid for uid, status, source in evidence.rows
                   if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER
                   and (only is None or uid == only)]
-    if not blocked or not candidates:
+    if not evidence.blocked or not candidates:
         return outcome
     vouched = set(_approvals(candidates).values_list("attempt__user_id", flat=True))
     candidates = [uid for uid in candidates if uid not in vouched]  # a reviewer approved them
-    own = dict(Attempt.objects.filter(user_id__in=candidates, kind=Attempt.Kind.SIGNUP, score__isnull=False)
-               .order_by("user_id", "created_at").values_list("user_id", "score"))
-    status_of = {uid: status for uid, status, _ in rows}
+    own = _own_scores(candidates)
+    status_of = {uid: status for uid, status, _ in evidence.rows}
     review_at, block_at = thresholds()
     users = get_user_model()._default_manager.in_bulk(candidates)
     exempt = get_adapter().is_exempt
     # Its own blocks start no review of their own (they are no evidence either): no cascade.
     with deferred_refresh(), transaction.atomic(), suppressed():  # one refresh of the cluster, at the end
         for uid in candidates:
-            share = len(blocked - {uid}) / max(1, len(rows) - 1)
-            to = verdict(own=own.get(uid), share=share, strong=uid in strong, review_at=review_at, block_at=block_at,
-                         blocked=len(blocked - {uid})) or (REVIEW if uid in linked else None)
+            to = evidence.judge(uid, own=own.get(uid), review_at=review_at, block_at=block_at)
             if to is None or to == status_of[uid] or uid not in users or exempt(users[uid]):
                 continue
-            if uid in linked:
+            share = evidence.share(uid)
+            if uid in evidence.linked:
                 reason = f"same device or mailbox as a blocked account in cluster #{cluster_id} ({share:.0%} of it blocked)"
             else:
-                reason = f"in cluster #{cluster_id}, {len(blocked - {uid})} of whose accounts are blocked ({share:.0%})"
+                reason = (f"in cluster #{cluster_id}, {len(evidence.blocked - {uid})} of whose accounts are blocked "
+                          f"({share:.0%})")
             allowed = [PENDING, CLEARED, REVIEW] if to == BLOCKED else [PENDING, CLEARED]
             if set_status(users[uid], to, source=StatusChange.Source.CLUSTER, reason=reason, only_from=allowed,
                           unless=_decided_by_reviewer):
@@ -171,23 +170,36 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
     return outcome
 
 
-def _cluster_evidence(
-    cluster_id: int, *, only: int | None = None,
-) -> tuple[list[tuple[int, str | None, str | None]], set[int], set[int], set[int]]:
-    """The cluster's (user, status, source) rows, its blocked evidence, and the accounts linked straight to it.
+@dataclass(slots=True)
+class Evidence:
+    """What a cluster says about its accounts (``_cluster_evidence``)."""
 
-    ``linked``: by a device or a mailbox, to a blocked account (held for review
-    at least); ``strong``: those whose link can block, a device or a mailbox
-    both accounts verified. ``only``: the links of that account alone.
-    """
+    rows: list[tuple[int, str | None, str | None]]  # (user, status, source) of every member
+    blocked: set[int]  # blocks by the model, a rule or a reviewer: never this action's own
+    linked: set[int]  # by a device or a mailbox to a blocked account: held for review at least
+    strong: set[int]  # of those, links that can block: a device, or a mailbox both accounts verified
+
+    def share(self, uid: int) -> float:
+        """The share of the other members that are blocked."""
+        return len(self.blocked - {uid}) / max(1, len(self.rows) - 1)
+
+    def judge(self, uid: int, *, own: float | None, review_at: float, block_at: float) -> str | None:
+        """The retroactive policy's verdict for member ``uid`` (``verdict``), held at least when linked."""
+        others = len(self.blocked - {uid})
+        if not others:
+            return None
+        return verdict(own=own, share=self.share(uid), strong=uid in self.strong, review_at=review_at,
+                       block_at=block_at, blocked=others) or (REVIEW if uid in self.linked else None)
+
+
+def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
+    """The cluster's members and evidence; ``only``: the links of that account alone."""
     rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
         "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
-    # Evidence: blocks by the model, a rule or a reviewer, never this action's own.
     blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
-    strong: set[int] = set()
-    linked: set[int] = set()
+    evidence = Evidence(rows=rows, blocked=blocked, linked=set(), strong=set())
     if not blocked:
-        return rows, blocked, strong, linked
+        return evidence
     links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds())
     if only is not None:
         links = links.filter(Q(source_id=only) | Q(target_id=only))
@@ -201,10 +213,16 @@ def _cluster_evidence(
         can_block = kind != "email" or (a in verified and b in verified)
         for blocked_end, other in ((a, b), (b, a)):
             if blocked_end in blocked:
-                linked.add(other)
+                evidence.linked.add(other)
                 if can_block:
-                    strong.add(other)
-    return rows, blocked, strong, linked
+                    evidence.strong.add(other)
+    return evidence
+
+
+def _own_scores(user_ids: list[int]) -> dict[int, float]:
+    """Each account's own score: that of its signup."""
+    return dict(Attempt.objects.filter(user_id__in=user_ids, kind=Attempt.Kind.SIGNUP, score__isnull=False)
+                .order_by("user_id", "created_at").values_list("user_id", "score"))
 
 
 def _found_at(user_id: int) -> tuple[str, Any]:
@@ -234,15 +252,14 @@ def release_linked(user_id: int) -> RetroOutcome:
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
-    rows, blocked, strong, linked = _cluster_evidence(cluster_id)
-    held = {uid: status for uid, status, source in rows
+    evidence = _cluster_evidence(cluster_id)
+    held = {uid: status for uid, status, source in evidence.rows
             if status in (REVIEW, BLOCKED) and source == StatusChange.Source.CLUSTER}
     for uid in _reviewed(list(held)).values_list("attempt__user_id", flat=True):
         held.pop(uid, None)
     if not held:
         return outcome
-    own = dict(Attempt.objects.filter(user_id__in=list(held), kind=Attempt.Kind.SIGNUP, score__isnull=False)
-               .order_by("user_id", "created_at").values_list("user_id", "score"))
+    own = _own_scores(list(held))
     review_at, block_at = thresholds()
     users = get_user_model()._default_manager.in_bulk(list(held))
     adapter = get_adapter()
@@ -251,10 +268,7 @@ def release_linked(user_id: int) -> RetroOutcome:
     keys_installed = apps.is_installed(API_KEYS_APP)
     with deferred_refresh(), transaction.atomic(), suppressed():
         for uid, current in held.items():
-            others = blocked - {uid}
-            to = (verdict(own=own.get(uid), share=len(others) / max(1, len(rows) - 1), strong=uid in strong,
-                          review_at=review_at, block_at=block_at, blocked=len(others))
-                  or (REVIEW if uid in linked else None)) if others else None
+            to = evidence.judge(uid, own=own.get(uid), review_at=review_at, block_at=block_at)
             if _SEVERITY[to] >= _SEVERITY[current] or uid not in users:
                 continue
             found, blocked_at = _found_at(uid)

@@ -292,10 +292,10 @@ def test_a_mailbox_clusters_evidence_asks_for_verified_addresses_once(django_use
     users = _cluster(django_user_model, statuses, [(f"a{i}", f"a{i + 1}", "email") for i in range(n - 1)])
     cluster_id = ClusterMember.objects.get(user=users["a0"]).cluster_id
     with django_assert_max_num_queries(4):
-        rows, blocked, strong, linked = _cluster_evidence(cluster_id)
-    assert len(blocked) == len(linked) == n // 2 and strong == set()  # unverified: they hold, not block
+        evidence = _cluster_evidence(cluster_id)
+    assert len(evidence.blocked) == len(evidence.linked) == n // 2 and evidence.strong == set()  # they hold, not block
     with django_assert_max_num_queries(4):
-        assert _cluster_evidence(cluster_id, only=users["a0"].pk)[3] == {users["a0"].pk}  # linked to a1, blocked
+        assert _cluster_evidence(cluster_id, only=users["a0"].pk).linked == {users["a0"].pk}  # linked to a1, blocked
 
 
 def test_an_unverified_mailbox_shared_with_blocked_accounts_still_holds_for_review(django_user_model) -> None:
