@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
+from signupguard.enrichment.network import prefixes
 from signupguard.models import AccountStatus, Attempt
 
 from . import detail
@@ -30,15 +31,15 @@ def search_filter(term: str) -> Q:
             network = ipaddress.ip_network(term, strict=False)
         except ValueError:
             return Q(ip_prefix=term)
-        stored = 24 if network.version == 4 else 64  # the prefix Attempt.ip_prefix holds
-        if network.prefixlen >= stored:
-            return Q(ip_prefix=str(network.supernet(new_prefix=stored)))
+        stored = prefixes(network.network_address)[0]  # what Attempt.ip_prefix holds for it: its /24 or /64
+        if network.prefixlen >= int(stored.rsplit("/", 1)[1]):
+            return Q(ip_prefix=stored)
         # Wider (the /48 a masked list page shows): the stored prefixes that start like it.
-        hextets = network.network_address.exploded.split(":" if network.version == 6 else ".")
-        keep = network.prefixlen // (16 if network.version == 6 else 8)
-        head = (":" if network.version == 6 else ".").join(
-            (h.lstrip("0") or "0") if network.version == 6 else h for h in hextets[:keep])
-        return Q(ip_prefix__startswith=head + (":" if network.version == 6 else "."))
+        sep, bits = (":", 16) if network.version == 6 else (".", 8)
+        groups = network.network_address.exploded.split(sep)[: network.prefixlen // bits]
+        if network.version == 6:
+            groups = [group.lstrip("0") or "0" for group in groups]  # as stored, without leading zeros
+        return Q(ip_prefix__startswith=sep.join(groups) + sep)
     try:
         address = ipaddress.ip_address(term)
         return Q(ip=term) | Q(ip=str(address))  # as stored: lower case, compressed
