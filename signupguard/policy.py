@@ -49,6 +49,12 @@ class HardRules:
     deny_asns: frozenset[int] = field(default_factory=frozenset)
     allow_domains: frozenset[str] = field(default_factory=frozenset)
     deny_domains: frozenset[str] = field(default_factory=frozenset)
+    _allow_index: "NetworkIndex" = field(init=False, repr=False, compare=False)
+    _deny_index: "NetworkIndex" = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_allow_index", NetworkIndex(self.allow_networks))
+        object.__setattr__(self, "_deny_index", NetworkIndex(self.deny_networks))
 
     @classmethod
     def from_settings(cls) -> "HardRules":
@@ -67,10 +73,10 @@ class HardRules:
         domain = _ascii(email.domain) if email.domain and (self.deny_domains or self.allow_domains) else ""
         # Network rules first, most specific first: a deny-listed range inside an allow-listed ASN blocks.
         # The email domain is typed by the signer-up: its allow list never overrides a network deny list.
-        listed = _listed(address, self.deny_networks)
+        listed = self._deny_index.holding(address)
         if listed is not None:
             return BLOCK, f"the address is in the deny-listed range {listed}"
-        listed = _listed(address, self.allow_networks)
+        listed = self._allow_index.holding(address)
         if listed is not None:  # the listed range, not the client's address: the reason outlives the attempt
             return ALLOW, f"the address is in the allow-listed range {listed}"
         if ip.asn is not None and ip.asn in self.deny_asns:
@@ -89,11 +95,42 @@ RULE_FEATURE = "rule"
 HONEYPOT = "the hidden honeypot field was filled in: a script does that, and now and then a browser's autofill"
 
 
-def _listed(address: Any, networks: tuple) -> Any:
-    """The first of ``networks`` that holds ``address``, or None."""
-    if address is None:
+class NetworkIndex:
+    """Listed ranges by prefix length: a lookup costs one dict probe per length listed, not one test per range.
+
+    Portals list thousands of ranges (a cloud's published egress, Tor exits);
+    scanning them made each replayed event cost milliseconds. The narrowest
+    range holding the address answers, so a reason names the most specific entry.
+    """
+
+    __slots__ = ("_by_length",)
+
+    def __init__(self, networks: Iterable[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> None:
+        by_length: dict[tuple[int, int], dict[int, Any]] = {}
+        for net in networks:
+            # The first listing of a range is the one named, as when the list was scanned in order.
+            number = int(net.network_address) >> (net.max_prefixlen - net.prefixlen)
+            by_length.setdefault((net.version, net.prefixlen), {}).setdefault(number, net)
+        # (version, host bits, ranges by network number), narrowest ranges first.
+        self._by_length = [
+            (version, (32 if version == 4 else 128) - length, ranges)
+            for (version, length), ranges in sorted(by_length.items(), key=lambda item: -item[0][1])
+        ]
+
+    def __bool__(self) -> bool:
+        return bool(self._by_length)
+
+    def holding(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address | None) -> Any:
+        """The narrowest listed range that holds ``address``, or None."""
+        if address is None or not self._by_length:
+            return None
+        version, value = address.version, int(address)
+        for listed_version, host_bits, ranges in self._by_length:
+            if listed_version == version:
+                found = ranges.get(value >> host_bits)
+                if found is not None:
+                    return found
         return None
-    return next((net for net in networks if net.version == address.version and address in net), None)
 
 
 def _domain_in(domain: str, listed: frozenset[str]) -> bool:

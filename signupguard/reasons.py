@@ -41,37 +41,37 @@ _DISTINCT_WORDS = {
     "account_prefixes": ("network (/24) this account came from", "networks (/24) this account came from"),
 }
 
-_FLAGS: dict[str, tuple[str, str | None]] = {
-    # name: (text when 1, text when 0 or None for "not worth saying")
+_FLAGS: dict[str, tuple[str, str]] = {
+    # name: (text when 1, text when 0): a flag that is off can push a score too (its absence is unusual here)
     "is_login": ("this is a login", "this is a signup"),
-    "login_failed": ("the login failed", None),
+    "login_failed": ("the login failed", "the login succeeded"),
     "net_hosting": ("the address belongs to a hosting provider / data centre", "the address is not a data centre"),
     "net_vpn": ("the address is a VPN or proxy exit", "the address is not a known VPN"),
-    "net_tor": ("the address is a Tor exit node", None),
+    "net_tor": ("the address is a Tor exit node", "the address is not a known Tor exit"),
     "net_mobile": ("the address belongs to a mobile carrier", "the address is not a mobile carrier"),
-    "net_education": ("the address belongs to a university network", None),
+    "net_education": ("the address belongs to a university network", "the address is not a university network"),
     "net_residential": ("the address belongs to a residential ISP", "the address is not a residential ISP"),
-    "ip_invalid": ("the client address could not be parsed", None),
+    "ip_invalid": ("the client address could not be parsed", "the client address was read"),
     "ip_v6": ("the address is IPv6", "the address is IPv4"),
-    "ip_private": ("the address is private or loopback", None),
-    "ip_anonymous": ("the address is flagged as an anonymiser", None),
-    "asn_missing": ("the network owner (ASN) is unknown", None),
-    "geo_missing": ("the address's country is unknown", None),
-    "email_missing": ("no email address was given", None),
-    "email_invalid": ("the email address is not valid", None),
+    "ip_private": ("the address is private or loopback", "the address is public"),
+    "ip_anonymous": ("the address is flagged as an anonymiser", "the address is not flagged as an anonymiser"),
+    "asn_missing": ("the network owner (ASN) is unknown", "the network owner (ASN) is known"),
+    "geo_missing": ("the address's country is unknown", "the address's country is known"),
+    "email_missing": ("no email address was given", "an email address was given"),
+    "email_invalid": ("the email address is not valid", "the email address is valid"),
     "email_disposable": ("the email domain is a disposable-mail service", "the email domain is not disposable"),
     "email_freemail": ("the email is at a free-mail provider", "the email is at a custom domain"),
-    "email_role": ("the email is a role address (admin@, info@ ...)", None),
+    "email_role": ("the email is a role address (admin@, info@ ...)", "the email is not a role address"),
     "email_plus": ("the email used a +tag alias", "the email used no +tag alias"),
-    "ua_missing": ("no User-Agent header was sent", None),
-    "ua_headless": ("the browser identifies as headless", None),
-    "ua_automation": ("the User-Agent is an automation tool or HTTP library", None),
-    "ua_bot": ("the User-Agent is a bot", None),
+    "ua_missing": ("no User-Agent header was sent", "a User-Agent header was sent"),
+    "ua_headless": ("the browser identifies as headless", "the browser does not identify as headless"),
+    "ua_automation": ("the User-Agent is an automation tool or HTTP library", "the User-Agent is no known automation tool"),
+    "ua_bot": ("the User-Agent is a bot", "the User-Agent is not a known bot"),
     "ua_script": ("the User-Agent is a scripting tool or HTTP library (curl, python-requests ...), not a browser or an app",
-                  None),
-    "ua_desktop": ("a desktop browser", None),
-    "ua_mobile": ("a mobile browser", None),
-    "ua_tablet": ("a tablet browser", None),
+                  "the User-Agent is not a scripting tool"),
+    "ua_desktop": ("a desktop browser", "not a desktop browser"),
+    "ua_mobile": ("a mobile browser", "not a mobile browser"),
+    "ua_tablet": ("a tablet browser", "not a tablet browser"),
     "ua_hints_present": ("the browser sent Client Hints", "the browser sent no Client Hints"),
     "ua_hints_mismatch": ("the Client Hints contradict the User-Agent", "the Client Hints agree with the User-Agent"),
     "ua_hints_missing": (
@@ -79,18 +79,22 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
         "and this site's Chromium browsers mostly did)",
         "the Chromium browser sent its Client Hints",
     ),
-    "accept_language_missing": ("no Accept-Language header was sent", None),
+    "accept_language_missing": ("no Accept-Language header was sent", "an Accept-Language header was sent"),
     "device_missing": ("the browser collector did not run (no device data)", "the browser collector ran"),
-    "device_webdriver": ("the browser reports it is driven by automation (navigator.webdriver)", None),
-    "device_fingerprint_missing": ("no device fingerprint", None),
+    "device_webdriver": ("the browser reports it is driven by automation (navigator.webdriver)",
+                         "the browser does not report automation (navigator.webdriver)"),
+    "device_fingerprint_missing": ("no device fingerprint", "a device fingerprint was collected"),
     "device_tz_country_mismatch": ("the device's time zone is not used in the address's country", "the device's time zone fits the address's country"),
     "device_clock_non_geographic": ("the device clock is set to UTC, a zone of no country (servers, containers, privacy browsers)",
                                     "the device clock is set to a country's zone"),
-    "device_lang_header_mismatch": ("the device languages contradict the Accept-Language header", None),
+    "device_lang_header_mismatch": ("the device languages contradict the Accept-Language header",
+                                    "the device languages agree with the Accept-Language header"),
     "device_lang_country_mismatch": ("none of the device's languages is spoken in the address's country", "the device's language fits the address's country"),
-    "device_screen_mismatch": ("the screen size does not fit the browser's device type", None),
-    "device_touch_mismatch": ("the touch support does not fit the browser's device type", None),
-    "device_platform_mismatch": ("the device platform contradicts the User-Agent", None),
+    "device_screen_mismatch": ("the screen size does not fit the browser's device type",
+                               "the screen size fits the browser's device type"),
+    "device_touch_mismatch": ("the touch support does not fit the browser's device type",
+                              "the touch support fits the browser's device type"),
+    "device_platform_mismatch": ("the device platform contradicts the User-Agent", "the device platform fits the User-Agent"),
     "device_gpu_mismatch": ("the graphics chip (WebGL renderer) is one no device of the User-Agent's system has",
                             "the graphics chip fits the User-Agent's system"),
     "device_gpu_virtual": ("the browser draws without a graphics chip (a software renderer, a virtual machine "
@@ -101,7 +105,7 @@ _FLAGS: dict[str, tuple[str, str | None]] = {
                                    "the browser's first language names no restricted country"),
     "form_fill_missing": ("no form fill time, where most of this site's recent attempts had one",
                           "the form fill time is known"),
-    "form_honeypot": ("the hidden honeypot field was filled in", None),
+    "form_honeypot": ("the hidden honeypot field was filled in", "the hidden honeypot field was left empty"),
 }
 
 
@@ -174,7 +178,7 @@ def describe(name: str, value: float) -> str:
         return _MISSING.get(name) or f"{name.replace('_', ' ')}: unknown"
     if name in _FLAGS:
         on, off = _FLAGS[name]
-        return on if value >= 0.5 else (off or f"not: {on}")
+        return on if value >= 0.5 else off
     if name.startswith("v_"):
         dim, window = name[2:].rsplit("_", 1)
         return f"{_fmt(value)} earlier {_plural(value, 'attempt')} {_COUNTER_WORDS[dim]} {_WINDOW_WORDS[window]}"

@@ -90,3 +90,56 @@ def test_a_lone_block_threshold_below_the_models_review_leaves_nothing_to_review
     decisions = {decide(score=s, thresholds=t, enrichment=enrichment()).decision for s in (0.19, 0.2, 0.25, 0.5)}
     assert decide(score=0.19, thresholds=t, enrichment=enrichment()).decision == "allow"
     assert decisions == {"allow", "block"}
+
+
+def _random_ranges(rng, count: int) -> list:
+    import ipaddress
+
+    ranges = []
+    for _ in range(count):
+        if rng.random() < 0.7:
+            length = rng.choice([8, 12, 16, 20, 24, 24, 28, 32])
+            ranges.append(ipaddress.ip_network((rng.getrandbits(32), length), strict=False))
+        else:
+            length = rng.choice([32, 48, 56, 64, 128])
+            ranges.append(ipaddress.ip_network((rng.getrandbits(128), length), strict=False))
+    return ranges
+
+
+def test_listed_ranges_match_as_a_scan_of_every_range_does():
+    # Ranges are indexed by prefix length (thousands are scanned in no time); the matches are the scan's.
+    import ipaddress
+    import random
+
+    from signupguard.policy import NetworkIndex
+
+    rng = random.Random(4)
+    ranges = _random_ranges(rng, 3000)
+    index = NetworkIndex(ranges)
+    probes = [ipaddress.ip_address(rng.getrandbits(32)) for _ in range(3000)]
+    probes += [ipaddress.ip_address(rng.getrandbits(128)) for _ in range(500)]
+    # Addresses inside listed ranges, at their edges too.
+    for net in rng.sample(ranges, 800):
+        probes += [net.network_address, net.broadcast_address, net.network_address + rng.randrange(net.num_addresses)]
+    hits = 0
+    for address in probes:
+        holding = [net for net in ranges if net.version == address.version and address in net]
+        found = index.holding(address)
+        if not holding:
+            assert found is None, (address, found)
+            continue
+        hits += 1
+        assert found in holding and found.prefixlen == max(net.prefixlen for net in holding), (address, found)
+    assert hits >= 2400  # the probes did reach into listed ranges
+    assert NetworkIndex([]).holding(probes[0]) is None and not NetworkIndex([])
+
+
+def test_the_narrowest_listed_range_is_named_whatever_the_lists_order():
+    with override_settings(SIGNUPGUARD={"DENY_IP_RANGES": ["203.0.0.0/8", "203.0.113.0/24", "2001:db8::/32"]}):
+        rules = HardRules.from_settings()
+    d = decide(score=0.0, thresholds=T, enrichment=enrichment(address="203.0.113.9", version=4), rules=rules)
+    assert d.decision == "block" and "203.0.113.0/24" in d.reasons[0]["text"]
+    d = decide(score=0.0, thresholds=T, enrichment=enrichment(address="203.9.9.9", version=4), rules=rules)
+    assert d.decision == "block" and "203.0.0.0/8" in d.reasons[0]["text"]
+    d = decide(score=0.0, thresholds=T, enrichment=enrichment(address="2001:db8:5::1", version=6), rules=rules)
+    assert d.decision == "block" and "2001:db8::/32" in d.reasons[0]["text"]

@@ -13,6 +13,13 @@ def test_every_feature_has_words(name):
         assert isinstance(text, str) and text and "{" not in text
 
 
+@pytest.mark.parametrize("name", FEATURE_NAMES)
+def test_a_flag_that_is_off_reads_as_a_sentence_of_its_own(name):
+    # An off flag can push a score ("not a mobile browser"): its reason must read as words, not "not: <text>".
+    on, off = describe(name, 1.0), describe(name, 0.0)
+    assert not off.startswith("not: ") and not on.startswith("not: ")
+
+
 def test_velocity_wording():
     assert describe("v_prefix_1h", 14) == "14 earlier attempts from this network (/24 or /64) in the last hour"
     assert describe("d_device_accounts_7d", 5) == "5 accounts used this device in the last 7 days"
