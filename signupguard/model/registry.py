@@ -19,16 +19,20 @@ few seconds later, then at growing intervals, rather than refused for good.
 
 A version directory is copied under a hidden name (``versions/.<version>.partial-*``)
 and renamed into place, so a copy killed midway never passes for a version;
-names starting with "." are never listed, offered or pointed at. A copy
-killed midway stays under its hidden name until deleted by hand.
+names starting with "." are never listed, offered or pointed at. What a copy
+killed midway leaves under such a name is deleted by a later registration
+once nothing in it has changed for an hour: a younger one may be the copy of
+another process still running (two promotions on a shared volume).
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import os
 import secrets
 import shutil
+import stat
 import time
 import zipfile
 import zlib
@@ -54,6 +58,9 @@ HOLDOUT_FILE = "holdout.npz"
 # soon enough after a fork failure, rare enough if the check keeps timing out (two minutes each).
 RETRY_SECONDS = 5.0
 RETRY_MAX_SECONDS = 600.0
+# A hidden copy with nothing changed in it for this long belongs to no running copy, which keeps writing
+# into it: far longer than any copy takes, and than the clock skew between hosts of a shared volume.
+LEFTOVER_SECONDS = 3600.0
 
 
 def registry_root() -> Path | None:
@@ -227,6 +234,7 @@ def register(directory: Path | str) -> Path:
     if problem:
         raise ModelError(f"{directory / METADATA_FILE} {problem}; write the model with signupguard_train")
     target = root / "versions" / version
+    _remove_leftovers(target.parent)
     if target.resolve() == directory.resolve():
         return target
     broken = False
@@ -238,6 +246,56 @@ def register(directory: Path | str) -> Path:
         broken = True
     _install(directory, target, replace=broken)
     return target
+
+
+def _remove_leftovers(versions_dir: Path) -> None:
+    """Delete what killed copies left under ``versions_dir`` (``_install``'s hidden directories) once stale.
+
+    Each is first renamed to a name of its own, so that of two processes only
+    one deletes it, and a copy that was still running fails its rename into
+    place instead of renaming a directory being emptied. Errors are ignored:
+    another process may delete the same directory at the same moment.
+    """
+    try:
+        names = [entry.name for entry in os.scandir(versions_dir) if _is_leftover(entry.name)]
+    except OSError:
+        return  # no versions/ yet
+    cutoff = time.time() - LEFTOVER_SECONDS
+    for name in names:
+        path = versions_dir / name
+        try:
+            if _newest_mtime(path) >= cutoff:
+                continue
+            claimed = path.rename(versions_dir / f"{name}-removing-{secrets.token_hex(4)}")
+        except OSError:
+            continue  # gone already, or not a directory
+        logger.warning("SignupGuard deletes %s, left by a copy into the registry that was killed", path)
+        shutil.rmtree(claimed, ignore_errors=True)
+
+
+def _is_leftover(name: str) -> bool:
+    """Whether ``name`` under versions/ is a staging copy or a broken copy moved aside (``_install``, ``_move_in``)."""
+    return name.startswith(".") and (".partial-" in name or ".broken-" in name)
+
+
+def _newest_mtime(directory: Path) -> float:
+    """The latest modification time of ``directory`` and of all in it; OSError when it is not a directory.
+
+    The directory's own time is not enough: ``shutil.copytree`` gives each
+    file it has copied the source's time, and touches the directory only when
+    it adds a file, not while it writes a large one.
+    """
+    own = directory.lstat()
+    if not stat.S_ISDIR(own.st_mode):
+        raise NotADirectoryError(directory)
+    latest = own.st_mtime
+    for parent, dirs, files in os.walk(directory):
+        for name in dirs + files:
+            try:
+                latest = max(latest, os.lstat(os.path.join(parent, name)).st_mtime)
+            except OSError:
+                pass  # deleted meanwhile
+    return latest
 
 
 def _copy_problem(target: Path, source: Path) -> str | None:
@@ -262,7 +320,8 @@ def _copy_problem(target: Path, source: Path) -> str | None:
 def _install(source: Path, target: Path, *, replace: bool) -> None:
     """Copy ``source`` to ``target`` (replacing a broken one) through a hidden staging directory renamed into place.
 
-    A kill mid-copy leaves only the staging directory, which nothing lists.
+    A kill mid-copy leaves only the staging directory, which nothing lists
+    and a later registration deletes (``_remove_leftovers``).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.parent / f".{target.name}.partial-{secrets.token_hex(4)}"
