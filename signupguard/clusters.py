@@ -15,20 +15,22 @@ console down.
 Concurrency: the clusters being merged are locked (``select_for_update``) in
 id order; two workers linking disjoint accounts at once never wait on each
 other. A membership lost to a race is repaired by the account's next attempt.
+A refresh of a cluster's aggregates locks it before it reads them, so it
+waits for a merge in progress and counts the merged members.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from datetime import timedelta
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 from celery import shared_task
-from django.db import DatabaseError, OperationalError, transaction
+from django.db import DatabaseError, OperationalError, connections, router, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
 from django.db.models.signals import post_delete
@@ -156,7 +158,8 @@ def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
     if keep.status == Cluster.Status.CLOSED:
         keep.status = Cluster.Status.OPEN  # a new account joined a campaign a reviewer closed: look again
         keep.save(update_fields=["status", "updated_at"])
-    return refresh(keep.pk)
+    _recompute(keep)  # locked above, in this transaction
+    return keep
 
 
 def _memberships(user_ids: set[int]) -> dict[int, int]:
@@ -184,18 +187,56 @@ def _lock_clusters(user_ids: set[int]) -> tuple[dict[int, int], list[Cluster]]:
         current, followed = again, followed | targets  # a concurrent merge moved them: lock where they are now
 
 
-def refresh(cluster_id: int) -> Cluster:
-    """Recompute a cluster's aggregates from its members and links (a few indexed queries)."""
-    agg = ClusterMember.objects.filter(cluster_id=cluster_id).aggregate(
+def refresh(cluster_id: int) -> Cluster | None:
+    """Recompute a cluster's aggregates from its members and links (a few indexed queries); the cluster.
+
+    A cluster merged away has no members left: the one it was merged into is
+    refreshed (and returned) instead. None when the cluster was deleted.
+    """
+    # Only where rows can be locked: on SQLite a read-then-write transaction
+    # would only add "database is locked" under a host's default transaction mode.
+    locking = connections[router.db_for_write(Cluster)].features.has_select_for_update
+    with transaction.atomic(using=router.db_for_write(Cluster), savepoint=False) if locking else nullcontext():
+        cluster = _lock_live(cluster_id)
+        if cluster is not None:
+            _recompute(cluster)
+        return cluster
+
+
+def _lock_live(cluster_id: int) -> Cluster | None:
+    """Lock the cluster, or the cluster it was merged into, before its aggregates are read; None if deleted.
+
+    Why the lock: a merge holds both clusters' locks until it commits. Read
+    without it, the aggregates may be from before a merge that commits before
+    they are written: a stale size until the next refresh. Under READ COMMITTED
+    the lock waits for that merge, and each read after it sees its members.
+    (One UPDATE with subqueries would not do: they keep the statement's
+    snapshot, from before the wait.)
+    """
+    seen: set[int] = set()
+    while cluster_id not in seen:
+        seen.add(cluster_id)
+        cluster = Cluster.objects.select_for_update().filter(pk=cluster_id).first()
+        if cluster is None or cluster.status != Cluster.Status.MERGED:
+            return cluster
+        if cluster.merged_into_id is None:
+            return None  # merged into a cluster deleted since
+        # Its members are there now, and a status change read before the merge is counted there.
+        cluster_id = cluster.merged_into_id
+    return None
+
+
+def _recompute(cluster: Cluster) -> None:
+    """Write the locked cluster's aggregates, read from its members and links."""
+    agg = ClusterMember.objects.filter(cluster_id=cluster.pk).aggregate(
         size=Count("pk"), first=Min("first_seen"), last=Max("last_seen"),
         blocked=Count("pk", filter=Q(user__signupguard_status__status="blocked")),
     )
     top = (
-        Link.objects.filter(cluster_id=cluster_id).values("kind", "value")
+        Link.objects.filter(cluster_id=cluster.pk).values("kind", "value")
         .annotate(links=Count("pk")).order_by("-links", "kind", "value")[:TOP_ATTRIBUTES]
     )
     size = agg["size"] or 0
-    cluster = Cluster.objects.get(pk=cluster_id)
     cluster.size, cluster.blocked_count = size, agg["blocked"] or 0
     cluster.blocked_share = (cluster.blocked_count / size) if size else 0.0
     if agg["first"] is not None:
@@ -205,10 +246,9 @@ def refresh(cluster_id: int) -> Cluster:
         {"kind": row["kind"], "value": row["value"], "links": row["links"], "text": describe_key(row["kind"], row["value"])}
         for row in top
     ]
-    # Only the aggregates: a whole-row save would undo a merge (``status``) another worker committed meanwhile.
+    # Only the aggregates: the other fields are the merge's and the reviewers' to write.
     cluster.save(update_fields=["size", "blocked_count", "blocked_share", "first_seen", "last_seen",
                                 "top_attributes", "updated_at"])
-    return cluster
 
 
 _deferred: ContextVar[set[int] | None] = ContextVar("signupguard_clusters_deferred", default=None)
@@ -234,7 +274,7 @@ def deferred_refresh() -> Iterator[None]:
     finally:
         _deferred.reset(token)
     for cluster_id in sorted(clusters):
-        _refresh_existing(cluster_id)
+        refresh(cluster_id)  # one deleted meanwhile is skipped
 
 
 def _refresh_later(cluster_id: int) -> bool:
@@ -244,11 +284,6 @@ def _refresh_later(cluster_id: int) -> bool:
         return False
     clusters.add(cluster_id)
     return True
-
-
-def _refresh_existing(cluster_id: int) -> None:
-    if Cluster.objects.filter(pk=cluster_id).exists():  # not deleted meanwhile
-        refresh(cluster_id)
 
 
 def cluster_of(user: Any) -> Cluster | None:
@@ -494,4 +529,4 @@ def _on_member_deleted(sender: Any, instance: ClusterMember, **kwargs: Any) -> N
     (Deleting many accounts at once: wrap it in ``deferred_refresh`` to refresh each cluster once.)
     """
     if not _refresh_later(instance.cluster_id):
-        _refresh_existing(instance.cluster_id)
+        refresh(instance.cluster_id)  # a cluster deleted with it is skipped

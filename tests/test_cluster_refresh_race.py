@@ -1,0 +1,137 @@
+"""A cluster refresh racing a merge (an audit finding): the stored aggregates must match the members after both commit.
+
+The race tests run on PostgreSQL with real transactions, one thread and
+connection each, in a fixed order: the merge (cluster B into A) is done but
+held uncommitted; the other side starts and waits on a lock the merge holds;
+then the merge commits. Before the fix the refresh read its aggregates before
+the merge committed and wrote them after it (a stale size on A, or on the
+merged B), every time. SQLite runs one write transaction at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+import pytest
+from django.db import connection, transaction
+
+from signupguard.clusters import observe, refresh
+from signupguard.models import Attempt, Cluster, ClusterMember
+from signupguard.retroactive import suppressed
+from signupguard.status import set_status
+from tests.plugins.services import wait_until
+from tests.test_clusters import _attempt, _device
+
+
+def _two_clusters() -> tuple[Cluster, Cluster, Attempt]:
+    """A (three accounts on one device), B (two on another), and an attempt linking both: A absorbs B."""
+    for n in (1, 2, 3):
+        big = observe(_attempt(n, ip=f"10.{n}.1.1", device=_device("fp-big"), email=f"u{n}@gmail.com"))
+    for n in (4, 5):
+        small = observe(_attempt(n, ip=f"10.{n}.1.1", device=_device("fp-small"), email=f"u{n}@gmail.com"))
+    assert (big.size, small.size) == (3, 2)
+    # B's device, and A's first account's mailbox.
+    merger = _attempt(6, ip="10.6.1.1", device=_device("fp-small"), email="u1@gmail.com")
+    return big, small, merger
+
+
+def _stored(cluster: Cluster) -> tuple[int, int, str]:
+    cluster.refresh_from_db()
+    return cluster.size, cluster.blocked_count, cluster.status
+
+
+def _waiting_on_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0] > 0
+
+
+def _during_merge(merger: Attempt, other: Callable[[], Any]) -> list[BaseException]:
+    """Merge, hold the merge uncommitted while ``other`` starts and waits on its lock, then commit; their errors."""
+    merged, release, errors = threading.Event(), threading.Event(), []
+
+    def merge() -> None:
+        with transaction.atomic():
+            observe(merger)
+            merged.set()
+            assert release.wait(30), "the other side never waited for the merge"
+
+    def after_merge() -> None:
+        assert merged.wait(30), "the merge never happened"
+        other()
+
+    def run(action: Callable[[], Any]) -> None:
+        try:
+            action()
+        except BaseException as exc:  # noqa: BLE001 - reported to the test
+            errors.append(exc)
+            merged.set()  # never leave the other side waiting
+        finally:
+            connection.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in (merge, after_merge)]
+    for thread in threads:
+        thread.start()
+    try:
+        wait_until(lambda: _waiting_on_a_lock() or errors, timeout=30, what="the other side to wait for the merge")
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(30)
+    assert not any(thread.is_alive() for thread in threads), "a side hung"
+    return errors
+
+
+@pytest.fixture
+def _postgresql() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one write transaction at a time; the race is PostgreSQL's")
+
+
+@pytest.mark.parametrize("refreshed", ["surviving", "absorbed"])
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_postgresql")
+def test_a_refresh_racing_a_merge_leaves_the_merged_sizes(refreshed: str) -> None:
+    big, small, merger = _two_clusters()
+    errors = _during_merge(merger, lambda: refresh((big if refreshed == "surviving" else small).pk))
+
+    assert not errors, errors
+    assert ClusterMember.objects.filter(cluster=big).count() == 6
+    assert _stored(big) == (6, 0, "open")  # not A's three from before the merge
+    assert _stored(small) == (0, 0, "merged")  # not B's two from before the merge
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_postgresql")
+def test_blocking_an_account_whose_cluster_is_being_merged_away_counts_in_the_merged_cluster() -> None:
+    big, small, merger = _two_clusters()
+    member = ClusterMember.objects.filter(cluster=small).select_related("user").first().user
+
+    def block() -> None:  # its cluster is still B when its status changes: A's refresh did not see the block
+        with suppressed():  # no retroactive review of the cluster: only this block is counted
+            set_status(member, "blocked", source="reviewer", reason="farm")
+
+    assert not _during_merge(merger, block)
+    assert _stored(big) == (6, 1, "open")
+    assert _stored(small) == (0, 0, "merged")
+
+
+@pytest.mark.django_db
+def test_refreshing_a_merged_cluster_refreshes_the_one_it_was_merged_into() -> None:
+    big, small, merger = _two_clusters()
+    observe(merger)
+    Cluster.objects.filter(pk=big.pk).update(size=1)  # left stale by a refresh before the fix
+    assert refresh(small.pk) == big
+    assert _stored(big) == (6, 0, "open") and _stored(small) == (0, 0, "merged")
+
+
+@pytest.mark.django_db
+def test_refreshing_a_deleted_cluster_does_nothing() -> None:
+    big, _, _ = _two_clusters()
+    pk = big.pk
+    big.delete()
+    assert refresh(pk) is None
