@@ -178,7 +178,7 @@ def record_signup(
     event = build_event(
         snap, kind="signup", account=adapter.get_account_id(user),
         email=email if email is not None else (getattr(user, "email", "") or None),
-        username=username if username is not None else user.get_username(),
+        username=username if username is not None else username_of(user),
     )
     # No read before the writes, and no savepoint: the status row's unique
     # user is the "already recorded" check (ON CONFLICT DO NOTHING).
@@ -247,12 +247,23 @@ def record_login(
         request_snapshot(request), kind="login", success=success,
         account=adapter.get_account_id(user) if user is not None else identifier,
         email=(getattr(user, "email", "") or None) if user is not None else None,
-        username=user.get_username() if user is not None else None,
+        username=username_of(user) if user is not None else None,
     )
     with transaction.atomic():
         attempt = _save(event, user=user)
         transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
     return attempt
+
+
+def username_of(user: Any) -> str | None:
+    """The account's username, or None where the user model signs in by email.
+
+    There the username is the address itself: sent as both, the event would
+    read as a username made from its mailbox, which tells nothing of a person.
+    """
+    if type(user).USERNAME_FIELD == user.get_email_field_name():
+        return None
+    return user.get_username()
 
 
 def wait_for_verdict(attempt: Attempt, *, timeout: float | None = None) -> Attempt:

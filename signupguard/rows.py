@@ -49,6 +49,9 @@ def _plan(fields: list[models.Field]) -> tuple[tuple[str, models.Field, bool, bo
     plan = []
     for f in fields:
         plain = isinstance(f, _PLAIN) and not isinstance(f, models.JSONField)
+        if isinstance(f, models.ForeignKey):
+            # The key's own field decides: a UUID key given as text is stored as 32 hex digits on SQLite.
+            plain = isinstance(f.target_field, _PLAIN) and not isinstance(f.target_field, models.ForeignKey)
         auto = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
         plan.append((f.attname, f, plain, isinstance(f, _NONE_IS_NULL) and not auto))
     return tuple(plan)
