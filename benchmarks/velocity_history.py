@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tqdm import tqdm  # noqa: E402
 
 T0 = 1_767_225_600.0  # 2026-01-01
+_SCRATCH = tempfile.mkdtemp()  # the database benchmark's SQLite file, when DATABASE_URL is unset
 STEP = 4 * 604800 / 1_000_000
 
 
@@ -141,15 +142,24 @@ def backend_rate(name: str, store, n: int) -> None:
     store.clear()
 
 
-def database_rate(n: int) -> None:
+def _django(tmp: str) -> None:
+    """Django set up once, on a scratch SQLite file unless DATABASE_URL names a server.
+
+    The persistent stores need it: they derive their pseudonyms' secret from SECRET_KEY.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     import django
-    from django.db import connection
 
-    tmp = tempfile.mkdtemp()
     if not os.environ.get("DATABASE_URL"):
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     django.setup()
+
+
+def database_rate(n: int) -> None:
+    _django(_SCRATCH)
+    from django.db import connection
+
+    tmp = _SCRATCH
     # A scratch database: tables from the models, no migrations needed.
     with connection.schema_editor() as editor:
         from signupguard.models import VelocityBucket, VelocityMember
@@ -174,6 +184,7 @@ def database_rate(n: int) -> None:
 
 
 def redis_rate(n: int) -> None:
+    _django(_SCRATCH)
     from signupguard.velocity.redis import RedisVelocityStore
 
     url, proc, tmp = os.environ.get("REDIS_URL"), None, None

@@ -496,11 +496,12 @@ def test_database_prune_expired_spares_what_a_late_attempt_reads() -> None:
     deleted = store.prune_expired(now=now)
     assert 0 < deleted and VelocityBucket.objects.count() + VelocityMember.objects.count() == rows - deleted
     # Nothing older than a week and 14 hours is left; the "once:" counters of the first days are gone.
-    assert not VelocityMember.objects.filter(member="early0").exists()
-    assert VelocityMember.objects.filter(member="early191", window=7 * 86400).exists()  # six days old: still in the week
-    assert not VelocityMember.objects.filter(member="early191", window=3600).exists()
-    assert not VelocityBucket.objects.filter(key=f"once:{T0}").exists()
-    assert VelocityBucket.objects.filter(key=f"once:{now}").exists()
+    assert not VelocityMember.objects.filter(member=store.stored_member("d", "early0")).exists()
+    early = store.stored_member("d", "early191")
+    assert VelocityMember.objects.filter(member=early, window=7 * 86400).exists()  # six days old: still in the week
+    assert not VelocityMember.objects.filter(member=early, window=3600).exists()
+    assert not VelocityBucket.objects.filter(key=store.stored_key(f"once:{T0}")).exists()
+    assert VelocityBucket.objects.filter(key=store.stored_key(f"once:{now}")).exists()
     # An attempt scored 13 hours late (a sweep after an outage) reads what the in-process store does.
     late = {"now": now - 13 * 3600, "counters": ["k"], "distinct": [("d", "late")]}
     assert store.observe(**late) == reference.observe(**late)

@@ -1,8 +1,9 @@
 """Tables of the database velocity store (``signupguard.velocity.database``).
 
 Written and read with raw upserts by the store; the ORM is used only for
-schema, admin-free inspection and ``prune``. Keys longer than 200 characters
-are stored as their SHA-1 so they fit the column.
+schema, admin-free inspection and ``prune``. Keys and members are stored as
+pseudonyms (``velocity/pseudonyms.py``); with ``pseudonymise=False`` as they
+are, those longer than 200 characters as their SHA-1 so they fit the column.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ transaction; on PostgreSQL it first takes advisory locks on its keys, so that
 observes running at once in several workers read each other's events. Expired rows are never read but stay until ``prune()`` deletes
 them (a periodic task), so reads stay O(keys of the event).
 
-Keys and members longer than 200 characters are stored as their SHA-1 so they
-fit the 255-character columns.
+Keys and members are stored as pseudonyms (``pseudonyms.py``: keyed hashes of
+22 characters), so the tables and their backups name nobody. With
+``pseudonymise=False`` (debugging) they are stored as they are, those longer
+than 200 characters as their SHA-1 so they fit the 255-character columns.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.db import connections, transaction
 
 from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, since, widths
+from .pseudonyms import for_store
 
 _MAX_LEN = 200
 
@@ -48,7 +51,11 @@ class DatabaseVelocityStore:
         distinct_windows: Sequence[int] = DISTINCT_WINDOWS,
         buckets: int = BUCKETS_PER_WINDOW,
         using: str | None = None,
+        pseudonymise: bool = True,
     ) -> None:
+        """``pseudonymise``: write keys and members as keyed hashes (``pseudonyms.py``); False writes
+        them as they are, for debugging. Switching restarts the counters: neither reads the other's names.
+        """
         self.windows = check_windows(windows, buckets)
         self.distinct_windows = check_windows(distinct_windows, buckets, name="distinct_windows")
         self.buckets = buckets
@@ -61,6 +68,15 @@ class DatabaseVelocityStore:
         self.using = using
         self._widths = widths(self.windows, buckets)
         self._dwidths = widths(self.distinct_windows, buckets)
+        self._pseudonyms = for_store(pseudonymise)
+
+    def stored_key(self, key: str) -> str:
+        """The ``key`` column of ``key``'s rows (inspection, tests)."""
+        return _fit(key) if self._pseudonyms is None else self._pseudonyms.key(key)
+
+    def stored_member(self, key: str, member: str) -> str:
+        """The ``member`` column of ``member``'s rows in ``key``'s set (inspection, tests)."""
+        return _fit(member) if self._pseudonyms is None else self._pseudonyms.pair(key, member)[1]
 
     # -- SQL helpers ------------------------------------------------------------
     def _names(self) -> dict[str, str]:
@@ -88,9 +104,13 @@ class DatabaseVelocityStore:
         B = self.buckets
         curs = [bucket_of(now, w) for w in self._widths]
         thr_now = [since(now, w, B) for w in self._dwidths]
-        ckeys = [_fit(k) for k in counters]
-        pkeys = [_fit(k) for k in peek]
-        pairs = [(_fit(k), _fit(m)) for k, m in distinct]
+        ps = self._pseudonyms
+        if ps is not None:
+            ckeys, pkeys = [ps.key(k) for k in counters], [ps.key(k) for k in peek]
+            pairs = [ps.pair(k, m) for k, m in distinct]
+        else:
+            ckeys, pkeys = [_fit(k) for k in counters], [_fit(k) for k in peek]
+            pairs = [(_fit(k), _fit(m)) for k, m in distinct]
         # A savepoint when nested: a failed read leaves the caller's transaction
         # usable, so fail-open stays possible inside a request's atomic block.
         with transaction.atomic(using=self.using):

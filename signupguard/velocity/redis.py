@@ -7,13 +7,15 @@ in its key's newest bucket, which needs that bucket before choosing where to
 increment; atomicity also means concurrent processes never both read the same
 figure.
 
-Layout, under ``prefix``:
+Layout, under ``prefix``, where ``<key>`` and ``<member>`` are pseudonyms
+(``pseudonyms.py``: keyed hashes, so a dump of the server names nobody) unless
+the store is built with ``pseudonymise=False``:
 
 * ``<prefix>c:<key>``: a hash per counter key; per window ``i`` the fields
   ``n<i>`` (newest bucket), ``t<i>`` (total of the live buckets) and
   ``<i>:<bucket>`` (count per live bucket, removed when it leaves the window),
   so the cost is O(1) amortised per window instead of summing every bucket;
-* ``<prefix>d:<key>``: a sorted set per distinct key, member → last seen;
+* ``<prefix>d:<key>``: a sorted set per distinct key, ``<member>`` → last seen;
 * ``<prefix>e:<event id>``: the reading of a live event (see below), for
   ``event_ttl`` seconds.
 
@@ -50,6 +52,7 @@ from typing import Any, Sequence
 
 from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, widths
+from .pseudonyms import for_store
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 
@@ -194,8 +197,13 @@ class RedisVelocityStore:
         distinct_windows: Sequence[int] = DISTINCT_WINDOWS,
         buckets: int = BUCKETS_PER_WINDOW,
         event_ttl: int = 86400,
+        pseudonymise: bool = True,
     ) -> None:
-        """``event_ttl``: seconds a live event's reading is kept for its retries (see the module)."""
+        """``event_ttl``: seconds a live event's reading is kept for its retries (see the module).
+
+        ``pseudonymise``: write keys and members as keyed hashes (``pseudonyms.py``); False writes
+        them as they are, for debugging. Switching restarts the counters: neither reads the other's names.
+        """
         import redis
 
         self.windows = check_windows(windows, buckets)
@@ -213,7 +221,16 @@ class RedisVelocityStore:
         if isinstance(event_ttl, bool) or not isinstance(event_ttl, int) or event_ttl < 1:
             raise ValueError(f"event_ttl must be a positive number of seconds, not {event_ttl!r}")
         self.event_ttl = event_ttl
+        self._pseudonyms = for_store(pseudonymise)
         self._script = self.client.register_script(_SCRIPT)
+
+    def stored_key(self, key: str) -> str:
+        """What follows ``<prefix>c:`` or ``<prefix>d:`` in ``key``'s Redis key (inspection, tests)."""
+        return key if self._pseudonyms is None else self._pseudonyms.key(key)
+
+    def stored_member(self, key: str, member: str) -> str:
+        """``member`` as stored in the sorted set of ``key`` (inspection, tests)."""
+        return member if self._pseudonyms is None else self._pseudonyms.pair(key, member)[1]
 
     def observe(
         self,
@@ -229,17 +246,22 @@ class RedisVelocityStore:
         With ``event_id``, at most once: observing the id again returns the
         first reading and records nothing (see the module).
         """
-        p = self.prefix
-        keys = [f"{p}c:{k}" for k in counters]
-        keys += [f"{p}d:{k}" for k, _ in distinct]
-        keys += [f"{p}c:{k}" for k in peek]
+        p, ps = self.prefix, self._pseudonyms
+        if ps is not None:
+            ckeys, pkeys = [ps.key(k) for k in counters], [ps.key(k) for k in peek]
+            pairs = [ps.pair(k, m) for k, m in distinct]
+        else:
+            ckeys, pkeys, pairs = counters, peek, distinct
+        keys = [f"{p}c:{k}" for k in ckeys]
+        keys += [f"{p}d:{k}" for k, _ in pairs]
+        keys += [f"{p}c:{k}" for k in pkeys]
         args: list[Any] = [
             len(counters), len(distinct), len(peek), self.buckets,
             len(self.windows), len(self.distinct_windows), self._cttl, self._dttl, float(now),
         ]
         args += [bucket_of(now, w) for w in self._widths]
         args += list(self._dwidths)
-        args += [m for _, m in distinct]
+        args += [m for _, m in pairs]
         if keys and event_id is not None:
             keys.append(f"{p}e:{event_id}")
             args.append(self.event_ttl)
