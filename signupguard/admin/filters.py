@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .common import unsearchable
@@ -41,8 +41,12 @@ class QueueFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value() == PENDING:
-            return queryset.filter(user__signupguard_status__status="review",
-                                   user__signupguard_status__attempt=F("pk"))
+            from signupguard.models import AccountStatus
+
+            # The accounts in review name their attempts: a semi-join on that short list. Joined
+            # through the user table instead, PostgreSQL expected one row and sorted every match.
+            in_review = AccountStatus.objects.filter(status=AccountStatus.Status.REVIEW).values("attempt_id")
+            return queryset.filter(pk__in=in_review)
         return queryset
 
 
