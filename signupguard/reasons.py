@@ -42,23 +42,25 @@ _DISTINCT_WORDS = {
 }
 
 _FLAGS: dict[str, tuple[str, str]] = {
-    # name: (text when 1, text when 0): a flag that is off can push a score too (its absence is unusual here)
+    # name: (text when 1, text when 0): a flag that is off can push a score too (its absence is unusual here).
+    # A flag is also 0 where its subject is absent (a signup's login_failed, a missing address's ip_v6):
+    # the off-text must hold then too.
     "is_login": ("this is a login", "this is a signup"),
-    "login_failed": ("the login failed", "the login succeeded"),
-    "net_hosting": ("the address belongs to a hosting provider / data centre", "the address is not a data centre"),
+    "login_failed": ("the login failed", "no failed login"),
+    "net_hosting": ("the address belongs to a hosting provider / data centre", "the address is not a known data centre"),
     "net_vpn": ("the address is a VPN or proxy exit", "the address is not a known VPN"),
     "net_tor": ("the address is a Tor exit node", "the address is not a known Tor exit"),
-    "net_mobile": ("the address belongs to a mobile carrier", "the address is not a mobile carrier"),
-    "net_education": ("the address belongs to a university network", "the address is not a university network"),
-    "net_residential": ("the address belongs to a residential ISP", "the address is not a residential ISP"),
+    "net_mobile": ("the address belongs to a mobile carrier", "the address is not a known mobile carrier"),
+    "net_education": ("the address belongs to a university network", "the address is not a known university network"),
+    "net_residential": ("the address belongs to a residential ISP", "the address is not a known residential ISP"),
     "ip_invalid": ("the client address could not be parsed", "the client address was read"),
-    "ip_v6": ("the address is IPv6", "the address is IPv4"),
-    "ip_private": ("the address is private or loopback", "the address is public"),
+    "ip_v6": ("the address is IPv6", "the address is not IPv6"),
+    "ip_private": ("the address is private or loopback", "the address is not private or loopback"),
     "ip_anonymous": ("the address is flagged as an anonymiser", "the address is not flagged as an anonymiser"),
     "asn_missing": ("the network owner (ASN) is unknown", "the network owner (ASN) is known"),
     "geo_missing": ("the address's country is unknown", "the address's country is known"),
     "email_missing": ("no email address was given", "an email address was given"),
-    "email_invalid": ("the email address is not valid", "the email address is valid"),
+    "email_invalid": ("the email address is not valid", "no invalid email address"),
     "email_disposable": ("the email domain is a disposable-mail service", "the email domain is not disposable"),
     "email_freemail": ("the email is at a free-mail provider", "the email is at a custom domain"),
     "email_role": ("the email is a role address (admin@, info@ ...)", "the email is not a role address"),

@@ -261,7 +261,9 @@ def username_of(user: Any) -> str | None:
     There the username is the address itself: sent as both, the event would
     read as a username made from its mailbox, which tells nothing of a person.
     """
-    if type(user).USERNAME_FIELD == user.get_email_field_name():
+    # Through the instance, not type(user): request.user is a lazy wrapper whose type is not the model.
+    email_field = getattr(user, "get_email_field_name", None)
+    if email_field is not None and getattr(user, "USERNAME_FIELD", None) == email_field():
         return None
     return user.get_username()
 

@@ -60,3 +60,13 @@ def test_features_that_can_be_unknown_say_why_in_plain_words(name):
     # They read "local hour: unknown" (found in an audit): unknown on any install without a City record.
     text = describe(name, float("nan"))
     assert name.replace("_", " ") not in text  # not the feature's own name, as the fallback gives
+
+
+@pytest.mark.parametrize("name, absent", [
+    ("login_failed", "a signup"), ("email_invalid", "no email given"), ("ip_private", "no address"),
+    ("ip_v6", "no address"),
+])
+def test_an_off_flag_reads_true_where_its_subject_is_absent(name, absent):
+    # These flags are 0 for a signup / a missing email or address too: the text must not claim the opposite.
+    text = describe(name, 0.0)
+    assert text.startswith("no ") or " not " in text, (name, absent, text)

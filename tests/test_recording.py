@@ -196,3 +196,17 @@ def test_a_portal_without_time_zones_records_its_signups(signup_request: Any, ma
         attempt = record_signup(signup_request(), user)
         stored = Attempt.objects.get(pk=attempt.pk)
         assert stored.occurred_at.tzinfo is None and account_status(user) == "pending"
+
+
+@pytest.mark.django_db
+def test_a_lazy_request_user_is_recorded_with_its_username(signup_request: Any, django_user_model: Any) -> None:
+    # request.user is a SimpleLazyObject: its type is the wrapper, not the user model (found in a review).
+    from django.utils.functional import SimpleLazyObject
+
+    from signupguard.recording import record_login
+
+    user = django_user_model.objects.create_user("ana", "ana@example.org", "pw-123-secret")
+    with override_settings(SIGNUPGUARD=MEMORY):
+        attempt = record_signup(signup_request(), SimpleLazyObject(lambda: user), wait=0)
+        login = record_login(signup_request(), SimpleLazyObject(lambda: user), success=True)
+    assert attempt.raw["username"] == "ana" and login.raw["username"] == "ana"
