@@ -117,9 +117,6 @@ class NetworkIndex:
             for (version, length), ranges in sorted(by_length.items(), key=lambda item: -item[0][1])
         ]
 
-    def __bool__(self) -> bool:
-        return bool(self._by_length)
-
     def holding(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address | None) -> Any:
         """The narrowest listed range that holds ``address``, or None."""
         if address is None or not self._by_length:

@@ -131,7 +131,7 @@ def test_listed_ranges_match_as_a_scan_of_every_range_does():
         hits += 1
         assert found in holding and found.prefixlen == max(net.prefixlen for net in holding), (address, found)
     assert hits >= 2400  # the probes did reach into listed ranges
-    assert NetworkIndex([]).holding(probes[0]) is None and not NetworkIndex([])
+    assert NetworkIndex([]).holding(probes[0]) is None
 
 
 def test_the_narrowest_listed_range_is_named_whatever_the_lists_order():
