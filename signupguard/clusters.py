@@ -16,7 +16,8 @@ Concurrency: the clusters being merged are locked (``select_for_update``) in
 id order; two workers linking disjoint accounts at once never wait on each
 other. A membership lost to a race is repaired by the account's next attempt.
 A refresh of a cluster's aggregates locks it before it reads them, so it
-waits for a merge in progress and counts the merged members.
+waits for a merge in progress and counts the merged members; it holds no
+other cluster's lock while it waits (see ``_lock_unless_merged``).
 """
 
 from __future__ import annotations
@@ -195,15 +196,16 @@ def refresh(cluster_id: int) -> Cluster | None:
     """
     # Only where rows can be locked: on SQLite a read-then-write transaction
     # would only add "database is locked" under a host's default transaction mode.
-    locking = connections[router.db_for_write(Cluster)].features.has_select_for_update
-    with transaction.atomic(using=router.db_for_write(Cluster), savepoint=False) if locking else nullcontext():
-        cluster = _lock_live(cluster_id)
+    using = router.db_for_write(Cluster)
+    locking = connections[using].features.has_select_for_update
+    with transaction.atomic(using=using, savepoint=False) if locking else nullcontext():
+        cluster = _lock_live(cluster_id, using=using, locking=locking)
         if cluster is not None:
             _recompute(cluster)
         return cluster
 
 
-def _lock_live(cluster_id: int) -> Cluster | None:
+def _lock_live(cluster_id: int, *, using: str, locking: bool) -> Cluster | None:
     """Lock the cluster, or the cluster it was merged into, before its aggregates are read; None if deleted.
 
     Why the lock: a merge holds both clusters' locks until it commits. Read
@@ -211,12 +213,12 @@ def _lock_live(cluster_id: int) -> Cluster | None:
     they are written: a stale size until the next refresh. Under READ COMMITTED
     the lock waits for that merge, and each read after it sees its members.
     (One UPDATE with subqueries would not do: they keep the statement's
-    snapshot, from before the wait.)
+    snapshot, from before the wait.) ``locking``: whether the database can lock rows.
     """
     seen: set[int] = set()
     while cluster_id not in seen:
         seen.add(cluster_id)
-        cluster = Cluster.objects.select_for_update().filter(pk=cluster_id).first()
+        cluster = _lock_unless_merged(cluster_id, using=using, locking=locking)
         if cluster is None or cluster.status != Cluster.Status.MERGED:
             return cluster
         if cluster.merged_into_id is None:
@@ -224,6 +226,26 @@ def _lock_live(cluster_id: int) -> Cluster | None:
         # Its members are there now, and a status change read before the merge is counted there.
         cluster_id = cluster.merged_into_id
     return None
+
+
+def _lock_unless_merged(cluster_id: int, *, using: str, locking: bool) -> Cluster | None:
+    """The cluster, locked unless it turns out merged (then its lock is let go at once); None if deleted.
+
+    A merge locks the clusters it touches in id order: one that read the
+    memberships before this cluster was merged away locks it too, after the
+    cluster it went into when that one's id is lower. A refresh holding this
+    one while it waits for that one closes a cycle (PostgreSQL aborts one
+    side); rolling the savepoint back releases it (not a lock the caller's
+    transaction took before).
+    """
+    clusters = Cluster.objects.using(using).select_for_update().filter(pk=cluster_id)
+    if not locking:
+        return clusters.first()
+    with transaction.atomic(using=using):
+        cluster = clusters.first()
+        if cluster is not None and cluster.status == Cluster.Status.MERGED:
+            transaction.set_rollback(True, using=using)
+    return cluster
 
 
 def _recompute(cluster: Cluster) -> None:

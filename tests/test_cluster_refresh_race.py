@@ -6,6 +6,10 @@ held uncommitted; the other side starts and waits on a lock the merge holds;
 then the merge commits. Before the fix the refresh read its aggregates before
 the merge committed and wrote them after it (a stale size on A, or on the
 merged B), every time. SQLite runs one write transaction at a time.
+
+A refresh that follows a merged cluster must not hold its lock while it
+waits for the one it went into: a merge that read older memberships locks
+them the other way round (deadlock detected, one side aborted).
 """
 
 from __future__ import annotations
@@ -135,3 +139,117 @@ def test_refreshing_a_deleted_cluster_does_nothing() -> None:
     pk = big.pk
     big.delete()
     assert refresh(pk) is None
+
+
+class _Side:
+    """One transaction's thread, on its own connection: its backend's pid, and its error if it failed."""
+
+    def __init__(self, name: str, action: Callable[[], Any]) -> None:
+        self.name = name
+        self.pid: int | None = None
+        self.error: BaseException | None = None
+        started = threading.Event()
+
+        def run() -> None:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_backend_pid()")
+                    self.pid = cursor.fetchone()[0]
+                started.set()
+                action()
+            except BaseException as exc:  # noqa: BLE001 - reported to the test
+                self.error = exc
+            finally:
+                started.set()
+                connection.close()  # this thread's own connection
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+        assert started.wait(30), "a side never started"
+
+    def blocked_by(self, other: "_Side") -> bool:
+        """Whether this side waits on a lock ``other`` holds (or waits for)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT %s = ANY(pg_blocking_pids(%s))", [other.pid, self.pid])
+            return cursor.fetchone()[0]
+
+
+def _step(sides: list[_Side], ready: Callable[[], bool], what: str) -> None:
+    """Wait for the next step of the interleaving; fail at once when a side failed on the way."""
+    wait_until(lambda: any(side.error for side in sides) or ready(), timeout=30, what=what)
+    errors = {side.name: side.error for side in sides if side.error}
+    assert not errors, errors
+
+
+def _held(action: Callable[[], Any], done: threading.Event, release: threading.Event) -> Callable[[], None]:
+    """``action`` in a transaction held open once it is done, until ``release``."""
+    def run() -> None:
+        with transaction.atomic():
+            action()
+            done.set()
+            assert release.wait(30), "never released"
+    return run
+
+
+def _pausing_after_first_lock(locked: threading.Event, resume: threading.Event) -> Callable[..., Any]:
+    """An execute wrapper: the connection's first ``SELECT ... FOR UPDATE`` returns only on ``resume``.
+
+    (A slow moment between two queries, where the scheduler could put one.)
+    """
+    def wrapper(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+        result = execute(sql, params, many, context)
+        if "FOR UPDATE" in sql and not locked.is_set():
+            locked.set()
+            assert resume.wait(30), "never resumed"
+        return result
+    return wrapper
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_postgresql")
+def test_a_refresh_following_a_merge_does_not_deadlock_with_a_merge_that_read_older_memberships() -> None:
+    """The lock-order inversion two reviewers suspected, in the one order that produces it.
+
+    B is merged into A (A.id < B.id). A second merge, bridging both, read the
+    memberships while B still had members: it locks A, then B (id order). A
+    refresh of B waits for B, finds it merged and goes for A. A third linking
+    worker (on A only) first in line for A lets the refresh get B before the
+    bridging merge gets A. Holding B while asking for A, the refresh closed a
+    cycle (deadlock detected, one of them aborted); it must let B go first.
+    """
+    big, small, merger = _two_clusters()
+    assert big.pk < small.pk
+    joiner = _attempt(7, ip="10.7.1.1", device=_device("fp-big"))  # A's device only
+    bridge = _attempt(8, ip="10.8.1.1", device=_device("fp-small"), email="u2@gmail.com")  # B's device, A's mailbox
+    merged, joined, release_merge, release_join, locked, resume = (threading.Event() for _ in range(6))
+
+    def refresh_b() -> None:
+        with connection.execute_wrapper(_pausing_after_first_lock(locked, resume)):
+            refresh(small.pk)
+
+    sides: list[_Side] = []
+    try:
+        sides.append(merge := _Side("merge", _held(lambda: observe(merger), merged, release_merge)))  # holds A and B
+        _step(sides, merged.is_set, "B merged into A")
+        sides.append(join := _Side("joining merge", _held(lambda: observe(joiner), joined, release_join)))
+        _step(sides, lambda: join.blocked_by(merge), "the joining merge to wait for A")
+        sides.append(bridging := _Side("bridging merge", lambda: observe(bridge)))  # reads B's members in B: locks A, then B
+        _step(sides, lambda: bridging.blocked_by(join), "the bridging merge to wait for A, behind the joining one")
+        sides.append(refreshing := _Side("refresh", refresh_b))
+        _step(sides, lambda: refreshing.blocked_by(merge), "the refresh to wait for B")
+        release_merge.set()
+        _step(sides, lambda: joined.is_set() and locked.is_set(), "the joining merge to get A, the refresh B")
+        release_join.set()
+        _step(sides, lambda: bridging.blocked_by(refreshing), "the bridging merge to get A and wait for B")
+    finally:
+        for event in (release_merge, release_join, resume):
+            event.set()  # the refresh goes on: for A, if it still holds B
+        for side in sides:
+            side.thread.join(30)
+    assert not any(side.thread.is_alive() for side in sides), "a side hung"
+    errors = {side.name: side.error for side in sides if side.error}
+    assert not errors, errors  # before the fix: "deadlock detected" in the refresh or the bridging merge
+
+    assert ClusterMember.objects.filter(cluster=big).count() == 8
+    assert _stored(big) == (8, 0, "open")  # the refresh waited for the bridging merge and counted it
+    assert _stored(small) == (0, 0, "merged")
