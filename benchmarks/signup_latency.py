@@ -662,6 +662,16 @@ def create_unmigrated_tables() -> list[str]:
     return made
 
 
+def close_connections() -> None:
+    """Django's database connections closed, if Django was set up (teardown)."""
+    try:
+        from django.db import connections
+
+        connections.close_all()
+    except Exception:  # noqa: BLE001 -- Django may not be set up
+        pass
+
+
 def machine() -> str:
     try:
         nproc = subprocess.run(["nproc"], capture_output=True, text=True, timeout=5).stdout.strip()
@@ -853,12 +863,7 @@ def main() -> None:
         bench.disable()
     finally:
         procs.stop_all()
-        try:
-            from django.db import connections
-
-            connections.close_all()
-        except Exception:  # noqa: BLE001 -- Django may not be set up
-            pass
+        close_connections()
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep_db:
             for suffix in ("", "-journal", "-wal", "-shm"):

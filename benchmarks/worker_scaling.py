@@ -72,7 +72,7 @@ from typing import Any, Iterable, Iterator
 
 from _setup import ROOT
 from signup_latency import (
-    Processes, create_unmigrated_tables, describe_database, machine, pct, start_redis, with_db,
+    Processes, close_connections, create_unmigrated_tables, describe_database, machine, pct, start_redis, with_db,
 )
 from tqdm import tqdm
 
@@ -764,12 +764,7 @@ def main() -> None:
         assert not failed, f"checks failed: {failed} (worker logs kept in {logdir})"
     finally:
         procs.stop_all()
-        try:
-            from django.db import connections
-
-            connections.close_all()
-        except Exception:  # noqa: BLE001 -- Django may not be set up
-            pass
+        close_connections()
         shutil.rmtree(workdir, ignore_errors=True)
         if not keep_logs:
             shutil.rmtree(logdir, ignore_errors=True)
