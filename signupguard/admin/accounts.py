@@ -14,7 +14,7 @@ from signupguard.models import AccountStatus, StatusChange
 
 from .actions import ACTIONS
 from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_text
-from .filters import DecidingAttemptFilter
+from .filters import DecidingAttemptFilter, RecentValuesFilter
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -37,7 +37,7 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(AccountStatus)
 class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("user_col", "email_col", "status", "source", "updated_at", "cluster_col", "attempt_col")
-    list_filter = ("status", "source", DecidingAttemptFilter, ("updated_at", admin.DateFieldListFilter))
+    list_filter = ("status", ("source", RecentValuesFilter), DecidingAttemptFilter, ("updated_at", admin.DateFieldListFilter))
     list_select_related = ("user", "user__signupguard_cluster_membership__cluster")
     search_fields = ("=user__username", "=user__email")  # auth.User's; get_search_fields() follows AUTH_USER_MODEL
     ordering = ("updated_at", "pk")  # the oldest waiting first

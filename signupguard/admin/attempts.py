@@ -19,7 +19,8 @@ from . import detail
 from .actions import ACTIONS
 from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_ip, mask_text
 from .filters import (
-    PENDING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter, StatusFilter,
+    PENDING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter, RecentValuesFilter,
+    StatusFilter,
 )
 
 
@@ -72,8 +73,9 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("id", "created_at", "kind", "account_col", "email_col", "ip_col", "country", "network_col",
                     "score", "decision", "status_col", "cluster_col")
     list_display_links = ("id",)
-    list_filter = (QueueFilter, "decision", StatusFilter, "kind", "model_version", "country", ASNFilter,
-                   "network_kind", EmailDomainFilter, ClusterFilter, ("created_at", admin.DateFieldListFilter))
+    list_filter = (QueueFilter, "decision", StatusFilter, "kind", ("model_version", RecentValuesFilter),
+                   ("country", RecentValuesFilter), ASNFilter, ("network_kind", RecentValuesFilter), EmailDomainFilter,
+                   ClusterFilter, ("created_at", admin.DateFieldListFilter))
     list_select_related = ("user__signupguard_status", "user__signupguard_cluster_membership__cluster")
     search_fields = ("=email",)  # the box shows; the lookup is search_filter()
     search_help_text = "Email (raw or normalised), IP address, /24 prefix, account, device fingerprint, event id."

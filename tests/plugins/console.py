@@ -66,3 +66,13 @@ def reviewer(django_user_model: Any) -> Any:
 def viewer(django_user_model: Any) -> Any:
     """Staff who may look at the console but not act."""
     return _staff(django_user_model, "viewer", VIEW)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_filter_values() -> Any:
+    """Each test reads the console's column values anew (``RecentValuesFilter`` keeps them a minute per process)."""
+    from signupguard.admin.filters import forget_values
+
+    forget_values()
+    yield
+    forget_values()
