@@ -50,11 +50,8 @@ def attempts(django_user_model: Any) -> list[Attempt]:
 
 
 @pytest.fixture
-def client(django_user_model: Any) -> Client:
-    staff = django_user_model.objects.create_superuser("deep-admin", password="pw-123-secret")
-    client = Client()
-    client.force_login(staff)
-    return client
+def client(admin_client: Client) -> Client:
+    return admin_client  # pytest-django's: a superuser, logged in
 
 
 def _per_page(monkeypatch: pytest.MonkeyPatch, model: Any, n: int) -> None:

@@ -29,11 +29,8 @@ def _attempt(user: Any, country: str, version: str, network: str) -> Attempt:
 
 
 @pytest.fixture
-def client(django_user_model: Any) -> Client:
-    staff = django_user_model.objects.create_superuser("values-admin", password="pw-123-secret")
-    client = Client()
-    client.force_login(staff)
-    return client
+def client(admin_client: Client) -> Client:
+    return admin_client  # pytest-django's: a superuser, logged in
 
 
 def _distinct_queries(client: Client, url: str) -> tuple[str, list[str]]:
