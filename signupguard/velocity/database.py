@@ -68,15 +68,15 @@ class DatabaseVelocityStore:
         self.using = using
         self._widths = widths(self.windows, buckets)
         self._dwidths = widths(self.distinct_windows, buckets)
-        self._pseudonyms = for_store(pseudonymise)
+        self._stored = for_store(pseudonymise, fit=_fit)
 
     def stored_key(self, key: str) -> str:
         """The ``key`` column of ``key``'s rows (inspection, tests)."""
-        return _fit(key) if self._pseudonyms is None else self._pseudonyms.key(key)
+        return self._stored.key(key)
 
     def stored_member(self, key: str, member: str) -> str:
         """The ``member`` column of ``member``'s rows in ``key``'s set (inspection, tests)."""
-        return _fit(member) if self._pseudonyms is None else self._pseudonyms.pair(key, member)[1]
+        return self._stored.pair(key, member)[1]
 
     # -- SQL helpers ------------------------------------------------------------
     def _names(self) -> dict[str, str]:
@@ -104,13 +104,7 @@ class DatabaseVelocityStore:
         B = self.buckets
         curs = [bucket_of(now, w) for w in self._widths]
         thr_now = [since(now, w, B) for w in self._dwidths]
-        ps = self._pseudonyms
-        if ps is not None:
-            ckeys, pkeys = [ps.key(k) for k in counters], [ps.key(k) for k in peek]
-            pairs = [ps.pair(k, m) for k, m in distinct]
-        else:
-            ckeys, pkeys = [_fit(k) for k in counters], [_fit(k) for k in peek]
-            pairs = [(_fit(k), _fit(m)) for k, m in distinct]
+        ckeys, pkeys, pairs = self._stored.observed(counters, peek, distinct)
         # A savepoint when nested: a failed read leaves the caller's transaction
         # usable, so fail-open stays possible inside a request's atomic block.
         with transaction.atomic(using=self.using):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import binascii
 import hashlib
+from typing import Callable, Sequence
 
 DIGEST_SIZE = 16
 SALT = "signupguard.velocity.pseudonyms"
@@ -49,8 +50,27 @@ def _text(digest: bytes) -> str:
     return binascii.b2a_base64(digest, newline=False)[:22].translate(_URLSAFE).decode("ascii")
 
 
-class Pseudonyms:
+class Names:
     """The names a store writes for velocity keys and distinct members."""
+
+    __slots__ = ()
+
+    def key(self, key: str) -> str:
+        """The stored name of a counter or distinct key."""
+        raise NotImplementedError
+
+    def pair(self, key: str, member: str) -> tuple[str, str]:
+        """The stored names of a distinct key and of one member of its set."""
+        raise NotImplementedError
+
+    def observed(self, counters: Sequence[str], peek: Sequence[str],
+                 distinct: Sequence[tuple[str, str]]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+        """The stored names of one observe's counters, peeked keys and distinct pairs."""
+        return [self.key(k) for k in counters], [self.key(k) for k in peek], [self.pair(k, m) for k, m in distinct]
+
+
+class Pseudonyms(Names):
+    """Keyed hashes of the names."""
 
     __slots__ = ("_keys", "_members")
 
@@ -72,11 +92,9 @@ class Pseudonyms:
         return h.digest()
 
     def key(self, key: str) -> str:
-        """The stored name of a counter or distinct key."""
         return _text(self._digest(key))
 
     def pair(self, key: str, member: str) -> tuple[str, str]:
-        """The stored names of a distinct key and of one member of its set."""
         digest = self._digest(key)
         h = self._members.copy()
         h.update(digest)  # fixed length: no key and member can run into each other
@@ -84,9 +102,28 @@ class Pseudonyms:
         return _text(digest), _text(h.digest())
 
 
-def for_store(pseudonymise: bool) -> Pseudonyms | None:
-    """A store's pseudonyms, or None when its ``pseudonymise`` option turns them off."""
+class PlainNames(Names):
+    """Names as they are, through the store's ``fit`` (``pseudonymise=False``, for debugging)."""
+
+    __slots__ = ("_fit",)
+
+    def __init__(self, fit: Callable[[str], str]) -> None:
+        self._fit = fit
+
+    def key(self, key: str) -> str:
+        return self._fit(key)
+
+    def pair(self, key: str, member: str) -> tuple[str, str]:
+        return self._fit(key), self._fit(member)
+
+
+def _as_is(name: str) -> str:
+    return name
+
+
+def for_store(pseudonymise: bool, *, fit: Callable[[str], str] = _as_is) -> Names:
+    """The names a store writes: pseudonyms, or with ``pseudonymise`` off its names through ``fit``."""
     # A strict bool: a settings value such as "false" must not quietly keep them on (or off).
     if not isinstance(pseudonymise, bool):
         raise ValueError(f"pseudonymise must be True or False, not {pseudonymise!r}")
-    return Pseudonyms.from_settings() if pseudonymise else None
+    return Pseudonyms.from_settings() if pseudonymise else PlainNames(fit)

@@ -221,16 +221,16 @@ class RedisVelocityStore:
         if isinstance(event_ttl, bool) or not isinstance(event_ttl, int) or event_ttl < 1:
             raise ValueError(f"event_ttl must be a positive number of seconds, not {event_ttl!r}")
         self.event_ttl = event_ttl
-        self._pseudonyms = for_store(pseudonymise)
+        self._stored = for_store(pseudonymise)
         self._script = self.client.register_script(_SCRIPT)
 
     def stored_key(self, key: str) -> str:
         """What follows ``<prefix>c:`` or ``<prefix>d:`` in ``key``'s Redis key (inspection, tests)."""
-        return key if self._pseudonyms is None else self._pseudonyms.key(key)
+        return self._stored.key(key)
 
     def stored_member(self, key: str, member: str) -> str:
         """``member`` as stored in the sorted set of ``key`` (inspection, tests)."""
-        return member if self._pseudonyms is None else self._pseudonyms.pair(key, member)[1]
+        return self._stored.pair(key, member)[1]
 
     def observe(
         self,
@@ -246,12 +246,8 @@ class RedisVelocityStore:
         With ``event_id``, at most once: observing the id again returns the
         first reading and records nothing (see the module).
         """
-        p, ps = self.prefix, self._pseudonyms
-        if ps is not None:
-            ckeys, pkeys = [ps.key(k) for k in counters], [ps.key(k) for k in peek]
-            pairs = [ps.pair(k, m) for k, m in distinct]
-        else:
-            ckeys, pkeys, pairs = counters, peek, distinct
+        p = self.prefix
+        ckeys, pkeys, pairs = self._stored.observed(counters, peek, distinct)
         keys = [f"{p}c:{k}" for k in ckeys]
         keys += [f"{p}d:{k}" for k, _ in pairs]
         keys += [f"{p}c:{k}" for k in pkeys]
