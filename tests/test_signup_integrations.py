@@ -7,13 +7,12 @@ import json
 import pytest
 from allauth.account.adapter import DefaultAccountAdapter
 from django.test import override_settings
-from rest_framework.parsers import JSONParser
-from rest_framework.request import Request
 
 from signupguard.contrib.allauth.adapter import SignupGuardAccountAdapterMixin
 from signupguard.gate import account_status
 from signupguard.models import Attempt
 from signupguard.status import hold_new_account, set_status
+from tests.plugins.rest_auth import validated_registration
 
 pytestmark = [
     pytest.mark.django_db,
@@ -57,11 +56,7 @@ def test_dj_rest_auth_register_serializer_records_the_signup(rf, django_user_mod
 
     body = {"username": "bob", "email": "bob@example.org", "password1": "A-long-pass-123",
             "password2": "A-long-pass-123", "device": DEVICE, "form": {"fill_ms": 900}}
-    raw = rf.post("/api/register/", data=body, content_type="application/json", REMOTE_ADDR="89.160.20.112")
-    raw.session = {}
-    request = Request(raw, parsers=[JSONParser()])
-    serializer = RegisterSerializer(data=request.data, context={"request": request})
-    assert serializer.is_valid(), serializer.errors
+    serializer, request = validated_registration(RegisterSerializer, body, rf)
     with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
         user = serializer.save(request)
     attempt = Attempt.objects.get(user=user)

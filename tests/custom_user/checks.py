@@ -43,6 +43,7 @@ from signupguard.retention import erase_account
 from tests.plugins.console import ALLOW_ALL, FARM_DEVICE, REVIEW_ALL
 from tests.plugins.events import farm_event, make_event
 from tests.plugins.integration import BROWSER_META
+from tests.plugins.rest_auth import validated_registration
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_engine")]
 
@@ -300,8 +301,6 @@ def test_dj_rest_auth_register_serializer_without_a_username(
     """
     pytest.importorskip("requests")  # dj-rest-auth's registration module imports it
     from dj_rest_auth.registration.serializers import RegisterSerializer as Base
-    from rest_framework.parsers import JSONParser
-    from rest_framework.request import Request
 
     from signupguard.contrib.rest_framework.registration import SignupGuardRegisterMixin
 
@@ -310,11 +309,7 @@ def test_dj_rest_auth_register_serializer_without_a_username(
 
     body = {"email": "kim@example.org", "password1": PASSWORD, "password2": PASSWORD,
             "device": {"fingerprint": "fp-kim"}, "form": {"fill_ms": 9000}}
-    raw = rf.post("/api/register/", data=body, content_type="application/json", REMOTE_ADDR="89.160.20.112")
-    raw.session = {}
-    request = Request(raw, parsers=[JSONParser()])
-    serializer = RegisterSerializer(data=request.data, context={"request": request})
-    assert serializer.is_valid(), serializer.errors
+    serializer, request = validated_registration(RegisterSerializer, body, rf)
     with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
         user = serializer.save(request)
     attempt = signup_of(user)
