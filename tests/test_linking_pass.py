@@ -123,8 +123,10 @@ def test_the_worker_links_after_its_verdicts_and_holds_the_farm_that_got_through
     # the active model's own scores of them are high enough (the worker's
     # thresholds are the shipped model's).
     farm = _signup(signup_request, make_user, f"{denied}.1")
-    wait_until(lambda: all(account_status(a.user) in ("review", "blocked") for a in early), timeout=45,
-               what="the retroactive review after the worker linked the blocked account")
+    # The review commits first; link_pending is cleared after it, in a statement of its own (clusters.link_one).
+    wait_until(lambda: all(account_status(a.user) in ("review", "blocked") for a in early)
+               and not Attempt.objects.filter(link_pending=True).exists(), timeout=45,
+               what="the retroactive review after the worker linked the blocked account, and the pass's end")
     assert account_status(farm.user) == "blocked"
     assert not Attempt.objects.filter(link_pending=True).exists()
     for attempt in early:
