@@ -27,6 +27,7 @@ another process still running (two promotions on a shared volume).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -38,8 +39,14 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
+
+try:
+    import fcntl
+except ImportError:  # not POSIX
+    fcntl = None  # type: ignore[assignment]
 
 from signupguard.conf import sg_settings
 from signupguard.evaluation import recall_at_fpr
@@ -53,6 +60,7 @@ logger = logging.getLogger("signupguard.model")
 DEFAULT_DIR = Path(__file__).resolve().parent / "default"
 ACTIVE_FILE = "ACTIVE"
 SHADOW_FILE = "SHADOW"
+LOCK_FILE = ".lock"
 HOLDOUT_FILE = "holdout.npz"
 # After a model could not be checked, the next try waits this long, doubling up to the maximum:
 # soon enough after a fork failure, rare enough if the check keeps timing out (two minutes each).
@@ -219,9 +227,13 @@ def register(directory: Path | str) -> Path:
     """Copy a trained model directory into the registry under its version name.
 
     The copy is whole or absent (``_install``). A directory already there
-    under that name is kept, versions being hashes of the model text, unless
-    it is not a whole copy: a promote killed mid-copy by an older release
-    left it so, and reusing it would fail every later promote.
+    under that name is kept, versions being hashes of the model text and
+    thresholds, unless it is not a whole copy: a promote killed mid-copy by
+    an older release left it so, and reusing it would fail every later
+    promote. One there with other thresholds (a hand-edited metadata.json, or
+    a version named by an older release, which hashed the model text alone) is
+    refused: replacing it would change the verdicts of a version that may be
+    active.
     """
     root = registry_root()
     if root is None:
@@ -239,13 +251,29 @@ def register(directory: Path | str) -> Path:
         return target
     broken = False
     if target.exists():
+        _refuse_other_thresholds(target, meta)
         damage = _copy_problem(target, directory)
         if damage is None:
-            return target  # versions are hashes of the model text: the same name is the same model
+            return target  # versions are hashes of what scores: the same name is the same model
         logger.warning("SignupGuard replaces %s, not a whole copy of %s: %s", target, directory, damage)
         broken = True
     _install(directory, target, replace=broken)
     return target
+
+
+def _refuse_other_thresholds(target: Path, meta: dict) -> None:
+    """ModelError when the registered ``target`` carries other thresholds than the metadata ``meta`` to register."""
+    try:
+        registered = read_metadata(target).get("thresholds")
+    except ModelError:
+        return  # damaged: _copy_problem says so, and the copy replaces it
+    offered = meta.get("thresholds")
+    if isinstance(registered, dict) and registered != offered:
+        raise ModelError(
+            f"version {target.name} is already registered with thresholds {registered}, and this copy has "
+            f"{offered}: a version names one model and its thresholds. Retrain to get a version of its own, "
+            f"or set REVIEW_THRESHOLD and BLOCK_THRESHOLD to change the active model's thresholds"
+        )
 
 
 def _remove_leftovers(versions_dir: Path) -> None:
@@ -361,9 +389,37 @@ def _write_pointer(name: str, version: str | None) -> None:
     if version is None:
         path.unlink(missing_ok=True)
         return
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(version + "\n", encoding="utf-8")
-    tmp.replace(path)  # atomic: workers never read half a name
+    # A name of its own: two writers sharing one temporary file could each rename
+    # the other's, so that one failed and the one that reported success was not active.
+    tmp = root / f".{name}.{secrets.token_hex(4)}.tmp"
+    try:
+        tmp.write_text(version + "\n", encoding="utf-8")
+        tmp.replace(path)  # atomic: workers never read half a name
+    finally:
+        tmp.unlink(missing_ok=True)  # there only if the write or the rename failed
+
+
+@contextlib.contextmanager
+def _pointer_lock() -> Iterator[None]:
+    """Hold the registry's lock, so that a promotion's comparison and its write are one step.
+
+    Two promotions at once could otherwise both measure against the same active
+    model and both write, leaving the worse one active. ``flock`` is released
+    when its process dies, so a killed promotion never leaves the registry locked.
+    Without ``fcntl`` (not POSIX) promotions are not serialised.
+    """
+    root = registry_root()
+    assert root is not None
+    root.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    with open(root / LOCK_FILE, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @dataclass(slots=True)
@@ -398,6 +454,15 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
             return Promotion(False, version, message, float("nan"), None)
         rows = labels = None
         candidate_recall = float("nan")
+    with _pointer_lock():
+        return _promote_locked(directory, version, rows, labels, candidate_recall, force=force, fpr=fpr)
+
+
+def _promote_locked(
+    directory: Path | str, version: str, rows: np.ndarray | None, labels: np.ndarray | None,
+    candidate_recall: float, *, force: bool, fpr: float,
+) -> Promotion:
+    """``promote``'s comparison with the active model and its write, under the registry's lock."""
     active = load_active()
     active_recall: float | None = None
     if not force:

@@ -209,7 +209,9 @@ def threshold_for_rate(legit_scores: np.ndarray, rate: float) -> float:
     allowed = int(np.floor(rate * len(ordered)))
     if allowed >= len(ordered):
         return 0.0
-    return float(min(np.nextafter(ordered[allowed], np.inf), 1.0))
+    # Just above the score it must not reach, even above 1.0 when legitimate scores reach 1.0:
+    # a threshold of 1.0 would then hold them all, whatever the rate.
+    return float(np.nextafter(ordered[allowed], np.inf))
 
 
 def choose_thresholds(legit_scores: np.ndarray, *, review_rate: float = 0.01, block_rate: float = 0.001) -> Thresholds:
@@ -238,6 +240,18 @@ def json_text(value: Any) -> str:
     return json.dumps(finite(value), indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
+def version_hash(model_text: str, thresholds: Thresholds) -> str:
+    """12 hex digits naming a model and its thresholds.
+
+    The same trees with other thresholds (a retrain with other target rates)
+    decide differently, so they are another version: the registry keeps the
+    first copy of a name, and a name shared with the active model would be
+    read as that model.
+    """
+    scored = f"{model_text}\nthresholds {thresholds.review!r} {thresholds.block!r}\n"
+    return hashlib.sha256(scored.encode()).hexdigest()[:12]
+
+
 def save_model(
     classifier: SignupRiskClassifier,
     directory: Path,
@@ -247,10 +261,10 @@ def save_model(
     training: dict[str, Any],
     version_prefix: str = "sg",
 ) -> dict[str, Any]:
-    """Write model.txt + metadata.json; the version is a hash of the model text."""
+    """Write model.txt + metadata.json; the version is a hash of what scores: the model text and the thresholds."""
     directory.mkdir(parents=True, exist_ok=True)
     text = classifier.model_text()
-    version = f"{version_prefix}-{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+    version = f"{version_prefix}-{version_hash(text, thresholds)}"
     (directory / MODEL_FILE).write_text(text, encoding="utf-8")
     metadata = {
         "format": FORMAT_VERSION,
