@@ -31,7 +31,7 @@ def latest_labels() -> dict[int, str]:
 
 
 def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
-    """Ids of attempts allowed at least ``days`` ago whose account is neither held nor blocked now.
+    """Ids of attempts allowed at least ``days`` ago whose account still exists and is neither held nor blocked now.
 
     Reviewers label what the model held: the fraud it caught and the hard
     legitimate cases. Trained on those alone, a model learns a world in which
@@ -61,7 +61,10 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     held = AccountStatus.objects.filter(status__in=[AccountStatus.Status.REVIEW, AccountStatus.Status.BLOCKED])
     allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff).filter(
         Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature=RULE_FEATURE))  # no reasons, or the model's
-    return set(allowed.exclude(user__in=held.values("user")).values_list("pk", flat=True).iterator(chunk_size=5000))
+    # An attempt without an account says nothing about one: a failed login for an unknown
+    # name, or an account the host deleted (Attempt.user is SET_NULL), blocked ones included.
+    allowed = allowed.filter(user__isnull=False).exclude(user__in=held.values("user"))
+    return set(allowed.values_list("pk", flat=True).iterator(chunk_size=5000))
 
 
 # ``training_labels``' default: the LEGIT_AFTER_DAYS setting (None there, or passed, takes none).

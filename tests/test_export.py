@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def stored():
+def stored(django_user_model):
     """120 attempts over twenty days: reviewers' labels, old allowed ones, unlabelled recent ones, one unreadable."""
     now = timezone.now()
     rows = []
@@ -31,8 +31,9 @@ def stored():
         when = now - dt.timedelta(days=20 - n / 6)
         raw["occurred_at"] = when.isoformat().replace("+00:00", "Z")
         event = parse_event(raw)
+        user = django_user_model.objects.create_user(username=f"stored-{n}")  # matured labels need an account
         rows.append(Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=when, raw=raw,
-                                           decision="allow", state="scored"))
+                                           user=user, decision="allow", state="scored"))
     for row in rows[:40:4]:
         Label.objects.create(attempt=row, label="fraud", source="reviewer")
     Label.objects.create(attempt=rows[1], label="legit", source="reviewer")

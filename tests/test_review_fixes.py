@@ -117,11 +117,12 @@ def test_cluster_and_account_lists_mask_personal_data(scored_signup, reviewer) -
     assert "secretperson@gmail.com" in unmasked  # masking off: the reviewer reads the mailbox
 
 
-def test_a_maturity_longer_than_the_calendar_labels_nothing(tmp_path) -> None:
+def test_a_maturity_longer_than_the_calendar_labels_nothing(tmp_path, django_user_model) -> None:
     raw = make_event(1)
     raw.pop("label", None)
+    user = django_user_model.objects.create_user(username="matured")
     allowed = Attempt.objects.create(event_id=raw["event_id"], kind="signup", occurred_at=timezone.now(), raw=raw,
-                                     decision="allow", state="scored")
+                                     user=user, decision="allow", state="scored")
     later = timezone.now() + dt.timedelta(days=30)
     assert matured_legit(days=1, now=later) == {allowed.pk}
     for days in (float("inf"), 1e9, 10**6):

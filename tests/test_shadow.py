@@ -32,7 +32,7 @@ def shadow_registry(tmp_path):
 
 
 @pytest.mark.django_db
-def test_challenger_scores_without_acting_and_is_compared(shadow_registry):
+def test_challenger_scores_without_acting_and_is_compared(shadow_registry, django_user_model):
     engine = Engine(enricher=Enricher(), store=MemoryVelocityStore())
     assert engine.shadow is not None and engine.shadow.version == shadow_registry
     for n, raw in enumerate([make_event(n) for n in range(6)] + [farm_event(n) for n in range(6, 12)]):
@@ -41,7 +41,7 @@ def test_challenger_scores_without_acting_and_is_compared(shadow_registry):
         assert a.shadow["model_version"] == shadow_registry and 0 <= a.shadow["score"] <= 1
         attempt = Attempt.objects.create(
             event_id=event.event_id, kind="signup", occurred_at=event.occurred_at, raw=event.to_dict(),
-            score=a.score, decision=a.decision, model_version=a.model_version,
+            user=django_user_model.objects.create_user(username=f"shadow-{n}"), score=a.score, decision=a.decision, model_version=a.model_version,
             shadow_score=a.shadow["score"], shadow_model_version=a.shadow["model_version"],
         )
         if n % 3 == 0:

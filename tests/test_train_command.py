@@ -105,7 +105,7 @@ def test_unlabelled_events_only_feed_velocity(tmp_path):
 
 
 @pytest.mark.django_db
-def test_train_from_reviewer_labels(tmp_path):
+def test_train_from_reviewer_labels(tmp_path, django_user_model):
     for n in range(300):
         event = parse_event(farm_event(n) if n % 4 == 0 else make_event(n))
         attempt = Attempt.objects.create(event_id=event.event_id, kind=event.kind, occurred_at=event.occurred_at,
@@ -121,9 +121,17 @@ def test_train_from_reviewer_labels(tmp_path):
     assert "300 events, 240 labelled (59 fraud)" in stdout.getvalue()
     assert RiskModel.load(tmp_path / "m").metadata["training"]["source"] == (
         "reviewer labels: 240 from people, 0 allowed attempts older than 14 days taken as legitimate")
-    # Once the unlabelled legitimate-looking attempts are allowed and old enough, they are labelled too.
-    Attempt.objects.filter(labels__isnull=True).exclude(event_id__in=[f"e-{n}" for n in range(0, 300, 4)]).update(
-        decision="allow", occurred_at=timezone.now() - dt.timedelta(days=30))
+    # Once the unlabelled legitimate-looking attempts are allowed and old enough, they are labelled too:
+    # those of an account. Without one (a failed login for an unknown name, a deleted account) nothing
+    # says they were legitimate.
+    ripe = Attempt.objects.filter(labels__isnull=True).exclude(event_id__in=[f"e-{n}" for n in range(0, 300, 4)])
+    ripe.update(decision="allow", occurred_at=timezone.now() - dt.timedelta(days=30))
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--out", str(tmp_path / "m1"), "--rounds", "20", stdout=stdout)
+    assert "labels: 240 from reviewers and abuse reports, 0 allowed attempts older than 14 days" in stdout.getvalue()
+    for attempt in ripe:
+        attempt.user = django_user_model.objects.create_user(username=f"ripe-{attempt.pk}")
+        attempt.save(update_fields=["user"])
     stdout = io.StringIO()
     call_command("signupguard_train", "--out", str(tmp_path / "m2"), "--rounds", "20", stdout=stdout)
     assert "labels: 240 from reviewers and abuse reports, 45 allowed attempts older than 14 days" in stdout.getvalue()
@@ -185,28 +193,32 @@ def test_allowed_attempts_that_stayed_unremarkable_count_as_legitimate(django_us
                                       user=user, raw=event.to_dict(), decision=decision, reasons=list(reasons))
 
     old_cleared = attempt(1, days_ago=20, status="cleared")
-    old_without_account = attempt(2, days_ago=20)  # a login of an unknown address, say
+    # Without an account, nothing says it was legitimate: a failed login for an unknown name, say.
+    attempt(2, days_ago=20)
     attempt(3, days_ago=20, status="blocked")  # blocked since: never "legitimate by default"
     attempt(4, days_ago=20, status="review")  # held since, by a cluster action or a reviewer's doubt
-    attempt(5, days_ago=3)  # too recent for abuse to have shown
+    attempt(5, days_ago=3, status="cleared")  # too recent for abuse to have shown
+    # Blocked, then deleted by the host: Attempt.user is SET_NULL, and the block must not turn into "legit".
+    attempt(11, days_ago=20, status="blocked").user.delete()
     attempt(6, days_ago=20, decision="review")  # held: its label is the reviewer's to give
     attempt(7, days_ago=20, decision=None)  # never scored
     relabelled = attempt(8, days_ago=30, status="cleared")
     Label.objects.create(attempt=relabelled, label="fraud", source="abuse_report")
     # Allowed by an allow list, not by the model (the portal's own uptime probe): no label.
-    attempt(9, days_ago=20, reasons=[{"feature": "rule", "contribution": 0.0, "text": "email domain example.com is allow-listed"}])
+    attempt(9, days_ago=20, status="cleared", reasons=[{"feature": "rule", "contribution": 0.0, "text": "email domain example.com is allow-listed"}])
     # Allowed by the model, with its reasons: a label.
-    explained = attempt(10, days_ago=20, reasons=[{"feature": "v_ip_1h", "contribution": 0.1, "text": "..."}])
+    explained = attempt(10, days_ago=20, status="cleared", reasons=[{"feature": "v_ip_1h", "contribution": 0.1, "text": "..."}])
 
-    assert matured_legit(days=14, now=now) == {old_cleared.pk, old_without_account.pk, relabelled.pk, explained.pk}
+    assert Attempt.objects.filter(event_id="m-11", user=None, decision="allow").exists()
+    assert matured_legit(days=14, now=now) == {old_cleared.pk, relabelled.pk, explained.pk}
     labels = training_labels()
-    assert labels.matured == {old_cleared.pk, old_without_account.pk, explained.pk}  # people's labels come first
+    assert labels.matured == {old_cleared.pk, explained.pk}  # people's labels come first
     assert labels.get(relabelled.pk) == "fraud" and labels.get(old_cleared.pk) == "legit"
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": 2}):
-        assert len(training_labels().matured) == 4
+        assert len(training_labels().matured) == 3
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": None}):
         assert training_labels().matured == frozenset()
-        assert len(training_labels(legit_after_days=14).matured) == 3  # the argument wins over the setting
+        assert len(training_labels(legit_after_days=14).matured) == 2  # the argument wins over the setting
     assert training_labels(legit_after_days=None).matured == frozenset()
     with override_settings(SIGNUPGUARD={"LEGIT_AFTER_DAYS": "two weeks"}):
         with pytest.raises(ValueError, match="not a number of days"):
