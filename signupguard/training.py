@@ -149,8 +149,11 @@ def train_on_dataset(
     else:
         data, (train, valid, test) = combine(datasets)
     n = len(data.y)
-    if n < 50 or data.y.sum() < 5 or (len(data.y) - data.y.sum()) < 5:
-        raise ValueError(f"too few labelled events to train ({n} rows, {int(data.y.sum())} fraud)")
+    fraud = int(data.y.sum())
+    if n < 50 or fraud < 5 or n - fraud < 5:
+        short = "fraud" if fraud < 5 else "legitimate" if n - fraud < 5 else None
+        why = f": it needs at least 5 {short} ones" if short and n >= 50 else ": it needs at least 50"
+        raise ValueError(f"too few labelled events to train ({n} rows, {fraud} fraud, {n - fraud} legitimate){why}")
     kinds = np.asarray(data.kinds)
     if not ((data.y[valid] == 0) & (kinds[valid] == "signup")).any():
         raise ValueError(
@@ -176,6 +179,9 @@ def train_on_dataset(
         metrics["split"]["test_period"] = [_iso(data.times[test].min()), _iso(data.times[test].max())]
     if skewed:
         metrics["split"]["unmatured_holdout"] = True
+    missing = [name for name, label in (("fraud", 1), ("legitimate", 0)) if not (data.y[test][signups] == label).any()]
+    if missing:  # the figures are NaN, and a promotion has nothing to compare on
+        metrics["split"]["unmeasured"] = f"the hold-out (the latest {test.stop - test.start} labelled events) has no {' and no '.join(missing)} signups"
     training = {
         "source": source,
         "traffics": traffics,

@@ -79,8 +79,8 @@ def simulate(
     ``without`` names signals (``simulation.signals.SIGNALS``) every event
     leaves out, as a portal that does not send them: the same events otherwise.
     """
-    if days < 1 or legit < 0 or scale < 0:
-        raise ValueError("days must be >= 1, legit and scale >= 0")
+    if days < 1 or legit < 0 or not 0 <= scale <= 1000:  # NaN fails too; a larger scale exhausts memory
+        raise ValueError("days must be >= 1, legit >= 0 and scale between 0 and 1000")
     leave_out = omissions(without)
     names = resolve_campaigns(campaigns)
     began = time.monotonic()

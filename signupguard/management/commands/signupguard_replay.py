@@ -2,14 +2,19 @@
 
 Feeds events, in occurred_at order, through the live pipeline with fresh
 in-memory velocity. Writes one line per input line; touches no portal data.
-Exit status: 0 success, 1 file unreadable, 2 bad arguments.
+Exit status: 0 success, 1 file unreadable or --out unwritable, 2 bad arguments.
+A failed run leaves an existing --out file as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
+import stat
 import sys
 from pathlib import Path
+from typing import IO
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -18,6 +23,55 @@ from signupguard.model.predict import RiskModel
 from signupguard.offline import BadLine, replay
 
 from ._progress import geoip_problems, progress_bar
+
+
+class _WriteFailed(Exception):
+    """A write to --out failed: replay raises read errors as OSError too, and they must not be confused."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Out:
+    """The --out stream, with its write errors told apart from the events file's read errors."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self._handle = handle
+
+    def write(self, text: str) -> int:
+        try:
+            return self._handle.write(text)
+        except OSError as exc:
+            raise _WriteFailed(exc) from exc
+
+
+def _open_out(path: str) -> tuple[IO[str], str | None]:
+    """Open --out; return the stream and the temporary file to rename over ``path`` on success.
+
+    A regular file (or a new one) is written beside itself and renamed into place, so a failed
+    replay leaves an existing file as it was. Anything else (/dev/null, a FIFO) is written directly:
+    there is nothing to lose, and renaming over it would replace the device.
+    """
+    target = os.path.realpath(path)  # a symlink keeps pointing at the replaced file
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode) if os.path.isfile(target) else None
+    except OSError:
+        mode = None
+    if os.path.exists(target) and mode is None:
+        return open(path, "w", encoding="utf-8"), None
+    directory, name = os.path.split(target)
+    partial = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.partial")
+    # 0o666 less the umask, as open() would create it; an existing file keeps its own mode.
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        if mode is not None:
+            os.fchmod(descriptor, mode)
+        return os.fdopen(descriptor, "w", encoding="utf-8"), partial
+    except BaseException:
+        os.close(descriptor)
+        os.unlink(partial)
+        raise
 
 
 class Command(BaseCommand):
@@ -42,10 +96,12 @@ class Command(BaseCommand):
             except ModelError as exc:
                 raise CommandError(f"--model: {exc}", returncode=2) from None
         path = options["events"]
+        if path != "-" and os.path.isdir(path):
+            raise CommandError(f"cannot read {path}: a directory, not an events file", returncode=1)
         if path != "-" and not os.access(path, os.R_OK):
             raise CommandError(f"cannot read {path}", returncode=1)
         if path != "-" and options["out"] != "-" and os.path.exists(options["out"]) and os.path.samefile(path, options["out"]):
-            raise CommandError("--out is the events file itself: it would be emptied before it is read", returncode=2)
+            raise CommandError("--out is the events file itself: the scores would replace the events", returncode=2)
         geoip_problems(returncode=2)
         explain = {"auto": "auto", "all": True, "none": False}[options["explain"]]
         err = sys.stderr
@@ -53,19 +109,39 @@ class Command(BaseCommand):
         def on_bad(bad: BadLine) -> None:
             err.write(f"{path}:{bad.lineno}: bad event: {bad.error}\n")
 
+        target = options["out"]
+        shown = "standard output" if target == "-" else target
+        partial: str | None = None
         try:
-            out = sys.stdout if options["out"] == "-" else open(options["out"], "w", encoding="utf-8")
+            handle, partial = (sys.stdout, None) if target == "-" else _open_out(target)
         except OSError as exc:
-            raise CommandError(f"cannot write {options['out']}: {exc}", returncode=1) from None
+            # strerror: the OS's message names the temporary file beside --out, not --out
+            raise CommandError(f"cannot write {target}: {exc.strerror or exc}", returncode=1) from None
         try:
-            with progress_bar(total=None, desc="replay") as bar:
-                summary = replay(
-                    path, out, scorer=scorer, with_enrichment=options["enrichment"], explain=explain,
-                    on_bad=on_bad, progress=bar.update,
-                )
-        except (OSError, UnicodeError) as exc:
-            raise CommandError(f"cannot read {path}: {exc}", returncode=1) from None
+            try:
+                with progress_bar(total=None, desc="replay") as bar:
+                    summary = replay(
+                        path, _Out(handle), scorer=scorer, with_enrichment=options["enrichment"], explain=explain,
+                        on_bad=on_bad, progress=bar.update,
+                    )
+            except _WriteFailed as exc:
+                raise CommandError(f"cannot write {shown}: {exc.error}", returncode=1) from None
+            except (OSError, UnicodeError) as exc:
+                raise CommandError(f"cannot read {path}: {exc}", returncode=1) from None
+            try:  # a full disk may fail only here, when the buffer is flushed
+                if handle is sys.stdout:
+                    handle.flush()
+                else:
+                    handle.close()
+                if partial is not None:
+                    os.replace(partial, os.path.realpath(target))
+                    partial = None
+            except OSError as exc:
+                raise CommandError(f"cannot write {shown}: {exc}", returncode=1) from None
         finally:
-            if out is not sys.stdout:
-                out.close()
-        (self.stderr if options["out"] == "-" else self.stdout).write(summary.text())
+            if handle is not sys.stdout and not handle.closed:
+                with contextlib.suppress(OSError):  # the run failed already and says why
+                    handle.close()
+            if partial is not None:
+                Path(partial).unlink(missing_ok=True)
+        (self.stderr if target == "-" else self.stdout).write(summary.text())

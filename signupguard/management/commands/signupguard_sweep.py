@@ -14,6 +14,10 @@ from django.db import DatabaseError
 
 from signupguard.tasks import sweep_pending
 
+# A database LIMIT is a signed 64-bit integer: past it SQLite answers "datatype mismatch",
+# which would read as the database's fault.
+MAX_LIMIT = 2**63 - 1
+
 
 class Command(BaseCommand):
     help = "Score attempts left pending longer than SWEEP_AFTER_SECONDS (for sites without Celery beat)."
@@ -22,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=500, help="attempts to take in one run (default 500)")
 
     def handle(self, *args, **options) -> None:
-        if options["limit"] < 1:
-            raise CommandError("--limit must be at least 1", returncode=2)
+        if not 1 <= options["limit"] <= MAX_LIMIT:
+            raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}", returncode=2)
         try:
             swept = sweep_pending(limit=options["limit"])
         except DatabaseError as exc:

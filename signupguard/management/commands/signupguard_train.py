@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from signupguard.conf import is_number_of_days
 from signupguard.labels import UNSET
@@ -45,6 +46,34 @@ def _days(value: str) -> float | None:
     return days
 
 
+# LightGBM's seed is a C int; the metadata must record the seed the booster really used.
+MAX_SEED = 2**31 - 1
+
+
+def _check_out_dir(out: Path) -> None:
+    """Fail now, not after minutes of features and boosting, if ``out`` cannot hold the model.
+
+    The missing directories are created and removed again (asking os.access is no proof:
+    root passes it under /proc), so a failed run leaves nothing behind.
+    """
+    if out.exists():
+        if not out.is_dir():
+            raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise CommandError(f"--out {out}: the directory is not writable", returncode=2)
+        return
+    missing = [p for p in (out, *out.parents) if not p.exists()]
+    try:
+        out.mkdir(parents=True)
+    except OSError as exc:
+        raise CommandError(f"--out {out}: cannot create the directory: {exc.strerror or exc}", returncode=2) from None
+    for made in missing:  # deepest first
+        try:
+            made.rmdir()
+        except OSError:
+            break  # another process filled it meanwhile: theirs now
+
+
 class Command(BaseCommand):
     help = "Train a SignupGuard model and choose its thresholds."
     requires_system_checks: list[str] = []
@@ -52,8 +81,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--events", nargs="+", metavar="EVENTS",
-            help="labelled JSON Lines events (default: reviewers' labels in the database); several files are "
-            "separate traffics, each with its own velocity state, split by its own time and pooled",
+            help="labelled JSON Lines events ('-' for standard input; default: reviewers' labels in the database); "
+            "several files are separate traffics, each with its own velocity state, split by its own time and pooled",
         )
         parser.add_argument("--out", required=True, help="directory to write the model into")
         after = parser.add_mutually_exclusive_group()
@@ -89,6 +118,8 @@ class Command(BaseCommand):
             raise CommandError("--workers must be 0 or more", returncode=2)
         if options["rounds"] < 1:  # before the features, which take minutes
             raise CommandError("--rounds must be 1 or more", returncode=2)
+        if not 0 <= options["seed"] <= MAX_SEED:  # before the features, which take minutes
+            raise CommandError(f"--seed must be between 0 and {MAX_SEED}", returncode=2)
         try:
             check_rates(options["review_rate"], options["block_rate"])
         except ValueError as exc:  # before the features, which take minutes
@@ -98,12 +129,15 @@ class Command(BaseCommand):
             raise CommandError(f"{flag} needs a registry: set SIGNUPGUARD['MODEL_DIR']", returncode=2)
         geoip_problems(returncode=2)  # E001-E003 before minutes of features without network signals
         out = Path(options["out"])
-        if out.exists() and not out.is_dir():
-            raise CommandError(f"--out {out} exists and is not a directory", returncode=2)
+        _check_out_dir(out)
         paths = options["events"]
         train_only_after = None
         if paths:
+            if paths.count("-") > 1:
+                raise CommandError("--events: standard input ('-') can be read only once", returncode=2)
             for path in paths:
+                if path == "-":  # standard input, read as replay reads it
+                    continue
                 if os.path.isdir(path):
                     raise CommandError(f"cannot read {path}: a directory, not an events file", returncode=1)
                 if not os.access(path, os.R_OK):
@@ -122,20 +156,28 @@ class Command(BaseCommand):
                     ]
             except OSError as exc:  # a file gone or unreadable mid-run, as replay reports it
                 raise CommandError(f"cannot read {exc.filename or 'the events'}: {exc.strerror or exc}", returncode=1) from None
-            names = ", ".join(Path(path).name for path in paths)
+            names = ", ".join("standard input" if path == "-" else Path(path).name for path in paths)
             source = f"events file{'s' if len(paths) > 1 else ''} {names}"
         else:
             from signupguard.labels import dataset_from_database, training_labels
 
+            # The wording of signupguard_prune's: a corrupt or unmigrated database is the usual cause.
             try:
                 labels = training_labels(legit_after_days=options["legit_after_days"])
             except ValueError as exc:
                 raise CommandError(str(exc), returncode=2) from None
+            except DatabaseError as exc:
+                raise CommandError(f"could not read the labels: {exc} (has `manage.py migrate` run?)",
+                                   returncode=1) from None
             matured = (f"{len(labels.matured)} allowed attempts older than {labels.legit_after_days:g} days"
                        if labels.legit_after_days is not None else "no allowed attempts")
             self.stdout.write(f"labels: {len(labels.people)} from reviewers and abuse reports, {matured} taken as legitimate")
-            with progress_bar(total=None, desc="features") as bar:
-                data = [dataset_from_database(labels=labels, progress=bar.update)]
+            try:
+                with progress_bar(total=None, desc="features") as bar:
+                    data = [dataset_from_database(labels=labels, progress=bar.update)]
+            except DatabaseError as exc:
+                raise CommandError(f"could not read the attempts: {exc} (has `manage.py migrate` run?)",
+                                   returncode=1) from None
             source = f"reviewer labels: {len(labels.people)} from people, {matured} taken as legitimate"
             # Newer attempts hold people's labels only (the model's holds): they train, never measure.
             train_only_after = labels.mature_before
@@ -151,6 +193,9 @@ class Command(BaseCommand):
                 )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=1) from None
+        except OSError as exc:  # a full disk, or --out removed or made read-only since the check
+            raise CommandError(f"cannot write the model to {out}: {exc.strerror or exc}"
+                               + (f" ({exc.filename})" if exc.filename else ""), returncode=1) from None
         m = result.metrics.get("signup", {})
         t = result.metadata["thresholds"]
         self.stdout.write(
@@ -162,6 +207,11 @@ class Command(BaseCommand):
             + (" (hold-out {} to {})".format(*result.metrics["split"]["test_period"])
                if "test_period" in result.metrics.get("split", {}) else "")
         )
+        unmeasured = result.metrics.get("split", {}).get("unmeasured")
+        if unmeasured:
+            self.stdout.write(f"warning: {unmeasured}, so the figures above measure nothing and a promotion has "
+                              "nothing to compare on (signupguard_promote refuses it without --force); label "
+                              "traffic up to the most recent days")
         if result.metrics.get("split", {}).get("unmatured_holdout"):
             self.stdout.write(
                 f"note: too few labelled attempts older than {labels.legit_after_days:g} days "

@@ -1,0 +1,188 @@
+"""Bad input to the offline commands: a clear error, the right exit status, and nothing lost."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tests.plugins.events import farm_event, make_event
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def events_file(path: Path, n: int = 3) -> Path:
+    path.write_text("".join(json.dumps(make_event(i)) + "\n" for i in range(n)), encoding="utf-8")
+    return path
+
+
+# -- signupguard_replay --
+
+
+def test_replaying_a_directory_exits_1_and_keeps_the_out_file(tmp_path: Path) -> None:
+    keep = tmp_path / "keep.out"
+    keep.write_text("precious\n")
+    with pytest.raises(CommandError, match="a directory, not an events file") as info:
+        call_command("signupguard_replay", str(tmp_path), "--out", str(keep))
+    assert info.value.returncode == 1
+    assert keep.read_text() == "precious\n"
+
+
+def test_a_replay_failing_midway_leaves_the_out_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from signupguard.management.commands import signupguard_replay
+
+    src = events_file(tmp_path / "in.jsonl")
+    keep = tmp_path / "keep.out"
+    keep.write_text("precious\n")
+    keep.chmod(0o640)
+
+    def fails_after_one_line(path: str, out: io.TextIOBase, **kwargs: object) -> None:
+        out.write('{"event_id": "e-0"}\n')
+        raise OSError(5, "Input/output error")  # the events file's disk failing mid-read
+
+    with monkeypatch.context() as patched:
+        patched.setattr(signupguard_replay, "replay", fails_after_one_line)
+        with pytest.raises(CommandError, match="cannot read .*in.jsonl") as info:
+            call_command("signupguard_replay", str(src), "--out", str(keep))
+    assert info.value.returncode == 1
+    assert keep.read_text() == "precious\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "keep.out"]  # no temporary file left
+    # A run that succeeds replaces the file whole and keeps its mode.
+    call_command("signupguard_replay", str(src), "--out", str(keep), stdout=io.StringIO())
+    assert len(keep.read_text().splitlines()) == 3
+    assert keep.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "keep.out"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_write_error_names_the_out_file_not_the_events(tmp_path: Path) -> None:
+    src = events_file(tmp_path / "in.jsonl")
+    with pytest.raises(CommandError, match=r"cannot write /dev/full: .*No space left on device") as info:
+        call_command("signupguard_replay", str(src), "--out", "/dev/full", stdout=io.StringIO())
+    assert info.value.returncode == 1
+
+
+# -- signupguard_train --
+
+
+def test_train_refuses_an_out_directory_it_cannot_create_before_the_features(
+        labelled_events_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from signupguard.management.commands import signupguard_train
+
+    def no_features(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the features were computed before --out was checked")
+
+    monkeypatch.setattr(signupguard_train, "build_dataset", no_features)
+    plain = tmp_path / "plain-file"
+    plain.write_text("x")
+    candidates = [plain / "model"]
+    if os.path.isdir("/proc/self"):
+        candidates.append(Path("/proc/sgtest"))  # mkdir fails there even for root, whom os.access lets through
+    for out in candidates:
+        with pytest.raises(CommandError, match=f"--out {out}: cannot create the directory") as info:
+            call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out))
+        assert info.value.returncode == 2
+    assert plain.read_text() == "x"
+
+
+def test_train_write_errors_are_a_clear_error_naming_out(labelled_events_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "m"
+    (out / "report.html" / "in-the-way").mkdir(parents=True)  # a directory where a file must be written
+    with pytest.raises(CommandError, match=f"cannot write the model to {out}") as info:
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out),
+                     "--rounds", "5", "--workers", "0", stdout=io.StringIO())
+    assert info.value.returncode == 1
+
+
+@pytest.mark.parametrize("content", [b"x\n", b""], ids=["corrupt", "unmigrated"])
+def test_train_from_a_broken_database_is_a_clear_error(tmp_path: Path, content: bytes) -> None:
+    database = tmp_path / "junk.sqlite3"
+    database.write_bytes(content)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    run = subprocess.run([sys.executable, "manage.py", "signupguard_train", "--out", str(tmp_path / "d")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "CommandError: could not read the labels:" in run.stderr and "manage.py migrate" in run.stderr
+    assert not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("seed", ["-5", str(2**31)])
+def test_train_checks_the_seed_before_the_features(labelled_events_file: Path, tmp_path: Path, seed: str) -> None:
+    with pytest.raises(CommandError, match="--seed must be between 0 and 2147483647") as info:
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "m"),
+                     "--seed", seed, "--rounds", "5", "--workers", "0", stdout=io.StringIO())
+    assert info.value.returncode == 2
+    assert not (tmp_path / "m").exists()
+
+
+def test_train_reads_events_from_standard_input(
+        labelled_events_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(labelled_events_file.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", "-", "--out", str(tmp_path / "m"), "--rounds", "5",
+                 "--workers", "0", stdout=stdout)
+    assert "1200 events" in stdout.getvalue()
+    assert (tmp_path / "m" / "model.txt").exists()
+    with pytest.raises(CommandError, match="standard input .* only once") as info:
+        call_command("signupguard_train", "--events", "-", "-", "--out", str(tmp_path / "n"))
+    assert info.value.returncode == 2
+
+
+# -- signupguard_simulate --
+
+
+@pytest.mark.parametrize("scale", ["inf", "-inf", "nan", "1e12", "1001", "-1"])
+def test_simulate_refuses_a_scale_that_is_not_finite_or_too_large(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scale: str) -> None:
+    from signupguard.simulation import run
+
+    def no_simulation(**kwargs: object) -> None:
+        raise AssertionError(f"simulated with scale {kwargs['scale']}")  # 1e12 would exhaust memory
+
+    monkeypatch.setattr(run, "simulate", no_simulation)
+    with pytest.raises(CommandError, match="--scale must be a number between 0 and 1000") as info:
+        call_command("signupguard_simulate", "--out", str(tmp_path / "e.jsonl"), f"--scale={scale}")
+    assert info.value.returncode == 2
+    assert not (tmp_path / "e.jsonl").exists()
+
+
+@pytest.mark.parametrize("scale", [float("nan"), float("inf"), 1e12])
+def test_simulate_function_refuses_the_same_scales(tmp_path: Path, scale: float) -> None:
+    from signupguard.simulation.run import simulate
+
+    # No legitimate population nor campaign: a check that lets the scale through costs little.
+    with pytest.raises(ValueError, match="scale between 0 and 1000"):
+        simulate(out=tmp_path / "e.jsonl", days=1, legit=0, campaigns="none", scale=scale, progress=False)
+    assert not (tmp_path / "e.jsonl").exists()
+
+
+# -- signupguard_sweep --
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("limit", ["99999999999999999999", str(2**63)])
+def test_sweep_refuses_a_limit_past_what_a_database_takes(limit: str) -> None:
+    with pytest.raises(CommandError, match="--limit must be between 1 and 9223372036854775807") as info:
+        call_command("signupguard_sweep", "--limit", limit, stdout=io.StringIO())
+    assert info.value.returncode == 2
+
+
+def test_train_warns_when_the_hold_out_lacks_legitimate_signups(tmp_path):
+    # Labelled traffic whose latest events (the hold-out) are all fraud: the model is written, and the
+    # command says its figures measure nothing rather than printing "nan%" alone.
+    lines = [json.dumps(farm_event(n, label="fraud") if n % 5 == 0 or n >= 240 else make_event(n, label="legit"))
+             for n in range(300)]
+    path = tmp_path / "e.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", str(path), "--out", str(tmp_path / "m"), "--rounds", "5", stdout=stdout)
+    assert "has no legitimate signups, so the figures above measure nothing" in stdout.getvalue()
+    assert json.loads((tmp_path / "m/metrics.json").read_text())["split"]["unmeasured"].endswith("has no legitimate signups")
