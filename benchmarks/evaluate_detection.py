@@ -167,16 +167,18 @@ def evaluate_all(args: argparse.Namespace, data: Dataset, say) -> None:
         out = (camp == name) & (y == 1)
         tr = idx[train][~out[train]]
         va = idx[valid][~out[valid]]
-        # Login-only campaigns (credential stuffing, takeover) are measured on logins.
+        # Login-only campaigns (credential stuffing, takeover) are measured on their logins.
         kind = signup if (out & signup).any() else ~signup
-        # Test: every event of the left-out campaign, and the legitimate hold-out of the same kind.
+        # Test: every event of the left-out campaign. The threshold is the policy's, chosen on the
+        # validation slice's legitimate signups whatever the campaign's kind, and "legit held" is
+        # of the hold-out's legitimate signups: the "<= 1% of legitimate signups held".
         target = out & kind
-        legit_test = idx[test][(y[test] == 0) & kind[test]]
+        legit_test = idx[test][(y[test] == 0) & signup[test]]
         held, legit_held = [], []
         for seed in seeds:
             model = SignupRiskClassifier(random_state=seed).fit(data.X[tr], y[tr], X_valid=data.X[va], y_valid=y[va])
             vs = model.predict_proba(data.X[va])
-            t = choose_thresholds(vs[(y[va] == 0) & kind[va]])
+            t = choose_thresholds(vs[(y[va] == 0) & signup[va]])
             held.append(float((model.predict_proba(data.X[target]) >= t.review).mean()))
             legit_held.append(float((model.predict_proba(data.X[legit_test]) >= t.review).mean()))
         means.append(float(np.mean(held)))
@@ -190,6 +192,16 @@ def evaluate_all(args: argparse.Namespace, data: Dataset, say) -> None:
     say("|---|---:|---:|")
     say(f"| SignupGuard (review threshold) | {over_runs('fraud_held')} | {over_runs('legit_held')} |")
     for name, row in baseline_metrics(data.X[test], y[test], kinds[test], camp[test]).items():
+        say(f"| {name} | {pct(row['fraud_held'])} | {pct(row['legit_held'])} |")
+    say()
+    # The hold-out is the last days of the traffic: campaigns that ended earlier (the data-centre
+    # flood, say) are not in it, and they are what these rules catch. No model is needed for them,
+    # so they are measured on every signup of the run too.
+    say("The same rules on every signup of the run (no model: nothing to train, so nothing to hold out):")
+    say()
+    say("| method | fraud held | legitimate held |")
+    say("|---|---:|---:|")
+    for name, row in baseline_metrics(data.X, y, kinds, camp).items():
         say(f"| {name} | {pct(row['fraud_held'])} | {pct(row['legit_held'])} |")
 
 
