@@ -161,3 +161,54 @@ def test_the_list_says_when_the_active_version_cannot_be_served(tmp_path, clf):
         line = listing.getvalue().splitlines()[0]
         shipped = registry.load(registry.DEFAULT_DIR).version
         assert line.startswith(f"{version} (active, but unusable: ") and line.endswith(f"; {shipped} scores instead)")
+
+
+def test_promotion_leaves_out_the_hold_out_rows_the_active_model_trained_on(tmp_path):
+    from signupguard.evaluation import recall_at_fpr
+    from signupguard.training import event_digests
+
+    active = _save(_fit(0, blur=1.0, seed=1), tmp_path / "active")
+    candidate = _save(_fit(0), tmp_path / "candidate")
+    holdout = np.load(tmp_path / "candidate" / registry.HOLDOUT_FILE)
+    X, y = holdout["X"], holdout["y"]
+    ids = event_digests([f"e-{n}" for n in range(len(y))])
+    np.savez(tmp_path / "candidate" / registry.HOLDOUT_FILE, X=X, y=y, ids=ids)
+    # The active model trained on the first 600 of those events (retrained from the database, say).
+    np.save(tmp_path / "active" / registry.TRAINED_FILE, np.unique(event_digests([f"e-{n}" for n in range(600)])))
+    with override_settings(SIGNUPGUARD={"MODEL_DIR": str(tmp_path / "registry")}):
+        registry.promote(tmp_path / "active", force=True)
+        outcome = registry.promote(tmp_path / "candidate")
+        assert outcome.promoted and registry.active_dir().name == candidate
+        unseen = slice(600, None)
+        both = registry.load(registry.registry_root() / "versions" / active), registry.load_active()
+        assert outcome.active_recall == recall_at_fpr(both[0].predict(X[unseen]), y[unseen], 0.001)
+        assert outcome.candidate_recall == recall_at_fpr(both[1].predict(X[unseen]), y[unseen], 0.001)
+        assert f"on the {HOLDOUT_ROWS - 600} of its {HOLDOUT_ROWS} hold-out rows the active model did not train on" in outcome.message
+        # Every hold-out row seen in the active model's training: nothing is left to compare on.
+        np.save(registry.active_dir() / registry.TRAINED_FILE, np.unique(ids))
+        again = _save(_fit(0, seed=3), tmp_path / "again")
+        np.savez(tmp_path / "again" / registry.HOLDOUT_FILE, X=X, y=y, ids=ids)
+        refused = registry.promote(tmp_path / "again")
+        assert not refused.promoted and registry.active_dir().name == candidate and again != candidate
+        assert "has 0 fraud and 0 legitimate rows" in refused.message
+
+
+def test_training_records_which_events_trained_the_model_and_which_it_held_out(tmp_path):
+    import json
+
+    from signupguard.offline import Dataset
+    from signupguard.training import event_digests, split_by_time, train_on_dataset
+
+    rng = np.random.default_rng(0)
+    n = 600
+    X = rng.random((n, len(FEATURE_NAMES))).astype(np.float32)
+    y = (X[:, 0] > 0.7).astype(np.int8)
+    names = [f"t-{i}" for i in range(n)]
+    data = Dataset(X=X, y=y, times=np.arange(n, dtype=float), kinds=["signup"] * n, campaigns=[""] * n,
+                   event_ids=names, total_events=n, bad_lines=0)
+    train_on_dataset(data, tmp_path / "m", classifier=SignupRiskClassifier(n_estimators=5, augment=0), source="test",
+                     write_report=False)
+    train, _, test = split_by_time(n)
+    assert np.array_equal(np.load(tmp_path / "m" / registry.TRAINED_FILE), np.unique(event_digests(names[train])))
+    assert np.array_equal(np.load(tmp_path / "m" / registry.HOLDOUT_FILE)["ids"], event_digests(names[test]))
+    assert json.loads((tmp_path / "m" / "metrics.json").read_text())["split"]["test"] == test.stop - test.start

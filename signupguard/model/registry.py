@@ -3,7 +3,7 @@
 Layout of ``SIGNUPGUARD['MODEL_DIR']``::
 
     MODEL_DIR/
-      versions/<version>/   model.txt, metadata.json, metrics.json, report.html, holdout.npz
+      versions/<version>/   model.txt, metadata.json, metrics.json, report.html, holdout.npz, trained.npy
       ACTIVE                name of the active version (absent: the shipped default)
       SHADOW                name of a challenger scored beside it without acting (optional)
 
@@ -62,6 +62,7 @@ ACTIVE_FILE = "ACTIVE"
 SHADOW_FILE = "SHADOW"
 LOCK_FILE = ".lock"
 HOLDOUT_FILE = "holdout.npz"
+TRAINED_FILE = "trained.npy"  # digests of the events a model trained on (training.event_digests)
 # After a model could not be checked, the next try waits this long, doubling up to the maximum:
 # soon enough after a fork failure, rare enough if the check keeps timing out (two minutes each).
 RETRY_SECONDS = 5.0
@@ -445,34 +446,60 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
     candidate = RiskModel.load(target)
     version = candidate.version
     try:
-        rows, labels = _holdout(target, candidate, directory)
-        candidate_recall = recall_at_fpr(candidate.predict(rows), labels, fpr)  # ValueError: rows of another schema
+        rows, labels, ids = _holdout(target, candidate, directory)
+        scores = candidate.predict(rows)  # ValueError: rows of another schema
+        candidate_recall = recall_at_fpr(scores, labels, fpr)
     except (OSError, KeyError, ValueError) as exc:
         if not force:
             message = (str(exc) if isinstance(exc, _ForeignHoldout)
                        else f"no usable hold-out in {target} ({exc}); use --force to promote anyway")
             return Promotion(False, version, message, float("nan"), None)
-        rows = labels = None
+        rows = labels = ids = scores = None
         candidate_recall = float("nan")
     with _pointer_lock():
-        return _promote_locked(directory, version, rows, labels, candidate_recall, force=force, fpr=fpr)
+        return _promote_locked(directory, version, rows, labels, ids, scores, candidate_recall, force=force, fpr=fpr)
+
+
+def _unseen_by(active: Scorer, ids: np.ndarray | None) -> np.ndarray | None:
+    """Which hold-out rows (by event digest) ``active`` did not train on; None when that is not known.
+
+    Retrained from the database, the active model learnt from events that a
+    later candidate's hold-out can hold again (the people-labelled attempts of
+    its last days, say). Measured on them, it would be judged on answers it
+    has seen, and a better candidate refused.
+    """
+    directory = getattr(active, "directory", None)
+    if ids is None or directory is None or not (Path(directory) / TRAINED_FILE).exists():
+        return None
+    try:
+        trained = np.load(Path(directory) / TRAINED_FILE, allow_pickle=False)
+        return ~np.isin(ids, trained.astype(np.uint64, copy=False))
+    except (OSError, ValueError, TypeError) as exc:
+        logger.warning("SignupGuard compares on the whole hold-out: %s is unreadable: %s", Path(directory) / TRAINED_FILE, exc)
+        return None
 
 
 def _promote_locked(
     directory: Path | str, version: str, rows: np.ndarray | None, labels: np.ndarray | None,
-    candidate_recall: float, *, force: bool, fpr: float,
+    ids: np.ndarray | None, scores: np.ndarray | None, candidate_recall: float, *, force: bool, fpr: float,
 ) -> Promotion:
     """``promote``'s comparison with the active model and its write, under the registry's lock."""
     active = load_active()
     active_recall: float | None = None
+    on = ""
     if not force:
         if not isinstance(active, ColdStartModel):
+            unseen = _unseen_by(active, ids)
+            if unseen is not None and not unseen.all():
+                on = f" on the {int(unseen.sum())} of its {len(unseen)} hold-out rows the active model did not train on"
+                rows, labels = rows[unseen], labels[unseen]
+                candidate_recall = recall_at_fpr(scores[unseen], labels, fpr)
             active_recall = recall_at_fpr(active.predict(rows), labels, fpr)
         if math.isnan(candidate_recall) or (active_recall is not None and math.isnan(active_recall)):
             # NaN compares False with everything: unchecked, it would promote without a comparison.
             return Promotion(
                 False, version,
-                f"not promoted: the hold-out of {version} has {_holdout_counts(labels)}, so it cannot tell how much "
+                f"not promoted: the hold-out of {version}{on} has {_holdout_counts(labels)}, so it cannot tell how much "
                 f"fraud either model catches; train on more labelled data (the hold-out is the most recent part of "
                 f"it and needs both fraud and legitimate labels), or promote without comparing: "
                 f"signupguard_promote {directory} --force",
@@ -482,14 +509,14 @@ def _promote_locked(
             return Promotion(
                 False, version,
                 f"not promoted: {version} holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged, "
-                f"the active {active.version} holds {active_recall:.2%} on the same hold-out",
+                f"the active {active.version} holds {active_recall:.2%} on the same hold-out{on.replace(' on the ', ': the ', 1)}",
                 candidate_recall, active_recall,
             )
     _write_pointer(ACTIVE_FILE, version)
     if math.isnan(candidate_recall):
         held = "not measured (" + (f"its hold-out has {_holdout_counts(labels)})" if labels is not None else "no usable hold-out)")
         return Promotion(True, version, f"promoted {version} without comparing: its recall is {held}", candidate_recall, active_recall)
-    detail = f" (active {active_recall:.2%})" if active_recall is not None else ""
+    detail = f" (active {active_recall:.2%}{on})" if active_recall is not None else ""
     return Promotion(True, version, f"promoted {version}: holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged{detail}", candidate_recall, active_recall)
 
 
@@ -497,15 +524,18 @@ class _ForeignHoldout(ValueError):
     """The hold-out beside a model is not the one its training measured (the message says so)."""
 
 
-def _holdout(target: Path, candidate: RiskModel, directory: Path | str) -> tuple[np.ndarray, np.ndarray]:
-    """The hold-out rows and labels beside ``target``; OSError, KeyError or ValueError when unusable."""
+def _holdout(target: Path, candidate: RiskModel, directory: Path | str) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The hold-out rows, labels and event digests (None if absent) beside ``target``; OSError, KeyError or ValueError when unusable."""
     try:
         data = np.load(target / HOLDOUT_FILE)
         rows, labels = data["X"], data["y"]
+        ids = data["ids"] if "ids" in data.files else None  # event digests (training writes them; older hold-outs have none)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # cut short: training killed while writing it
         raise ValueError(f"{HOLDOUT_FILE} is damaged: {exc}") from None
     if len(rows) != len(labels):
         raise ValueError(f"{len(rows)} rows but {len(labels)} labels")
+    if ids is not None and (ids.shape != labels.shape or ids.dtype != np.uint64):
+        ids = None  # not what training writes: compare on every row, as before
     # A retrain into the same directory that wrote no hold-out (--no-holdout, or killed) left the last run's.
     measured = _trained_test_rows(candidate.metadata)
     if measured is not None and len(labels) != measured:
@@ -513,7 +543,7 @@ def _holdout(target: Path, candidate: RiskModel, directory: Path | str) -> tuple
             f"not promoted: the hold-out beside this model has {len(labels)} rows, its training measured {measured}: "
             f"it belongs to another run; retrain, or promote without comparing: signupguard_promote {directory} --force"
         )
-    return rows, labels
+    return rows, labels, ids
 
 
 def _trained_test_rows(metadata: dict) -> int | None:
