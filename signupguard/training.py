@@ -203,11 +203,12 @@ def train_on_dataset(
     with ThreadPoolExecutor(max_workers=1) as writer:
         holdout = None
         if write_holdout:
-            # Which events trained this model, and which the hold-out holds: a later candidate's hold-out
-            # can hold events this model trained on, and promotion leaves those out of the comparison.
+            # Which events shaped this model (training, and the validation rows that stopped it and chose its
+            # thresholds), and which the hold-out holds: a later candidate's hold-out can hold events this
+            # model learnt from, and promotion leaves those out of the comparison.
             ids = data.event_ids if len(data.event_ids) == n else None
             if ids is not None:
-                np.save(out / TRAINED_FILE, np.unique(event_digests(ids[train])), allow_pickle=False)
+                np.save(out / TRAINED_FILE, np.unique(event_digests([*ids[train], *ids[valid]])), allow_pickle=False)
             holdout = writer.submit(_write_holdout, out / HOLDOUT_FILE, data.X[test], data.y[test],
                                     None if ids is None else event_digests(ids[test]))
         if write_report:

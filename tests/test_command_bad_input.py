@@ -60,6 +60,23 @@ def test_a_replay_failing_midway_leaves_the_out_file_as_it_was(tmp_path: Path, m
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "keep.out"]
 
 
+def test_a_replay_keeps_hard_links_and_the_owner_of_out(tmp_path: Path) -> None:
+    src = events_file(tmp_path / "in.jsonl")
+    linked, other = tmp_path / "linked.out", tmp_path / "other-name.out"
+    linked.write_text("old\n")
+    os.link(linked, other)
+    call_command("signupguard_replay", str(src), "--out", str(linked), stdout=io.StringIO())
+    # Written in place: a rename would leave the other link with the old content.
+    assert other.read_text() == linked.read_text() and len(linked.read_text().splitlines()) == 3
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # only root may give a file away
+        owned = tmp_path / "owned.out"
+        owned.write_text("old\n")
+        os.chown(owned, 65534, 65534)
+        call_command("signupguard_replay", str(src), "--out", str(owned), stdout=io.StringIO())
+        assert (owned.stat().st_uid, owned.stat().st_gid) == (65534, 65534)
+        assert len(owned.read_text().splitlines()) == 3
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_write_error_names_the_out_file_not_the_events(tmp_path: Path) -> None:
     src = events_file(tmp_path / "in.jsonl")
@@ -81,14 +98,15 @@ def test_train_refuses_an_out_directory_it_cannot_create_before_the_features(
     monkeypatch.setattr(signupguard_train, "build_dataset", no_features)
     plain = tmp_path / "plain-file"
     plain.write_text("x")
-    candidates = [plain / "model"]
+    # The parents are made, then the last name is too long: the parents must not stay behind.
+    candidates = [plain / "model", tmp_path / "new-parent" / "deeper" / ("x" * 300)]
     if os.path.isdir("/proc/self"):
         candidates.append(Path("/proc/sgtest"))  # mkdir fails there even for root, whom os.access lets through
     for out in candidates:
         with pytest.raises(CommandError, match=f"--out {out}: cannot create the directory") as info:
             call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out))
         assert info.value.returncode == 2
-    assert plain.read_text() == "x"
+    assert plain.read_text() == "x" and not (tmp_path / "new-parent").exists()
 
 
 def test_train_write_errors_are_a_clear_error_naming_out(labelled_events_file: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from signupguard.features import FEATURE_NAMES
 from signupguard.model import ModelError, registry
-from signupguard.model.train import SignupRiskClassifier, save_model, threshold_for_rate
+from signupguard.model.train import SignupRiskClassifier, save_model
 from signupguard.policy import Thresholds
 
 HOLDOUT_ROWS = 2000
@@ -134,14 +134,6 @@ def test_promotions_that_race_leave_the_better_model_active(tmp_path, monkeypatc
             assert results["good"].active_recall == results["fair"].candidate_recall
 
 
-def test_thresholds_hold_no_more_than_the_rate_when_legitimate_scores_reach_one():
-    scores = np.concatenate([np.linspace(0.0, 0.9, 995), np.ones(5)])
-    for rate in (0.001, 0.004):
-        t = threshold_for_rate(scores, rate)
-        assert (scores >= t).mean() <= rate
-    assert threshold_for_rate(scores, 0.005) == np.nextafter(0.9, 1)  # five of a thousand may be held: those at 1.0
-
-
 def test_the_list_says_when_the_active_version_cannot_be_served(tmp_path, clf):
     import io
 
@@ -161,6 +153,12 @@ def test_the_list_says_when_the_active_version_cannot_be_served(tmp_path, clf):
         line = listing.getvalue().splitlines()[0]
         shipped = registry.load(registry.DEFAULT_DIR).version
         assert line.startswith(f"{version} (active, but unusable: ") and line.endswith(f"; {shipped} scores instead)")
+        # A whole model under a name of an operator's choosing is served, and listed as plainly active.
+        shutil.copytree(tmp_path / "m", registry.registry_root() / "versions" / "prod-2026-11")
+        registry._write_pointer(registry.ACTIVE_FILE, "prod-2026-11")
+        listing = io.StringIO()
+        call_command("signupguard_promote", "--list", stdout=listing)
+        assert "prod-2026-11 (active)" in listing.getvalue().splitlines()
 
 
 def test_promotion_leaves_out_the_hold_out_rows_the_active_model_trained_on(tmp_path):
@@ -208,7 +206,8 @@ def test_training_records_which_events_trained_the_model_and_which_it_held_out(t
                    event_ids=names, total_events=n, bad_lines=0)
     train_on_dataset(data, tmp_path / "m", classifier=SignupRiskClassifier(n_estimators=5, augment=0), source="test",
                      write_report=False)
-    train, _, test = split_by_time(n)
-    assert np.array_equal(np.load(tmp_path / "m" / registry.TRAINED_FILE), np.unique(event_digests(names[train])))
+    train, valid, test = split_by_time(n)
+    shaped = np.unique(event_digests(names[train] + names[valid]))
+    assert np.array_equal(np.load(tmp_path / "m" / registry.TRAINED_FILE), shaped)
     assert np.array_equal(np.load(tmp_path / "m" / registry.HOLDOUT_FILE)["ids"], event_digests(names[test]))
     assert json.loads((tmp_path / "m" / "metrics.json").read_text())["split"]["test"] == test.stop - test.start

@@ -209,9 +209,7 @@ def threshold_for_rate(legit_scores: np.ndarray, rate: float) -> float:
     allowed = int(np.floor(rate * len(ordered)))
     if allowed >= len(ordered):
         return 0.0
-    # Just above the score it must not reach, even above 1.0 when legitimate scores reach 1.0:
-    # a threshold of 1.0 would then hold them all, whatever the rate.
-    return float(np.nextafter(ordered[allowed], np.inf))
+    return float(min(np.nextafter(ordered[allowed], np.inf), 1.0))
 
 
 def choose_thresholds(legit_scores: np.ndarray, *, review_rate: float = 0.01, block_rate: float = 0.001) -> Thresholds:

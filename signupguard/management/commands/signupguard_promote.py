@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from signupguard.model import ModelError
 from signupguard.model import registry
+from signupguard.model.coldstart import ColdStartModel
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
                 serving = registry.load_serving(active_dir)
                 for version in registry.versions():
                     mark = " (active)" if version == active else " (shadow)" if shadow and version == shadow.name else ""
-                    if version == active and serving.version != active:
+                    if version == active and isinstance(registry.load(active_dir), ColdStartModel):
                         # A damaged or outdated model file: the registry serves the shipped model instead.
                         why = registry.load(active_dir).metadata.get("reason", "it cannot be loaded")
                         mark = f" (active, but unusable: {why}; {serving.version} scores instead)"

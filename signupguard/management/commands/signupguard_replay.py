@@ -9,6 +9,7 @@ A failed run leaves an existing --out file as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -50,23 +51,36 @@ def _open_out(path: str) -> tuple[IO[str], str | None]:
     """Open --out; return the stream and the temporary file to rename over ``path`` on success.
 
     A regular file (or a new one) is written beside itself and renamed into place, so a failed
-    replay leaves an existing file as it was. Anything else (/dev/null, a FIFO) is written directly:
-    there is nothing to lose, and renaming over it would replace the device.
+    replay leaves an existing file as it was; the new file takes the old one's mode and, where
+    this process may, its owner. Written in place instead, as before: anything that is not a
+    regular file (/dev/null, a FIFO: renaming over it would replace the device), a file with
+    other hard links (they would keep the old content), and a file in a directory this process
+    cannot create files in. A file this process may not write is refused, as open() would.
     """
     target = os.path.realpath(path)  # a symlink keeps pointing at the replaced file
     try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode) if os.path.isfile(target) else None
+        found: os.stat_result | None = os.stat(target)
     except OSError:
-        mode = None
-    if os.path.exists(target) and mode is None:
-        return open(path, "w", encoding="utf-8"), None
+        found = None
+    if found is not None:
+        if not stat.S_ISREG(found.st_mode) or found.st_nlink > 1:
+            return open(path, "w", encoding="utf-8"), None
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
     directory, name = os.path.split(target)
     partial = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.partial")
-    # 0o666 less the umask, as open() would create it; an existing file keeps its own mode.
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        if mode is not None:
-            os.fchmod(descriptor, mode)
+        # 0o666 less the umask, as open() would create it.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except PermissionError:
+        if found is None:
+            raise
+        return open(path, "w", encoding="utf-8"), None  # a read-only directory: in place, as before
+    try:
+        if found is not None:
+            os.chmod(partial, stat.S_IMODE(found.st_mode))  # path-based: os.fchmod is POSIX-only before 3.13
+            with contextlib.suppress(OSError, AttributeError):  # only root may give a file away; no chown on Windows
+                os.chown(partial, found.st_uid, found.st_gid)
         return os.fdopen(descriptor, "w", encoding="utf-8"), partial
     except BaseException:
         os.close(descriptor)

@@ -14,6 +14,7 @@ acting (run it on a schedule; ``signupguard_promote --shadow-report`` compares).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -63,15 +64,20 @@ def _check_out_dir(out: Path) -> None:
             raise CommandError(f"--out {out}: the directory is not writable", returncode=2)
         return
     missing = [p for p in (out, *out.parents) if not p.exists()]
+    failure: OSError | None = None
     try:
         out.mkdir(parents=True)
     except OSError as exc:
-        raise CommandError(f"--out {out}: cannot create the directory: {exc.strerror or exc}", returncode=2) from None
+        failure = exc  # some parents may have been made before it failed: they go too
     for made in missing:  # deepest first
         try:
             made.rmdir()
-        except OSError:
-            break  # another process filled it meanwhile: theirs now
+        except OSError as exc:
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                break  # another process filled it meanwhile: theirs now
+            # never made (the name that failed): its parents may still be this run's
+    if failure is not None:
+        raise CommandError(f"--out {out}: cannot create the directory: {failure.strerror or failure}", returncode=2)
 
 
 class Command(BaseCommand):
