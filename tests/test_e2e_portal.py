@@ -165,9 +165,11 @@ def test_login_from_a_farm_device_holds_the_account(celery_live, live_server) ->
     login = wait_until(lambda: Attempt.objects.filter(user=owner, kind="login", state="scored").first(),
                        timeout=VERDICT_TIMEOUT, what="the login's verdict")
     assert login.device_fingerprint == FARM_DEVICE["fingerprint"]
-    assert client.status() == "review"
+    # Held: the login's verdict puts her in review, and the linking pass that follows it may block her
+    # (the same device as three blocked accounts: retroactive.py's strong link), whenever it runs.
+    assert client.status() in ("review", "blocked")
     code, answer = client.call("POST", "/api/keys/", {})
-    assert code == 403 and answer["status"] == "review"
+    assert code == 403 and answer["status"] in ("review", "blocked")
 
 
 def test_broker_down_at_signup_is_scored_by_the_sweep(celery_live, live_server) -> None:
