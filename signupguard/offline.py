@@ -15,11 +15,13 @@ their content, so a million-event file replays in well under a gigabyte.
 from __future__ import annotations
 
 import gc
+import gzip
 import io
 import json
 import mmap
 import re
 import sys
+import zlib
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -191,14 +193,32 @@ def _random_access(stream: IO[bytes]) -> Iterator[Any]:
         mapped.close()
 
 
+_GZIP = b"\x1f\x8b"  # the magic number of a gzip stream: never the start of a JSON Lines file
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    """``data`` decompressed when it is gzip (events.jsonl.gz), else as it is; OSError when it is cut short."""
+    if not data.startswith(_GZIP):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:  # EOFError: cut short, which is no OSError
+        raise OSError(f"{name} is gzip-compressed but cannot be decompressed: {exc}") from None
+
+
 def _open(path: Path | str) -> IO[bytes]:
+    """The events to read: a file as it is, or in memory (standard input, a pipe, a gzip file)."""
     if str(path) == "-":
         # Standard input cannot be re-read: keep it in memory.
-        return io.BytesIO(sys.stdin.buffer.read())
+        return io.BytesIO(_gunzip(sys.stdin.buffer.read(), "standard input"))
     stream = open(path, "rb")
     if not stream.seekable():  # a pipe, such as bash's <(zcat events.jsonl.gz)
         with stream:
-            return io.BytesIO(stream.read())
+            return io.BytesIO(_gunzip(stream.read(), str(path)))
+    if stream.read(2) == _GZIP:  # time order jumps around the file: decompressed whole, as a pipe is read
+        with stream:
+            return io.BytesIO(_gunzip(_GZIP + stream.read(), str(path)))
+    stream.seek(0)
     return stream
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -204,3 +205,26 @@ def test_train_warns_when_the_hold_out_lacks_legitimate_signups(tmp_path):
     call_command("signupguard_train", "--events", str(path), "--out", str(tmp_path / "m"), "--rounds", "5", stdout=stdout)
     assert "has no legitimate signups, so the figures above measure nothing" in stdout.getvalue()
     assert json.loads((tmp_path / "m/metrics.json").read_text())["split"]["unmeasured"].endswith("has no legitimate signups")
+
+
+def test_gzip_events_replay_and_train_as_the_plain_file_and_a_cut_one_is_a_clear_error(tmp_path: Path) -> None:
+    import gzip
+
+    plain = tmp_path / "e.jsonl"
+    plain.write_text("".join(json.dumps(farm_event(n, label="fraud") if n % 5 == 0 else make_event(n, label="legit")) + "\n"
+                             for n in range(200)), encoding="utf-8")
+    packed = tmp_path / "e.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    for source, out in ((plain, "plain.out"), (packed, "packed.out")):
+        call_command("signupguard_replay", str(source), "--out", str(tmp_path / out), stdout=io.StringIO())
+    assert (tmp_path / "packed.out").read_bytes() == (tmp_path / "plain.out").read_bytes()
+    assert len((tmp_path / "packed.out").read_text().splitlines()) == 200
+    from signupguard.offline import build_dataset
+
+    a, b = build_dataset(plain, workers=0), build_dataset(packed, workers=0)
+    assert b.bad_lines == 0 and np.array_equal(a.y, b.y) and np.array_equal(a.X, b.X, equal_nan=True)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed.read_bytes()[: packed.stat().st_size // 2])
+    with pytest.raises(CommandError, match="gzip-compressed but cannot be decompressed") as info:
+        call_command("signupguard_replay", str(cut), "--out", str(tmp_path / "cut.out"))
+    assert info.value.returncode == 1 and not (tmp_path / "cut.out").exists()

@@ -62,7 +62,7 @@ ACTIVE_FILE = "ACTIVE"
 SHADOW_FILE = "SHADOW"
 LOCK_FILE = ".lock"
 HOLDOUT_FILE = "holdout.npz"
-TRAINED_FILE = "trained.npy"  # digests of the events a model trained on (training.event_digests)
+TRAINED_FILE = "trained.npy"  # digests of the events a model learnt from: training and validation (training.event_digests)
 # After a model could not be checked, the next try waits this long, doubling up to the maximum:
 # soon enough after a fork failure, rare enough if the check keeps timing out (two minutes each).
 RETRY_SECONDS = 5.0
