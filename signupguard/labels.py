@@ -123,6 +123,10 @@ def dataset_from_database(
     bad = 0
     events: list[RawEvent] = []
     for pk, raw in _stored_attempts():
+        if isinstance(raw, dict) and "label" in raw:
+            # Its labels are the database's (people's, and time's): a label stored in the captured
+            # event (an imported file's, say) is not read, as export_events leaves it out too.
+            raw = {key: value for key, value in raw.items() if key != "label"}
         try:
             event = parse_event(raw)
         except EventError:

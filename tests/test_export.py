@@ -68,3 +68,18 @@ def test_people_only_and_a_bad_destination(stored, tmp_path):
     with pytest.raises(CommandError, match="could not export"):
         call_command("signupguard_export", "--out", str(tmp_path / "missing" / "x.jsonl"), stdout=io.StringIO())
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_label_stored_in_the_captured_event_is_not_read(stored, tmp_path):
+    rows, _ = stored
+    # An imported event kept a label of its own, one the contract does not know: training reads the
+    # database's label, as the export writes it, and the row is not a bad line.
+    rows[1].raw = {**rows[1].raw, "label": "weird"}
+    rows[1].save(update_fields=["raw"])
+    call_command("signupguard_export", "--out", str(tmp_path / "events.jsonl"), stdout=io.StringIO())
+    labels = training_labels()
+    from_file, from_db = build_dataset(tmp_path / "events.jsonl"), dataset_from_database(labels=labels)
+    assert from_db.bad_lines == from_file.bad_lines == 1  # the unreadable row alone
+    assert rows[1].event_id in from_db.event_ids and labels.get(rows[1].pk) == "legit"
+    assert np.array_equal(from_file.y, from_db.y)
+    assert np.array_equal(from_file.X, from_db.X, equal_nan=True)
