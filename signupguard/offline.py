@@ -215,10 +215,11 @@ def _open(path: Path | str) -> IO[bytes]:
     if not stream.seekable():  # a pipe, such as bash's <(zcat events.jsonl.gz)
         with stream:
             return io.BytesIO(_gunzip(stream.read(), str(path)))
-    if stream.read(2) == _GZIP:  # time order jumps around the file: decompressed whole, as a pipe is read
-        with stream:
-            return io.BytesIO(_gunzip(_GZIP + stream.read(), str(path)))
+    gzipped = stream.read(2) == _GZIP
     stream.seek(0)
+    if gzipped:  # time order jumps around the file: decompressed whole, as a pipe is read
+        with stream:
+            return io.BytesIO(_gunzip(stream.read(), str(path)))
     return stream
 
 

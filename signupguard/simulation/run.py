@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from . import MAX_SCALE
 from .campaigns import CAMPAIGNS
 from .cohort import Cohort, Sim
 from .crowds import CROWDS
@@ -79,8 +80,8 @@ def simulate(
     ``without`` names signals (``simulation.signals.SIGNALS``) every event
     leaves out, as a portal that does not send them: the same events otherwise.
     """
-    if days < 1 or legit < 0 or not 0 <= scale <= 1000:  # NaN fails too; a larger scale exhausts memory
-        raise ValueError("days must be >= 1, legit >= 0 and scale between 0 and 1000")
+    if days < 1 or legit < 0 or not 0 <= scale <= MAX_SCALE:  # NaN fails too
+        raise ValueError(f"days must be >= 1, legit >= 0 and scale between 0 and {MAX_SCALE:g}")
     leave_out = omissions(without)
     names = resolve_campaigns(campaigns)
     began = time.monotonic()

@@ -27,13 +27,13 @@ class Command(BaseCommand):
                 active_dir = registry.active_dir()
                 active = active_dir.name
                 shadow = registry.shadow_dir()
-                serving = registry.load_serving(active_dir)
+                loaded = registry.load(active_dir)
                 for version in registry.versions():
                     mark = " (active)" if version == active else " (shadow)" if shadow and version == shadow.name else ""
-                    if version == active and isinstance(registry.load(active_dir), ColdStartModel):
+                    if version == active and isinstance(loaded, ColdStartModel):
                         # A damaged or outdated model file: the registry serves the shipped model instead.
-                        why = registry.load(active_dir).metadata.get("reason", "it cannot be loaded")
-                        mark = f" (active, but unusable: {why}; {serving.version} scores instead)"
+                        serving = registry.load_serving(active_dir).version
+                        mark = f" (active, but unusable: {loaded.metadata.get('reason', 'it cannot be loaded')}; {serving} scores instead)"
                     self.stdout.write(f"{version}{mark}")
                 if active == registry.DEFAULT_DIR.name or isinstance(active_dir, registry.UnusablePointer):
                     self.stdout.write("active: the shipped default model")

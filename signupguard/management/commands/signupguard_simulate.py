@@ -6,11 +6,8 @@ import math
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from signupguard.simulation import MAX_SCALE
 from signupguard.simulation.signals import CONTRACT_MINIMUM, SIGNALS
-
-# The project's largest benchmark uses --scale 6; far past this the campaigns no longer fit in memory.
-# simulation.run.simulate refuses the same.
-MAX_SCALE = 1000.0
 
 
 class Command(BaseCommand):
