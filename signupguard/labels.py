@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Iterator
+from typing import IO, Any, Callable, Iterator, NamedTuple
 
 import orjson
 
@@ -138,30 +138,43 @@ def dataset_from_database(
     return dataset_from_events(events, capacity=labelled, total_events=len(events) + bad, bad_lines=bad, progress=progress)
 
 
+class Exported(NamedTuple):
+    lines: int  # attempts written
+    labelled: int  # of them, labelled lines training learns from
+    unreadable: int  # lines that no longer parse: training reports them as bad lines, labelled or not
+
+
 def export_events(
     out: IO[bytes], *, labels: DatabaseLabels | None = None, progress: Callable[[int], None] | None = None,
-) -> tuple[int, int]:
-    """Every stored attempt as a contract line, in the order training reads them; return (lines, labelled).
+) -> Exported:
+    """Every stored attempt as a contract line, in the order training reads them.
 
     Each line is the event as captured, with ``label`` set to the attempt's
     training label (or left out), so ``signupguard_train --events`` on the
     file learns what training from the database would, and the labels
     outlive ``ATTEMPT_RETENTION_DAYS``. Lines that no longer parse are
-    written as stored: training reports them as bad lines.
+    written as stored (nothing is lost) but not counted as labelled: training
+    reports them as bad lines.
     """
     labels = labels if labels is not None else training_labels()
-    lines = labelled = 0
+    lines = labelled = unreadable = 0
     for pk, raw in _stored_attempts():
         event = dict(raw) if isinstance(raw, dict) else {"raw": raw}
         label = labels.get(pk)
         event.pop("label", None)
+        try:
+            parse_event(event)
+        except EventError:
+            unreadable += 1
+        else:
+            if label is not None:
+                labelled += 1
         if label is not None:
             event["label"] = label
-            labelled += 1
         out.write(orjson.dumps(event) + b"\n")
         lines += 1
         if progress is not None and lines % 1000 == 0:
             progress(1000)
     if progress is not None:
         progress(lines % 1000)
-    return lines, labelled
+    return Exported(lines, labelled, unreadable)

@@ -26,6 +26,7 @@ from signupguard.model.predict import METADATA_FILE, MODEL_FILE
 from signupguard.model.registry import HOLDOUT_FILE, TRAINED_FILE
 from signupguard.model.train import SignupRiskClassifier, choose_thresholds, json_text, save_model
 from signupguard.offline import Dataset
+from signupguard.policy import Thresholds
 
 TRAIN_SHARE, VALID_SHARE = 0.70, 0.15
 REVIEW_RATE, BLOCK_RATE = 0.01, 0.001
@@ -167,6 +168,7 @@ def train_on_dataset(
     valid_scores = clf.predict_proba(data.X[valid])
     valid_legit_signups = valid_scores[(data.y[valid] == 0) & (kinds[valid] == "signup")]
     thresholds = choose_thresholds(valid_legit_signups, review_rate=review_rate, block_rate=block_rate)
+    achieved = threshold_rates(valid_legit_signups, thresholds, review_rate=review_rate, block_rate=block_rate)
 
     test_scores = clf.predict_proba(data.X[test])
     campaigns = data.campaigns[test]
@@ -175,6 +177,7 @@ def train_on_dataset(
     metrics["signup_recall_at_0.1pct_legit"] = recall_at_fpr(test_scores[signups], data.y[test][signups], 0.001)
     metrics["signup_recall_at_1pct_legit"] = recall_at_fpr(test_scores[signups], data.y[test][signups], 0.01)
     metrics["baselines"] = baseline_metrics(data.X[test], data.y[test], kinds[test], campaigns)
+    metrics["validation"] = achieved
     metrics["split"] = {"train": train.stop - train.start, "valid": valid.stop - valid.start, "test": test.stop - test.start}
     if test.stop > test.start:  # what the hold-out figures are of
         metrics["split"]["test_period"] = [_iso(data.times[test].min()), _iso(data.times[test].max())]
@@ -221,6 +224,31 @@ def train_on_dataset(
         if holdout is not None:
             holdout.result()  # its error, if any, is this function's
     return TrainResult(out, metadata, metrics, time.perf_counter() - started)
+
+
+def threshold_rates(
+    legit_scores: np.ndarray, thresholds: Thresholds, *, review_rate: float, block_rate: float
+) -> dict[str, Any]:
+    """The share of the validation slice's legitimate signups the thresholds hold and block, and whether
+    that misses the target rates.
+
+    A threshold cannot go above a score of 1.0, so when more than the target
+    share of legitimate signups score exactly 1.0 (a model sure of itself on
+    a portal's own labels) no threshold meets the rate; the metrics say so
+    rather than letting the thresholds look as if they did.
+    """
+    n = len(legit_scores)
+    held = float(np.mean(legit_scores >= thresholds.review)) if n else float("nan")
+    blocked = float(np.mean(legit_scores >= thresholds.block)) if n else float("nan")
+    rates: dict[str, Any] = {"legit_signups": n, "legit_held": held, "legit_blocked": blocked}
+    missed = [f"{what} {achieved:.2%} of them (target {target:.2%})"
+              for what, achieved, target in (("hold", held, review_rate), ("block", blocked, block_rate))
+              if achieved > target]
+    if missed:
+        top = float(np.mean(legit_scores >= 1.0))
+        rates["unmet"] = (f"the thresholds {' and '.join(missed)}: {top:.2%} of the validation slice's "
+                          "legitimate signups score 1.0, which no threshold can leave out")
+    return rates
 
 
 def _iso(epoch: float) -> str:

@@ -183,6 +183,33 @@ def test_simulate_function_refuses_the_same_scales(tmp_path: Path, scale: float)
     assert not (tmp_path / "e.jsonl").exists()
 
 
+@pytest.mark.parametrize("option, value, bounds", [
+    ("days", "0", "between 1 and 3660"), ("days", "100000", "between 1 and 3660"),
+    ("legit", "-1", "between 0 and 10000000"), ("legit", "10000000000", "between 0 and 10000000"),
+])
+def test_simulate_refuses_a_window_or_population_out_of_bounds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, value: str, bounds: str) -> None:
+    from signupguard.simulation import run
+
+    def no_simulation(**kwargs: object) -> None:
+        raise AssertionError(f"simulated with --{option} {value}")  # ten billion people would run for days
+
+    monkeypatch.setattr(run, "simulate", no_simulation)
+    with pytest.raises(CommandError, match=f"--{option} must be {bounds}, not {value}") as info:
+        call_command("signupguard_simulate", "--out", str(tmp_path / "e.jsonl"), f"--{option}={value}")
+    assert info.value.returncode == 2
+    assert not (tmp_path / "e.jsonl").exists()
+
+
+@pytest.mark.parametrize("days, legit", [(0, 0), (3661, 0), (1, -1), (1, 10_000_001)])
+def test_simulate_function_refuses_the_same_windows_and_populations(tmp_path: Path, days: int, legit: int) -> None:
+    from signupguard.simulation.run import simulate
+
+    with pytest.raises(ValueError, match="days must be between 1 and 3660, legit between 0 and 10000000"):
+        simulate(out=tmp_path / "e.jsonl", days=days, legit=legit, campaigns="none", progress=False)
+    assert not (tmp_path / "e.jsonl").exists()
+
+
 # -- signupguard_sweep --
 
 

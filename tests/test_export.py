@@ -38,6 +38,7 @@ def stored(django_user_model):
         Label.objects.create(attempt=row, label="fraud", source="reviewer")
     Label.objects.create(attempt=rows[1], label="legit", source="reviewer")
     broken = Attempt.objects.create(event_id="broken", kind="signup", occurred_at=now, raw={"kind": "signup", "note": "no id"})
+    Label.objects.create(attempt=broken, label="fraud", source="reviewer")
     return rows, broken
 
 
@@ -48,12 +49,15 @@ def test_the_export_is_what_database_training_reads(stored, tmp_path):
     lines = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
     labels = training_labels()
     assert len(lines) == len(rows) + 1
-    assert out.getvalue().startswith(f"{len(rows) + 1:,} attempts written")
+    labelled = sum(labels.get(row.pk) is not None for row in rows)
+    assert labels.get(broken.pk) is not None  # labelled, but it cannot train: not counted
+    assert out.getvalue().startswith(f"{len(rows) + 1:,} attempts written to {tmp_path / 'events.jsonl'}, {labelled:,} of them labelled\n")
+    assert "1 of them no longer parse" in out.getvalue()
     by_id = {line.get("event_id"): line for line in lines}
     assert by_id[rows[0].event_id]["label"] == "fraud" and by_id[rows[1].event_id]["label"] == "legit"
     assert "label" not in by_id[rows[-1].event_id]  # allowed three hours ago: not labelled yet
-    assert sum("label" in line for line in lines) == sum(labels.get(row.pk) is not None for row in rows) > 30
-    assert {"kind": "signup", "note": "no id"} in lines  # kept as stored; training counts it as a bad line
+    assert sum("label" in line for line in lines) == labelled + 1 > 30  # the unreadable one keeps its label too
+    assert {"kind": "signup", "note": "no id", "label": "fraud"} in lines  # kept as stored; training counts it as a bad line
     from_file, from_db = build_dataset(tmp_path / "events.jsonl"), dataset_from_database(labels=labels)
     assert from_file.bad_lines == from_db.bad_lines == 1
     assert np.array_equal(from_file.y, from_db.y)
@@ -64,7 +68,7 @@ def test_people_only_and_a_bad_destination(stored, tmp_path):
     call_command("signupguard_export", "--out", str(tmp_path / "people.jsonl"), "--legit-after-days", "none",
                  stdout=io.StringIO())
     lines = [json.loads(line) for line in (tmp_path / "people.jsonl").read_text().splitlines()]
-    assert sum("label" in line for line in lines) == 11  # ten fraud, one legit
+    assert sum("label" in line for line in lines) == 12  # eleven fraud (one unreadable), one legit
     with pytest.raises(CommandError, match="could not export"):
         call_command("signupguard_export", "--out", str(tmp_path / "missing" / "x.jsonl"), stdout=io.StringIO())
     assert not (tmp_path / "missing").exists()

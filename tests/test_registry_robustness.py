@@ -228,3 +228,23 @@ def test_a_corrupt_model_stays_refused_without_another_check(model_copy, monkeyp
     with pytest.raises(ModelError, match="not a usable LightGBM text model"):
         RiskModel.load(model_copy)
     assert len(checks) == 1
+
+
+def _break_first_threshold(text: str) -> str:
+    return re.sub(r"^threshold=", "threshold=abc ", text, count=1, flags=re.M)
+
+
+@pytest.mark.parametrize("damage, says", [
+    # The parser logs its fatal message, then the C++ runtime aborts with words of its own.
+    (_break_first_threshold, r"crashed \(SIGABRT\): Model format error"),
+    # Cut inside the trees: the parser may crash without a word; the missing end line says why.
+    (lambda text: text[: text.index("Tree=1")] + "Tree=1\nnum_leaves=4\n", r"no 'end of trees' line \(cut short\?\)"),
+])
+def test_a_model_file_the_parser_crashes_on_is_refused_with_the_parsers_reason(model_copy, damage, says):
+    path = model_copy / "model.txt"
+    path.write_text(damage(path.read_text()))
+    with pytest.raises(ModelError, match="not a usable LightGBM text model") as refused:
+        RiskModel.load(model_copy)
+    message = str(refused.value)
+    assert re.search(says, message), message
+    assert "terminate called" not in message

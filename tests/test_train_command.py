@@ -23,6 +23,9 @@ def test_train_from_an_events_file(labelled_events_file, tmp_path):
     model = RiskModel.load(out)
     assert model.metadata["training"]["source"] == "events file events.jsonl"
     assert 0 < model.thresholds.review <= model.thresholds.block <= 1
+    validation = model.metadata["metrics"]["validation"]  # what the thresholds do where they were chosen
+    assert validation["legit_signups"] > 0 and validation["legit_held"] <= 0.01 and validation["legit_blocked"] <= 0.001
+    assert "unmet" not in validation and "warning" not in text
 
 
 def test_several_files_are_separate_traffics(labelled_events_file, tmp_path):

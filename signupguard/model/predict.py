@@ -86,6 +86,8 @@ def validate_metadata(meta: dict[str, Any], *, where: str) -> Thresholds:
 
 # Verdicts only (None: parsed, else why not); a file that could not be checked is not cached.
 _VERIFIED: dict[tuple[str, int, int], str | None] = {}
+_FATAL = "[LightGBM] [Fatal]"
+_END_OF_TREES = "end of trees"
 _VERIFY = "import sys, lightgbm; b = lightgbm.Booster(model_file=sys.argv[1]); print(b.num_feature())"
 
 
@@ -110,7 +112,7 @@ def verify_model_file(path: Path) -> None:
 
 
 def _parse_in_child(path: Path) -> str | None:
-    """None when the child parsed ``path``, else the parser's last word; ModelUnchecked when it could not tell."""
+    """None when the child parsed ``path``, else what went wrong; ModelUnchecked when it could not tell."""
     try:
         done = subprocess.run(
             [sys.executable, "-c", _VERIFY, str(path)], capture_output=True, text=True, errors="replace", timeout=120
@@ -121,7 +123,39 @@ def _parse_in_child(path: Path) -> str | None:
         raise ModelUnchecked(f"{path} could not be checked: the checking process was killed; it is checked again on a later load")
     if done.returncode == 0:
         return None
-    return (done.stderr.strip().splitlines() or [f"the parser crashed (exit {done.returncode})"])[-1][:300]
+    failure = _parser_failure(done.returncode, done.stderr)
+    if not _complete(path):
+        failure += f"; the file has no '{_END_OF_TREES}' line (cut short?)"
+    return failure
+
+
+def _complete(path: Path) -> bool:
+    """Whether the text has the line LightGBM writes after its last tree; unreadable files count as complete."""
+    try:
+        with path.open("rb") as handle:
+            return any(line.strip() == _END_OF_TREES.encode() for line in handle)
+    except OSError:
+        return True
+
+
+def _parser_failure(returncode: int, stderr: str) -> str:
+    """What went wrong, in a line: LightGBM's fatal message (not the C++ runtime's last words) and how it ended.
+
+    A malformed file makes the parser log ``[LightGBM] [Fatal] ...`` and then
+    abort with "terminate called without an active exception"; a truncated one
+    can crash it without a word.
+    """
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    fatal = [line.removeprefix(_FATAL).strip() for line in lines if line.startswith(_FATAL)]
+    said = fatal[-1] if fatal else lines[-1] if lines else ""
+    if returncode < 0:
+        try:
+            how = f"LightGBM's parser crashed ({signal.Signals(-returncode).name})"
+        except ValueError:
+            how = f"LightGBM's parser crashed (signal {-returncode})"
+    else:
+        how = f"LightGBM's parser failed (exit {returncode})"
+    return f"{how}: {said}"[:300] if said else how
 
 
 class RiskModel:

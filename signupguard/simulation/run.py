@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from . import MAX_SCALE
+from . import MAX_DAYS, MAX_LEGIT, MAX_SCALE
 from .campaigns import CAMPAIGNS
 from .cohort import Cohort, Sim
 from .crowds import CROWDS
@@ -80,8 +80,9 @@ def simulate(
     ``without`` names signals (``simulation.signals.SIGNALS``) every event
     leaves out, as a portal that does not send them: the same events otherwise.
     """
-    if days < 1 or legit < 0 or not 0 <= scale <= MAX_SCALE:  # NaN fails too
-        raise ValueError(f"days must be >= 1, legit >= 0 and scale between 0 and {MAX_SCALE:g}")
+    if not (1 <= days <= MAX_DAYS and 0 <= legit <= MAX_LEGIT and 0 <= scale <= MAX_SCALE):  # NaN fails too
+        raise ValueError(f"days must be between 1 and {MAX_DAYS}, legit between 0 and {MAX_LEGIT} "
+                         f"and scale between 0 and {MAX_SCALE:g}")
     leave_out = omissions(without)
     names = resolve_campaigns(campaigns)
     began = time.monotonic()

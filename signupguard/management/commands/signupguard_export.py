@@ -43,9 +43,12 @@ class Command(BaseCommand):
             os.fchmod(descriptor, 0o600)  # a partial file left by an earlier run kept its own mode
             with os.fdopen(descriptor, "wb") as handle, \
                     progress_bar(total=Attempt.objects.count(), desc="export") as bar:
-                lines, labelled = export_events(handle, labels=labels, progress=bar.update)
+                exported = export_events(handle, labels=labels, progress=bar.update)
             partial.replace(out)  # a reader never sees half a file
         except (OSError, DatabaseError, ValueError) as exc:
             partial.unlink(missing_ok=True)
             raise CommandError(f"could not export: {exc}") from None
-        self.stdout.write(f"{lines:,} attempts written to {out}, {labelled:,} of them labelled")
+        self.stdout.write(f"{exported.lines:,} attempts written to {out}, {exported.labelled:,} of them labelled")
+        if exported.unreadable:
+            self.stdout.write(f"  {exported.unreadable:,} of them no longer parse (stored by an older version or edited): "
+                              "written as stored, and training reports them as bad lines")

@@ -47,8 +47,8 @@ class _Out:
             raise _WriteFailed(exc) from exc
 
 
-def _open_out(path: str) -> tuple[IO[str], str | None]:
-    """Open --out; return the stream and the temporary file to rename over ``path`` on success.
+def _open_out(path: str) -> tuple[IO[str], str | None, str]:
+    """Open --out; return the stream, the temporary file to rename on success, and what to rename it over.
 
     A regular file (or a new one) is written beside itself and renamed into place, so a failed
     replay leaves an existing file as it was; the new file takes the old one's mode and, where
@@ -57,14 +57,16 @@ def _open_out(path: str) -> tuple[IO[str], str | None]:
     other hard links (they would keep the old content), and a file in a directory this process
     cannot create files in. A file this process may not write is refused, as open() would.
     """
-    target = os.path.realpath(path)  # a symlink keeps pointing at the replaced file
+    # Resolved once: a symlink keeps pointing at the replaced file, and the rename lands beside the
+    # temporary file even if the link is changed meanwhile.
+    target = os.path.realpath(path)
     try:
         found: os.stat_result | None = os.stat(target)
     except OSError:
         found = None
     if found is not None:
         if not stat.S_ISREG(found.st_mode) or found.st_nlink > 1:
-            return open(path, "w", encoding="utf-8"), None
+            return open(path, "w", encoding="utf-8"), None, target
         if not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
     directory, name = os.path.split(target)
@@ -75,13 +77,13 @@ def _open_out(path: str) -> tuple[IO[str], str | None]:
     except PermissionError:
         if found is None:
             raise
-        return open(path, "w", encoding="utf-8"), None  # a read-only directory: in place, as before
+        return open(path, "w", encoding="utf-8"), None, target  # a read-only directory: in place, as before
     try:
         if found is not None:
             os.chmod(partial, stat.S_IMODE(found.st_mode))  # path-based: os.fchmod is POSIX-only before 3.13
             with contextlib.suppress(OSError, AttributeError):  # only root may give a file away; no chown on Windows
                 os.chown(partial, found.st_uid, found.st_gid)
-        return os.fdopen(descriptor, "w", encoding="utf-8"), partial
+        return os.fdopen(descriptor, "w", encoding="utf-8"), partial, target
     except BaseException:
         os.close(descriptor)
         os.unlink(partial)
@@ -127,7 +129,7 @@ class Command(BaseCommand):
         shown = "standard output" if target == "-" else target
         partial: str | None = None
         try:
-            handle, partial = (sys.stdout, None) if target == "-" else _open_out(target)
+            handle, partial, destination = (sys.stdout, None, target) if target == "-" else _open_out(target)
         except OSError as exc:
             # strerror: the OS's message names the temporary file beside --out, not --out
             raise CommandError(f"cannot write {target}: {exc.strerror or exc}", returncode=1) from None
@@ -148,7 +150,7 @@ class Command(BaseCommand):
                 else:
                     handle.close()
                 if partial is not None:
-                    os.replace(partial, os.path.realpath(target))
+                    os.replace(partial, destination)
                     partial = None
             except OSError as exc:
                 raise CommandError(f"cannot write {shown}: {exc}", returncode=1) from None

@@ -6,7 +6,7 @@ import math
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from signupguard.simulation import MAX_SCALE
+from signupguard.simulation import MAX_DAYS, MAX_LEGIT, MAX_SCALE
 from signupguard.simulation.signals import CONTRACT_MINIMUM, SIGNALS
 
 
@@ -19,8 +19,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--out", required=True, help="events file to write (JSON Lines)")
-        parser.add_argument("--days", type=int, default=14, help="length of the simulated window (default 14)")
-        parser.add_argument("--legit", type=int, default=20000, help="legitimate signups in the window (default 20000)")
+        parser.add_argument("--days", type=int, default=14, help=f"length of the simulated window (default 14, at most {MAX_DAYS})")
+        parser.add_argument("--legit", type=int, default=20000, help=f"legitimate signups in the window (default 20000, at most {MAX_LEGIT})")
         parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
         parser.add_argument("--campaigns", default="all", help="comma-separated archetypes, 'all' (default) or 'none'")
         parser.add_argument(
@@ -43,6 +43,9 @@ class Command(BaseCommand):
         scale = options["scale"]
         if not (math.isfinite(scale) and 0 <= scale <= MAX_SCALE):  # NaN would silently drop every campaign
             raise CommandError(f"--scale must be a number between 0 and {MAX_SCALE:g}, not {scale}", returncode=2)
+        for option, low, high in (("days", 1, MAX_DAYS), ("legit", 0, MAX_LEGIT)):
+            if not low <= options[option] <= high:
+                raise CommandError(f"--{option} must be between {low} and {high}, not {options[option]}", returncode=2)
         try:
             from signupguard.simulation.run import simulate
         except ImportError as exc:

@@ -213,6 +213,9 @@ class Command(BaseCommand):
             + (" (hold-out {} to {})".format(*result.metrics["split"]["test_period"])
                if "test_period" in result.metrics.get("split", {}) else "")
         )
+        unmet = result.metrics.get("validation", {}).get("unmet")
+        if unmet:
+            self.stdout.write(f"warning: {unmet}; relabel or review those signups before promoting this model")
         unmeasured = result.metrics.get("split", {}).get("unmeasured")
         if unmeasured:
             self.stdout.write(f"warning: {unmeasured}, so the figures above measure nothing and a promotion has "
