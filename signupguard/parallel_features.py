@@ -33,7 +33,7 @@ from signupguard.features import (
     EVENT_FEATURES, FEATURE_INDEX, event_features, presence_values, velocity_presence, velocity_rows,
 )
 from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
-from signupguard.velocity.keys import Deployment, observe_flat, plan_from_parts, plan_parts
+from signupguard.velocity.keys import FLAT_LENGTH, Deployment, observe_row, plan_from_parts, plan_parts
 from signupguard.velocity.memory import MemoryVelocityStore
 
 CHUNK = 1024
@@ -134,23 +134,24 @@ def featurise_in_parallel(
                     found.bad += 1
                     if on_bad:
                         on_bad(item)
-                # Each event is observed in order; the chunk's velocity features are then computed at once.
-                labelled, flats, presence, ages_of = [], [], [], []
+                # Each event is observed in order, its readings written into its row of
+                # ``flats``; the chunk's velocity features are then computed at once.
+                labelled, presence, ages_of = [], [], []
+                flats = np.zeros((len(meta), FLAT_LENGTH), dtype=np.int64)
                 for k, (parts, label, kind, when, campaign, event_id, family, major, automated, present) in enumerate(meta):
                     age = ages.version_age(family, major, automated=automated)
-                    flat = observe_flat(store, plan_from_parts(parts, deployment), deployment)
+                    observe_row(store, plan_from_parts(parts, deployment), flats[k], deployment)
                     if label is None:
                         continue  # unlabelled events only feed velocity (and the version ages)
                     rows.add(label=label, when=when, kind=kind, campaign=campaign, event_id=event_id)
                     labelled.append(k)
-                    flats.append(flat)
                     presence.append(present)
                     ages_of.append(np.nan if age is None else age)
                 if labelled:
                     block = rows.X[rows.n - len(labelled):rows.n]
                     block[:, :EVENT_FEATURES] = event_rows[labelled]
                     block[:, _AGE] = ages_of
-                    block[:, EVENT_FEATURES:] = velocity_rows(np.array(flats, dtype=np.int64), np.array(presence))
+                    block[:, EVENT_FEATURES:] = velocity_rows(flats[labelled], np.array(presence))
                 if progress:
                     progress(len(meta) + len(bad))
     finally:

@@ -413,6 +413,78 @@ def test_compiled_paths_refuse_instants_beyond_any_date() -> None:
     assert members(store, "d", "n", T0) == (1,) * NDW
 
 
+def _into(store: MemoryVelocityStore, event: dict, width: int, ndw: int) -> list[int]:
+    """``observe_into`` a row with a place for every key: the counters', then the sets', then the peeks'."""
+    import numpy as np
+
+    n, d, p = len(event["counters"]), len(event["distinct"]), len(event["peek"])
+    row = np.full(n * width + d * ndw + p * width + 1, -7, dtype=np.int64)  # the last place is never written
+    store.observe_into(row, now=event["now"], counters=event["counters"], counters_at=[i * width for i in range(n)],
+                       distinct=event["distinct"], distinct_at=[n * width + i * ndw for i in range(d)],
+                       peek=event["peek"], peek_at=[n * width + d * ndw + i * width for i in range(p)])
+    assert row[-1] == -7
+    return row[:-1].tolist()
+
+
+def _flat(reading: VelocityReading) -> list[int]:
+    return [v for figures in (*reading.counts, *reading.distinct, *reading.peeked) for v in figures]
+
+
+@pytest.mark.parametrize("compiled", [pytest.param(True, marks=compiled_only), False])
+@pytest.mark.parametrize("seed", [4, 5])
+def test_observe_into_writes_what_observe_returns(compiled: bool, seed: int) -> None:
+    into, reference = MemoryVelocityStore(compiled=compiled), MemoryVelocityStore(compiled=False)
+    for i, event in enumerate(hostile_events(seed, 5000)):
+        if i % 997 == 0:
+            assert into.collect() == reference.collect()
+        assert _into(into, event, NW, NDW) == _flat(reference.observe(**event)), (i, event)
+    assert len(into) == len(reference)
+
+
+@compiled_only
+def test_observe_into_with_other_windows_and_caps() -> None:
+    options = {"windows": (60, 7 * 86400, 900), "distinct_windows": (86400, 120, 3600), "buckets": 5, "max_keys": 300}
+    into, reference = MemoryVelocityStore(compiled=True, **options), MemoryVelocityStore(compiled=False, **options)
+    for i, event in enumerate(hostile_events(9, 3000)):
+        assert _into(into, event, 3, 3) == _flat(reference.observe(**event)), (i, event)
+        assert len(into) == len(reference) <= 300
+
+
+@compiled_only
+def test_observe_into_refuses_a_row_it_cannot_write() -> None:
+    import numpy as np
+
+    store = MemoryVelocityStore(compiled=True)
+    event = {"now": T0, "counters": ["k"], "distinct": [("d", "m")], "peek": ["p"]}
+
+    def observe(row: object, **places: list[int]) -> None:
+        at = {"counters_at": [0], "distinct_at": [NW], "peek_at": [NW + NDW], **places}
+        store.observe_into(row, **event, **at)
+
+    wide = NW + NDW + NW
+    with pytest.raises(TypeError, match="int64"):
+        observe(np.zeros(wide, dtype=np.float64))
+    with pytest.raises(ValueError, match="contiguous"):
+        observe(np.zeros(2 * wide, dtype=np.int64)[::2])
+    with pytest.raises(TypeError):
+        observe([0] * wide)  # no buffer
+    with pytest.raises(IndexError, match="outside the row"):
+        observe(np.zeros(0, dtype=np.int64))
+    with pytest.raises(IndexError, match="outside the row"):
+        observe(np.zeros(wide, dtype=np.int64), peek_at=[wide - 1])
+    with pytest.raises(IndexError, match="outside the row"):
+        observe(np.zeros(wide, dtype=np.int64), counters_at=[-1])
+    with pytest.raises(ValueError, match="one place is needed for each key"):
+        observe(np.zeros(wide, dtype=np.int64), distinct_at=[])
+    read_only = np.zeros(wide, dtype=np.int64)
+    read_only.setflags(write=False)
+    with pytest.raises((ValueError, BufferError)):
+        observe(read_only)
+    row = np.zeros(wide, dtype=np.int64)
+    observe(row)  # a row it can write: the store still works
+    assert row.tolist() == [0] * NW + [1] * NDW + [0] * NW
+
+
 def test_memory_max_keys_caps_the_store() -> None:
     store = MemoryVelocityStore(max_keys=500)
     for i in range(5000):

@@ -594,6 +594,9 @@ bucket(double t, double width, int64_t *out)
     return 0;
 }
 
+static int make_frame(const char *name, double now, PyObject *widths, PyObject *buckets_arg, PyObject *filler,
+                      Frame *f);
+
 /* The arguments count() and distinct() share: (table, keys, now, widths, buckets, ..., filler). */
 static int
 read_frame(const char *name, PyObject *const *args, Py_ssize_t nargs, Py_ssize_t expected, double *now, Frame *f)
@@ -610,11 +613,18 @@ read_frame(const char *name, PyObject *const *args, Py_ssize_t nargs, Py_ssize_t
     *now = PyFloat_AsDouble(args[2]);
     if (*now == -1.0 && PyErr_Occurred())
         return -1;
-    if (!isfinite(*now)) {
+    return make_frame(name, *now, widths, args[4], filler, f);
+}
+
+/* The frame of ``now`` in windows of these bucket widths; ``filler`` is the tuple of an empty reading. */
+static int
+make_frame(const char *name, double now, PyObject *widths, PyObject *buckets_arg, PyObject *filler, Frame *f)
+{
+    if (!isfinite(now)) {
         PyErr_SetString(PyExc_ValueError, "velocity instant must be finite");
         return -1;
     }
-    long buckets = PyLong_AsLong(args[4]);
+    long buckets = PyLong_AsLong(buckets_arg);
     if (buckets == -1 && PyErr_Occurred())
         return -1;
     Py_ssize_t n = PyTuple_GET_SIZE(widths), i;
@@ -632,7 +642,7 @@ read_frame(const char *name, PyObject *const *args, Py_ssize_t nargs, Py_ssize_t
             PyErr_Format(PyExc_ValueError, "%s(): bucket widths must be positive", name);
             return -1;
         }
-        if (bucket(*now, f->widths[i], &f->curs[i]) < 0)
+        if (bucket(now, f->widths[i], &f->curs[i]) < 0)
             return -1;
     }
     return 0;
@@ -662,10 +672,21 @@ reading(const int64_t *values, int n, PyObject *zeros)
     return t;
 }
 
+/* A reading, as a tuple (count, distinct) or, given ``dest`` (observe_into), written there: then
+   None stands for success. */
+static PyObject *
+emit(const int64_t *values, int n, PyObject *zeros, int64_t *dest)
+{
+    if (dest == NULL)
+        return reading(values, n, zeros);
+    memcpy(dest, values, sizeof(int64_t) * (size_t)n);
+    Py_RETURN_NONE;
+}
+
 /* A key seen once, at `first`: what it reads now, and (when recording) its new value. */
 static PyObject *
 from_instant(const Frame *f, Table *table, PyObject *key, Py_hash_t hash, double first, double now, int record,
-             PyObject *zeros)
+             PyObject *zeros, int64_t *dest)
 {
     int64_t read[MAX_WINDOWS], b1[MAX_WINDOWS];
     int i, any = 0;
@@ -699,13 +720,13 @@ from_instant(const Frame *f, Table *table, PyObject *key, Py_hash_t hash, double
         if (table_put(table, key, hash, value) < 0)
             return NULL;
     }
-    return reading(read, f->windows, zeros);
+    return emit(read, f->windows, zeros, dest);
 }
 
 /* A key with live buckets: what it reads now, recording one more when asked. */
 static PyObject *
 from_counter(const Frame *f, Table *table, PyObject *key, Py_hash_t hash, Counter *c, double now, int record,
-             PyObject *zeros)
+             PyObject *zeros, int64_t *dest)
 {
     int64_t read[MAX_WINDOWS];
     int i, any = 0;
@@ -748,7 +769,7 @@ from_counter(const Frame *f, Table *table, PyObject *key, Py_hash_t hash, Counte
         if (table_put(table, key, hash, PyFloat_FromDouble(now)) < 0)
             return NULL;
     }
-    return reading(read, f->windows, zeros);
+    return emit(read, f->windows, zeros, dest);
 }
 
 PyDoc_STRVAR(count_doc,
@@ -758,51 +779,87 @@ PyDoc_STRVAR(count_doc,
 "``record`` is true the event is then counted. ``table`` is the store's\n"
 "counter Table; ``zeros`` the all-zero tuple returned for an empty reading.");
 
-static PyObject *
-count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+/* Where observe_into() writes: an int64 row and, for each key, the offset of its reading in it. */
+typedef struct {
+    int64_t *base;
+    Py_ssize_t len;
+    PyObject *at;  /* PySequence_Fast of ints, aligned with the keys */
+} Into;
+
+static int
+into_check(const Into *into, Py_ssize_t keys)
 {
-    Frame f;
-    double now;
+    if (PySequence_Fast_GET_SIZE(into->at) != keys) {
+        PyErr_SetString(PyExc_ValueError, "observe_into(): one place is needed for each key");
+        return -1;
+    }
+    return 0;
+}
+
+/* The place of key i's reading, or NULL with an error. */
+static int64_t *
+into_at(const Into *into, Py_ssize_t i, int windows)
+{
+    Py_ssize_t pos = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(into->at, i));
+    if (pos == -1 && PyErr_Occurred())
+        return NULL;
+    if (pos < 0 || pos > into->len - windows) {
+        PyErr_SetString(PyExc_IndexError, "observe_into(): a reading's place is outside the row");
+        return NULL;
+    }
+    return into->base + pos;
+}
+
+static void
+fill(int64_t *dest, int n, int64_t value)
+{
+    int i;
+    for (i = 0; i < n; i++)
+        dest[i] = value;
+}
+
+/* count()'s work: a list of readings, or with ``into`` the readings written there (then None). */
+static PyObject *
+count_core(const Frame *f, Table *table, PyObject *keys, double now, int record, PyObject *zeros, const Into *into)
+{
     Py_ssize_t i;
-    if (read_frame("count", args, nargs, 7, &now, &f) < 0)
-        return NULL;
-    Table *table = (Table *)args[0];
-    PyObject *keys = args[1], *zeros = args[6];
-    int record = PyObject_IsTrue(args[5]);
-    if (record < 0)
-        return NULL;
     PyObject *seq = PySequence_Fast(keys, "count(): keys must be a sequence");
     if (seq == NULL)
         return NULL;
     Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
     PyObject **items = PySequence_Fast_ITEMS(seq);
-    PyObject *out = PyList_New(m);
+    PyObject *out = NULL;
     Py_hash_t hashes[BATCH];
-    if (out == NULL)
+    if (into != NULL ? into_check(into, m) < 0 : (out = PyList_New(m)) == NULL)
         goto fail;
     for (i = 0; i < m; i++) {
         if (i % BATCH == 0 && prefetch(table, items + i, m - i < BATCH ? m - i : BATCH, hashes, 0) < 0)
             goto fail;
         PyObject *key = items[i], *value, *got;
         Py_hash_t hash = hashes[i % BATCH];
+        int64_t *dest = NULL;
+        if (into != NULL && (dest = into_at(into, i, f->windows)) == NULL)
+            goto fail;
         value = table_get(table, key, hash);  /* borrowed */
         if (value == NULL) {
             if (record && table_put(table, key, hash, PyFloat_FromDouble(now)) < 0)
                 goto fail;
-            Py_INCREF(zeros);
-            got = zeros;
+            if (dest != NULL)
+                fill(dest, f->windows, 0);
+            got = dest != NULL ? Py_None : zeros;
+            Py_INCREF(got);
         }
         else if (PyFloat_CheckExact(value)) {
-            got = from_instant(&f, table, key, hash, PyFloat_AS_DOUBLE(value), now, record, zeros);
+            got = from_instant(f, table, key, hash, PyFloat_AS_DOUBLE(value), now, record, zeros, dest);
         }
         else if (Py_IS_TYPE(value, &CounterType)) {
             Counter *c = (Counter *)value;
-            if (c->windows != f.windows || c->buckets != f.buckets) {
+            if (c->windows != f->windows || c->buckets != f->buckets) {
                 PyErr_SetString(PyExc_ValueError, "count(): a counter of other windows");
                 goto fail;
             }
             Py_INCREF(c);  /* setting the key below may drop the table's reference */
-            got = from_counter(&f, table, key, hash, c, now, record, zeros);
+            got = from_counter(f, table, key, hash, c, now, record, zeros, dest);
             Py_DECREF(c);
         }
         else {
@@ -811,14 +868,32 @@ count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         if (got == NULL)
             goto fail;
-        PyList_SET_ITEM(out, i, got);
+        if (out != NULL)
+            PyList_SET_ITEM(out, i, got);
+        else
+            Py_DECREF(got);
     }
     Py_DECREF(seq);
+    if (out == NULL)
+        Py_RETURN_NONE;
     return out;
 fail:
     Py_XDECREF(out);
     Py_DECREF(seq);
     return NULL;
+}
+
+static PyObject *
+count(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    Frame f;
+    double now;
+    if (read_frame("count", args, nargs, 7, &now, &f) < 0)
+        return NULL;
+    int record = PyObject_IsTrue(args[5]);
+    if (record < 0)
+        return NULL;
+    return count_core(&f, (Table *)args[0], args[1], now, record, args[6], NULL);
 }
 
 /* ---------------------------------------------------------------- distinct */
@@ -890,7 +965,7 @@ pair(double te, PyObject *member)
 /* A set that held one member (t1, m1) so far: memory.py's _distinct_pair. */
 static PyObject *
 distinct_pair(Table *table, PyObject *key, Py_hash_t hash, PyObject *d, PyObject *member, double te, const double *thrs,
-              int windows, PyObject *ones)
+              int windows, PyObject *ones, int64_t *dest)
 {
     double t1 = PyFloat_AsDouble(PyTuple_GET_ITEM(d, 0));
     if (t1 == -1.0 && PyErr_Occurred())
@@ -905,12 +980,16 @@ distinct_pair(Table *table, PyObject *key, Py_hash_t hash, PyObject *d, PyObject
     if (same || !live) {  /* the same member again, or the old one left every window */
         if (table_put(table, key, hash, pair(te, same ? m1 : member)) < 0)
             return NULL;
+        if (dest != NULL) {
+            fill(dest, windows, 1);
+            Py_RETURN_NONE;
+        }
         Py_INCREF(ones);
         return ones;
     }
     PyObject *entry = PyList_New(1 + 2 * windows);
-    PyObject *out = PyTuple_New(windows);
-    if (entry == NULL || out == NULL)
+    PyObject *out = dest != NULL ? NULL : PyTuple_New(windows);
+    if (entry == NULL || (dest == NULL && out == NULL))
         goto fail;
     if (set_float(entry, 0, te) < 0)
         goto fail;
@@ -935,6 +1014,10 @@ distinct_pair(Table *table, PyObject *key, Py_hash_t hash, PyObject *d, PyObject
         Py_DECREF(t);
         if (set_float(entry, 2 + 2 * i, t1 >= thrs[i] ? t1 : te) < 0)
             goto fail;
+        if (dest != NULL) {
+            dest[i] = PyDict_GET_SIZE(members);
+            continue;
+        }
         n = PyLong_FromSsize_t(PyDict_GET_SIZE(members));
         if (n == NULL)
             goto fail;
@@ -944,6 +1027,8 @@ distinct_pair(Table *table, PyObject *key, Py_hash_t hash, PyObject *d, PyObject
         entry = NULL;
         goto fail;
     }
+    if (out == NULL)
+        Py_RETURN_NONE;
     return out;
 fail:
     Py_XDECREF(entry);
@@ -953,7 +1038,7 @@ fail:
 
 /* A set with members in a window: updated in place (memory.py explains why). */
 static PyObject *
-distinct_list(PyObject *d, PyObject *member, double te, const double *thrs, int windows)
+distinct_list(PyObject *d, PyObject *member, double te, const double *thrs, int windows, int64_t *dest)
 {
     int i;
     if (PyList_GET_SIZE(d) != 1 + 2 * windows) {
@@ -962,8 +1047,8 @@ distinct_list(PyObject *d, PyObject *member, double te, const double *thrs, int 
     }
     if (set_float(d, 0, te) < 0)
         return NULL;
-    PyObject *out = PyTuple_New(windows);
-    if (out == NULL)
+    PyObject *out = NULL;
+    if (dest == NULL && (out = PyTuple_New(windows)) == NULL)
         return NULL;
     for (i = 0; i < windows; i++) {
         PyObject *members = PyList_GET_ITEM(d, 1 + 2 * i);
@@ -1002,16 +1087,22 @@ distinct_list(PyObject *d, PyObject *member, double te, const double *thrs, int 
             }
         }
         Py_DECREF(t);
+        if (dest != NULL) {
+            dest[i] = size;
+            continue;
+        }
         PyObject *n = PyLong_FromSsize_t(size);
         if (n == NULL)
             goto fail;
         PyTuple_SET_ITEM(out, i, n);
     }
+    if (out == NULL)
+        Py_RETURN_NONE;
     return out;
 fail:
     if (!PyErr_Occurred())
         PyErr_SetString(PyExc_TypeError, "distinct(): unexpected set value");
-    Py_DECREF(out);
+    Py_XDECREF(out);
     return NULL;
 }
 
@@ -1022,28 +1113,23 @@ PyDoc_STRVAR(distinct_doc,
 "widths), this member included, and records it. ``table`` is the store's\n"
 "distinct-set Table; ``ones`` the all-one tuple.");
 
+/* distinct()'s work: a list of readings, or with ``into`` the readings written there (then None). */
 static PyObject *
-distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+distinct_core(const Frame *f, Table *table, PyObject *pairs, double now, PyObject *ones, const Into *into)
 {
-    Frame f;
-    double now, thr_now[MAX_WINDOWS], thr_late[MAX_WINDOWS];
-    Py_ssize_t i, windows;
-    if (read_frame("distinct", args, nargs, 6, &now, &f) < 0)
-        return NULL;
-    Table *table = (Table *)args[0];
-    PyObject *pairs = args[1], *ones = args[5];
-    windows = f.windows;
+    double thr_now[MAX_WINDOWS], thr_late[MAX_WINDOWS];
+    Py_ssize_t i, windows = f->windows;
     for (i = 0; i < windows; i++)
-        thr_now[i] = since(now, f.widths[i], f.buckets);
+        thr_now[i] = since(now, f->widths[i], f->buckets);
     PyObject *seq = PySequence_Fast(pairs, "distinct(): pairs must be a sequence");
     if (seq == NULL)
         return NULL;
     Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
     PyObject **items = PySequence_Fast_ITEMS(seq);
-    PyObject *out = PyList_New(m);
+    PyObject *out = NULL;
     PyObject *keys[BATCH];
     Py_hash_t hashes[BATCH];
-    if (out == NULL)
+    if (into != NULL ? into_check(into, m) < 0 : (out = PyList_New(m)) == NULL)
         goto fail;
     for (i = 0; i < m; i++) {
         if (i % BATCH == 0) {
@@ -1062,10 +1148,17 @@ distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyObject *item = items[i], *got;
         PyObject *key = PyTuple_GET_ITEM(item, 0), *member = PyTuple_GET_ITEM(item, 1);
         Py_hash_t hash = hashes[i % BATCH];
+        int64_t *dest = NULL;
+        if (into != NULL && (dest = into_at(into, i, (int)windows)) == NULL)
+            goto fail;
         PyObject *d = table_get(table, key, hash);  /* borrowed */
         if (d == NULL) {
             if (table_put(table, key, hash, pair(now, member)) < 0)
                 goto fail;
+            if (dest != NULL) {
+                fill(dest, (int)windows, 1);
+                continue;
+            }
             Py_INCREF(ones);
             PyList_SET_ITEM(out, i, ones);
             continue;
@@ -1085,20 +1178,25 @@ distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         else {  /* out of order: read and record at the key's newest instant */
             Py_ssize_t j;
             for (j = 0; j < windows; j++)
-                thr_late[j] = since(te, f.widths[j], f.buckets);
+                thr_late[j] = since(te, f->widths[j], f->buckets);
             thrs = thr_late;
         }
         Py_INCREF(d);  /* replacing the key's value may drop the table's reference */
         if (is_pair)
-            got = distinct_pair(table, key, hash, d, member, te, thrs, (int)windows, ones);
+            got = distinct_pair(table, key, hash, d, member, te, thrs, (int)windows, ones, dest);
         else
-            got = distinct_list(d, member, te, thrs, (int)windows);
+            got = distinct_list(d, member, te, thrs, (int)windows, dest);
         Py_DECREF(d);
         if (got == NULL)
             goto fail;
-        PyList_SET_ITEM(out, i, got);
+        if (out != NULL)
+            PyList_SET_ITEM(out, i, got);
+        else
+            Py_DECREF(got);
     }
     Py_DECREF(seq);
+    if (out == NULL)
+        Py_RETURN_NONE;
     return out;
 fail:
     Py_XDECREF(out);
@@ -1106,9 +1204,99 @@ fail:
     return NULL;
 }
 
+static PyObject *
+distinct(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    Frame f;
+    double now;
+    if (read_frame("distinct", args, nargs, 6, &now, &f) < 0)
+        return NULL;
+    return distinct_core(&f, (Table *)args[0], args[1], now, args[5], NULL);
+}
+
+/* --------------------------------------------------------------- observe_into */
+
+PyDoc_STRVAR(observe_into_doc,
+"observe_into(counters, sets, now, widths, distinct_widths, buckets, zeros, ones,\n"
+"             record, record_at, pairs, pairs_at, peek, peek_at, row) -> None\n\n"
+"One event's count(record=True), distinct() and count(record=False), in that\n"
+"order, with each reading written into ``row`` (a writable buffer of int64,\n"
+"a NumPy row) at the offset ``*_at`` gives for its key, instead of returned\n"
+"as tuples. Offline training reads some thirty keys an event: building the\n"
+"tuples and copying them into a row cost more than the reading itself.");
+
+static PyObject *
+observe_into(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 15) {
+        PyErr_SetString(PyExc_TypeError, "observe_into() takes 15 arguments");
+        return NULL;
+    }
+    PyObject *ctable = args[0], *dtable = args[1];
+    if (!Py_IS_TYPE(ctable, &TableType) || !Py_IS_TYPE(dtable, &TableType) || !PyTuple_CheckExact(args[3])
+        || !PyTuple_CheckExact(args[4]) || !PyTuple_CheckExact(args[6]) || !PyTuple_CheckExact(args[7])) {
+        PyErr_SetString(PyExc_TypeError, "observe_into() needs two Tables, tuples of widths and the filler tuples");
+        return NULL;
+    }
+    double now = PyFloat_AsDouble(args[2]);
+    if (now == -1.0 && PyErr_Occurred())
+        return NULL;
+    Frame fc, fd;
+    if (make_frame("observe_into", now, args[3], args[5], args[6], &fc) < 0
+        || make_frame("observe_into", now, args[4], args[5], args[7], &fd) < 0)
+        return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(args[14], &view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    PyObject *result = NULL, *got = NULL;
+    Into into[3] = {{NULL, 0, NULL}, {NULL, 0, NULL}, {NULL, 0, NULL}};
+    const char *format = view.format ? view.format : "B";
+    char kind = format[strlen(format) - 1];
+    if (view.itemsize != sizeof(int64_t) || (kind != 'l' && kind != 'q')) {
+        PyErr_SetString(PyExc_TypeError, "observe_into(): the row must hold int64");
+        goto done;
+    }
+    int k;
+    for (k = 0; k < 3; k++) {
+        into[k].base = (int64_t *)view.buf;
+        into[k].len = view.len / (Py_ssize_t)sizeof(int64_t);
+        into[k].at = PySequence_Fast(args[9 + 2 * k], "observe_into(): places must be a sequence");
+        if (into[k].at == NULL)
+            goto done;
+    }
+    /* Every place checked before anything is recorded: a refused row leaves the store as it was. */
+    Py_ssize_t keys[3], i;
+    int widths[3] = {fc.windows, fd.windows, fc.windows};
+    for (k = 0; k < 3; k++) {
+        keys[k] = PySequence_Size(args[8 + 2 * k]);
+        if (keys[k] < 0 || into_check(&into[k], keys[k]) < 0)
+            goto done;
+        for (i = 0; i < keys[k]; i++)
+            if (into_at(&into[k], i, widths[k]) == NULL)
+                goto done;
+    }
+    if ((got = count_core(&fc, (Table *)ctable, args[8], now, 1, args[6], &into[0])) == NULL)
+        goto done;
+    Py_DECREF(got);
+    if ((got = distinct_core(&fd, (Table *)dtable, args[10], now, args[7], &into[1])) == NULL)
+        goto done;
+    Py_DECREF(got);
+    if ((got = count_core(&fc, (Table *)ctable, args[12], now, 0, args[6], &into[2])) == NULL)
+        goto done;
+    Py_DECREF(got);
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    for (k = 0; k < 3; k++)
+        Py_XDECREF(into[k].at);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 static PyMethodDef module_methods[] = {
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL, count_doc},
     {"distinct", (PyCFunction)(void (*)(void))distinct, METH_FASTCALL, distinct_doc},
+    {"observe_into", (PyCFunction)(void (*)(void))observe_into, METH_FASTCALL, observe_into_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -39,6 +39,7 @@ from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
 
 from . import DISTINCT_WINDOWS, WINDOWS, VelocityReading, VelocityStore
+from .memory import MemoryVelocityStore
 
 # Counted dimensions: events of the same kind sharing this attribute.
 COUNTERS: tuple[str, ...] = (
@@ -405,17 +406,15 @@ def plan_from_parts(parts: Parts, deployment: Deployment | None = None) -> Plan:
     return Plan(now, failed_login, counters, marked, marks, others, distinct, peeks)
 
 
-def observe_flat(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> list[int]:
-    """Read and record one planned event in ``store``; return its figures as a flat reading.
+def _places(plan: Plan) -> tuple[list[str], list[int], list[tuple[str, str]], list[int], list[str], list[int]]:
+    """The event's keys to record, its sets and the keys only read, each with the place of its reading.
 
-    One ``observe``: the keys to record are this kind's counters, the marked
-    counters whose mark the event carries and, for a failed login, the
-    failure keys; everything else is read without recording. ``deployment``
-    learns from the reading what the next plans need.
+    The keys to record are this kind's counters, the marked counters whose
+    mark the event carries and, for a failed login, the failure keys;
+    everything else is read without recording.
     """
     # Keys and their places are gathered with itertools.compress (a None key drops
-    # out), and each reading is written into its place with one slice assignment:
-    # this runs for every event of a replay, and loops in Python cost more than the store.
+    # out): this runs for every event of a replay, and loops in Python cost more than the store.
     counters, peeks, marked, distinct = plan.counters, plan.peeks, plan.marked, plan.distinct
     record = list(compress(counters, counters))
     record_at = list(compress(_AT_COUNTERS, counters))
@@ -435,16 +434,12 @@ def observe_flat(store: VelocityStore, plan: Plan, deployment: Deployment | None
             else:
                 look.append(key)
                 look_at.append(at)
-    reading: VelocityReading = store.observe(
-        now=plan.now, counters=record, distinct=list(compress(distinct, distinct)), peek=look
-    )
-    flat = list(_ZERO_FLAT)
-    for at, figures in zip(record_at, reading.counts):
-        flat[at:at + _NC] = figures
-    for at, figures in zip(look_at, reading.peeked):
-        flat[at:at + _NC] = figures
-    for at, figures in zip(compress(_AT_DISTINCT, distinct), reading.distinct):
-        flat[at:at + _ND] = figures
+    return record, record_at, list(compress(distinct, distinct)), list(compress(_AT_DISTINCT, distinct)), look, look_at
+
+
+def _learn(flat: Any, plan: Plan, deployment: Deployment | None) -> None:
+    """What the next plans need from this reading: whether Client Hints are usual (``Deployment``)."""
+    marked = plan.marked
     if deployment is not None and marked[_HINTS_EXPECTED]:
         expected, sent = _AT_HINTS
         hints_usual = usual(flat[expected:expected + _NC], flat[sent:sent + _NC])
@@ -452,7 +447,38 @@ def observe_flat(store: VelocityStore, plan: Plan, deployment: Deployment | None
             deployment.hints_usual_identity_only = hints_usual
         else:
             deployment.hints_usual = hints_usual
+
+
+def observe_flat(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> list[int]:
+    """Read and record one planned event in ``store``; return its figures as a flat reading.
+
+    One ``observe`` (the keys, ``_places``); ``deployment`` learns from the
+    reading what the next plans need.
+    """
+    record, record_at, distinct, distinct_at, look, look_at = _places(plan)
+    reading: VelocityReading = store.observe(now=plan.now, counters=record, distinct=distinct, peek=look)
+    # Each reading is written into its place with one slice assignment.
+    flat = list(_ZERO_FLAT)
+    for at, figures in zip(record_at, reading.counts):
+        flat[at:at + _NC] = figures
+    for at, figures in zip(look_at, reading.peeked):
+        flat[at:at + _NC] = figures
+    for at, figures in zip(distinct_at, reading.distinct):
+        flat[at:at + _ND] = figures
+    _learn(flat, plan, deployment)
     return flat
+
+
+def observe_row(store: MemoryVelocityStore, plan: Plan, row: Any, deployment: Deployment | None = None) -> None:
+    """``observe_flat`` into ``row``, a zeroed int64 NumPy row of ``FLAT_LENGTH``: offline training's path.
+
+    The in-process store writes the readings there itself; the row is then
+    read for many events at once (``features.velocity_rows``).
+    """
+    record, record_at, distinct, distinct_at, look, look_at = _places(plan)
+    store.observe_into(row, now=plan.now, counters=record, counters_at=record_at, distinct=distinct,
+                       distinct_at=distinct_at, peek=look, peek_at=look_at)
+    _learn(row, plan, deployment)
 
 
 def observe_plan(store: VelocityStore, plan: Plan, deployment: Deployment | None = None) -> Velocity:

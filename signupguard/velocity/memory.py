@@ -25,7 +25,9 @@ selects this module's Python, which gives the same readings: the shared
 backend suite and a randomised comparison run both). The compiled path keeps
 its keys in the extension's ``Table`` rather than dicts: with a week of
 training traffic held, nearly every lookup misses the CPU caches, and the
-table lets one event's lookups overlap their misses.
+table lets one event's lookups overlap their misses. Offline training calls
+``observe_into``, which writes an event's readings straight into its row of
+the features' integer matrix instead of returning them as tuples.
 
 One lock guards the store (an uncontended acquire costs ~0.1 µs), so a threaded
 dev server may share it; it is per process and forgets on restart.
@@ -43,9 +45,11 @@ from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, since, widths
 
 try:
-    from ._compiled import Counter as _Counter, Table as _Table, count as _count, distinct as _distinct
+    from ._compiled import (
+        Counter as _Counter, Table as _Table, count as _count, distinct as _distinct, observe_into as _observe_into,
+    )
 except ImportError:  # built without a C compiler: the Python path below
-    _Counter = _Table = _count = _distinct = None
+    _Counter = _Table = _count = _distinct = _observe_into = None
 
 _MIN_GC_INTERVAL = 50_000  # events between collections, at least
 _INF = math.inf
@@ -123,15 +127,48 @@ class MemoryVelocityStore:
                 counts = self._count(counters, now, curs)
                 dists = self._distinct_sets(distinct, now)
                 peeked = [self._peek(key, curs) for key in peek]
-            if now > self._newest:  # after the readings: the compiled path refuses an instant no date has
-                self._newest = now
-
-            self._events += 1
-            if self._events >= self._next_gc:
-                self._collect()
-            if self.max_keys is not None and len(cstore) + len(dstore) > self.max_keys:
-                self._trim()
+            self._recorded(now)  # after the readings: the compiled path refuses an instant no date has
             return VelocityReading(counts, dists, peeked)
+
+    def observe_into(
+        self,
+        row: Any,
+        *,
+        now: float,
+        counters: Sequence[str],
+        counters_at: Sequence[int],
+        distinct: Sequence[tuple[str, str]],
+        distinct_at: Sequence[int],
+        peek: Sequence[str],
+        peek_at: Sequence[int],
+    ) -> None:
+        """``observe``, with each key's reading written into ``row`` (int64) at its ``*_at`` offset.
+
+        What offline training calls for every event: the compiled path writes
+        the readings where the features are read from, without building them
+        as tuples first. Places of keys not given are left as they are.
+        """
+        if not self.compiled:
+            reading = self.observe(now=now, counters=counters, distinct=distinct, peek=peek)
+            for places, figures in ((counters_at, reading.counts), (distinct_at, reading.distinct),
+                                    (peek_at, reading.peeked)):
+                for at, values in zip(places, figures):
+                    row[at:at + len(values)] = values
+            return
+        with self._lock:
+            _observe_into(self._counters, self._distinct, now, self._widths, self._dwidths, self.buckets,
+                          self._zero_c, self._ones_d, counters, counters_at, distinct, distinct_at, peek, peek_at, row)
+            self._recorded(now)
+
+    def _recorded(self, now: float) -> None:
+        """After an event's readings (under the lock): the newest instant, and housekeeping when due."""
+        if now > self._newest:
+            self._newest = now
+        self._events += 1
+        if self._events >= self._next_gc:
+            self._collect()
+        if self.max_keys is not None and len(self._counters) + len(self._distinct) > self.max_keys:
+            self._trim()
 
     def clear(self) -> None:
         """Forget everything."""
