@@ -464,6 +464,10 @@ def test_observe_into_refuses_a_row_it_cannot_write() -> None:
     wide = NW + NDW + NW
     with pytest.raises(TypeError, match="int64"):
         observe(np.zeros(wide, dtype=np.float64))
+    with pytest.raises(TypeError, match="int64"):
+        observe(np.zeros(wide, dtype=np.dtype(np.int64).newbyteorder()))  # byte-swapped
+    with pytest.raises(TypeError, match="int64"):
+        observe(np.zeros(wide, dtype=np.uint64))
     with pytest.raises(ValueError, match="contiguous"):
         observe(np.zeros(2 * wide, dtype=np.int64)[::2])
     with pytest.raises(TypeError):

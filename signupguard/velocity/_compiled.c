@@ -1250,9 +1250,11 @@ observe_into(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     PyObject *result = NULL, *got = NULL;
     Into into[3] = {{NULL, 0, NULL}, {NULL, 0, NULL}, {NULL, 0, NULL}};
+    /* Native int64 only: a byte-swapped row would read back as other numbers. */
     const char *format = view.format ? view.format : "B";
-    char kind = format[strlen(format) - 1];
-    if (view.itemsize != sizeof(int64_t) || (kind != 'l' && kind != 'q')) {
+    if (*format == '@' || *format == '=' || *format == (PY_LITTLE_ENDIAN ? '<' : '>'))
+        format++;
+    if (view.itemsize != sizeof(int64_t) || (strcmp(format, "l") != 0 && strcmp(format, "q") != 0)) {
         PyErr_SetString(PyExc_TypeError, "observe_into(): the row must hold int64");
         goto done;
     }
