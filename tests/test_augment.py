@@ -4,7 +4,7 @@ from django.test import override_settings
 
 from signupguard.features import FEATURE_INDEX, FEATURE_NAMES
 from signupguard.model.augment import (
-    STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_FORMS, WITHOUT_RESTRICTIONS, Reading, as_deployed_without, augment,
+    STRONG_TELLS, TELLS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_FORMS, WITHOUT_RESTRICTIONS, Reading, as_deployed_without, augment, training_rows,
 )
 from signupguard.offline import build_dataset
 from signupguard.simulation import simulate
@@ -94,6 +94,28 @@ def test_every_reading_is_copied_in_one_pass():
     assert (X2[:440, FEATURE_INDEX["geo_missing"]] == 0).all() and (X2[460:, FEATURE_INDEX["geo_missing"]] == 0).all()
     clock = X2[:, FEATURE_INDEX["device_clock_restricted"]]
     assert np.isnan(clock[460:]).all() and not np.isnan(clock[:460]).any()
+
+
+@pytest.mark.parametrize("dtype, share, seed", [(np.float64, 0.1, 0), (np.float64, 0.3, 5), (np.float32, 0.1, 3)])
+def test_training_rows_are_the_two_steps_in_one_array(dtype, share, seed):
+    """What training fits on: the same rows, in the same order, as the two steps one after the other."""
+    rng = np.random.default_rng(seed)
+    X = rng.random((3000, len(FEATURE_NAMES))).astype(dtype) * 20
+    X[rng.random(X.shape) < 0.2] = np.nan
+    y = (rng.random(3000) < 0.15).astype(np.int8)
+    deployed, deployed_y = as_deployed_without(X, y, seed=seed)
+    expected, expected_y = augment(deployed, deployed_y, share=share, seed=seed)
+    rows, labels, real = training_rows(X, y, share=share, seed=seed)
+    assert rows.dtype == expected.dtype and labels.dtype == expected_y.dtype
+    assert np.array_equal(rows, expected, equal_nan=True) and np.array_equal(labels, expected_y)
+    assert real == len(deployed_y) and len(rows) - real == int(min(share * (deployed_y == 0).sum(), y.sum() + 10_000)) > 0
+    assert not np.shares_memory(rows, X)
+
+
+def test_training_rows_without_legitimate_rows_add_no_synthetic_fraud():
+    X = np.ones((100, len(FEATURE_NAMES)))
+    rows, labels, real = training_rows(X, np.ones(100, dtype=np.int8))
+    assert real == len(rows) == 120 and labels.all()
 
 
 @pytest.fixture(scope="module")

@@ -266,19 +266,44 @@ WITHOUT_RESTRICTIONS = Reading({"device_clock_restricted": np.nan, "device_langu
 DEPLOYMENT_READINGS: tuple[Reading, ...] = (WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_RESTRICTIONS)
 
 
+def _deployed_choices(rows: int, readings: tuple[Reading, ...], share: float, seed: int) -> list[np.ndarray]:
+    """For each reading, the real rows ``as_deployed_without`` copies (the same draws every time)."""
+    n = int(share * rows)
+    if n <= 0 or not readings:
+        return []
+    rng = np.random.default_rng(seed)
+    return [rng.choice(rows, size=n, replace=False) for _ in readings]
+
+
+def _synthetic_choices(
+    y: np.ndarray, share: float, seed: int, tells: int
+) -> tuple[np.random.Generator, np.ndarray, np.ndarray]:
+    """(the generator the tells draw from next, the legitimate rows ``augment`` copies, the tell of each)."""
+    rng = np.random.default_rng(seed)
+    legit = np.flatnonzero(y == 0)
+    n = int(min(share * len(legit), int(y.sum()) + 10_000)) if len(legit) else 0
+    if n <= 0:
+        return rng, np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
+    picks = rng.choice(legit, size=n)
+    return rng, picks, rng.integers(0, tells, size=n)
+
+
+def _write_tells(rows: np.ndarray, chosen: np.ndarray, rng: np.random.Generator, tells: tuple[Tell, ...]) -> None:
+    for row, t in zip(rows, chosen):
+        tells[t](row, rng)
+
+
 def as_deployed_without(
     X: np.ndarray, y: np.ndarray, *, readings: tuple[Reading, ...] = DEPLOYMENT_READINGS,
     share: float = 0.05, seed: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Append, per reading, ``share * rows`` copies of real rows, labels kept, as a deployment
     that lacks that signal source reads them."""
-    n = int(share * len(y))
-    if n <= 0 or not readings:
+    choices = _deployed_choices(len(y), readings, share, seed)
+    if not choices:
         return X, y
-    rng = np.random.default_rng(seed)
     blocks, labels = [X], [y]
-    for reading in readings:
-        chosen = rng.choice(len(y), size=n, replace=False)
+    for reading, chosen in zip(readings, choices):
         rows = X[chosen].copy()
         reading.apply(rows)
         blocks.append(rows)
@@ -290,16 +315,40 @@ def augment(
     X: np.ndarray, y: np.ndarray, *, share: float = 0.1, seed: int = 0, tells: tuple[Tell, ...] = STRONG_TELLS
 ) -> tuple[np.ndarray, np.ndarray]:
     """Append ``share * legit rows`` synthetic fraud rows (capped at the real fraud count + 10,000)."""
-    rng = np.random.default_rng(seed)
-    legit = np.flatnonzero(y == 0)
-    if len(legit) == 0:
+    rng, picks, chosen = _synthetic_choices(y, share, seed, len(tells))
+    if not len(picks):
         return X, y
-    n = int(min(share * len(legit), int(y.sum()) + 10_000))
-    if n <= 0:
-        return X, y
-    rows = X[rng.choice(legit, size=n)].astype(np.float64, copy=True)
-    chosen = rng.integers(0, len(tells), size=n)
-    for row, t in zip(rows, chosen):
-        tells[t](row, rng)
+    rows = X[picks].astype(np.float64, copy=True)
+    _write_tells(rows, chosen, rng, tells)
     assert rows.shape[1] == len(FEATURE_NAMES)
-    return np.vstack([X, rows.astype(X.dtype)]), np.concatenate([y, np.ones(n, dtype=y.dtype)])
+    return np.vstack([X, rows.astype(X.dtype)]), np.concatenate([y, np.ones(len(picks), dtype=y.dtype)])
+
+
+def training_rows(
+    X: np.ndarray, y: np.ndarray, *, share: float = 0.1, seed: int = 0,
+    readings: tuple[Reading, ...] = DEPLOYMENT_READINGS, tells: tuple[Tell, ...] = STRONG_TELLS,
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """``augment(*as_deployed_without(X, y))`` in one array: (rows, labels, how many of them are real or copies).
+
+    The same rows in the same order, built without the intermediate matrix:
+    on a million events' training rows that is a copy of 0.85 GB less, made
+    while the features and the booster's inputs are held too.
+    """
+    choices = _deployed_choices(len(y), readings, 0.05, seed)
+    deployed_y = np.concatenate([y, *(y[chosen] for chosen in choices)])
+    rng, picks, chosen_tells = _synthetic_choices(deployed_y, share, seed, len(tells))
+    real = len(deployed_y)
+    out = np.empty((real + len(picks), X.shape[1]), dtype=X.dtype)
+    out[:len(y)] = X
+    at = len(y)
+    for reading, chosen in zip(readings, choices):
+        block = out[at:at + len(chosen)]
+        np.take(X, chosen, axis=0, out=block)
+        reading.apply(block)
+        at += len(chosen)
+    if len(picks):
+        synthetic = out[real:]
+        np.take(out[:real], picks, axis=0, out=synthetic)
+        _write_tells(synthetic, chosen_tells, rng, tells)
+    labels = np.concatenate([deployed_y, np.ones(len(picks), dtype=y.dtype)])
+    return out, labels, real

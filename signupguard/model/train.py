@@ -157,11 +157,9 @@ class SignupRiskClassifier:
             raise ValueError("training needs both fraud and legitimate examples")
         weight = None
         if self.augment > 0:
-            from .augment import as_deployed_without, augment
+            from .augment import training_rows
 
-            X, y = as_deployed_without(X, y, seed=self.random_state)
-            real = len(y)
-            X, y = augment(X, y, share=self.augment, seed=self.random_state)
+            X, y, real = training_rows(X, y, share=self.augment, seed=self.random_state)
             if self.augment_weight != 1.0:
                 weight = np.ones(len(y))
                 weight[real:] = self.augment_weight
