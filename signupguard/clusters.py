@@ -180,12 +180,24 @@ def _lock_clusters(user_ids: set[int]) -> tuple[dict[int, int], list[Cluster]]:
     current, followed = _memberships(user_ids), set()
     while True:
         ids = sorted(set(current.values()) | followed)
-        clusters = list(Cluster.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
-        again = _memberships(user_ids)
-        targets = {c.merged_into_id for c in clusters if c.status == Cluster.Status.MERGED and c.merged_into_id}
-        if again == current and targets <= set(ids):
-            return current, clusters
-        current, followed = again, followed | targets  # a concurrent merge moved them: lock where they are now
+        try:
+            # Each pass in a savepoint: one whose read disagrees lets its locks go before the next
+            # takes its own. Held on, the next pass could wait for a lower id while holding higher
+            # ones, the reverse of the id order every other merge locks in (deadlock detected).
+            with transaction.atomic():
+                clusters = list(Cluster.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+                again = _memberships(user_ids)
+                targets = {c.merged_into_id for c in clusters if c.status == Cluster.Status.MERGED and c.merged_into_id}
+                if again != current or not targets <= set(ids):
+                    raise _Moved
+        except _Moved:
+            current, followed = again, followed | targets  # a concurrent merge moved them: lock where they are now
+            continue
+        return current, clusters
+
+
+class _Moved(Exception):
+    """A locking pass found the accounts moved (``_lock_clusters``): its savepoint is rolled back."""
 
 
 def refresh(cluster_id: int) -> Cluster | None:

@@ -75,15 +75,16 @@ def test_a_merge_rereads_memberships_after_the_lock() -> None:
         observe(_attempt(n, ip=f"10.{n}.1.1", device=_device("d2"), email=f"u{n}@gmail.com"))
     late = _attempt(7, ip="10.7.1.1", device=_device("d1"), email="u7@gmail.com")  # worker B: joins d1's cluster
     merger = _attempt(8, ip="10.8.1.1", device=_device("d2"), email="u1@gmail.com")  # worker A: merges d1's into d2's
-    real, raced = Cluster.objects.select_for_update, []
+    real, raced = clusters._memberships, []
 
-    def interleaved(*args, **kwargs):
+    def interleaved(user_ids):
+        read = real(user_ids)
         if not raced:
             raced.append(merger)
             observe(merger)  # A commits its merge between B's read of memberships and B's lock
-        return real(*args, **kwargs)
+        return read
 
-    with mock.patch.object(Cluster.objects, "select_for_update", side_effect=interleaved):
+    with mock.patch.object(clusters, "_memberships", side_effect=interleaved):
         got = observe(late)
     assert got.status == "open" and got.size == 7
     assert ClusterMember.objects.get(user_id=late.user_id).cluster_id == ClusterMember.objects.get(user_id=first.user_id).cluster_id

@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 import pytest
 from django.db import connection, transaction
+from django.utils import timezone
 
 from signupguard.clusters import observe, refresh
 from signupguard.models import Attempt, Cluster, ClusterMember
@@ -253,3 +254,67 @@ def test_a_refresh_following_a_merge_does_not_deadlock_with_a_merge_that_read_ol
     assert ClusterMember.objects.filter(cluster=big).count() == 8
     assert _stored(big) == (8, 0, "open")  # the refresh waited for the bridging merge and counted it
     assert _stored(small) == (0, 0, "merged")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_postgresql")
+def test_a_merge_that_finds_its_accounts_moved_lets_its_locks_go_before_it_locks_again(monkeypatch, django_user_model) -> None:
+    """A merge locks the clusters it read the accounts in, then reads the memberships again; when a
+    concurrent merge moved an account meanwhile, it locks where the account is now. Still holding
+    the first locks, it would take a lower id after a higher one: the reverse of the id order every
+    other merge takes them in (deadlock detected, one side aborted)."""
+    from signupguard import clusters
+
+    now = timezone.now()
+    low, high = (Cluster.objects.create(first_seen=now, last_seen=now) for _ in range(2))
+    user = django_user_model.objects.create_user(username="moved")
+    ClusterMember.objects.create(user=user, cluster=low, first_seen=now, last_seen=now)  # moved from high to low
+    holds_high, other_holds_low = threading.Event(), threading.Event()
+    reads: list[int] = []
+    real = clusters._memberships
+
+    def memberships(user_ids: set[int]) -> dict[int, int]:
+        if threading.current_thread().name != "merge":
+            return real(user_ids)
+        reads.append(1)
+        if len(reads) == 1:
+            return {user.pk: high.pk}  # read before the concurrent merge moved the account
+        if len(reads) == 2:  # the first pass holds high's lock
+            holds_high.set()
+            assert other_holds_low.wait(30), "the other merge never locked low"
+        return real(user_ids)
+
+    monkeypatch.setattr(clusters, "_memberships", memberships)
+    locked: list[Any] = []
+    errors: list[BaseException] = []
+
+    def merge() -> None:
+        with transaction.atomic():
+            locked.append(clusters._lock_clusters({user.pk}))
+
+    def other() -> None:  # another merge, locking in id order
+        assert holds_high.wait(30), "the first pass never locked high"
+        with transaction.atomic():
+            list(Cluster.objects.select_for_update().filter(pk=low.pk))
+            other_holds_low.set()
+            list(Cluster.objects.select_for_update().filter(pk=high.pk))
+
+    def run(action: Callable[[], Any]) -> None:
+        try:
+            action()
+        except BaseException as exc:  # noqa: BLE001 - reported to the test
+            errors.append(exc)
+            holds_high.set()
+            other_holds_low.set()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(merge,), name="merge"), threading.Thread(target=run, args=(other,))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not any(thread.is_alive() for thread in threads), "a side hung"
+    assert not errors, errors
+    [(current, clusters_locked)] = locked
+    assert current == {user.pk: low.pk} and [c.pk for c in clusters_locked] == [low.pk]
