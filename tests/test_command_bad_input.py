@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from django.test import override_settings
 from django.core.management import CommandError, call_command
 
 from tests.plugins.events import farm_event, make_event
@@ -219,6 +220,22 @@ def test_sweep_refuses_a_limit_past_what_a_database_takes(limit: str) -> None:
     with pytest.raises(CommandError, match="--limit must be between 1 and 9223372036854775807") as info:
         call_command("signupguard_sweep", "--limit", limit, stdout=io.StringIO())
     assert info.value.returncode == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("command", ["signupguard_sweep", "signupguard_prune"])
+def test_the_cron_commands_run_whatever_the_system_checks_say(
+        tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run every minute (or night) from cron: a GeoIP path to a missing file (signupguard.E001, which
+    stops `manage.py check`) neither stops them nor prints its message on each run."""
+    from django.core.management import base, load_command_class
+
+    with override_settings(SIGNUPGUARD={"GEOIP_ASN": str(tmp_path / "missing.mmdb")}):
+        with pytest.raises(base.SystemCheckError, match="signupguard.E001"):
+            call_command("check")
+        load_command_class("signupguard", command).run_from_argv(["manage.py", command])  # as manage.py runs it
+    printed = capsys.readouterr()
+    assert printed.out and "E001" not in printed.out + printed.err
 
 
 def test_train_warns_when_the_hold_out_lacks_legitimate_signups(tmp_path):
