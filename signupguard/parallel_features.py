@@ -5,9 +5,9 @@ parsing, enrichment and the features of the event alone are pure. Worker
 processes, forked so they inherit the settings, do those for chunks of lines
 in time order and send back plain data: the event's own features as one
 float block per chunk, and what its velocity keys are made of (``Parts``).
-This process builds the keys and observes them in time order, keeping each
-event's readings as one flat list, then computes the chunk's velocity
-features at once (``features.velocity_rows``).
+This process builds the keys and observes them in time order, the store
+writing each event's readings into its row of an integer matrix, then
+computes the chunk's velocity features at once (``features.velocity_rows``).
 
 The one order-dependent part of enrichment, the browser version age (measured
 against the newest version seen so far), is recomputed here, in order. The

@@ -489,6 +489,66 @@ def test_observe_into_refuses_a_row_it_cannot_write() -> None:
     assert row.tolist() == [0] * NW + [1] * NDW + [0] * NW
 
 
+@pytest.mark.parametrize("compiled", [pytest.param(True, marks=compiled_only), False])
+def test_observe_into_refuses_places_that_do_not_fit_and_records_nothing(compiled: bool) -> None:
+    import numpy as np
+
+    store = MemoryVelocityStore(compiled=compiled)
+    wide = NW + NDW + NW
+    event = {"now": T0, "counters": ["k"], "distinct": [("d", "m")], "peek": ["p"]}
+    good = {"counters_at": [0], "distinct_at": [NW], "peek_at": [NW + NDW]}
+    for places, error in [({"distinct_at": []}, ValueError), ({"counters_at": [0, NW]}, ValueError),
+                          ({"peek_at": [wide - 1]}, IndexError), ({"counters_at": [-1]}, IndexError)]:
+        with pytest.raises(error):
+            store.observe_into(np.zeros(wide, dtype=np.int64), **event, **{**good, **places})
+    row = np.zeros(wide, dtype=np.int64)
+    store.observe_into(row, **event, **{key: [np.int64(at) for at in value] for key, value in good.items()})
+    assert row.tolist() == [0] * NW + [1] * NDW + [0] * NW  # nothing was recorded before
+
+
+def test_observe_into_without_it_in_an_older_extension_counts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extension built before observe_into (a checkout not reinstalled): the rest stays compiled."""
+    monkeypatch.setattr(memory_module, "_observe_into", None)
+    store, reference = MemoryVelocityStore(), MemoryVelocityStore(compiled=False)
+    assert store.compiled == (memory_module._count is not None)
+    for i, event in enumerate(hostile_events(6, 2000)):
+        assert _into(store, event, NW, NDW) == _flat(reference.observe(**event)), (i, event)
+
+
+class _Meddler:
+    """A set member whose comparison empties a list the compiled code is reading."""
+
+    def __init__(self, victim: list) -> None:
+        self.victim = victim
+
+    def __hash__(self) -> int:
+        return 1
+
+    def __eq__(self, other: object) -> bool:
+        self.victim.clear()
+        return False
+
+
+@compiled_only
+def test_a_member_that_changes_the_lists_being_read_cannot_crash_the_compiled_store() -> None:
+    """Comparing members runs their Python code: the places and pairs are read from copies."""
+    import numpy as np
+
+    store = MemoryVelocityStore(compiled=True)
+    store.observe(now=T0, counters=[], distinct=[("d0", "first")])
+    places = [NDW * i for i in range(40)]
+    pairs = [("d0", _Meddler(places))] + [(f"e{i}", "m") for i in range(39)]
+    row = np.zeros(NDW * 40, dtype=np.int64)
+    store.observe_into(row, now=T0 + 1, counters=[], counters_at=[], distinct=pairs, distinct_at=places,
+                       peek=[], peek_at=[])
+    assert places == [] and row.tolist() == [2] * NDW + [1] * (NDW * 39)
+    store.observe(now=T0 + 2, counters=[], distinct=[("d1", "first")])
+    pairs = [("d1", _Meddler([]))] + [(f"f{i}", "m") for i in range(99)]
+    pairs[0] = ("d1", _Meddler(pairs))
+    reading = store.observe(now=T0 + 3, counters=[], distinct=pairs)
+    assert pairs == [] and len(reading.distinct) == 100 and reading.distinct[1:] == [(1,) * NDW] * 99
+
+
 def test_memory_max_keys_caps_the_store() -> None:
     store = MemoryVelocityStore(max_keys=500)
     for i in range(5000):

@@ -783,31 +783,61 @@ PyDoc_STRVAR(count_doc,
 typedef struct {
     int64_t *base;
     Py_ssize_t len;
-    PyObject *at;  /* PySequence_Fast of ints, aligned with the keys */
+    Py_ssize_t *at;  /* the places, read and checked once before anything is recorded */
+    Py_ssize_t n;
 } Into;
 
 static int
 into_check(const Into *into, Py_ssize_t keys)
 {
-    if (PySequence_Fast_GET_SIZE(into->at) != keys) {
+    if (into->n != keys) {
         PyErr_SetString(PyExc_ValueError, "observe_into(): one place is needed for each key");
         return -1;
     }
     return 0;
 }
 
-/* The place of key i's reading, or NULL with an error. */
+/* The place of key i's reading (checked by into_read). No Python code runs here: a place list
+   that a member's __eq__ or __hash__ empties cannot be read after its items are freed. */
 static int64_t *
 into_at(const Into *into, Py_ssize_t i, int windows)
 {
-    Py_ssize_t pos = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(into->at, i));
-    if (pos == -1 && PyErr_Occurred())
-        return NULL;
-    if (pos < 0 || pos > into->len - windows) {
-        PyErr_SetString(PyExc_IndexError, "observe_into(): a reading's place is outside the row");
+    (void)windows;
+    if (i < 0 || i >= into->n) {
+        PyErr_SetString(PyExc_ValueError, "observe_into(): one place is needed for each key");
         return NULL;
     }
-    return into->base + pos;
+    return into->base + into->at[i];
+}
+
+/* Read the places once into C memory, checking each against the row. A tuple copy: converting
+   a place (a NumPy integer's __index__) may run Python code, which cannot shrink it. */
+static int
+into_read(Into *into, PyObject *places, int windows)
+{
+    PyObject *seq = PySequence_Tuple(places);
+    if (seq == NULL)
+        return -1;
+    Py_ssize_t n = PyTuple_GET_SIZE(seq), i;
+    into->at = PyMem_New(Py_ssize_t, n > 0 ? n : 1);
+    if (into->at == NULL) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        Py_ssize_t pos = PyNumber_AsSsize_t(PyTuple_GET_ITEM(seq, i), PyExc_IndexError);
+        if (pos == -1 && PyErr_Occurred())
+            break;
+        if (pos < 0 || pos > into->len - windows) {
+            PyErr_SetString(PyExc_IndexError, "observe_into(): a reading's place is outside the row");
+            break;
+        }
+        into->at[i] = pos;
+    }
+    into->n = n;
+    Py_DECREF(seq);
+    return i < n ? -1 : 0;
 }
 
 static void
@@ -1121,11 +1151,16 @@ distinct_core(const Frame *f, Table *table, PyObject *pairs, double now, PyObjec
     Py_ssize_t i, windows = f->windows;
     for (i = 0; i < windows; i++)
         thr_now[i] = since(now, f->widths[i], f->buckets);
-    PyObject *seq = PySequence_Fast(pairs, "distinct(): pairs must be a sequence");
-    if (seq == NULL)
+    /* A tuple (a list is copied): comparing and hashing members may run Python code, which
+       could change a list of pairs while its items are read. */
+    PyObject *seq = PySequence_Check(pairs) ? PySequence_Tuple(pairs) : NULL;
+    if (seq == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "distinct(): pairs must be a sequence");
         return NULL;
-    Py_ssize_t m = PySequence_Fast_GET_SIZE(seq);
-    PyObject **items = PySequence_Fast_ITEMS(seq);
+    }
+    Py_ssize_t m = PyTuple_GET_SIZE(seq);
+    PyObject **items = &PyTuple_GET_ITEM(seq, 0);
     PyObject *out = NULL;
     PyObject *keys[BATCH];
     Py_hash_t hashes[BATCH];
@@ -1249,7 +1284,7 @@ observe_into(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (PyObject_GetBuffer(args[14], &view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
     PyObject *result = NULL, *got = NULL;
-    Into into[3] = {{NULL, 0, NULL}, {NULL, 0, NULL}, {NULL, 0, NULL}};
+    Into into[3] = {{NULL, 0, NULL, 0}, {NULL, 0, NULL, 0}, {NULL, 0, NULL, 0}};
     /* Native int64 only: a byte-swapped row would read back as other numbers. */
     const char *format = view.format ? view.format : "B";
     if (*format == '@' || *format == '=' || *format == (PY_LITTLE_ENDIAN ? '<' : '>'))
@@ -1259,23 +1294,16 @@ observe_into(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     }
     int k;
+    int widths[3] = {fc.windows, fd.windows, fc.windows};
+    /* Every place read and checked before anything is recorded: a refused row leaves the store as it was. */
     for (k = 0; k < 3; k++) {
         into[k].base = (int64_t *)view.buf;
         into[k].len = view.len / (Py_ssize_t)sizeof(int64_t);
-        into[k].at = PySequence_Fast(args[9 + 2 * k], "observe_into(): places must be a sequence");
-        if (into[k].at == NULL)
+        if (into_read(&into[k], args[9 + 2 * k], widths[k]) < 0)
             goto done;
-    }
-    /* Every place checked before anything is recorded: a refused row leaves the store as it was. */
-    Py_ssize_t keys[3], i;
-    int widths[3] = {fc.windows, fd.windows, fc.windows};
-    for (k = 0; k < 3; k++) {
-        keys[k] = PySequence_Size(args[8 + 2 * k]);
-        if (keys[k] < 0 || into_check(&into[k], keys[k]) < 0)
+        Py_ssize_t keys = PySequence_Size(args[8 + 2 * k]);
+        if (keys < 0 || into_check(&into[k], keys) < 0)
             goto done;
-        for (i = 0; i < keys[k]; i++)
-            if (into_at(&into[k], i, widths[k]) == NULL)
-                goto done;
     }
     if ((got = count_core(&fc, (Table *)ctable, args[8], now, 1, args[6], &into[0])) == NULL)
         goto done;
@@ -1290,7 +1318,7 @@ observe_into(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_INCREF(result);
 done:
     for (k = 0; k < 3; k++)
-        Py_XDECREF(into[k].at);
+        PyMem_Free(into[k].at);
     PyBuffer_Release(&view);
     return result;
 }

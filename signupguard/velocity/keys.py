@@ -33,13 +33,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from signupguard.context import RawEvent
 from signupguard.enrichment.types import Enrichment
 
 from . import DISTINCT_WINDOWS, WINDOWS, VelocityReading, VelocityStore
-from .memory import MemoryVelocityStore
+
+if TYPE_CHECKING:  # live scoring (Redis, the database) never needs the in-process store
+    from .memory import MemoryVelocityStore
 
 # Counted dimensions: events of the same kind sharing this attribute.
 COUNTERS: tuple[str, ...] = (

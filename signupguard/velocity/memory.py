@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import threading
 from operator import add
 from typing import Any, Sequence
@@ -45,15 +46,27 @@ from . import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS, VelocityReading
 from .buckets import bucket_of, check_windows, since, widths
 
 try:
-    from ._compiled import (
-        Counter as _Counter, Table as _Table, count as _count, distinct as _distinct, observe_into as _observe_into,
-    )
+    from ._compiled import Counter as _Counter, Table as _Table, count as _count, distinct as _distinct
 except ImportError:  # built without a C compiler: the Python path below
-    _Counter = _Table = _count = _distinct = _observe_into = None
+    _Counter = _Table = _count = _distinct = None
+try:  # newer than the rest: an extension built before it (not reinstalled) still counts in C
+    from ._compiled import observe_into as _observe_into
+except ImportError:
+    _observe_into = None
 
 _MIN_GC_INTERVAL = 50_000  # events between collections, at least
 _INF = math.inf
 _NO_OLDER: tuple[tuple, int] = ((), 0)  # (older live (bucket, count)s, their sum)
+
+
+def _check_places(length: int, groups: Sequence[tuple[Sequence[Any], Sequence[Any], int]]) -> None:
+    """``observe_into``'s places: one per key, each with room for its reading of ``width`` in a row of ``length``."""
+    for keys, places, width in groups:
+        if len(places) != len(keys):
+            raise ValueError("observe_into(): one place is needed for each key")
+        for place in places:
+            if not 0 <= operator.index(place) <= length - width:
+                raise IndexError("observe_into(): a reading's place is outside the row")
 
 
 def _evict(members: dict[str, float], thr: float) -> float:
@@ -148,7 +161,10 @@ class MemoryVelocityStore:
         the readings where the features are read from, without building them
         as tuples first. Places of keys not given are left as they are.
         """
-        if not self.compiled:
+        if not self.compiled or _observe_into is None:
+            # Refused as the compiled path refuses them, before anything is recorded.
+            _check_places(len(row), ((counters, counters_at, len(self.windows)),
+                                     (distinct, distinct_at, len(self.distinct_windows)), (peek, peek_at, len(self.windows))))
             reading = self.observe(now=now, counters=counters, distinct=distinct, peek=peek)
             for places, figures in ((counters_at, reading.counts), (distinct_at, reading.distinct),
                                     (peek_at, reading.peeked)):
