@@ -6,12 +6,13 @@ override what your portal does differently; every hook has a harmless default.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Iterable, Mapping
 
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
 
-from signupguard.conf import sg_settings
+from signupguard.conf import joined_before_cutoff, sg_settings
 
 
 class DefaultAdapter:
@@ -29,10 +30,19 @@ class DefaultAdapter:
     def missing_status(self, user: Any) -> str:
         """Status of an account SignupGuard never saw sign up.
 
-        ``pending`` (fail closed) by default. Hosts installing SignupGuard on a
-        portal with existing accounts return ``cleared`` for accounts created
-        before the installation (e.g. by ``date_joined``).
+        ``pending`` (fail closed), except for accounts that joined before
+        ``CLEARED_IF_JOINED_BEFORE`` (a portal's existing customers when it
+        installs SignupGuard): ``cleared``. An unusable setting clears nobody
+        (``check`` reports it: ``signupguard.E047``). Override for other rules
+        (staff, an import's accounts).
         """
+        try:
+            cutoff = joined_before_cutoff(sg_settings.CLEARED_IF_JOINED_BEFORE)
+            joined = getattr(user, "date_joined", None)
+            if cutoff is not None and isinstance(joined, dt.datetime) and joined < cutoff:
+                return "cleared"
+        except (ValueError, TypeError):  # an unusable setting, or a naive date_joined beside an aware cutoff
+            pass
         return "pending"
 
     def can_login_when_blocked(self, user: Any) -> bool:

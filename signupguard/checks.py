@@ -25,7 +25,9 @@ from typing import Any
 
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from signupguard.conf import DEFAULTS, SECONDS_SETTINGS, is_country_code, is_number_of_days, is_seconds, sg_settings
+from signupguard.conf import (
+    DEFAULTS, SECONDS_SETTINGS, is_country_code, is_number_of_days, is_seconds, joined_before_cutoff, sg_settings,
+)
 from signupguard.enrichment.geo import check_databases
 
 TAG = "signupguard"
@@ -231,6 +233,7 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #         not a number >= 0 (infinity: never)
 #   E044  EXTRA_CAPTURE_HEADERS is not a list, tuple or comma-separated string, has an entry
 #         that is not a string, or names a header never captured (check_extra_capture_headers)
+#   E047  CLEARED_IF_JOINED_BEFORE is not a date, a datetime or ISO text of one
 #   W040  SignupGuardMiddleware is not in MIDDLEWARE
 # ---------------------------------------------------------------------------
 
@@ -280,6 +283,14 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
                 hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]}.",
                 obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E043",
             ))
+    try:
+        joined_before_cutoff(sg_settings.CLEARED_IF_JOINED_BEFORE)
+    except ValueError as exc:
+        messages.append(Error(
+            f"SIGNUPGUARD['CLEARED_IF_JOINED_BEFORE'] is unusable: {exc}; no account is cleared by it.",
+            hint="Use a date such as '2026-11-30', a datetime, or None.",
+            obj="SIGNUPGUARD['CLEARED_IF_JOINED_BEFORE']", id="signupguard.E047",
+        ))
     if "signupguard.middleware.SignupGuardMiddleware" not in getattr(settings, "MIDDLEWARE", []):
         messages.append(Warning(
             "signupguard.middleware.SignupGuardMiddleware is not in MIDDLEWARE.",

@@ -6,6 +6,7 @@ effect immediately; nothing here is cached or copied into module constants.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
@@ -68,6 +69,10 @@ DEFAULTS: dict[str, Any] = {
     "FAIL_MODE": "closed",
     # Whether a blocked account may still log in.
     "BLOCKED_CAN_LOGIN": False,
+    # Installing on a portal with accounts: those that joined (date_joined) before this date or
+    # datetime (ISO text, a date or a datetime) and never went through a recorded signup count as
+    # cleared rather than pending. None: every account without a verdict is pending (fail closed).
+    "CLEARED_IF_JOINED_BEFORE": None,
     # Seconds after which a still-pending attempt is picked up by the sweep.
     "SWEEP_AFTER_SECONDS": 60,
     # Seconds an attempt may wait for scoring through transient errors (the
@@ -152,6 +157,34 @@ def seconds_setting(key: str) -> float:
     """
     value = sg_settings.get(key)
     return float(value if is_seconds(key, value) else DEFAULTS[key])
+
+
+def joined_before_cutoff(value: Any) -> dt.datetime | None:
+    """``CLEARED_IF_JOINED_BEFORE`` as a datetime comparable with ``date_joined``; ValueError if it is none.
+
+    A date is its midnight, and a datetime without a zone is read, in the
+    project's time zone (``TIME_ZONE``), as ``date_joined`` values are.
+    """
+    from django.utils import dateparse, timezone
+
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed: Any = dateparse.parse_datetime(text) or dateparse.parse_date(text)
+        except ValueError:  # well-formed but impossible: 2026-02-30
+            parsed = None
+        if parsed is None:
+            raise ValueError(f"{value!r} is not an ISO date or datetime")
+        value = parsed
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, dt.datetime):
+        raise ValueError(f"{value!r} is not a date or datetime")
+    if django_settings.USE_TZ:
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
 
 
 def is_number_of_days(value: Any) -> bool:

@@ -43,6 +43,37 @@ def test_status_of_accounts(make_user, django_user_model) -> None:
         assert is_cleared(user) is (status == "cleared")
 
 
+@pytest.mark.parametrize("cutoff", ["2026-06-01", "2026-06-01T00:00:00Z", "2026-06-01T02:00:00+02:00"])
+def test_accounts_that_joined_before_the_installation_count_as_cleared(make_user, cutoff) -> None:
+    """A portal's existing customers keep their API keys when it installs SignupGuard (one setting)."""
+    import datetime as dt
+
+    before = make_user(date_joined=dt.datetime(2026, 5, 31, 23, 59, tzinfo=dt.timezone.utc))
+    after = make_user(date_joined=dt.datetime(2026, 6, 1, 0, 1, tzinfo=dt.timezone.utc))
+    held = _with_status(make_user(date_joined=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)), "review")
+    assert [account_status(user) for user in (before, after, held)] == ["pending", "pending", "review"]
+    with override_settings(SIGNUPGUARD={"CLEARED_IF_JOINED_BEFORE": cutoff}):
+        assert is_cleared(before) and account_status(after) == "pending"  # joined since: no verdict, no key
+        assert account_status(held) == "review"  # a verdict stands, however old the account
+        set_status(before, "blocked", source="reviewer", reason="farm")  # its first row starts from cleared
+        assert list(StatusChange.objects.filter(account__user=before).values_list("from_status", "to_status")) == [
+            ("cleared", "blocked")]
+
+
+@pytest.mark.parametrize("cutoff", ["2026-02-30", "last year", 20260601, True])
+def test_an_unusable_cutoff_clears_nobody_and_check_says_so(make_user, cutoff) -> None:
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    old = make_user(date_joined=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))
+    with override_settings(SIGNUPGUARD={"CLEARED_IF_JOINED_BEFORE": cutoff}):
+        assert account_status(old) == "pending"  # fail closed
+        with pytest.raises(SystemCheckError, match="signupguard.E047"):
+            call_command("check")
+
+
 def test_status_changes_are_audited_and_signalled(make_user, signal_log, admin_user) -> None:
     user = make_user()
     hold_new_account(user, attempt=None)
