@@ -266,6 +266,10 @@ WITHOUT_RESTRICTIONS = Reading({"device_clock_restricted": np.nan, "device_langu
 DEPLOYMENT_READINGS: tuple[Reading, ...] = (WITHOUT_FORMS, WITHOUT_ASN, WITHOUT_CITY, WITHOUT_RESTRICTIONS)
 
 
+# The share of the training rows copied for each deployment reading.
+DEPLOYED_SHARE = 0.05
+
+
 def _deployed_choices(rows: int, readings: tuple[Reading, ...], share: float, seed: int) -> list[np.ndarray]:
     """For each reading, the real rows ``as_deployed_without`` copies (the same draws every time)."""
     n = int(share * rows)
@@ -295,49 +299,48 @@ def _write_tells(rows: np.ndarray, chosen: np.ndarray, rng: np.random.Generator,
 
 def as_deployed_without(
     X: np.ndarray, y: np.ndarray, *, readings: tuple[Reading, ...] = DEPLOYMENT_READINGS,
-    share: float = 0.05, seed: int = 0,
+    share: float = DEPLOYED_SHARE, seed: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Append, per reading, ``share * rows`` copies of real rows, labels kept, as a deployment
     that lacks that signal source reads them."""
-    choices = _deployed_choices(len(y), readings, share, seed)
-    if not choices:
-        return X, y
-    blocks, labels = [X], [y]
-    for reading, chosen in zip(readings, choices):
-        rows = X[chosen].copy()
-        reading.apply(rows)
-        blocks.append(rows)
-        labels.append(y[chosen])
-    return np.vstack(blocks), np.concatenate(labels)
+    rows, labels, _ = _extended(X, y, readings=readings, deployed_share=share, synthetic_share=0.0, seed=seed, tells=())
+    return rows, labels
 
 
 def augment(
     X: np.ndarray, y: np.ndarray, *, share: float = 0.1, seed: int = 0, tells: tuple[Tell, ...] = STRONG_TELLS
 ) -> tuple[np.ndarray, np.ndarray]:
     """Append ``share * legit rows`` synthetic fraud rows (capped at the real fraud count + 10,000)."""
-    rng, picks, chosen = _synthetic_choices(y, share, seed, len(tells))
-    if not len(picks):
-        return X, y
-    rows = X[picks].astype(np.float64, copy=True)
-    _write_tells(rows, chosen, rng, tells)
-    assert rows.shape[1] == len(FEATURE_NAMES)
-    return np.vstack([X, rows.astype(X.dtype)]), np.concatenate([y, np.ones(len(picks), dtype=y.dtype)])
+    rows, labels, _ = _extended(X, y, readings=(), deployed_share=0.0, synthetic_share=share, seed=seed, tells=tells)
+    return rows, labels
 
 
 def training_rows(
     X: np.ndarray, y: np.ndarray, *, share: float = 0.1, seed: int = 0,
     readings: tuple[Reading, ...] = DEPLOYMENT_READINGS, tells: tuple[Tell, ...] = STRONG_TELLS,
 ) -> tuple[np.ndarray, np.ndarray, int]:
-    """``augment(*as_deployed_without(X, y))`` in one array: (rows, labels, how many of them are real or copies).
+    """``augment(*as_deployed_without(X, y), share=share)`` in one array: (rows, labels, how many of them are real or copies).
 
     The same rows in the same order, built without the intermediate matrix:
     on a million events' training rows that is a copy of 0.85 GB less, made
     while the features and the booster's inputs are held too.
     """
-    choices = _deployed_choices(len(y), readings, 0.05, seed)
-    deployed_y = np.concatenate([y, *(y[chosen] for chosen in choices)])
-    rng, picks, chosen_tells = _synthetic_choices(deployed_y, share, seed, len(tells))
+    return _extended(X, y, readings=readings, deployed_share=DEPLOYED_SHARE, synthetic_share=share, seed=seed,
+                     tells=tells)
+
+
+def _extended(
+    X: np.ndarray, y: np.ndarray, *, readings: tuple[Reading, ...], deployed_share: float, synthetic_share: float,
+    seed: int, tells: tuple[Tell, ...],
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """``X`` followed by its deployment copies, then synthetic fraud drawn from both; (rows, labels, rows before
+    the synthetic ones). ``X`` and ``y`` themselves when nothing is added."""
+    choices = _deployed_choices(len(y), readings, deployed_share, seed)
+    deployed_y = np.concatenate([y, *(y[chosen] for chosen in choices)]) if choices else y
+    rng, picks, chosen_tells = _synthetic_choices(deployed_y, synthetic_share, seed, len(tells))
     real = len(deployed_y)
+    if real == len(y) and not len(picks):
+        return X, y, real
     out = np.empty((real + len(picks), X.shape[1]), dtype=X.dtype)
     out[:len(y)] = X
     at = len(y)
@@ -350,5 +353,6 @@ def training_rows(
         synthetic = out[real:]
         np.take(out[:real], picks, axis=0, out=synthetic)
         _write_tells(synthetic, chosen_tells, rng, tells)
+        assert synthetic.shape[1] == len(FEATURE_NAMES)
     labels = np.concatenate([deployed_y, np.ones(len(picks), dtype=y.dtype)])
     return out, labels, real
