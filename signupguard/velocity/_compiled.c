@@ -797,16 +797,12 @@ into_check(const Into *into, Py_ssize_t keys)
     return 0;
 }
 
-/* The place of key i's reading (checked by into_read). No Python code runs here: a place list
-   that a member's __eq__ or __hash__ empties cannot be read after its items are freed. */
+/* The place of key i's reading: checked against the row by into_read, and i < n by into_check
+   at the start of each core. C memory: a place list that a member's __eq__ or __hash__ empties
+   meanwhile is never read again. */
 static int64_t *
-into_at(const Into *into, Py_ssize_t i, int windows)
+into_at(const Into *into, Py_ssize_t i)
 {
-    (void)windows;
-    if (i < 0 || i >= into->n) {
-        PyErr_SetString(PyExc_ValueError, "observe_into(): one place is needed for each key");
-        return NULL;
-    }
     return into->base + into->at[i];
 }
 
@@ -867,9 +863,7 @@ count_core(const Frame *f, Table *table, PyObject *keys, double now, int record,
             goto fail;
         PyObject *key = items[i], *value, *got;
         Py_hash_t hash = hashes[i % BATCH];
-        int64_t *dest = NULL;
-        if (into != NULL && (dest = into_at(into, i, f->windows)) == NULL)
-            goto fail;
+        int64_t *dest = into != NULL ? into_at(into, i) : NULL;
         value = table_get(table, key, hash);  /* borrowed */
         if (value == NULL) {
             if (record && table_put(table, key, hash, PyFloat_FromDouble(now)) < 0)
@@ -1183,9 +1177,7 @@ distinct_core(const Frame *f, Table *table, PyObject *pairs, double now, PyObjec
         PyObject *item = items[i], *got;
         PyObject *key = PyTuple_GET_ITEM(item, 0), *member = PyTuple_GET_ITEM(item, 1);
         Py_hash_t hash = hashes[i % BATCH];
-        int64_t *dest = NULL;
-        if (into != NULL && (dest = into_at(into, i, (int)windows)) == NULL)
-            goto fail;
+        int64_t *dest = into != NULL ? into_at(into, i) : NULL;
         PyObject *d = table_get(table, key, hash);  /* borrowed */
         if (d == NULL) {
             if (table_put(table, key, hash, pair(now, member)) < 0)
