@@ -1,16 +1,25 @@
-"""Accounts and their hold status, with the same review actions as the queue."""
+"""Accounts and their hold status, with the same review actions as the queue.
+
+Its add page decides an account SignupGuard never saw sign up (made with the
+admin's "Add user", ``create_user`` or an import after install): such an
+account has no status row, counts as ``pending`` and so appears in no list.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from signupguard import review
 from signupguard.models import AccountStatus, StatusChange
+from signupguard.status import CLEARED, set_status
 
 from .actions import ACTIONS
 from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_text
@@ -34,6 +43,33 @@ class StatusChangeInline(admin.TabularInline):
         return super().get_queryset(request).select_related("actor")
 
 
+class DecideAccountForm(forms.ModelForm):
+    """A reviewer's verdict on an account that has no status row yet."""
+
+    DECISIONS = (("approve", "Approve (clear): legitimate"), ("block", "Block: fraud (revokes its API keys)"))
+
+    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.RadioSelect)
+    note = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                           help_text="Kept in the account's audit trail.")
+    site_name = "admin"  # get_form sets the admin site the error's link points into
+
+    class Meta:
+        model = AccountStatus
+        fields = ("user",)
+        help_texts = {"user": "An account SignupGuard never saw sign up: until a reviewer decides, it counts as "
+                              "pending and may not get API keys."}
+
+    def clean_user(self) -> Any:
+        user = self.cleaned_data["user"]
+        row = AccountStatus.objects.filter(user=user).only("pk", "status").first()
+        if row is not None:  # deciding it here would skip the list's actions and their confirmations
+            url = reverse(f"{self.site_name}:signupguard_accountstatus_change", args=[row.pk])
+            raise ValidationError(format_html(
+                'This account already has a status ({}): act on it from <a href="{}">its page</a> in the list.',
+                row.status, url))
+        return user
+
+
 @admin.register(AccountStatus)
 class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("user_col", "email_col", "status", "source", "updated_at", "cluster_col", "attempt_col")
@@ -48,6 +84,53 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     fields = ("user", "status", "source", "attempt", "created_at", "updated_at")
     readonly_fields = fields
     inlines = [StatusChangeInline]
+    raw_id_fields = ("user",)  # the add page: a box for the user's id, with the user list as a lookup
+
+    # The add page: a reviewer decides an account that has no status row (module docstring).
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_review_permission(request)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ("user", "decision", "note") if obj is None else self.fields
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return () if obj is None else self.readonly_fields
+
+    def get_inlines(self, request: HttpRequest, obj: Any) -> Any:
+        return [] if obj is None else self.inlines
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        if obj is None:
+            kwargs["form"] = type("DecideAccountForm", (DecideAccountForm,), {"site_name": self.admin_site.name})
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: AccountStatus, form: Any, change: bool) -> None:
+        """Decide through ``review`` (audit row, signals, label, keys), then stand for the row it wrote."""
+        if change:
+            return  # every field of an existing row is read-only: its status moves through the actions
+        user, note = form.cleaned_data["user"], form.cleaned_data["note"].strip()
+        if form.cleaned_data["decision"] == "approve":
+            outcome = review.approve([user], actor=request.user, note=note)
+            if not outcome.accounts:  # it already counted as cleared (CLEARED_IF_JOINED_BEFORE): audit the verdict
+                set_status(user, CLEARED, source=StatusChange.Source.REVIEWER, actor=request.user,
+                           reason="approved by a reviewer", note=note, confirm=True)
+        else:
+            outcome = review.confirm_block([user], actor=request.user, note=note)
+        saved = AccountStatus.objects.get(user=user)
+        obj.pk, obj.status, obj.source, obj.created_at = saved.pk, saved.status, saved.source, saved.created_at
+        obj._signupguard_outcome = outcome  # this request's: the ModelAdmin is shared by every thread
+
+    def response_add(self, request: HttpRequest, obj: AccountStatus, post_url_continue: str | None = None) -> HttpResponse:
+        outcome = obj._signupguard_outcome
+        text = f"The account “{obj.user.get_username()}” is now {obj.status}"
+        if outcome.keys:
+            text += f"; {outcome.keys} API key(s) revoked"
+        if outcome.unlabelled:
+            text += "; no training label: the account has no stored signup attempt"
+        self.message_user(request, text + ".", messages.SUCCESS)
+        name = "add" if "_addanother" in request.POST else "change"
+        args = [] if name == "add" else [obj.pk]
+        return HttpResponseRedirect(reverse(f"{self.admin_site.name}:signupguard_accountstatus_{name}", args=args))
 
     def get_search_fields(self, request: HttpRequest) -> tuple[str, ...]:
         """The user model's own identifier and email fields: a custom model may have no ``username`` or ``email``."""

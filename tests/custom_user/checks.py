@@ -374,6 +374,16 @@ def test_approve_clears_the_account_and_opens_the_gate(django_capture_on_commit_
     assert client.get("/dashboard/").status_code == 200 and create_key(client).status_code == 201
 
 
+def test_an_account_made_outside_the_signup_flow_is_decided_from_the_add_page() -> None:
+    """The accounts page's add form takes the UUID key the raw-id box holds."""
+    user = User.objects.create_user(email="imported@example.org", password=PASSWORD)
+    assert account_status(user) == "pending"
+    reviewer = logged_in(staff("reviewer@example.org", permissions=REVIEW_PERMISSIONS))
+    response = reviewer.post(ACCOUNTS + "add/", {"user": str(user.pk), "decision": "approve"}, follow=True)
+    assert "The account “imported@example.org” is now cleared" in response.content.decode()
+    assert account_status(user) == "cleared" and AccountStatus.objects.get(user=user).source == "reviewer"
+
+
 def test_block_revokes_keys_and_undo_restores_them(django_capture_on_commit_callbacks: Capture) -> None:
     user, client = sign_up(django_capture_on_commit_callbacks, "eve@example.org", conf=ALLOW_ALL)
     key = create_key(client).json()["key"]
