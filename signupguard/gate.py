@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 from signupguard.adapter import get_adapter
-from signupguard.status import CLEARED, get_status
+from signupguard.status import CLEARED, PENDING, read_status
 
 MESSAGES = {
     "pending": "Your account is being checked. This usually takes a few seconds.",
@@ -26,14 +26,21 @@ MESSAGES = {
     "blocked": "Your account has been blocked.",
     "anonymous": "Authentication required.",
 }
+# A pending account with no status row was not made by a recorded signup: no verdict is coming.
+UNCHECKED_MESSAGE = "Your account has not been checked yet. Contact support to have it cleared."
 
 
 class NotCleared(PermissionDenied):
-    """A gated action was refused because the account is not cleared."""
+    """A gated action was refused because the account is not cleared.
 
-    def __init__(self, status: str) -> None:
+    ``unchecked``: the account is pending because SignupGuard never saw it
+    sign up (no status row), so the message does not promise a verdict.
+    """
+
+    def __init__(self, status: str, *, unchecked: bool = False) -> None:
         self.status = status
-        super().__init__(MESSAGES.get(status, "Your account is not cleared."))
+        message = UNCHECKED_MESSAGE if unchecked and status == PENDING else MESSAGES.get(status)
+        super().__init__(message or "Your account is not cleared.")
 
     def as_dict(self) -> dict[str, str]:
         """The documented 403 JSON body."""
@@ -45,10 +52,14 @@ def account_status(user: Any) -> str:
 
     An exempt account reads ``cleared`` whatever its row says.
     """
-    status = get_status(user)
+    return _status(user)[0]
+
+
+def _status(user: Any) -> tuple[str, bool]:
+    status, recorded = read_status(user)
     if status not in ("anonymous", CLEARED) and get_adapter().is_exempt(user):
-        return CLEARED
-    return status
+        return CLEARED, recorded
+    return status, recorded
 
 
 def is_cleared(user: Any) -> bool:
@@ -56,11 +67,17 @@ def is_cleared(user: Any) -> bool:
     return account_status(user) == CLEARED
 
 
+def refused(user: Any) -> NotCleared | None:
+    """Why the account may not use gated features (a ``NotCleared`` to raise or answer with), or None."""
+    status, recorded = _status(user)
+    return None if status == CLEARED else NotCleared(status, unchecked=not recorded)
+
+
 def require_cleared(user: Any) -> None:
     """Raise ``NotCleared`` (a ``PermissionDenied``) unless the account is cleared."""
-    status = account_status(user)
-    if status != CLEARED:
-        raise NotCleared(status)
+    held = refused(user)
+    if held is not None:
+        raise held
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -68,9 +85,9 @@ def _wants_json(request: HttpRequest) -> bool:
     return "json" in request.content_type or ("application/json" in accept and "text/html" not in accept)
 
 
-def refusal(request: HttpRequest, status: str) -> HttpResponse:
-    """The 403 answer for a held account: JSON for API clients, HTML otherwise."""
-    body = NotCleared(status).as_dict()
+def refusal(request: HttpRequest, status: str | NotCleared) -> HttpResponse:
+    """The 403 answer for a held account (its status, or the ``NotCleared``): JSON for API clients, HTML otherwise."""
+    body = (status if isinstance(status, NotCleared) else NotCleared(status)).as_dict()
     if _wants_json(request):
         return JsonResponse(body, status=403)
     html = render_to_string("signupguard/not_cleared.html", body, request=request)
@@ -83,8 +100,8 @@ def cleared_required(view: Callable[..., Any]) -> Callable[..., Any]:
     def check(request: HttpRequest) -> HttpResponse | None:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        status = account_status(request.user)
-        return None if status == CLEARED else refusal(request, status)
+        held = refused(request.user)
+        return None if held is None else refusal(request, held)
 
     if iscoroutinefunction(view):
         @wraps(view)

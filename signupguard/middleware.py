@@ -70,7 +70,7 @@ class SignupGuardMiddleware:
         from signupguard.gate import NotCleared, refusal
 
         if isinstance(exception, NotCleared):
-            return refusal(request, exception.status)
+            return refusal(request, exception)
         return None
 
     async def __acall__(self, request: Any) -> Awaitable[Any]:

@@ -25,10 +25,19 @@ DECISION_STATUS = {"allow": CLEARED, "review": REVIEW, "block": BLOCKED}
 
 def get_status(user: Any) -> str:
     """The account's status; ``anonymous`` for anonymous users."""
+    return read_status(user)[0]
+
+
+def read_status(user: Any) -> tuple[str, bool]:
+    """(``get_status``, whether SignupGuard has a status row for the account) in one query.
+
+    Without a row the adapter's ``missing_status`` answers: an account that
+    never went through a recorded signup, which no verdict will ever clear.
+    """
     if user is None or not getattr(user, "is_authenticated", False):
-        return "anonymous"
+        return "anonymous", False
     row = AccountStatus.objects.filter(user_id=user.pk).values_list("status", flat=True).first()
-    return row if row is not None else get_adapter().missing_status(user)
+    return (row, True) if row is not None else (get_adapter().missing_status(user), False)
 
 
 def hold_new_account(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:

@@ -138,6 +138,27 @@ def test_api_key_refused_until_cleared(client, make_user, status) -> None:
         issue_key(user, name="direct")
 
 
+def test_an_account_no_signup_recorded_is_not_promised_a_verdict(client, make_user) -> None:
+    """Made outside the signup flow (no status row): still pending, but every gate says a person must clear it."""
+    from signupguard.gate import UNCHECKED_MESSAGE
+
+    unchecked, waiting = make_user(), _with_status(make_user(), "pending")
+    for user, detail in ((unchecked, UNCHECKED_MESSAGE), (waiting, NotCleared("pending").as_dict()["detail"])):
+        client.force_login(user)
+        expected = {"detail": detail, "status": "pending"}  # the documented body; only the words differ
+        assert client.post("/api/keys/", {"name": "ci"}, content_type="application/json").json() == expected
+        assert client.get("/drf/cleared/").json() == expected
+        assert client.get("/gated/", HTTP_ACCEPT="application/json").json() == expected
+        assert detail in client.get("/gated/", HTTP_ACCEPT="text/html").content.decode()
+        with pytest.raises(NotCleared, match=detail):
+            issue_key(user, name="direct")
+    _, key = issue_key(_with_status(make_user(), "cleared"), name="k")
+    owner = AccountAPIKey.objects.get_from_key(key).user
+    AccountStatus.objects.filter(user=owner).delete()  # its row gone: as an account no signup recorded
+    response = client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}")
+    assert response.status_code == 403 and response.json() == {"detail": UNCHECKED_MESSAGE, "status": "pending"}
+
+
 def test_api_key_granted_when_cleared_and_revoked_on_block(client, make_user, admin_user) -> None:
     user = _with_status(make_user(), "cleared")
     client.force_login(user)

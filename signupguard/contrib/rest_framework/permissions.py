@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework.permissions import BasePermission
 
-from signupguard.gate import NotCleared, account_status
+from signupguard.gate import refused
 
 
 class IsCleared(BasePermission):
@@ -18,8 +18,8 @@ class IsCleared(BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False  # DRF answers 401/403 "not authenticated"
-        status = account_status(user)
-        if status == "cleared":
+        held = refused(user)
+        if held is None:
             return True
-        self.message = NotCleared(status).as_dict()
+        self.message = held.as_dict()
         return False

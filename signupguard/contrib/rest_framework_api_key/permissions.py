@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework_api_key.permissions import BaseHasAPIKey
 
-from signupguard.gate import NotCleared, account_status
+from signupguard.gate import refused
 
 from .models import AccountAPIKey
 
@@ -24,8 +24,8 @@ class HasClearedAccountAPIKey(BaseHasAPIKey):
             return False
         if api_key.has_expired:
             return False
-        status = account_status(api_key.user)
-        if status != "cleared":
-            self.message = NotCleared(status).as_dict()
+        held = refused(api_key.user)
+        if held is not None:
+            self.message = held.as_dict()
             return False
         return True
