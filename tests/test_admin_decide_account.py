@@ -132,3 +132,53 @@ def test_save_and_add_another_returns_to_the_form(django_user_model, reviewer) -
     user = django_user_model.objects.create_user(username="someone", password="pw-123-secret")
     response = _decide(_client(reviewer), user, "approve", _addanother="1")
     assert response.redirect_chain[-1][0] == ADD and account_status(user) == "cleared"
+
+
+def test_a_decision_made_while_the_form_was_checked_stands(django_user_model, reviewer, admin_user, monkeypatch) -> None:
+    """Another reviewer blocks the account between the form's check and its save: the add page does not overrule them."""
+    from signupguard.admin.accounts import AccountStatusAdmin
+    from signupguard.status import set_status
+
+    user = django_user_model.objects.create_user(username="contested", password="pw-123-secret")
+    save_form = AccountStatusAdmin.save_form  # called once the form is valid, just before save_model
+
+    def someone_else_decides_first(self, request, form, change):
+        set_status(user, "blocked", source="reviewer", actor=admin_user, reason="farm", note="first")
+        return save_form(self, request, form, change)
+
+    monkeypatch.setattr(AccountStatusAdmin, "save_form", someone_else_decides_first)
+    response = _decide(_client(reviewer), user, "approve", note="second")
+    assert "was given a status (blocked) while you decided; nothing changed" in response.content.decode()
+    row = AccountStatus.objects.get(user=user)
+    assert response.redirect_chain[-1][0] == reverse("admin:signupguard_accountstatus_change", args=[row.pk])
+    assert row.status == "blocked"
+    assert list(StatusChange.objects.filter(account=row).values_list("to_status", "actor", "note")) == [
+        ("blocked", admin_user.pk, "first")]
+    assert not LogEntry.objects.filter(user=reviewer).exists()  # nothing was added
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cluster_is_refreshed_after_the_decision_commits(django_user_model, reviewer, monkeypatch) -> None:
+    """As with the list's actions: the refresh must not run under the status row's lock, inside the add page's transaction."""
+    from django.db import connection
+
+    from signupguard import clusters
+    from signupguard.models import Cluster, ClusterMember
+
+    user = django_user_model.objects.create_user(username="linked", password="pw-123-secret")
+    other = django_user_model.objects.create_user(username="linked-too", password="pw-123-secret")
+    cluster = Cluster.objects.create(size=2)
+    ClusterMember.objects.bulk_create([ClusterMember(user=user, cluster=cluster), ClusterMember(user=other, cluster=cluster)])
+    calls: list[tuple[int, bool]] = []
+    refresh = clusters.refresh
+
+    def recording(cluster_id, *args, **kwargs):
+        calls.append((cluster_id, connection.in_atomic_block))
+        return refresh(cluster_id, *args, **kwargs)
+
+    monkeypatch.setattr(clusters, "refresh", recording)
+    _decide(_client(reviewer), user, "block")
+    assert AccountStatus.objects.get(user=user).status == "blocked"
+    assert calls == [(cluster.pk, False)]
+    cluster.refresh_from_db()
+    assert cluster.blocked_count == 1

@@ -12,12 +12,14 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from signupguard import review
+from signupguard import clusters, review
+from signupguard.adapter import get_adapter
 from signupguard.models import AccountStatus, StatusChange
 from signupguard.status import CLEARED, set_status
 
@@ -104,11 +106,25 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
             kwargs["form"] = type("DecideAccountForm", (DecideAccountForm,), {"site_name": self.admin_site.name})
         return super().get_form(request, obj, change=change, **kwargs)
 
+    def changeform_view(self, request: HttpRequest, object_id: str | None = None, form_url: str = "",
+                        extra_context: dict | None = None) -> Any:
+        if object_id is None:
+            # Django runs the add page in a transaction: the decision's cluster refresh waits for its
+            # commit, as the list actions' does, instead of running under the status row's lock.
+            with clusters.deferred_refresh():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request: HttpRequest, obj: AccountStatus, form: Any, change: bool) -> None:
         """Decide through ``review`` (audit row, signals, label, keys), then stand for the row it wrote."""
         if change:
             return  # every field of an existing row is read-only: its status moves through the actions
         user, note = form.cleaned_data["user"], form.cleaned_data["note"].strip()
+        taken = _claim(user)
+        if taken is not None:  # decided since the form was checked (another reviewer, a verdict): theirs stands
+            obj.pk, obj.status = taken.pk, taken.status
+            obj._signupguard_taken = True
+            return
         if form.cleaned_data["decision"] == "approve":
             outcome = review.approve([user], actor=request.user, note=note)
             if not outcome.accounts:  # it already counted as cleared (CLEARED_IF_JOINED_BEFORE): audit the verdict
@@ -120,7 +136,18 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
         obj.pk, obj.status, obj.source, obj.created_at = saved.pk, saved.status, saved.source, saved.created_at
         obj._signupguard_outcome = outcome  # this request's: the ModelAdmin is shared by every thread
 
+    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        if getattr(obj, "_signupguard_taken", False):
+            return None  # nothing was added
+        return super().log_addition(request, obj, message)
+
     def response_add(self, request: HttpRequest, obj: AccountStatus, post_url_continue: str | None = None) -> HttpResponse:
+        if getattr(obj, "_signupguard_taken", False):
+            url = reverse(f"{self.admin_site.name}:signupguard_accountstatus_change", args=[obj.pk])
+            self.message_user(request, format_html(
+                "The account “{}” was given a status ({}) while you decided; nothing changed. "
+                'Act on it from <a href="{}">its page</a>.', obj.user.get_username(), obj.status, url), messages.ERROR)
+            return HttpResponseRedirect(url)
         outcome = obj._signupguard_outcome
         text = f"The account “{obj.user.get_username()}” is now {obj.status}"
         if outcome.keys:
@@ -169,3 +196,18 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
             return "—"
         return format_html('<a href="{}">{}</a>', reverse("admin:signupguard_attempt_change", args=[obj.attempt_id]),
                            obj.attempt_id)
+
+
+def _claim(user: Any) -> AccountStatus | None:
+    """Create the account's status row (as ``missing_status`` reads it) before deciding; the row that beat us to it, if one did.
+
+    The form checked that there was none, but a verdict or another reviewer may
+    have written one since: the INSERT (its unique user) is what decides who
+    was first, and on PostgreSQL it waits for a concurrent one to commit.
+    """
+    try:
+        with transaction.atomic():
+            AccountStatus.objects.create(user=user, status=get_adapter().missing_status(user))
+    except IntegrityError:
+        return AccountStatus.objects.filter(user=user).first()
+    return None
