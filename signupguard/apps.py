@@ -26,6 +26,13 @@ class SignupGuardConfig(AppConfig):
         from . import checks, clusters, receivers, retroactive  # noqa: F401
 
         setting_changed.connect(_reset_engine, dispatch_uid="signupguard.engine.reset")
+        # A Celery worker checks the GeoIP files once, before forking its pool: celeryd_after_setup comes
+        # after its logging is set up and before its pool starts (ready() runs before both).
+        from celery.signals import celeryd_after_setup
+
+        from .enrichment.geo import check_before_fork
+
+        celeryd_after_setup.connect(check_before_fork, dispatch_uid="signupguard.geoip.check_before_fork", weak=False)
         # Scoring tasks held during a request are published once its response is out.
         request_finished.connect(release_held, dispatch_uid="signupguard.publisher.release_held")
         if apps.is_installed("allauth.account"):

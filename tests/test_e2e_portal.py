@@ -130,6 +130,11 @@ def test_ordinary_signup_is_held_then_cleared_and_gets_a_key(celery_live, live_s
     assert AccountAPIKey.objects.get_from_key(key["key"]).user.username == "ana.lopez"
 
 
+def test_the_worker_checked_its_geoip_files_before_starting_its_pool(celery_live) -> None:
+    """``celeryd_after_setup`` in the real worker's main process: a prefork pool's children inherit the verdicts."""
+    assert "SignupGuard checked 2 GeoIP database(s)" in celery_live.worker.output()
+
+
 def test_farm_signup_is_held_and_refused_a_key(celery_live, live_server) -> None:
     clients = farm_signups(live_server, 8)
     verdicts = [client.wait_for_verdict() for client in clients]

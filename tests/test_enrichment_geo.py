@@ -736,3 +736,54 @@ def test_lookups_do_not_wait_for_the_check_of_a_new_file(tmp_path, monkeypatch):
         geo.refresh()
     assert not city.provisional and type(city.reader).__module__ == "maxminddb.extension"  # checked: the C reader
     assert geo.lookup("2a01:4f8::1").country == "DE"
+
+
+def _forked_reader_kind(path) -> str:
+    """In a forked child, the kind of reader a fresh ``GeoDatabases`` opens on ``path`` at once."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no database, no pytest; report and leave
+        try:
+            os.close(read)
+            database = GeoDatabases(city_path=path)._databases[0]
+            database.refresh()
+            kind = "provisional" if database.provisional else type(database.reader).__module__
+            os.write(write, kind.encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        kind = pipe.read()
+    os.waitpid(pid, 0)
+    return kind
+
+
+def test_a_celery_worker_checks_the_files_before_forking_so_its_pool_inherits_the_verdicts(tmp_path, settings, caplog):
+    """Each pool process would otherwise check every file again (seconds of CPU for a full City database).
+
+    A real worker's main process runs it from ``celeryd_after_setup``: ``test_e2e_portal`` reads its log line.
+    """
+    from signupguard.enrichment import geo as geo_module
+
+    unchecked, checked = tmp_path / "unchecked.mmdb", tmp_path / "city.mmdb"
+    _names_db(unchecked)
+    _names_db(checked)
+    assert _forked_reader_kind(unchecked) == "provisional"  # the pure-Python reader until its own check ends
+    settings.SIGNUPGUARD = {"GEOIP_CITY": str(checked), "GEOIP_ASN": str(tmp_path / "missing.mmdb")}
+    with caplog.at_level(logging.INFO, logger="signupguard.enrichment.geo"):
+        geo_module.check_before_fork()
+    assert "checked 1 GeoIP database(s)" in caplog.text  # the missing one is left to check's E001
+    assert geo_module._verdicts[(str(checked), geo_module._signature(str(checked)))] is None
+    assert _forked_reader_kind(checked) == "maxminddb.extension"  # the C reader at once, nothing re-checked
+
+
+def test_checking_before_the_fork_never_stops_a_worker(tmp_path, settings, caplog):
+    bad = tmp_path / "city.mmdb"
+    bad.write_bytes(b"not a database")
+    settings.SIGNUPGUARD = {"GEOIP_CITY": str(bad), "GEOIP_ASN": 42}
+    from signupguard.enrichment.geo import check_before_fork, _verdicts, _signature
+
+    with caplog.at_level(logging.INFO, logger="signupguard.enrichment.geo"):
+        check_before_fork()
+    assert "checked 1 GeoIP database(s)" in caplog.text
+    assert "no MaxMind DB metadata" in _verdicts[(str(bad), _signature(str(bad)))]  # refused, as lookups will
