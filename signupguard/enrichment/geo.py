@@ -8,7 +8,9 @@ the C extension and reopened when its file changes on disk (checked at most
 once a second with one ``stat``). The C extension trusts the file's structure
 (a map key that is not a string crashes the process), so a file is first
 checked whole, once per version (``_structure_problem``); one that fails is
-not opened, and ``check_database`` reports it. Replace databases atomically
+not opened, and ``check_database`` reports it. The processes of a machine
+share the verdicts (``shared_verdicts``), and a Celery worker checks before
+forking its pool (``check_before_fork``). Replace databases atomically
 (write a temporary file, then rename, as ``geoipupdate`` does): a
 memory-mapped file truncated in place cannot be read safely by any process.
 
@@ -35,6 +37,7 @@ import maxminddb
 import numpy as np
 from maxminddb.decoder import Decoder
 
+from . import shared_verdicts
 from .network import NetworkClassifier, is_private_value, prefixes_of
 from .types import IPInfo
 
@@ -248,12 +251,24 @@ def _check_in_background(key: tuple[str, Any]) -> None:
 
 
 def _checked(path: str, signature: Any) -> str | None:
-    """``_structure_problem`` of this version of the file, found once (``check_database`` waits for it)."""
+    """``_structure_problem`` of this version of the file, found once (``check_database`` waits for it).
+
+    Once per process, and once per machine where the processes can share
+    verdicts (``shared_verdicts``): the first to get a version's lock checks
+    it, the others wait and read its verdict.
+    """
     key = (path, signature)
     with _verdict_lock:
         if key in _verdicts:
             return _verdicts[key]
-    problem = _structure_problem(path, signature)
+    problem = shared_verdicts.read(path, signature)
+    if problem is shared_verdicts.UNKNOWN:
+        with shared_verdicts.exclusive(path, signature):
+            problem = shared_verdicts.read(path, signature)  # written while this process waited
+            if problem is shared_verdicts.UNKNOWN:
+                problem = _structure_problem(path, signature)
+                if _signature(path) == signature:  # not a file replaced while it was read
+                    shared_verdicts.write(path, signature, problem)
     with _verdict_lock:
         if len(_verdicts) >= _MAX_VERDICTS:
             _verdicts.clear()  # versions of files long replaced
@@ -265,12 +280,12 @@ def check_before_fork(**_: Any) -> None:
     """Check the configured files in this process now, so that processes it forks inherit the verdicts.
 
     Connected to Celery's ``celeryd_after_setup``, which a worker's main
-    process sends before it starts its pool: without it every pool process checks every
-    file again in its own thread (3.5 s of CPU and ~190 MB at its peak for a
-    75 MB City-sized file, docs/benchmarks.md), and again whenever a child is
-    replaced (``--max-tasks-per-child``). A later version of a file is still
-    checked by each process that reads it. Never raises: a worker starts
-    whatever its databases say (``check`` reports them).
+    process sends before it starts its pool: its pool processes then open the
+    C reader at once, instead of starting on the pure-Python one while they
+    get the verdict (checking the file themselves where verdicts cannot be
+    shared: 3.5 s of CPU and ~190 MB at the peak for a 75 MB City-sized
+    file, docs/benchmarks.md). Never raises: a worker starts whatever its
+    databases say (``check`` reports them).
     """
     from signupguard.conf import sg_settings
 

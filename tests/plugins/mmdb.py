@@ -15,6 +15,19 @@ import pytest
 
 from signupguard.simulation import geodb
 
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_geoip_verdicts(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The GeoIP checks' shared verdicts go to this run's temporary directory, not the machine's /tmp.
+
+    Runs do not read each other's verdicts, and the hostile files of the
+    GeoIP tests leave nothing behind; processes the tests start (``TMPDIR``) too.
+    """
+    import os
+    import tempfile
+
+    tempfile.tempdir = os.environ["TMPDIR"] = str(tmp_path_factory.getbasetemp())
+
 # (CIDR, ASN, organisation). 199999 and up are unlisted, so only keywords or the
 # "known ASN" rule classify them.
 ASN_RECORDS = [
