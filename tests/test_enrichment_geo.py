@@ -777,13 +777,36 @@ def test_a_celery_worker_checks_the_files_before_forking_so_its_pool_inherits_th
     assert _forked_reader_kind(checked) == "maxminddb.extension"  # the C reader at once, nothing re-checked
 
 
-def test_checking_before_the_fork_never_stops_a_worker(tmp_path, settings, caplog):
+def test_checking_before_the_fork_never_stops_a_worker(tmp_path, settings, caplog, monkeypatch):
+    from signupguard.enrichment import geo as geo_module
+
     bad = tmp_path / "city.mmdb"
     bad.write_bytes(b"not a database")
-    settings.SIGNUPGUARD = {"GEOIP_CITY": str(bad), "GEOIP_ASN": 42}
-    from signupguard.enrichment.geo import check_before_fork, _verdicts, _signature
-
+    settings.SIGNUPGUARD = {"GEOIP_CITY": str(bad), "GEOIP_ASN": 42}  # a path that is not one is skipped
     with caplog.at_level(logging.INFO, logger="signupguard.enrichment.geo"):
-        check_before_fork()
+        geo_module.check_before_fork()
     assert "checked 1 GeoIP database(s)" in caplog.text
-    assert "no MaxMind DB metadata" in _verdicts[(str(bad), _signature(str(bad)))]  # refused, as lookups will
+    assert "no MaxMind DB metadata" in geo_module._verdicts[(str(bad), geo_module._signature(str(bad)))]
+
+    def broken(*args):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(geo_module, "_checked", broken)
+    geo_module.check_before_fork()  # logs, does not raise: the worker starts
+    assert "could not check its GeoIP databases before the worker's pool starts" in caplog.text
+
+
+def test_a_failing_background_check_lets_the_next_refresh_try_again(tmp_path, monkeypatch, caplog):
+    from signupguard.enrichment import geo as geo_module
+
+    path = tmp_path / "city.mmdb"
+    _names_db(path)
+    key = (str(path), geo_module._signature(str(path)))
+
+    def broken(*args):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(geo_module, "_checked", broken)
+    geo_module._checking[key] = os.getpid()
+    geo_module._check_in_background(key)  # as its thread runs it
+    assert key not in geo_module._checking and "could not check GeoIP database" in caplog.text

@@ -135,3 +135,103 @@ def test_a_file_replaced_while_it_was_checked_shares_no_verdict(verdicts_dir, ci
     monkeypatch.setattr(geo, "_structure_problem", replaced_meanwhile)
     geo._checked(city, signature)
     assert not os.path.exists(os.path.join(verdicts_dir, shared_verdicts._name(city, signature)))
+
+
+def test_a_process_forked_while_a_check_holds_the_lock_does_not_wait_forever(verdicts_dir, city, monkeypatch) -> None:
+    """The child's copy of the lock would outlive the parent's release, and the child would wait on itself."""
+    import signal
+    import threading
+
+    signature, real, inside = geo._signature(city), geo._structure_problem, threading.Event()
+
+    def slow(path, sig):
+        inside.set()
+        time.sleep(0.5)
+        return real(path, sig)
+
+    monkeypatch.setattr(geo, "_structure_problem", slow)
+    checking = threading.Thread(target=geo._checked, args=(city, signature))
+    checking.start()
+    assert inside.wait(10)  # the thread holds the version's lock
+    pid = os.fork()
+    if pid == 0:  # a Celery pool process forked at that moment
+        try:
+            signal.alarm(10)  # a hang ends the child with SIGALRM
+            geo._verdicts.clear()
+            os._exit(0 if geo._checked(city, signature) is None else 1)
+        finally:
+            os._exit(2)
+    checking.join()
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
+def test_without_a_writable_temporary_directory_every_process_checks_for_itself(city, monkeypatch) -> None:
+    """A read-only root filesystem with no /tmp: no sharing, and no error where there was none."""
+    def nowhere():
+        raise FileNotFoundError("No usable temporary directory found")
+
+    monkeypatch.setattr(tempfile, "gettempdir", nowhere)
+    monkeypatch.setattr(geo, "_verdicts", {})
+    assert shared_verdicts.directory() is None
+    assert geo.check_database(city, "city") is None
+    assert geo._checked(city, geo._signature(city)) is None
+
+
+def test_a_parent_others_can_write_without_the_sticky_bit_is_not_trusted(tmp_path, monkeypatch) -> None:
+    parent = tmp_path / "open"
+    parent.mkdir()
+    os.chmod(parent, 0o777)  # anyone could rename our directory away and put theirs in its place
+    monkeypatch.setattr(tempfile, "tempdir", str(parent))
+    assert shared_verdicts.directory() is None
+    os.chmod(parent, 0o1777)  # /tmp's mode: only the owner may rename it
+    assert shared_verdicts.directory() == str(parent / f"signupguard-geoip-{os.getuid()}")
+
+
+def test_a_verdict_that_cannot_be_written_leaves_nothing_behind(verdicts_dir, city, monkeypatch, caplog) -> None:
+    import errno
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shared_verdicts.os, "replace", disk_full)
+    monkeypatch.setattr(shared_verdicts, "_warned", set())
+    for _ in range(3):
+        monkeypatch.setattr(geo, "_verdicts", {})
+        assert geo._checked(city, geo._signature(city)) is None  # the check itself stands
+    assert os.listdir(verdicts_dir) == []
+    assert caplog.text.count("could not share a GeoIP check's verdict") == 1
+
+
+def test_a_file_rewritten_in_place_with_its_old_mtime_is_checked_again(verdicts_dir, tmp_path, monkeypatch) -> None:
+    """Same path, inode, size and mtime (a copy that keeps times): only ctime tells the versions apart."""
+    path = tmp_path / "city.mmdb"
+    geodb.write_city_db(path, [("81.2.69.0/24", "GB", "Europe/London")])
+    st = os.stat(path)
+    geo._checked(str(path), geo._signature(str(path)))
+    time.sleep(0.01)
+    with open(path, "r+b") as handle:  # the same inode, the same size, other bytes
+        handle.write(b"\xff" * 64)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (os.stat(path).st_ino, os.stat(path).st_size, os.stat(path).st_mtime_ns) == (st.st_ino, st.st_size, st.st_mtime_ns)
+    checks = _another_process(monkeypatch)
+    geo._checked(str(path), geo._signature(str(path)))
+    assert checks == [str(path)]
+
+
+def test_a_file_replaced_between_the_stat_and_the_open_is_not_read_by_the_c_reader(verdicts_dir, city, monkeypatch) -> None:
+    import maxminddb
+
+    geo._checked(city, geo._signature(city))  # this version's verdict is known: the C reader would open at once
+    opened, real_open = [], maxminddb.open_database
+
+    def replaced_first(path, mode=maxminddb.MODE_AUTO):
+        if not opened:
+            geodb.write_city_db(city, [("81.2.69.0/24", "FR", "Europe/Paris")])  # a version nobody checked
+        opened.append(mode)
+        return real_open(path, mode)
+
+    monkeypatch.setattr(maxminddb, "open_database", replaced_first)
+    database = geo.GeoDatabases(city_path=city)._databases[0]
+    database.refresh()
+    assert opened == [maxminddb.MODE_AUTO, maxminddb.MODE_MMAP]
+    assert database.provisional and type(database.reader).__module__ == "maxminddb.reader"  # pure Python

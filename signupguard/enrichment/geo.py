@@ -207,7 +207,7 @@ def _check_structure(buf: bytes) -> None:
     _check_values(buf, data_start, marker, (offsets + data_start).tolist())
 
 
-def _structure_problem(path: str, signature: tuple[int, int, int] | None) -> str | None:
+def _structure_problem(path: str, signature: tuple[int, ...] | None) -> str | None:
     """Why the C reader must not open ``path`` (None: it can); ``_checked`` keeps it per version of the file.
 
     The file is read, not mapped, so one truncated meanwhile gives an error, not SIGBUS.
@@ -245,9 +245,13 @@ def _verdict(path: str, signature: Any) -> Any:
 
 
 def _check_in_background(key: tuple[str, Any]) -> None:
-    _checked(*key)
-    with _verdict_lock:
-        _checking.pop(key, None)
+    try:
+        _checked(*key)
+    except Exception:  # noqa: BLE001 - the thread must end cleanly; the next refresh asks again
+        logger.warning("SignupGuard could not check GeoIP database %s", key[0], exc_info=True)
+    finally:
+        with _verdict_lock:
+            _checking.pop(key, None)
 
 
 def _checked(path: str, signature: Any) -> str | None:
@@ -308,12 +312,13 @@ def check_before_fork(**_: Any) -> None:
                     checked, time.monotonic() - started)
 
 
-def _signature(path: str) -> tuple[int, int, int] | None:
+def _signature(path: str) -> tuple[int, ...] | None:
+    """What tells one version of a file from another: ``ctime`` too, since copies keep ``mtime`` and inodes are reused."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev, st.st_ctime_ns)
 
 
 def _text(value: Any, limit: int = 256) -> str | None:
@@ -375,7 +380,7 @@ class _Database:
         self.extract = _EXTRACTORS[kind]
         self.reader: Any = None
         self.ip_version = 6
-        self.signature: tuple[int, int, int] | None | str = "unopened"
+        self.signature: tuple[int, ...] | None | str = "unopened"
         self.provisional = False  # the pure-Python reader, until the file's check is done
         self._networks: dict[tuple[int, int], Any] = {}  # (prefix length, block) -> extracted record
         self._warned: set[str] = set()
@@ -406,6 +411,10 @@ class _Database:
             # Until the check is done, the pure-Python reader: slower, but it raises where the C one crashes.
             mode = maxminddb.MODE_MMAP if verdict is _PENDING else maxminddb.MODE_AUTO
             reader = maxminddb.open_database(self.path, mode)
+            if verdict is not _PENDING and _signature(self.path) != signature:
+                # Replaced between the stat and the open: the C reader may hold a version nobody
+                # checked. The pure-Python one until the next refresh opens (and checks) the new file.
+                reader, verdict = maxminddb.open_database(self.path, maxminddb.MODE_MMAP), _PENDING
             self.ip_version = int(reader.metadata().ip_version)
         except Exception as exc:  # corrupt files raise several exception types
             self._warn(f"open:{signature}", "SignupGuard cannot open %s database %s: %s", self.kind, self.path, exc)

@@ -10,8 +10,10 @@ the pure-Python reader meanwhile) and read the verdict instead of checking.
 
 A verdict lets the C reader, which trusts the file, open it: the directory
 is the user's own (created 0700, refused if anyone else owns or can write
-it), and a file version is named by its path, mtime, size and inode. When
-the directory cannot be used, every process checks for itself, as before.
+it, or can swap it: a parent writable by others without the sticky bit),
+and a file version is named by its path and ``geo._signature`` (mtime,
+size, inode, device, ctime). When the directory cannot be used, every
+process checks for itself, as before.
 """
 
 from __future__ import annotations
@@ -39,20 +41,32 @@ _MAX_AGE = 30 * 86400  # verdicts of versions replaced a month ago are deleted w
 
 def directory() -> str | None:
     """The user's verdict directory (created if missing), or None when it is not safe to trust."""
-    path = os.path.join(tempfile.gettempdir(), f"signupguard-geoip-{os.getuid()}")
     try:
-        os.mkdir(path, 0o700)
-    except FileExistsError:
-        pass
+        parent = tempfile.gettempdir()  # raises when no temporary directory is writable
+        path = os.path.join(parent, f"signupguard-geoip-{os.getuid()}")
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            pass
+        st, above = os.lstat(path), os.stat(parent)
     except OSError:
         return None
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return None
+    if above.st_mode & 0o022 and not above.st_mode & stat.S_ISVTX:
+        return None  # others could swap the directory for theirs
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
-        return None  # a symlink, someone else's, or writable by others: its verdicts prove nothing
+        _warn_once(f"SignupGuard does not trust {path} (a symlink, someone else's, or writable by others): "
+                   "each process checks the GeoIP databases for itself")
+        return None
     return path
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        logger.warning(message)
 
 
 def _where(signature: Any) -> str | None:
@@ -60,7 +74,7 @@ def _where(signature: Any) -> str | None:
     return directory() if signature is not None and fcntl is not None else None
 
 
-def _name(path: str, signature: tuple[int, int, int]) -> str:
+def _name(path: str, signature: tuple[int, ...]) -> str:
     key = "\0".join((os.path.abspath(path), *map(str, signature)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -87,14 +101,19 @@ def write(path: str, signature: Any, problem: str | None) -> None:
     where = _where(signature)
     if where is None:
         return
-    target = os.path.join(where, _name(path, signature))
+    target, temporary = os.path.join(where, _name(path, signature)), None
     try:
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".verdict-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(_OK if problem is None else _BAD + problem[:2000])
         os.replace(temporary, target)
-    except OSError as exc:
-        logger.warning("SignupGuard could not share a GeoIP check's verdict in %s: %s", where, exc)
+    except OSError as exc:  # a full disk, a quota: the other processes check for themselves
+        _warn_once(f"SignupGuard could not share a GeoIP check's verdict in {where}: {exc.strerror or exc}")
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
         return
     _forget_old(where)
 
@@ -120,6 +139,23 @@ def _forget_old(where: str) -> None:
             pass
 
 
+# Lock files this process holds. A process forked meanwhile closes its copies, or it would keep the
+# lock alive after its holder released it, and wait on itself when it checks the same version.
+_held: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in list(_held):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
+
+
 @contextmanager
 def exclusive(path: str, signature: Any) -> Iterator[None]:
     """Hold this version's lock (waiting for it): one process checks a version at a time.
@@ -138,6 +174,7 @@ def exclusive(path: str, signature: Any) -> Iterator[None]:
     except OSError:
         yield
         return
+    _held.add(handle)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
@@ -146,4 +183,5 @@ def exclusive(path: str, signature: Any) -> Iterator[None]:
         except OSError:
             pass
     finally:
+        _held.discard(handle)
         os.close(handle)  # closing releases the lock
