@@ -65,10 +65,9 @@ class DecideAccountForm(forms.ModelForm):
         user = self.cleaned_data["user"]
         row = AccountStatus.objects.filter(user=user).only("pk", "status").first()
         if row is not None:  # deciding it here would skip the list's actions and their confirmations
-            url = reverse(f"{self.site_name}:signupguard_accountstatus_change", args=[row.pk])
             raise ValidationError(format_html(
                 'This account already has a status ({}): act on it from <a href="{}">its page</a> in the list.',
-                row.status, url))
+                row.status, _row_url(self.site_name, row.pk)))
         return user
 
 
@@ -120,10 +119,10 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
         if change:
             return  # every field of an existing row is read-only: its status moves through the actions
         user, note = form.cleaned_data["user"], form.cleaned_data["note"].strip()
+        obj._signupguard_outcome = None  # this request's (the ModelAdmin is shared by every thread); None: nothing done
         taken = _claim(user)
         if taken is not None:  # decided since the form was checked (another reviewer, a verdict): theirs stands
             obj.pk, obj.status = taken.pk, taken.status
-            obj._signupguard_taken = True
             return
         if form.cleaned_data["decision"] == "approve":
             outcome = review.approve([user], actor=request.user, note=note)
@@ -134,30 +133,29 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
             outcome = review.confirm_block([user], actor=request.user, note=note)
         saved = AccountStatus.objects.get(user=user)
         obj.pk, obj.status, obj.source, obj.created_at = saved.pk, saved.status, saved.source, saved.created_at
-        obj._signupguard_outcome = outcome  # this request's: the ModelAdmin is shared by every thread
+        obj._signupguard_outcome = outcome
 
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
-        if getattr(obj, "_signupguard_taken", False):
+        if obj._signupguard_outcome is None:
             return None  # nothing was added
         return super().log_addition(request, obj, message)
 
     def response_add(self, request: HttpRequest, obj: AccountStatus, post_url_continue: str | None = None) -> HttpResponse:
-        if getattr(obj, "_signupguard_taken", False):
-            url = reverse(f"{self.admin_site.name}:signupguard_accountstatus_change", args=[obj.pk])
+        outcome, url = obj._signupguard_outcome, _row_url(self.admin_site.name, obj.pk)
+        if outcome is None:
             self.message_user(request, format_html(
                 "The account “{}” was given a status ({}) while you decided; nothing changed. "
                 'Act on it from <a href="{}">its page</a>.', obj.user.get_username(), obj.status, url), messages.ERROR)
             return HttpResponseRedirect(url)
-        outcome = obj._signupguard_outcome
         text = f"The account “{obj.user.get_username()}” is now {obj.status}"
         if outcome.keys:
             text += f"; {outcome.keys} API key(s) revoked"
         if outcome.unlabelled:
             text += "; no training label: the account has no stored signup attempt"
         self.message_user(request, text + ".", messages.SUCCESS)
-        name = "add" if "_addanother" in request.POST else "change"
-        args = [] if name == "add" else [obj.pk]
-        return HttpResponseRedirect(reverse(f"{self.admin_site.name}:signupguard_accountstatus_{name}", args=args))
+        if "_addanother" in request.POST:
+            url = reverse(f"{self.admin_site.name}:signupguard_accountstatus_add")
+        return HttpResponseRedirect(url)
 
     def get_search_fields(self, request: HttpRequest) -> tuple[str, ...]:
         """The user model's own identifier and email fields: a custom model may have no ``username`` or ``email``."""
@@ -211,3 +209,8 @@ def _claim(user: Any) -> AccountStatus | None:
     except IntegrityError:
         return AccountStatus.objects.filter(user=user).first()
     return None
+
+
+def _row_url(site_name: str, pk: Any) -> str:
+    """The page of one status row in the admin site ``site_name``."""
+    return reverse(f"{site_name}:signupguard_accountstatus_change", args=[pk])

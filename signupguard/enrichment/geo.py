@@ -291,12 +291,9 @@ def check_before_fork(**_: Any) -> None:
     file, docs/benchmarks.md). Never raises: a worker starts whatever its
     databases say (``check`` reports them).
     """
-    from signupguard.conf import sg_settings
-
     started, checked = time.monotonic(), 0
     try:
-        for setting, _types in DATABASE_KINDS.values():
-            path = sg_settings.get(setting)
+        for path in configured_paths().values():
             if not isinstance(path, (str, os.PathLike)) or not path:
                 continue
             text = os.fspath(path)
@@ -697,12 +694,17 @@ def check_database(path: Any, kind: str) -> DatabaseProblem | None:
     return None
 
 
+def configured_paths() -> dict[str, Any]:
+    """kind → the ``GEOIP_*`` setting's value, as configured (None, a path, or anything else)."""
+    from signupguard.conf import sg_settings
+
+    return {kind: sg_settings.get(setting) for kind, (setting, _) in DATABASE_KINDS.items()}
+
+
 def check_databases(paths: dict[str, Any] | None = None) -> list[DatabaseProblem]:
     """Problems of the configured databases; ``paths`` maps kind → path (default: settings)."""
     if paths is None:
-        from signupguard.conf import sg_settings
-
-        paths = {kind: sg_settings.get(setting) for kind, (setting, _) in DATABASE_KINDS.items()}
+        paths = configured_paths()
     problems = [check_database(path, kind) for kind, path in paths.items() if path]
     return [problem for problem in problems if problem is not None]
 
