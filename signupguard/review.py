@@ -102,8 +102,11 @@ def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
     outcome = Outcome()
     with clusters.deferred_refresh(), transaction.atomic():  # cluster rows refreshed after commit, not under the status locks
         for user in _users(accounts):
-            change = set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer", note=note)
-            if change:
+            # confirm: an account the model (or CLEARED_IF_JOINED_BEFORE) cleared becomes the reviewer's
+            # verdict, with an audit row and no signal, as confirm_block does for blocks.
+            change = set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer",
+                                note=note, confirm=True)
+            if change and change.from_status != CLEARED:
                 outcome.accounts += 1
                 if change.from_status == BLOCKED:
                     _block_taken_back(user)

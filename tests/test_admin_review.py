@@ -100,6 +100,27 @@ def test_approve_writes_audit_label_and_signal(scored_signup, reviewer, signal_l
     assert signal_log.of("account_cleared")[-1]["actor"] == reviewer
 
 
+def test_approving_an_account_a_verdict_cleared_is_audited_as_the_reviewers(scored_signup, reviewer, signal_log) -> None:
+    """As a confirmed block: the verdict becomes the reviewer's, with an audit row, but no status moves and no signal."""
+    allowed = scored_signup(conf=ALLOW_ALL)
+    row = AccountStatus.objects.get(user=allowed.user)
+    assert (row.status, row.source) == ("cleared", "rule")  # the policy's allow rule, an automatic verdict
+    changes = StatusChange.objects.filter(account=row).count()
+    cleared = len(signal_log.of("account_cleared"))
+    response = _act(_client(reviewer), "approve", [allowed.pk], note="called them")
+    assert "Approved 0 account(s); labelled legitimate." in response.content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.source) == ("cleared", "reviewer")
+    change = StatusChange.objects.filter(account=row).order_by("pk").last()
+    assert (change.from_status, change.to_status, change.source, change.actor, change.note) == \
+        ("cleared", "cleared", "reviewer", reviewer, "called them")
+    assert StatusChange.objects.filter(account=row).count() == changes + 1
+    assert len(signal_log.of("account_cleared")) == cleared
+    assert Label.objects.get(attempt=allowed).label == "legit"
+    _act(_client(reviewer), "approve", [allowed.pk])  # the reviewer's already: nothing more to audit
+    assert StatusChange.objects.filter(account=row).count() == changes + 1
+
+
 def test_confirm_block_then_undo_restores_keys(scored_signup, reviewer, issue_key) -> None:
     attempt = scored_signup(conf=ALLOW_ALL)
     issue_key(attempt.user)

@@ -21,7 +21,6 @@ from django.utils.html import format_html
 from signupguard import clusters, review
 from signupguard.adapter import get_adapter
 from signupguard.models import AccountStatus, StatusChange
-from signupguard.status import CLEARED, set_status
 
 from .actions import ACTIONS
 from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_text
@@ -126,9 +125,6 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
             return
         if form.cleaned_data["decision"] == "approve":
             outcome = review.approve([user], actor=request.user, note=note)
-            if not outcome.accounts:  # it already counted as cleared (CLEARED_IF_JOINED_BEFORE): audit the verdict
-                set_status(user, CLEARED, source=StatusChange.Source.REVIEWER, actor=request.user,
-                           reason="approved by a reviewer", note=note, confirm=True)
         else:
             outcome = review.confirm_block([user], actor=request.user, note=note)
         saved = AccountStatus.objects.get(user=user)
