@@ -96,7 +96,13 @@ class Engine:
 
     @classmethod
     def from_settings(cls) -> "Engine":
-        return cls(enricher=Enricher.from_settings(), store=get_store())
+        """The live engine: its browser-version reference starts from the latest scored attempts'."""
+        from signupguard.browser_versions import learn_recent
+
+        enricher = Enricher.from_settings()
+        learned = learn_recent(enricher.ua)
+        logger.info("SignupGuard learned browser versions from %d recent attempt(s)", learned)
+        return cls(enricher=enricher, store=get_store())
 
     # Scorer and rules are resolved at call time unless pinned, so promoting a
     # model or changing settings takes effect without restarting workers.

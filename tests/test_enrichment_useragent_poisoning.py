@@ -1,7 +1,8 @@
 """Browser version age against forged versions: a few forged requests must not make real browsers look outdated.
 
-Every process starts as ``Enricher`` builds its analyser, with no reference
-(``newest={}``), and learns the newest versions from the traffic itself.
+``Enricher`` builds its analyser with no reference (``newest={}``), and it
+learns the newest versions from the traffic itself; a live engine first
+counts the latest scored attempts' browsers the same way (test_browser_versions).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from typing import Mapping, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 import ua_parser
 
@@ -360,6 +360,11 @@ class UserAgentAnalyser:
             self._count(family, major)
         newest = self.newest_.get(family)
         return None if newest is None else max(0, newest - major)
+
+    def learn(self, sightings: Iterable[tuple[str | None, int | None, bool]]) -> None:
+        """Count past ``(family, major, automated)`` sightings, in time order, as ``version_age`` would have."""
+        for family, major, automated in sightings:
+            self.version_age(family, major, automated=automated)
 
     def _count(self, family: str, major: int) -> None:
         """Count a sighting from a client that is not automation; move the reference if it earns it."""
