@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Iterator
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 
 from signupguard.enrichment.useragent import UserAgentAnalyser
 from signupguard.models import Attempt
@@ -53,7 +53,9 @@ def learn_recent(analyser: UserAgentAnalyser, limit: int = RECENT_ATTEMPTS) -> i
     empty, as before, and says so.
     """
     try:
-        sightings = recent_sightings(limit)
+        # In a savepoint: a failed read inside a host's transaction (ATOMIC_REQUESTS) must not break it.
+        with transaction.atomic():
+            sightings = recent_sightings(limit)
     except DatabaseError as exc:
         logger.warning("SignupGuard could not read recent attempts' browser versions (%s); "
                        "this process learns them from the traffic it scores", exc)

@@ -85,3 +85,26 @@ def test_a_database_that_cannot_be_read_leaves_the_process_empty_and_says_so(cap
     assert "could not read recent attempts' browser versions (the attempts table is unreadable)" in caplog.text
     reset_engine()
     assert get_engine().enricher.ua.newest_ == {"Chrome": 131}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a lock PostgreSQL gives up waiting for")
+def test_a_failed_read_inside_a_hosts_transaction_leaves_that_transaction_usable(django_user_model, caplog) -> None:
+    """A migration holding the attempts table: the read fails for real, and the request's transaction goes on."""
+    import psycopg
+
+    from django.db import transaction
+
+    conf = connection.settings_dict
+    other = psycopg.connect(dbname=conf["NAME"], user=conf["USER"], password=conf["PASSWORD"] or None,
+                            host=conf["HOST"] or None, port=conf["PORT"] or None)
+    try:
+        other.execute("LOCK TABLE signupguard_attempt IN ACCESS EXCLUSIVE MODE")
+        with transaction.atomic(), caplog.at_level(logging.WARNING, logger="signupguard"):
+            connection.cursor().execute("SET LOCAL lock_timeout = '50ms'")
+            assert learn_recent(UserAgentAnalyser(newest={})) == 0
+            django_user_model.objects.create_user(username="still-works", password="pw-123-secret")
+        assert "could not read recent attempts' browser versions" in caplog.text
+        assert django_user_model.objects.filter(username="still-works").exists()
+    finally:
+        other.rollback()
+        other.close()
