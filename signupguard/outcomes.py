@@ -81,9 +81,9 @@ def _target(metadata: dict[str, Any]) -> float | None:
     return float(review) if isinstance(review, (int, float)) and 0 < review < 1 else None
 
 
-def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: dict[str, Any] | None = None) -> HeldOutcomes:
-    """What became of the signups scored in the last ``days``; ``metadata``: the active model's."""
-    from django.db.models import Count, Exists, OuterRef, Q
+def recent_signups(*, days: int, now: dt.datetime | None = None) -> Any:
+    """The signups scored in the last ``days`` whose outcome can be known (a QuerySet of ``Attempt``)."""
+    from django.db.models import Exists, OuterRef, Q
     from django.utils import timezone
 
     from signupguard.models import Attempt, Label
@@ -91,7 +91,16 @@ def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: d
     since = (now or timezone.now()) - dt.timedelta(days=days)
     signups = Attempt.objects.filter(kind=Attempt.Kind.SIGNUP, created_at__gte=since, decision__in=("allow", *HELD))
     # A deleted account's signup nobody labelled says nothing: no queue shows it and no one can tell what it was.
-    signups = signups.filter(Q(user__isnull=False) | Exists(Label.objects.filter(attempt=OuterRef("pk"))))
+    return signups.filter(Q(user__isnull=False) | Exists(Label.objects.filter(attempt=OuterRef("pk"))))
+
+
+def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: dict[str, Any] | None = None) -> HeldOutcomes:
+    """What became of the signups scored in the last ``days``; ``metadata``: the active model's."""
+    from django.db.models import Count
+
+    from signupguard.models import Label
+
+    signups = recent_signups(days=days, now=now)
     by_decision = dict(signups.values_list("decision").annotate(n=Count("pk")))
     latest: dict[int, tuple[str, str]] = {}  # attempt -> (its decision, its latest label)
     labels = (Label.objects.filter(attempt__in=signups).order_by("at", "pk")

@@ -1,0 +1,94 @@
+"""Thresholds chosen again on this portal's own signups, from what its reviewers said of them.
+
+A model's thresholds are set on the traffic it was trained on, and on another
+population they hold another share of legitimate people (``outcomes`` says
+how much). Choosing them again needs neither retraining nor fraud labels:
+only the active model's scores of signups known to be legitimate. Those are
+the held signups a reviewer approved, and the allowed ones nobody labelled
+fraud and whose account is not blocked since (as the dashboard counts them).
+Held signups nobody has reviewed yet may be either, so every share is a
+range: them counted as fraud, then as legitimate.
+
+``signupguard_thresholds`` prints the result; applying it is a settings
+change (``REVIEW_THRESHOLD``, ``BLOCK_THRESHOLD``), so it can be undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from signupguard.model.train import threshold_for_rate
+from signupguard.outcomes import HELD, recent_signups
+
+# Legitimate signups expected above a chosen threshold, at least: with fewer, one
+# signup more or less moves the threshold anywhere between two of them.
+MIN_ABOVE = 10
+DECIMALS = 10_000  # thresholds are printed, and set, with four decimals
+
+
+@dataclass(frozen=True)
+class ScoredSignups:
+    """The active model's scores of recent signups, by what is known of them."""
+
+    legit: np.ndarray
+    fraud: np.ndarray
+    undecided: np.ndarray  # held, and not reviewed yet
+
+    def legit_share(self, threshold: float) -> tuple[float, float] | None:
+        """(low, high) share of legitimate signups scored at or above ``threshold``; None without any."""
+        known = len(self.legit)
+        if known == 0:
+            return None
+        above, unknown = int((self.legit >= threshold).sum()), int((self.undecided >= threshold).sum())
+        return above / known, (above + unknown) / (known + unknown)
+
+    def fraud_share(self, threshold: float) -> float | None:
+        return float((self.fraud >= threshold).mean()) if len(self.fraud) else None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The threshold that holds ``rate`` of the legitimate signups, or why there is none."""
+
+    rate: float
+    threshold: float | None
+    needed: int  # legitimate signups this rate needs (MIN_ABOVE of them above the threshold)
+
+
+def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -> ScoredSignups:
+    """Signups of the last ``days`` scored by model ``version``, sorted into legitimate, fraud and undecided."""
+    from signupguard.models import Label
+
+    signups = recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
+    latest: dict[int, str] = {}
+    for attempt_id, label in (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
+                              .values_list("attempt_id", "label").iterator(chunk_size=5000)):
+        latest[attempt_id] = label
+    kinds: dict[str, list[float]] = {"legit": [], "fraud": [], "undecided": []}
+    rows = signups.values_list("pk", "score", "decision", "user__signupguard_status__status")
+    for pk, score, decision, status in rows.iterator(chunk_size=5000):
+        label = latest.get(pk)
+        if label is None:  # blocked since it was allowed: the retroactive action's fraud, as training reads it
+            label = "undecided" if decision in HELD else ("fraud" if status == "blocked" else "legit")
+        kinds[label].append(score)
+    return ScoredSignups(**{kind: np.asarray(scores, dtype=np.float64) for kind, scores in kinds.items()})
+
+
+def choose(signups: ScoredSignups, rate: float) -> Choice:
+    """The lowest threshold that holds at most ``rate`` of the known legitimate signups."""
+    needed = int(np.ceil(MIN_ABOVE / rate))
+    if len(signups.legit) < needed:
+        return Choice(rate, None, needed)
+    return Choice(rate, _settable(threshold_for_rate(signups.legit, rate)), needed)
+
+
+def _settable(threshold: float) -> float:
+    """``threshold`` rounded up to the four decimals an operator writes in settings: never holding more."""
+    steps = math.ceil(threshold * DECIMALS)
+    if steps / DECIMALS < threshold:  # the product fell just under a step
+        steps += 1
+    return min(steps / DECIMALS, 1.0)

@@ -1,0 +1,107 @@
+"""signupguard_thresholds: thresholds chosen again on the portal's own signups, from its reviewers' verdicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from signupguard.calibration import choose, scored_signups
+from signupguard.model import registry
+from signupguard.models import AccountStatus, Attempt, Label
+from signupguard.policy import effective_thresholds
+
+pytestmark = pytest.mark.django_db
+
+
+def _signups(django_user_model, scores, *, decision, label=None, status="cleared", version=None, days_ago=1, tag=""):
+    """Scored signups with their accounts, statuses and (optionally) a reviewer's label."""
+    version = version or registry.load_active().version
+    at = timezone.now() - dt.timedelta(days=days_ago)
+    start = django_user_model.objects.count()
+    users = django_user_model.objects.bulk_create(
+        django_user_model(username=f"u{tag}{start + i}", password="!") for i in range(len(scores)))
+    attempts = Attempt.objects.bulk_create(
+        Attempt(event_id=f"e{tag}{start + i}", kind="signup", occurred_at=at, created_at=at, user=user, score=score,
+                decision=decision, model_version=version, state="scored")
+        for i, (user, score) in enumerate(zip(users, scores)))
+    AccountStatus.objects.bulk_create(AccountStatus(user=u, attempt=a, status=status, source="model")
+                                      for u, a in zip(users, attempts))
+    if label:
+        Label.objects.bulk_create(Label(attempt=a, label=label, source="reviewer") for a in attempts)
+    return attempts
+
+
+def _run(*args: str) -> str:
+    out = io.StringIO()
+    call_command("signupguard_thresholds", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def portal(django_user_model):
+    """2,000 allowed signups (0 to 0.49975), 40 held and approved (0.7005 to 0.7395), 30 fraud, 10 unreviewed."""
+    _signups(django_user_model, [i / 4000 for i in range(2000)], decision="allow", tag="a")
+    _signups(django_user_model, [0.7005 + i / 1000 for i in range(40)], decision="review", label="legit", tag="h")
+    _signups(django_user_model, [0.95 + i / 1000 for i in range(25)], decision="block", label="fraud", status="blocked", tag="f")
+    _signups(django_user_model, [0.3] * 5, decision="allow", status="blocked", tag="x")  # blocked since: fraud
+    _signups(django_user_model, [0.8] * 10, decision="review", status="review", tag="w")  # waiting in the queue
+
+
+def test_the_review_threshold_is_chosen_on_approved_and_allowed_signups(portal) -> None:
+    out = _run()
+    assert "2,040 legitimate (approved, or allowed and never labelled fraud), 30 fraud, 10 held and not reviewed yet" in out
+    # The rates the shipped model's thresholds were chosen for, from its metadata.
+    assert "chosen on these signups, for 0.50% of the legitimate ones held and 0.05% blocked:" in out
+    # 0.5% of 2,040 is 10.2: the 11th highest legitimate score (0.7295) must fall below the threshold.
+    assert "  review 0.7296: 0.49% to 0.98% of the legitimate signups held, 83.33% of the fraud" in out
+    assert '"REVIEW_THRESHOLD": 0.7296,' in out
+    # 0.05% needs 20,000 legitimate signups for ten above the threshold: the one in force is kept.
+    assert "block: too few legitimate signups for 0.05% blocked (2,040; 20,000 needed); keep the one in force" in out
+    block_now = effective_thresholds(registry.load_active().thresholds).block
+    assert f'"BLOCK_THRESHOLD": {max(block_now, 0.7296):.4f},  # the one in force' in out
+    # 1% of 2,040 is 20.4: the 21st highest (0.7195) falls below.
+    assert '"REVIEW_THRESHOLD": 0.7196,' in _run("--review-rate", "0.01", "--block-rate", "0.001")
+
+
+def test_the_thresholds_in_force_are_measured_on_the_same_signups(portal) -> None:
+    now = effective_thresholds(registry.load_active().thresholds)
+    signups = scored_signups(registry.load_active().version, days=30)
+    legit_above = sum(s >= now.review for s in [i / 4000 for i in range(2000)] + [0.7005 + i / 1000 for i in range(40)])
+    low = signups.legit_share(now.review)[0]
+    assert low == legit_above / 2040
+    assert f"  review {now.review:.4f}: {low:.2%}" in _run()
+
+
+def test_other_models_older_signups_and_rates_are_respected(django_user_model, portal) -> None:
+    _signups(django_user_model, [0.9] * 500, decision="allow", version="sg-older-model", tag="o")
+    _signups(django_user_model, [0.9] * 500, decision="allow", days_ago=40, tag="d")
+    assert "2,040 legitimate" in _run("--days", "30")
+    assert "2,540 legitimate" in _run("--days", "60")
+    # 2% of 2,040 is 40.8: every approved signup is held, the highest allowed one (0.49975) is not.
+    assert '"REVIEW_THRESHOLD": 0.4998,' in _run("--review-rate", "0.02", "--block-rate", "0.02")
+    choice = choose(scored_signups(registry.load_active().version, days=30), 0.02)
+    assert choice.threshold == 0.4998 and choice.needed == 500
+
+
+def test_bad_arguments_and_an_empty_portal_get_clear_errors(db) -> None:
+    for args, message in ((("--days", "0"), "--days must be between 1 and 3650"),
+                          (("--review-rate", "0.001", "--block-rate", "0.01"), "0 < block rate <= review rate < 1"),
+                          (("--review-rate", "1.5"), "0 < block rate <= review rate < 1")):
+        with pytest.raises(CommandError, match=message.replace("(", r"\(")) as caught:
+            _run(*args)
+        assert caught.value.returncode == 2
+    with pytest.raises(CommandError, match="no legitimate signups scored by the active model"):
+        _run()
+
+
+def test_a_model_without_usable_rates_falls_back_to_trainings_defaults() -> None:
+    from signupguard.management.commands.signupguard_thresholds import _target_rates
+
+    assert _target_rates({}) == (0.01, 0.001)
+    assert _target_rates({"training": {"target_rates": {"review": "1%", "block": 0.001}}}) == (0.01, 0.001)
+    assert _target_rates({"training": {"target_rates": {"review": 0.001, "block": 0.01}}}) == (0.01, 0.001)
+    assert _target_rates({"training": {"target_rates": {"review": 0.02, "block": 0.002}}}) == (0.02, 0.002)
