@@ -96,6 +96,18 @@ def ranking(events: Path, scores: Path, *, leave_out: frozenset[str] = frozenset
     return " / ".join(f"{share:.1%}" for share in held)
 
 
+def generate_and_replay(name: str, work: Path, model: str | None = None) -> None:
+    """Run generator ``name`` into ``work`` (events.jsonl, its GeoIP files), then replay it into work/scores.jsonl."""
+    subprocess.run([sys.executable, str(GENERATORS[name] / "gen.py"), "--out", str(work)], check=True,
+                   cwd=GENERATORS[name], stdout=subprocess.DEVNULL)
+    command = [sys.executable, "manage.py", "signupguard_replay", str(work / "events.jsonl"), "--out", str(work / "scores.jsonl")]
+    if model:
+        command += ["--model", model]
+    env = dict(os.environ, SIGNUPGUARD_GEOIP_ASN=str(work / "GeoLite2-ASN.mmdb"),
+               SIGNUPGUARD_GEOIP_CITY=str(work / "GeoLite2-City.mmdb"))
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", help="a model directory (default: the active model, the shipped one until promoted)")
@@ -104,14 +116,7 @@ def main() -> None:
     for name in args.only or list(GENERATORS):
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            subprocess.run([sys.executable, str(GENERATORS[name] / "gen.py"), "--out", str(work)], check=True,
-                           cwd=GENERATORS[name], stdout=subprocess.DEVNULL)
-            command = [sys.executable, "manage.py", "signupguard_replay", str(work / "events.jsonl"), "--out", str(work / "scores.jsonl")]
-            if args.model:
-                command += ["--model", args.model]
-            env = dict(os.environ, SIGNUPGUARD_GEOIP_ASN=str(work / "GeoLite2-ASN.mmdb"),
-                       SIGNUPGUARD_GEOIP_CITY=str(work / "GeoLite2-City.mmdb"))
-            subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            generate_and_replay(name, work, args.model)
             print(f"\n### generator {name}\n")
             print("\n".join(_table(work / "events.jsonl", work / "scores.jsonl")))
             rates = " / ".join(f"{rate:.0%}" for rate in RANKING_RATES)

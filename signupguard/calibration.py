@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from signupguard.model.train import threshold_for_rate
+from signupguard.policy import Thresholds
 from signupguard.outcomes import HELD, recent_signups
 
 # Legitimate signups expected above a chosen threshold, at least: with fewer, one
@@ -72,7 +73,9 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -
     rows = signups.values_list("pk", "score", "decision", "user__signupguard_status__status")
     for pk, score, decision, status in rows.iterator(chunk_size=5000):
         label = latest.get(pk)
-        if label is None:  # blocked since it was allowed: the retroactive action's fraud, as training reads it
+        if label is None:
+            # Not reviewed: a held one may be either; an allowed one blocked since (the retroactive
+            # action) is fraud, as training reads it, and the others legitimate.
             label = "undecided" if decision in HELD else ("fraud" if status == "blocked" else "legit")
         kinds[label].append(score)
     return ScoredSignups(**{kind: np.asarray(scores, dtype=np.float64) for kind, scores in kinds.items()})
@@ -80,7 +83,7 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -
 
 def choose(signups: ScoredSignups, rate: float) -> Choice:
     """The lowest threshold that holds at most ``rate`` of the known legitimate signups."""
-    needed = int(np.ceil(MIN_ABOVE / rate))
+    needed = math.ceil(round(MIN_ABOVE / rate, 6))  # 10 / 0.005 must need 2,000, whatever the float's last bit
     if len(signups.legit) < needed:
         return Choice(rate, None, needed)
     return Choice(rate, _settable(threshold_for_rate(signups.legit, rate)), needed)
@@ -92,3 +95,19 @@ def _settable(threshold: float) -> float:
     if steps / DECIMALS < threshold:  # the product fell just under a step
         steps += 1
     return min(steps / DECIMALS, 1.0)
+
+
+def settings_for(review: Choice, block: Choice, now: Thresholds) -> tuple[Thresholds, str]:
+    """The pair to set (both, so neither yields to the other: check W030) and what became of the block threshold.
+
+    A block threshold that could not be chosen keeps the one in force, unless
+    the new review threshold passes it: then nothing is blocked by score
+    (1.0), since blocking everything held would block legitimate people
+    with no reviewer looking, at a rate nobody measured.
+    """
+    new_review = review.threshold if review.threshold is not None else now.review
+    if block.threshold is not None:
+        return Thresholds(review=new_review, block=max(block.threshold, new_review)), "chosen"
+    if now.block >= new_review:
+        return Thresholds(review=new_review, block=now.block), "the one in force"
+    return Thresholds(review=new_review, block=1.0), "none blocked by score: too few signups to choose it"

@@ -82,7 +82,8 @@ def test_other_models_older_signups_and_rates_are_respected(django_user_model, p
     assert "2,040 legitimate" in _run("--days", "30")
     assert "2,540 legitimate" in _run("--days", "60")
     # 2% of 2,040 is 40.8: every approved signup is held, the highest allowed one (0.49975) is not.
-    assert '"REVIEW_THRESHOLD": 0.4998,' in _run("--review-rate", "0.02", "--block-rate", "0.02")
+    out = _run("--review-rate", "0.02", "--block-rate", "0.02")
+    assert '"REVIEW_THRESHOLD": 0.4998,\n    "BLOCK_THRESHOLD": 0.4998,\n' in out  # both chosen: no comment
     choice = choose(scored_signups(registry.load_active().version, days=30), 0.02)
     assert choice.threshold == 0.4998 and choice.needed == 500
 
@@ -105,3 +106,14 @@ def test_a_model_without_usable_rates_falls_back_to_trainings_defaults() -> None
     assert _target_rates({"training": {"target_rates": {"review": "1%", "block": 0.001}}}) == (0.01, 0.001)
     assert _target_rates({"training": {"target_rates": {"review": 0.001, "block": 0.01}}}) == (0.01, 0.001)
     assert _target_rates({"training": {"target_rates": {"review": 0.02, "block": 0.002}}}) == (0.02, 0.002)
+
+
+def test_a_review_threshold_above_the_block_in_force_blocks_nothing_by_score(django_user_model) -> None:
+    """Too few signups to choose the block threshold: everything held goes to a reviewer, none is blocked unseen."""
+    _signups(django_user_model, [i / 4000 for i in range(2000)], decision="allow", tag="a")
+    _signups(django_user_model, [0.9505 + i / 1000 for i in range(40)], decision="review", label="legit", tag="h")
+    out = _run()
+    block_now = effective_thresholds(registry.load_active().thresholds).block
+    assert block_now < 0.9796
+    assert '"REVIEW_THRESHOLD": 0.9796,' in out  # above the 11th highest approved score, 0.9795
+    assert '"BLOCK_THRESHOLD": 1.0000,  # none blocked by score: too few signups to choose it' in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from signupguard.calibration import Choice, ScoredSignups, choose, scored_signups
+from signupguard.calibration import Choice, ScoredSignups, choose, scored_signups, settings_for
 from signupguard.model import registry
 from signupguard.policy import Thresholds, effective_thresholds
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates
@@ -99,10 +99,8 @@ class Command(BaseCommand):
     def _settings(self, review: Choice, block: Choice, now: Thresholds) -> None:
         if review.threshold is None and block.threshold is None:
             return
-        # Both, so neither yields to the other (check W030), and block never under review (E030).
-        new_review = review.threshold if review.threshold is not None else now.review
-        new_block = max(block.threshold if block.threshold is not None else now.block, new_review)
+        chosen, block_note = settings_for(review, block, now)
         self.stdout.write("to use them, put in settings.SIGNUPGUARD (remove both to go back to the model's own):")
-        for name, value, chosen in (("REVIEW", new_review, review), ("BLOCK", new_block, block)):
-            kept = "" if chosen.threshold is not None else "  # the one in force"
-            self.stdout.write(f'    "{name}_THRESHOLD": {value:.4f},{kept}')
+        self.stdout.write(f'    "REVIEW_THRESHOLD": {chosen.review:.4f},'
+                          + ("" if review.threshold is not None else "  # the one in force"))
+        self.stdout.write(f'    "BLOCK_THRESHOLD": {chosen.block:.4f},' + ("" if block_note == "chosen" else f"  # {block_note}"))
