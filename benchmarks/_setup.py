@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import os
 import random
 import sys
+import tempfile
 from pathlib import Path
 from typing import Callable, Hashable, Iterable, Iterator
 
@@ -23,6 +25,18 @@ def django_setup() -> None:
     import django
 
     django.setup()
+
+
+@contextlib.contextmanager
+def scratch_database(database_url: str | None, name: str) -> Iterator[None]:
+    """Django set up on ``database_url`` (default: a throw-away SQLite file named ``name``), migrated."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["DATABASE_URL"] = database_url or f"sqlite:///{tmp}/{name}.sqlite3"
+        django_setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        yield
 
 
 def decision_shares(scores: Path, groups: Callable[[str], Iterable[Hashable]]) -> dict[Hashable, tuple[int, float, float]]:

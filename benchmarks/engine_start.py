@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import tempfile
 import time
 
-from _setup import synthetic_events
+from _setup import scratch_database, synthetic_events
 
 
 def build(n: int) -> None:
@@ -59,19 +57,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--database-url", help="a scratch database (dj-database-url syntax); default: SQLite in /tmp")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/start.sqlite3"
-        from _setup import django_setup
-
-        django_setup()
-        from django.core.management import call_command
+    with scratch_database(args.database_url, "start"):
         from django.db import connection
 
         from signupguard.browser_versions import RECENT_ATTEMPTS, learn_recent
         from signupguard.engine import Engine
         from signupguard.enrichment.useragent import UserAgentAnalyser
 
-        call_command("migrate", verbosity=0)
         started = time.perf_counter()
         build(args.n)
         print(f"{connection.vendor}: built {args.n:,} attempts in {time.perf_counter() - started:.0f} s")

@@ -14,10 +14,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import tempfile
 import time
 
-from _setup import ROOT  # noqa: F401 - the checkout first on the path
+from _setup import scratch_database
 
 
 def main() -> None:
@@ -25,18 +24,11 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=250_000)
     parser.add_argument("--database-url", help="a scratch database (dj-database-url syntax); default: SQLite in /tmp")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/prune.sqlite3"
-        from _setup import django_setup
-
-        django_setup()
-        from django.core.management import call_command
-
+    with scratch_database(args.database_url, "prune"):
         from signupguard.models import VelocityBucket, VelocityMember
         from signupguard.velocity import BUCKETS_PER_WINDOW, WINDOWS
         from signupguard.velocity.database import DatabaseVelocityStore
 
-        call_command("migrate", verbosity=0)
         store = DatabaseVelocityStore()
         store.clear()
         now, rng = time.time(), random.Random(1)
