@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Iterator
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 
 from signupguard.enrichment.useragent import UserAgentAnalyser
 from signupguard.models import Attempt
@@ -49,14 +49,14 @@ def _valid(rows: Any) -> Iterator[tuple[str, int, bool]]:
 def learn_recent(analyser: UserAgentAnalyser, limit: int = RECENT_ATTEMPTS) -> int:
     """Count the latest scored attempts' browsers into ``analyser``; how many were read.
 
-    Never raises for the database: a process that cannot read them starts
-    empty, as before, and says so.
+    Never raises: a process that cannot read them (a database down or
+    locked, a host's test without database access) starts empty and says so.
     """
     try:
         # In a savepoint: a failed read inside a host's transaction (ATOMIC_REQUESTS) must not break it.
         with transaction.atomic():
             sightings = recent_sightings(limit)
-    except DatabaseError as exc:
+    except Exception as exc:  # noqa: BLE001 - a head start must never cost a verdict (nor a host's test without a database)
         logger.warning("SignupGuard could not read recent attempts' browser versions (%s); "
                        "this process learns them from the traffic it scores", exc)
         return 0

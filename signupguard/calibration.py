@@ -5,9 +5,10 @@ population they hold another share of legitimate people (``outcomes`` says
 how much). Choosing them again needs neither retraining nor fraud labels:
 only the active model's scores of signups known to be legitimate. Those are
 the held signups a reviewer approved, and the allowed ones nobody labelled
-fraud and whose account is not blocked since (as the dashboard counts them).
-Held signups nobody has reviewed yet may be either, so every share is a
-range: them counted as fraud, then as legitimate.
+fraud whose account is neither blocked nor held since. Held signups nobody
+has reviewed yet may be either, so every share is a range: them counted as
+fraud, then as legitimate. Allow and deny lists' verdicts are left out, as
+training leaves them out (``labels.matured_legit``).
 
 ``signupguard_thresholds`` prints the result; applying it is a settings
 change (``REVIEW_THRESHOLD``, ``BLOCK_THRESHOLD``), so it can be undone.
@@ -62,21 +63,28 @@ class Choice:
 
 def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -> ScoredSignups:
     """Signups of the last ``days`` scored by model ``version``, sorted into legitimate, fraud and undecided."""
+    from signupguard.labels import decided_by_model
     from signupguard.models import Label
 
-    signups = recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
+    # An allow or deny list's verdicts are left out, as training leaves them out (labels.matured_legit):
+    # a portal's allow-listed probe, counted legitimate, would pull the review threshold above itself.
+    signups = (recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
+               .filter(decided_by_model()))
     latest: dict[int, str] = {}
     for attempt_id, label in (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
                               .values_list("attempt_id", "label").iterator(chunk_size=5000)):
         latest[attempt_id] = label
     kinds: dict[str, list[float]] = {"legit": [], "fraud": [], "undecided": []}
-    rows = signups.values_list("pk", "score", "decision", "user__signupguard_status__status")
+    rows = signups.order_by().values_list("pk", "score", "decision", "user__signupguard_status__status")
     for pk, score, decision, status in rows.iterator(chunk_size=5000):
         label = latest.get(pk)
         if label is None:
-            # Not reviewed: a held one may be either; an allowed one blocked since (the retroactive
-            # action) is fraud, as training reads it, and the others legitimate.
-            label = "undecided" if decision in HELD else ("fraud" if status == "blocked" else "legit")
+            # Not reviewed: a held one may be either, as may an allowed one held since (a cluster's
+            # review); one blocked since (the retroactive action) is fraud, as training reads it.
+            if decision in HELD or status == "review":
+                label = "undecided"
+            else:
+                label = "fraud" if status == "blocked" else "legit"
         kinds[label].append(score)
     return ScoredSignups(**{kind: np.asarray(scores, dtype=np.float64) for kind, scores in kinds.items()})
 
@@ -86,10 +94,10 @@ def choose(signups: ScoredSignups, rate: float) -> Choice:
     needed = math.ceil(round(MIN_ABOVE / rate, 6))  # 10 / 0.005 must need 2,000, whatever the float's last bit
     if len(signups.legit) < needed:
         return Choice(rate, None, needed)
-    return Choice(rate, _settable(threshold_for_rate(signups.legit, rate)), needed)
+    return Choice(rate, settable(threshold_for_rate(signups.legit, rate)), needed)
 
 
-def _settable(threshold: float) -> float:
+def settable(threshold: float) -> float:
     """``threshold`` rounded up to the four decimals an operator writes in settings: never holding more."""
     steps = math.ceil(threshold * DECIMALS)
     if steps / DECIMALS < threshold:  # the product fell just under a step
@@ -105,9 +113,10 @@ def settings_for(review: Choice, block: Choice, now: Thresholds) -> tuple[Thresh
     (1.0), since blocking everything held would block legitimate people
     with no reviewer looking, at a rate nobody measured.
     """
-    new_review = review.threshold if review.threshold is not None else now.review
+    # A threshold kept is rounded up too: a model's own has more decimals than settings are written with.
+    new_review = review.threshold if review.threshold is not None else settable(now.review)
     if block.threshold is not None:
         return Thresholds(review=new_review, block=max(block.threshold, new_review)), "chosen"
-    if now.block >= new_review:
-        return Thresholds(review=new_review, block=now.block), "the one in force"
+    if settable(now.block) >= new_review:
+        return Thresholds(review=new_review, block=settable(now.block)), "the one in force"
     return Thresholds(review=new_review, block=1.0), "none blocked by score: too few signups to choose it"

@@ -30,6 +30,16 @@ def latest_labels() -> dict[int, str]:
     return labels
 
 
+def decided_by_model() -> Any:
+    """A filter (``Q``) for attempts the model decided: no reasons, or a first reason that is not a rule's
+    (an allow or deny list, the honeypot), whose verdict says nothing of the model's score."""
+    from django.db.models import Q
+
+    from signupguard.policy import RULE_FEATURE
+
+    return Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature=RULE_FEATURE)
+
+
 def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     """Ids of attempts allowed at least ``days`` ago whose account still exists and is neither held nor blocked now.
 
@@ -48,19 +58,16 @@ def matured_legit(*, days: float, now: dt.datetime | None = None) -> set[int]:
     pulled every threshold above itself when retraining on generator e
     (docs/model.md).
     """
-    from django.db.models import Q
     from django.utils import timezone
 
     from signupguard.models import AccountStatus, Attempt
-    from signupguard.policy import RULE_FEATURE
 
     try:
         cutoff = (now or timezone.now()) - dt.timedelta(days=days)
     except OverflowError:  # longer than the calendar (say, infinity): nothing is that old
         return set()
     held = AccountStatus.objects.filter(status__in=[AccountStatus.Status.REVIEW, AccountStatus.Status.BLOCKED])
-    allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff).filter(
-        Q(reasons__0__feature__isnull=True) | ~Q(reasons__0__feature=RULE_FEATURE))  # no reasons, or the model's
+    allowed = Attempt.objects.filter(decision=Attempt.Decision.ALLOW, occurred_at__lte=cutoff).filter(decided_by_model())
     # An attempt without an account says nothing about one: a failed login for an unknown
     # name, or an account the host deleted (Attempt.user is SET_NULL), blocked ones included.
     allowed = allowed.filter(user__isnull=False).exclude(user__in=held.values("user"))

@@ -15,7 +15,6 @@ from signupguard.enrichment.useragent import UserAgentAnalyser
 from signupguard.models import Attempt
 from tests.plugins.console import ALLOW_ALL
 
-pytestmark = pytest.mark.django_db
 CHROME = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
           "Chrome/{}.0.0.0 Safari/537.36")
 
@@ -24,6 +23,7 @@ def _age(attempt: Attempt) -> int | None:
     return attempt.enrichment["ua"]["version_age"]
 
 
+@pytest.mark.django_db
 def test_a_restarted_worker_judges_an_old_browser_against_the_traffic_before_it(scored_signup) -> None:
     current = [scored_signup(conf=ALLOW_ALL, user_agent=CHROME.format(131)) for _ in range(4)]
     assert [_age(a) for a in current] == [0, 0, 0, 0]
@@ -33,6 +33,7 @@ def test_a_restarted_worker_judges_an_old_browser_against_the_traffic_before_it(
     assert _age(old) == 11
 
 
+@pytest.mark.django_db
 def test_with_no_history_the_first_browser_is_its_own_reference(scored_signup) -> None:
     assert _age(scored_signup(conf=ALLOW_ALL, user_agent=CHROME.format(120))) == 0
 
@@ -45,6 +46,7 @@ def _stored(n: int, ua: dict, *, minutes_ago: int = 10) -> list[Attempt]:
     )
 
 
+@pytest.mark.django_db
 def test_automation_and_malformed_rows_are_not_counted() -> None:
     _stored(5, {"family": "Chrome", "major": 140, "is_automation": False, "is_headless": True}, minutes_ago=50)
     _stored(5, {"family": "Chrome", "major": 141, "is_automation": True, "is_headless": False}, minutes_ago=40)
@@ -59,6 +61,7 @@ def test_automation_and_malformed_rows_are_not_counted() -> None:
     assert analyser.newest_ == {}  # automation never sets the reference
 
 
+@pytest.mark.django_db
 def test_only_the_latest_are_read_oldest_first() -> None:
     _stored(3, {"family": "Firefox", "major": 120, "is_automation": False, "is_headless": False}, minutes_ago=90)
     _stored(2, {"family": "Firefox", "major": 128, "is_automation": False, "is_headless": False}, minutes_ago=5)
@@ -70,6 +73,7 @@ def test_only_the_latest_are_read_oldest_first() -> None:
     assert analyser.version_age("Firefox", 120, automated=False) == 7
 
 
+@pytest.mark.django_db
 def test_a_database_that_cannot_be_read_leaves_the_process_empty_and_says_so(caplog) -> None:
     _stored(3, {"family": "Chrome", "major": 131, "is_automation": False, "is_headless": False})
 
@@ -88,6 +92,7 @@ def test_a_database_that_cannot_be_read_leaves_the_process_empty_and_says_so(cap
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a lock PostgreSQL gives up waiting for")
+@pytest.mark.django_db
 def test_a_failed_read_inside_a_hosts_transaction_leaves_that_transaction_usable(django_user_model, caplog) -> None:
     """A migration holding the attempts table: the read fails for real, and the request's transaction goes on."""
     import psycopg
@@ -108,3 +113,16 @@ def test_a_failed_read_inside_a_hosts_transaction_leaves_that_transaction_usable
     finally:
         other.rollback()
         other.close()
+
+
+def test_an_engine_built_without_database_access_starts_empty(caplog) -> None:
+    """A host's unit test without the database (pytest-django blocks it) still gets an engine that scores."""
+    reset_engine()
+    try:
+        with caplog.at_level(logging.WARNING, logger="signupguard"):
+            engine = get_engine()
+        assert engine.enricher.ua.newest_ == {}
+        assert "could not read recent attempts' browser versions" in caplog.text
+        assert engine.enricher.ua.analyse({"user-agent": CHROME.format(131)}).version_age == 0
+    finally:
+        reset_engine()

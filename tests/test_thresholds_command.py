@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,7 +18,8 @@ from signupguard.policy import effective_thresholds
 pytestmark = pytest.mark.django_db
 
 
-def _signups(django_user_model, scores, *, decision, label=None, status="cleared", version=None, days_ago=1, tag=""):
+def _signups(django_user_model, scores, *, decision, label=None, status="cleared", version=None, days_ago=1, tag="",
+             reasons=()):
     """Scored signups with their accounts, statuses and (optionally) a reviewer's label."""
     version = version or registry.load_active().version
     at = timezone.now() - dt.timedelta(days=days_ago)
@@ -26,7 +28,7 @@ def _signups(django_user_model, scores, *, decision, label=None, status="cleared
         django_user_model(username=f"u{tag}{start + i}", password="!") for i in range(len(scores)))
     attempts = Attempt.objects.bulk_create(
         Attempt(event_id=f"e{tag}{start + i}", kind="signup", occurred_at=at, created_at=at, user=user, score=score,
-                decision=decision, model_version=version, state="scored")
+                decision=decision, model_version=version, state="scored", reasons=list(reasons))
         for i, (user, score) in enumerate(zip(users, scores)))
     AccountStatus.objects.bulk_create(AccountStatus(user=u, attempt=a, status=status, source="model")
                                       for u, a in zip(users, attempts))
@@ -62,7 +64,8 @@ def test_the_review_threshold_is_chosen_on_approved_and_allowed_signups(portal) 
     # 0.05% needs 20,000 legitimate signups for ten above the threshold: the one in force is kept.
     assert "block: too few legitimate signups for 0.05% blocked (2,040; 20,000 needed); keep the one in force" in out
     block_now = effective_thresholds(registry.load_active().thresholds).block
-    assert f'"BLOCK_THRESHOLD": {max(block_now, 0.7296):.4f},  # the one in force' in out
+    # Rounded up, as settings are written: the one in force, never blocking more than it does now.
+    assert f'"BLOCK_THRESHOLD": {math.ceil(block_now * 10_000) / 10_000:.4f},  # the one in force' in out
     # 1% of 2,040 is 20.4: the 21st highest (0.7195) falls below.
     assert '"REVIEW_THRESHOLD": 0.7196,' in _run("--review-rate", "0.01", "--block-rate", "0.001")
 
@@ -88,8 +91,24 @@ def test_other_models_older_signups_and_rates_are_respected(django_user_model, p
     assert choice.threshold == 0.4998 and choice.needed == 500
 
 
+def test_what_is_known_of_each_signup_decides_where_it_counts(django_user_model, portal) -> None:
+    rule = [{"feature": "rule", "contribution": 0.0, "text": "allow list: ASN 64500"}]
+    model = [{"feature": "ip_is_hosting", "contribution": 0.4, "text": "a hosting network"}]
+    # An allow-listed probe signing up every hour: the model did not decide it, so it is no legitimate sample.
+    _signups(django_user_model, [0.97] * 720, decision="allow", reasons=rule, tag="p")
+    _signups(django_user_model, [0.99] * 3, decision="block", reasons=rule, tag="d")  # a deny list's: the same
+    _signups(django_user_model, [0.2] * 4, decision="allow", reasons=model, label="fraud", tag="r")  # reported since
+    _signups(django_user_model, [0.6] * 6, decision="allow", reasons=model, status="review", tag="c")  # a cluster's review
+    gone = _signups(django_user_model, [0.5] * 7, decision="allow", tag="g")
+    django_user_model.objects.filter(pk__in=[a.user_id for a in gone]).delete()  # deleted accounts, nobody labelled
+    signups = scored_signups(registry.load_active().version, days=30)
+    assert (len(signups.legit), len(signups.fraud), len(signups.undecided)) == (2040, 34, 16)
+    assert '"REVIEW_THRESHOLD": 0.7296,' in _run()  # as without them
+
+
 def test_bad_arguments_and_an_empty_portal_get_clear_errors(db) -> None:
     for args, message in ((("--days", "0"), "--days must be between 1 and 3650"),
+                          (("--review-rate", "0.01", "--block-rate", "1e-309"), "rates below 1e-06"),
                           (("--review-rate", "0.001", "--block-rate", "0.01"), "0 < block rate <= review rate < 1"),
                           (("--review-rate", "1.5"), "0 < block rate <= review rate < 1")):
         with pytest.raises(CommandError, match=message.replace("(", r"\(")) as caught:
@@ -117,3 +136,15 @@ def test_a_review_threshold_above_the_block_in_force_blocks_nothing_by_score(dja
     assert block_now < 0.9796
     assert '"REVIEW_THRESHOLD": 0.9796,' in out  # above the 11th highest approved score, 0.9795
     assert '"BLOCK_THRESHOLD": 1.0000,  # none blocked by score: too few signups to choose it' in out
+
+
+def test_thresholds_kept_are_rounded_up_never_holding_more() -> None:
+    """A model's own thresholds have more decimals than settings: kept ones are written rounded up."""
+    from signupguard.calibration import Choice, settings_for
+    from signupguard.policy import Thresholds
+
+    model = Thresholds(review=0.63941, block=0.90474)
+    pair, note = settings_for(Choice(0.005, 0.7296, 2000), Choice(0.0005, None, 20000), model)
+    assert (pair.review, pair.block, note) == (0.7296, 0.9048, "the one in force")
+    pair, note = settings_for(Choice(0.005, None, 2000), Choice(0.0005, 0.95, 20000), model)
+    assert (pair.review, pair.block, note) == (0.6395, 0.95, "chosen")

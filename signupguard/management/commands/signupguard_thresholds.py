@@ -16,6 +16,8 @@ from signupguard.policy import Thresholds, effective_thresholds
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates
 
 MAX_DAYS = 3650
+# A rate needs MIN_ABOVE / rate legitimate signups: below this, more than any portal has.
+MIN_RATE = 1e-6
 
 
 def _share(value: float | None) -> str:
@@ -65,6 +67,8 @@ class Command(BaseCommand):
             check_rates(review_rate, block_rate)
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        if block_rate < MIN_RATE:
+            raise CommandError(f"rates below {MIN_RATE:g} would need more signups than any portal has", returncode=2)
         try:
             signups = scored_signups(scorer.version, days=days)
         except DatabaseError as exc:
