@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from signupguard.model.train import threshold_for_rate
-from signupguard.policy import Thresholds
 from signupguard.outcomes import HELD, recent_signups
+from signupguard.policy import Thresholds
 
 # Legitimate signups expected above a chosen threshold, at least: with fewer, one
 # signup more or less moves the threshold anywhere between two of them.

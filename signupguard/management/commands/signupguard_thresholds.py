@@ -1,4 +1,4 @@
-"""signupguard_thresholds [--days 30] [--review-rate 0.01] [--block-rate 0.001]
+"""signupguard_thresholds [--days 30] [--review-rate R] [--block-rate B]
 
 Prints what the thresholds in force do to this portal's recent signups, and
 the thresholds that would hold and block the given shares of its legitimate
