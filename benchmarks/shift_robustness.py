@@ -66,8 +66,19 @@ KEEP: dict[str, Callable[[Event], bool]] = {"signups_only": lambda event: event[
 
 
 def _absent(setting: str) -> Callable[[Path, int], dict[str, str]]:
-    """A path with no file for ``setting`` (unset, the demo portal's databases would stand in)."""
-    return lambda work, seed: {setting: str(work / "absent.mmdb")}
+    """Settings without the database ``setting`` names (``GEOIP_ASN`` ...).
+
+    A path to a missing file is refused (check E001), and an unset variable
+    lets the demo portal's databases stand in: the replay runs on the demo's
+    settings with that one set to None.
+    """
+    def environment(work: Path, seed: int) -> dict[str, str]:
+        module = f"without_{setting.lower()}"
+        (work / f"{module}.py").write_text(
+            f"from config.settings import *  # noqa: F401,F403\nSIGNUPGUARD = {{**SIGNUPGUARD, {setting!r}: None}}\n")
+        return {"DJANGO_SETTINGS_MODULE": module, "PYTHONPATH": os.pathsep.join([str(work), str(ROOT)])}
+
+    return environment
 
 
 def _country_database(work: Path, seed: int) -> dict[str, str]:
@@ -82,8 +93,8 @@ def _country_database(work: Path, seed: int) -> dict[str, str]:
 
 # Variants that replay with other GeoIP databases: the replay's environment they change.
 GEOIP: dict[str, Callable[[Path, int], dict[str, str]]] = {
-    "no_asn_database": _absent("SIGNUPGUARD_GEOIP_ASN"),
-    "no_city_database": _absent("SIGNUPGUARD_GEOIP_CITY"),
+    "no_asn_database": _absent("GEOIP_ASN"),
+    "no_city_database": _absent("GEOIP_CITY"),
     "country_database": _country_database,
 }
 

@@ -450,7 +450,7 @@ def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> l
     wrap(recording, "enqueue", "  enqueue: Celery publish to Redis")
     wrap(publisher.BackgroundPublisher, "submit", "  BackgroundPublisher.submit")
     wrap(services, "status_after_signup", "after commit: wait_for_verdict + signup_status")
-    wrap(gate, "get_status", "  status read (only when the verdict may have moved it)")
+    wrap(gate, "read_status", "  status read (only when the verdict may have moved it)")
     # The receiver is looked up by the signal, not by name: reconnect the wrapper.
     from django.contrib.auth.signals import user_logged_in
 
