@@ -63,13 +63,11 @@ class Choice:
 
 def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -> ScoredSignups:
     """Signups of the last ``days`` scored by model ``version``, sorted into legitimate, fraud and undecided."""
-    from signupguard.labels import decided_by_model
     from signupguard.models import Label
 
-    # An allow or deny list's verdicts are left out, as training leaves them out (labels.matured_legit):
+    # recent_signups leaves an allow or deny list's verdicts out, as training does (labels.matured_legit):
     # a portal's allow-listed probe, counted legitimate, would pull the review threshold above itself.
-    signups = (recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
-               .filter(decided_by_model()))
+    signups = recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
     latest: dict[int, str] = {}
     for attempt_id, label in (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
                               .values_list("attempt_id", "label").iterator(chunk_size=5000)):

@@ -82,14 +82,21 @@ def _target(metadata: dict[str, Any]) -> float | None:
 
 
 def recent_signups(*, days: int, now: dt.datetime | None = None) -> Any:
-    """The signups scored in the last ``days`` whose outcome can be known (a QuerySet of ``Attempt``)."""
+    """The signups the model decided in the last ``days`` whose outcome can be known (a QuerySet of ``Attempt``).
+
+    An allow or deny list's verdicts are left out: the model's thresholds did
+    not decide them (a portal that allow-lists its customers' companies would
+    otherwise read a share held far below the model's).
+    """
     from django.db.models import Exists, OuterRef, Q
     from django.utils import timezone
 
+    from signupguard.labels import decided_by_model
     from signupguard.models import Attempt, Label
 
     since = (now or timezone.now()) - dt.timedelta(days=days)
     signups = Attempt.objects.filter(kind=Attempt.Kind.SIGNUP, created_at__gte=since, decision__in=("allow", *HELD))
+    signups = signups.filter(decided_by_model())
     # A deleted account's signup nobody labelled says nothing: no queue shows it and no one can tell what it was.
     return signups.filter(Q(user__isnull=False) | Exists(Label.objects.filter(attempt=OuterRef("pk"))))
 

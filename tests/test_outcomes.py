@@ -12,7 +12,7 @@ from signupguard.abuse import report_abuse
 from signupguard.models import Attempt
 from signupguard.outcomes import MIN_APPROVED, HeldOutcomes, held_outcomes
 from signupguard.review import approve, confirm_block
-from tests.plugins.console import ALLOW_ALL, REVIEW_ALL
+from tests.plugins.console import ALLOW_ALL, MODEL_ALLOWS, REVIEW_ALL
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def decided(scored_signup, reviewer):
     """Three signups allowed (one reported for abuse later), four held: two approved, one confirmed, one waiting."""
-    allowed = [scored_signup(conf=ALLOW_ALL, ip=f"81.2.69.{n + 1}") for n in range(3)]
+    allowed = [scored_signup(conf=MODEL_ALLOWS, ip=f"81.2.69.{n + 1}") for n in range(3)]
     held = [scored_signup(conf=REVIEW_ALL, ip=f"203.0.113.{n + 1}") for n in range(4)]
     assert [a.decision for a in allowed] == ["allow"] * 3 and [h.decision for h in held] == ["review"] * 4
     approve([h.user for h in held[:2]], actor=reviewer)
@@ -37,6 +37,15 @@ def test_reviewers_verdicts_give_the_share_of_legitimate_signups_held(decided) -
     assert found.legit_held_rate == (2 / 4, 3 / 5)
     assert found.target == 0.01
     assert not found.above_target  # two approvals are too few to call it
+
+
+def test_an_allow_lists_signups_are_not_the_models_to_count(decided, scored_signup) -> None:
+    """Customers' companies on ALLOW_EMAIL_DOMAINS would otherwise make the model's share held look small."""
+    listed = [scored_signup(conf=ALLOW_ALL, ip=f"81.2.70.{n + 1}") for n in range(5)]
+    assert {a.decision for a in listed} == {"allow"} and listed[0].reasons[0]["feature"] == "rule"
+    found = held_outcomes(metadata={})
+    assert (found.allowed, found.allowed_fraud) == (3, 1)
+    assert found.legit_held_rate == (2 / 4, 3 / 5)
 
 
 def test_a_reviewers_change_of_mind_counts_once(decided, reviewer) -> None:
@@ -109,7 +118,7 @@ def test_the_dashboard_shows_the_estimate(decided, reviewer) -> None:
 def test_the_dashboard_says_when_to_retrain(scored_signup, reviewer) -> None:
     """Every held signup approved: far above the shipped model's target, on enough approvals to say so."""
     held = [scored_signup(conf=REVIEW_ALL, ip=f"198.51.100.{n + 1}") for n in range(MIN_APPROVED)]
-    scored_signup(conf=ALLOW_ALL)
+    scored_signup(conf=MODEL_ALLOWS)
     approve([h.user for h in held], actor=reviewer)
     client = Client()
     client.force_login(reviewer)

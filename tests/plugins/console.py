@@ -12,6 +12,7 @@ from django.test import override_settings
 MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore"}
 ALLOW_ALL = {**MEMORY, "ALLOW_IP_RANGES": ["0.0.0.0/0", "::/0"]}
 REVIEW_ALL = {**MEMORY, "REVIEW_THRESHOLD": 0.0, "BLOCK_THRESHOLD": 1.0}
+MODEL_ALLOWS = {**MEMORY, "REVIEW_THRESHOLD": 1.0, "BLOCK_THRESHOLD": 1.0}  # the model's allow, not an allow list's
 DENY_ALL = {**MEMORY, "DENY_IP_RANGES": ["0.0.0.0/0", "::/0"]}
 FARM_DEVICE = {"fingerprint": "fp-farm-1", "webdriver": True, "timezone": "Asia/Shanghai", "screen": "800x600x24",
                "languages": ["zh-CN"], "platform": "Linux x86_64"}
