@@ -69,30 +69,38 @@ def _table(events: Path, scores: Path) -> list[str]:
 RANKING_RATES = (0.01, 0.02, 0.05)
 
 
+def labelled_signups(events: Path, scores: Path, *, leave_out: frozenset[str] = frozenset()
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(occurred_at, score, is fraud) of the replay's labelled signups, in time order; ``leave_out``: segments to skip."""
+    truth = {}
+    with open(events, "rb") as handle:
+        for line in handle:
+            event = orjson.loads(line)
+            if event["kind"] == "signup" and event.get("label") is not None and event.get("campaign", "") not in leave_out:
+                truth[event["event_id"]] = (event["occurred_at"], event["label"] == "fraud")
+    rows = []
+    with open(scores, "rb") as handle:
+        for line in handle:
+            out = orjson.loads(line)
+            if out["event_id"] in truth and out.get("score") is not None:  # a bad line's output has no score
+                when, fraud = truth[out["event_id"]]
+                rows.append((when, out["score"], fraud))
+    rows.sort()
+    return (np.array([r[0] for r in rows]), np.array([r[1] for r in rows], dtype=np.float64),
+            np.array([r[2] for r in rows], dtype=bool))
+
+
 def ranking(events: Path, scores: Path, *, leave_out: frozenset[str] = frozenset()) -> str:
     """Fraud signups held at 1% / 2% / 5% of legitimate signups flagged: the ranking, without the thresholds.
 
     ``leave_out`` names segments to leave out, such as a portal's own uptime
     probe, whose ties at the top would otherwise make the 1% cut meaningless.
     """
-    truth = {}
-    with open(events, "rb") as handle:
-        for line in handle:
-            event = orjson.loads(line)
-            if event["kind"] == "signup" and event.get("campaign", "") not in leave_out:
-                truth[event["event_id"]] = event.get("label")
-    values, labels = [], []
-    with open(scores, "rb") as handle:
-        for line in handle:
-            out = orjson.loads(line)
-            label = truth.get(out["event_id"])
-            if label is not None:
-                values.append(out["score"])
-                labels.append(label == "fraud")
-    if all(labels) or not any(labels):
+    _, values, fraud = labelled_signups(events, scores, leave_out=leave_out)
+    if fraud.all() or not fraud.any():
         return "no labelled signups to rank"
     # Strictly above the score that flags that share of legitimate signups: ties count as not held.
-    held = [recall_at_fpr(np.asarray(values), np.asarray(labels, dtype=np.int8), rate) for rate in RANKING_RATES]
+    held = [recall_at_fpr(values, fraud.astype(np.int8), rate) for rate in RANKING_RATES]
     return " / ".join(f"{share:.1%}" for share in held)
 
 

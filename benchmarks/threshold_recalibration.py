@@ -22,35 +22,13 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-import orjson
 from _setup import django_setup
 
 django_setup()
 
-from independent_traffic import GENERATORS, PORTAL_PROBES, generate_and_replay  # noqa: E402
-from signupguard.calibration import ScoredSignups, choose, settings_for  # noqa: E402
-from signupguard.management.commands.signupguard_thresholds import _target_rates  # noqa: E402
+from independent_traffic import GENERATORS, PORTAL_PROBES, generate_and_replay, labelled_signups  # noqa: E402
+from signupguard.calibration import ScoredSignups, choose, settings_for, target_rates  # noqa: E402
 from signupguard.model import registry  # noqa: E402
-
-
-def _signups(work: Path, leave_out: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(occurred_at, score, is fraud) of the labelled signups, in time order."""
-    truth = {}
-    with open(work / "events.jsonl", "rb") as handle:
-        for line in handle:
-            event = orjson.loads(line)
-            if event["kind"] == "signup" and event.get("label") in ("legit", "fraud") and event.get("campaign") != leave_out:
-                truth[event["event_id"]] = (event["occurred_at"], event["label"] == "fraud")
-    rows = []
-    with open(work / "scores.jsonl", "rb") as handle:
-        for line in handle:
-            out = orjson.loads(line)
-            if out["event_id"] in truth and out.get("score") is not None:
-                when, fraud = truth[out["event_id"]]
-                rows.append((when, out["score"], fraud))
-    rows.sort()
-    return (np.array([r[0] for r in rows]), np.array([r[1] for r in rows], dtype=np.float64),
-            np.array([r[2] for r in rows], dtype=bool))
 
 
 def _shares(scores: np.ndarray, fraud: np.ndarray, review: float, block: float) -> str:
@@ -66,7 +44,7 @@ def main() -> None:
     args = parser.parse_args()
     scorer = registry.load_active()
     thresholds = scorer.thresholds
-    review_rate, block_rate = _target_rates(getattr(scorer, "metadata", None) or {})
+    review_rate, block_rate = target_rates(getattr(scorer, "metadata", None) or {})
     print(f"model {scorer.version}: review {thresholds.review:.4f}, block {thresholds.block:.4f}, "
           f"set for {review_rate:.2%} / {block_rate:.2%} of legitimate signups held / blocked; "
           f"thresholds chosen on the first {args.past:.0%} of each generator's signups, measured on the rest\n")
@@ -77,7 +55,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             generate_and_replay(name, work)
-            _, scores, fraud = _signups(work, PORTAL_PROBES.get(name))
+            leave_out = frozenset({PORTAL_PROBES[name]}) if name in PORTAL_PROBES else frozenset()
+            _, scores, fraud = labelled_signups(work / "events.jsonl", work / "scores.jsonl", leave_out=leave_out)
         cut = int(len(scores) * args.past)
         past, past_fraud = scores[:cut], fraud[:cut]
         caught = past_fraud & (past >= thresholds.review)

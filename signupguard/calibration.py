@@ -25,6 +25,7 @@ import numpy as np
 from signupguard.model.train import threshold_for_rate
 from signupguard.outcomes import HELD, recent_signups
 from signupguard.policy import Thresholds
+from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates
 
 # Legitimate signups expected above a chosen threshold, at least: with fewer, one
 # signup more or less moves the threshold anywhere between two of them.
@@ -85,6 +86,17 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -
                 label = "fraud" if status == "blocked" else "legit"
         kinds[label].append(score)
     return ScoredSignups(**{kind: np.asarray(scores, dtype=np.float64) for kind, scores in kinds.items()})
+
+
+def target_rates(metadata: dict) -> tuple[float, float]:
+    """The (review, block) rates a model's thresholds were chosen for, from its metadata; else training's defaults."""
+    rates = (metadata.get("training") or {}).get("target_rates") or {}
+    review, block = rates.get("review"), rates.get("block")
+    try:
+        check_rates(review, block)
+    except (TypeError, ValueError):
+        return REVIEW_RATE, BLOCK_RATE
+    return float(review), float(block)
 
 
 def choose(signups: ScoredSignups, rate: float) -> Choice:

@@ -119,12 +119,12 @@ def test_bad_arguments_and_an_empty_portal_get_clear_errors(db) -> None:
 
 
 def test_a_model_without_usable_rates_falls_back_to_trainings_defaults() -> None:
-    from signupguard.management.commands.signupguard_thresholds import _target_rates
+    from signupguard.calibration import target_rates
 
-    assert _target_rates({}) == (0.01, 0.001)
-    assert _target_rates({"training": {"target_rates": {"review": "1%", "block": 0.001}}}) == (0.01, 0.001)
-    assert _target_rates({"training": {"target_rates": {"review": 0.001, "block": 0.01}}}) == (0.01, 0.001)
-    assert _target_rates({"training": {"target_rates": {"review": 0.02, "block": 0.002}}}) == (0.02, 0.002)
+    assert target_rates({}) == (0.01, 0.001)
+    assert target_rates({"training": {"target_rates": {"review": "1%", "block": 0.001}}}) == (0.01, 0.001)
+    assert target_rates({"training": {"target_rates": {"review": 0.001, "block": 0.01}}}) == (0.01, 0.001)
+    assert target_rates({"training": {"target_rates": {"review": 0.02, "block": 0.002}}}) == (0.02, 0.002)
 
 
 def test_a_review_threshold_above_the_block_in_force_blocks_nothing_by_score(django_user_model) -> None:

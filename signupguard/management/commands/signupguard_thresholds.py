@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from signupguard.calibration import Choice, ScoredSignups, choose, scored_signups, settings_for
+from signupguard.calibration import Choice, ScoredSignups, choose, scored_signups, settings_for, target_rates
 from signupguard.model import registry
 from signupguard.policy import Thresholds, effective_thresholds
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates
@@ -31,17 +31,6 @@ def _range(shares: tuple[float, float] | None) -> str:
     return _share(low) if f"{low:.2%}" == f"{high:.2%}" else f"{_share(low)} to {_share(high)}"
 
 
-def _target_rates(metadata: dict) -> tuple[float, float]:
-    """The (review, block) rates the model's thresholds were chosen for, when its metadata says so."""
-    rates = (metadata.get("training") or {}).get("target_rates") or {}
-    review, block = rates.get("review"), rates.get("block")
-    try:
-        check_rates(review, block)
-    except (TypeError, ValueError):
-        return REVIEW_RATE, BLOCK_RATE
-    return float(review), float(block)
-
-
 class Command(BaseCommand):
     help = ("Thresholds for the active model chosen on this portal's own signups: those reviewers approved, "
             "and those allowed and never labelled fraud. Prints settings; changes nothing.")
@@ -60,7 +49,7 @@ class Command(BaseCommand):
         if not 1 <= days <= MAX_DAYS:
             raise CommandError(f"--days must be between 1 and {MAX_DAYS}", returncode=2)
         scorer = registry.load_active()
-        model_rates = _target_rates(getattr(scorer, "metadata", None) or {})
+        model_rates = target_rates(getattr(scorer, "metadata", None) or {})
         review_rate = options["review_rate"] if options["review_rate"] is not None else model_rates[0]
         block_rate = options["block_rate"] if options["block_rate"] is not None else model_rates[1]
         try:
