@@ -234,7 +234,10 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #   E044  EXTRA_CAPTURE_HEADERS is not a list, tuple or comma-separated string, has an entry
 #         that is not a string, or names a header never captured (check_extra_capture_headers)
 #   E047  CLEARED_IF_JOINED_BEFORE is not a date, a datetime or ISO text of one
+#   E048  FORM_TOKEN_CACHE names no cache in CACHES (check_form_token_cache)
 #   W040  SignupGuardMiddleware is not in MIDDLEWARE
+#   W043  FORM_TOKEN_CACHE is a dummy cache (remembers nothing), or a per-process one while
+#         velocity is shared through Redis: replayed form render tokens go unnoticed
 # ---------------------------------------------------------------------------
 
 
@@ -299,6 +302,38 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
             obj="MIDDLEWARE", id="signupguard.W040",
         ))
     return messages
+
+
+@register(TAG)
+def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E048, W043: where signups spend their form render tokens (signupguard.render_tokens)."""
+    from django.conf import settings
+
+    alias = sg_settings.FORM_TOKEN_CACHE
+    if not alias:
+        return []
+    obj = "SIGNUPGUARD['FORM_TOKEN_CACHE']"
+    caches = getattr(settings, "CACHES", None) or {}
+    if alias not in caches:
+        return [Error(
+            f"{obj} = {alias!r} names no cache in CACHES: a form render token posted again with another "
+            "signup still claims its fill time.",
+            hint=f"Use one of {sorted(caches)!r}, or None to never spend tokens.", obj=obj, id="signupguard.E048",
+        )]
+    backend = str(caches[alias].get("BACKEND", ""))
+    if backend.endswith(".DummyCache"):
+        problem = "is a dummy cache, which remembers nothing"
+    elif backend.endswith(".LocMemCache") and sg_settings.VELOCITY_BACKEND.endswith(".RedisVelocityStore"):
+        problem = "is a per-process cache while velocity is shared through Redis"
+    else:
+        return []
+    return [Warning(
+        f"{obj} = {alias!r} {problem}: a form render token posted again with another signup, through another "
+        "web process, still claims its fill time.",
+        hint="Point it at a cache every web process shares (Django's RedisCache, Memcached or the database "
+        "cache), or set it to None and silence this check.",
+        obj=obj, id="signupguard.W043",
+    )]
 
 
 # ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import secrets
 import time
 from typing import Any, Mapping
 
@@ -111,25 +112,62 @@ def _json_size(value: Any) -> int:
 
 
 def sign_render_time(now: float | None = None) -> str:
-    """A signed token of the form's render time (milliseconds), for ``fill_ms``."""
+    """A signed token of the form's render time (milliseconds), for ``fill_ms``.
+
+    It carries a random nonce, so two forms rendered in the same millisecond
+    still get different tokens, and one token names one render: the signup
+    that uses it spends it (``render_tokens``).
+    """
     millis = int((time.time() if now is None else now) * 1000)
-    return signing.TimestampSigner(salt=_SIGNING_SALT).sign(str(millis))
+    return signing.TimestampSigner(salt=_SIGNING_SALT).sign(f"{millis}.{secrets.token_urlsafe(9)}")
 
 
-def fill_ms_from(token: Any, *, now: float | None = None) -> int | None:
-    """Milliseconds since ``token`` was signed, or None when it is forged or stale."""
+def _render(token: Any, now: float | None = None) -> tuple[int, str] | None:
+    """(milliseconds from the render to ``now``, the signed "millis.nonce"), or None when forged or stale.
+
+    Tokens signed before nonces hold "millis" alone.
+    """
     if not isinstance(token, str) or len(token) > 200:
         return None
     try:
-        rendered = int(signing.TimestampSigner(salt=_SIGNING_SALT).unsign(
-            token, max_age=sg_settings.FORM_TIMESTAMP_MAX_AGE
-        ))
+        value = signing.TimestampSigner(salt=_SIGNING_SALT).unsign(token, max_age=sg_settings.FORM_TIMESTAMP_MAX_AGE)
+        rendered = int(value.partition(".")[0])
     except (signing.BadSignature, ValueError, TypeError):
         return None
     fill = int((time.time() if now is None else now) * 1000) - rendered
     if fill > int(sg_settings.FORM_TIMESTAMP_MAX_AGE) * 1000:
         return None
-    return max(0, fill)  # a little clock skew between web processes
+    return max(0, fill), value  # max: a little clock skew between web processes
+
+
+def fill_ms_from(token: Any, *, now: float | None = None) -> int | None:
+    """Milliseconds since ``token`` was signed, or None when it is forged or stale."""
+    render = _render(token, now)
+    return None if render is None else render[0]
+
+
+def render_id(token: Any) -> str | None:
+    """The render a valid token names ("millis.nonce"); None when it is forged, stale or has no nonce.
+
+    Tokens signed before nonces (one day's worth after an upgrade) name a
+    millisecond, which two people can share: they are never spent.
+    """
+    render = _render(token)
+    return render[1] if render is not None and "." in render[1] and len(render[1]) <= 64 else None
+
+
+def _token_of(data: Mapping[str, Any] | None, form: Any) -> Any:
+    """The posted render token: the form field, else a JSON client's ``form["ts"]``."""
+    token = form.get("ts") if isinstance(form, dict) else None
+    if data is not None:
+        token = field_value(data, TIMESTAMP_FIELD) or token
+    return token
+
+
+def render_token(data: Mapping[str, Any] | None, *, form: Any = None) -> str | None:
+    """The render token ``clean_form`` reads from the same input, when it is a string."""
+    token = _token_of(data, form)
+    return token if isinstance(token, str) else None
 
 
 def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str, Any] | None:
@@ -141,11 +179,8 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
             out["fill_ms"] = fill
         if isinstance(form.get("honeypot"), str):
             out["honeypot"] = form["honeypot"][:256]
-        token = form.get("ts")
-    else:
-        token = None
+    token = _token_of(data, form)
     if data is not None:
-        token = field_value(data, TIMESTAMP_FIELD) or token
         honeypot = field_value(data, HONEYPOT_FIELD)
         if honeypot is not None:
             out["honeypot"] = honeypot[:256]

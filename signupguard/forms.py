@@ -7,9 +7,9 @@ adds three fields that ``signupguard.collector`` reads back from the POST:
 
 * ``sg_device``: hidden, filled by ``collector.js`` with the device JSON;
 * ``sg_ts``: hidden, a signed render timestamp, giving the fill time (a
-  client cannot forge one, and a stale or tampered one is ignored; it can
-  replay one it was served, within ``FORM_TIMESTAMP_MAX_AGE``, to claim a
-  longer fill: keep that short if scripts do);
+  client cannot forge one, and a stale or tampered one is ignored; the
+  signup that uses one spends it, so a script that posts one it was served
+  with many signups claims a fill time once: ``signupguard.render_tokens``);
 * ``sg_homepage``: a honeypot, hidden with CSS rather than ``type=hidden`` so
   that form-filling bots see it; people never do.
 

@@ -93,6 +93,10 @@ class HardRules:
 # The ``feature`` of the reason a hard rule puts first: what a rule decided is no training label.
 RULE_FEATURE = "rule"
 HONEYPOT = "the hidden honeypot field was filled in: a script does that, and now and then a browser's autofill"
+REPLAYED = ("the form's render token was already used by another signup: a script posting one form many times, "
+            "or a person going back to create a second account")
+# Rules that raise an allow to review and leave the model's review or block as they are.
+REVIEW_FLOORS = frozenset({HONEYPOT, REPLAYED})
 
 
 class NetworkIndex:
@@ -246,8 +250,9 @@ def decide(
         decision = REVIEW
     else:
         decision = ALLOW
-    if enrichment.form.honeypot_filled:
-        rule_reason = {"feature": RULE_FEATURE, "contribution": 0.0, "text": HONEYPOT}
+    floor = HONEYPOT if enrichment.form.honeypot_filled else REPLAYED if enrichment.form.replayed else None
+    if floor is not None:
+        rule_reason = {"feature": RULE_FEATURE, "contribution": 0.0, "text": floor}
         return Decision(decision=REVIEW if decision == ALLOW else decision, reasons=[rule_reason, *reasons],
-                        rule=HONEYPOT if decision == ALLOW else None)
+                        rule=floor if decision == ALLOW else None)
     return Decision(decision=decision, reasons=list(reasons))

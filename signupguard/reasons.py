@@ -121,7 +121,8 @@ def _fmt(value: float) -> str:
 
 # What a missing value means, where "unknown" alone would not tell a reviewer why.
 _MISSING = {
-    "form_fill_ms": "the form fill time is unknown (no signed form timestamp: an API client or a script)",
+    "form_fill_ms": ("the form fill time is unknown (no signed form timestamp, or one another signup "
+                     "already used: an API client or a script)"),
     "device_tz_offset_diff": "the device clock could not be compared with the address's time zone",
     "device_tz_country_mismatch": "the device time zone could not be compared with the address's country",
     "device_clock_non_geographic": "the device reported no time zone",

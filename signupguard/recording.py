@@ -22,8 +22,9 @@ from django.conf import settings
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from signupguard import render_tokens
 from signupguard.adapter import get_adapter
-from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
+from signupguard.capture import build_event, clean_device, clean_form, render_token, request_snapshot
 from signupguard.conf import seconds_setting, sg_settings
 from signupguard.models import Attempt
 from signupguard.middleware import current_request
@@ -173,6 +174,9 @@ def record_signup(
         snap.device = clean_device(dict(device))
     if form is not None:
         snap.form = clean_form(None, form=dict(form))
+        snap.render_token = render_token(None, form=dict(form))
+    if not render_tokens.spend(snap.render_token):
+        snap.form = render_tokens.replayed(snap.form)
     adapter = get_adapter()
     exempt = adapter.is_exempt(user)
     event = build_event(

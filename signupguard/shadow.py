@@ -16,7 +16,9 @@ from typing import Any
 
 from signupguard.model import ModelError, registry
 from signupguard.model.predict import RiskModel
-from signupguard.policy import ALLOW, BLOCK, DECISIONS, HONEYPOT, REVIEW, RULE_FEATURE, Thresholds, effective_thresholds
+from signupguard.policy import (
+    ALLOW, BLOCK, DECISIONS, REVIEW, REVIEW_FLOORS, RULE_FEATURE, Thresholds, effective_thresholds,
+)
 
 # The reasons scoring.apply_assessment adds whatever the score (a device a blocked account used, the
 # login rules): each holds the attempt for review at least, whichever model scored it. Not "login_*":
@@ -96,12 +98,12 @@ def challenger_decision(score: float, thresholds: Thresholds, *, decision: str, 
 
     Mirrors live scoring (``Engine._shadow_verdicts`` and ``apply_assessment``):
     an allow or deny list decides for both models whatever their scores, so
-    the stored decision is the challenger's too; a filled honeypot and the
-    account rules raise either verdict to review at least.
+    the stored decision is the challenger's too; a filled honeypot, a replayed
+    form render token and the account rules raise either verdict to review at least.
     """
     marks = [r for r in reasons if isinstance(r, dict)] if isinstance(reasons, list) else []
     rules = [r.get("text") for r in marks if r.get("feature") == RULE_FEATURE]
-    if any(text != HONEYPOT for text in rules):
+    if any(text not in REVIEW_FLOORS for text in rules):
         return decision
     own = BLOCK if score >= thresholds.block else REVIEW if score >= thresholds.review else ALLOW
     if rules or any(r.get("feature") in ACCOUNT_RULES for r in marks):

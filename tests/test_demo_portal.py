@@ -228,7 +228,7 @@ def _portal_settings(env: dict[str, str], tmp_path: Path) -> dict:
         "import json, django; from django.conf import settings as s; django.setup();"
         "print(json.dumps({'sg': s.SIGNUPGUARD, 'engine': s.DATABASES['default']['ENGINE'],"
         " 'name': str(s.DATABASES['default']['NAME']), 'eager': s.CELERY_TASK_ALWAYS_EAGER,"
-        " 'broker': s.CELERY_BROKER_URL}))"
+        " 'broker': s.CELERY_BROKER_URL, 'cache': s.CACHES['default']['BACKEND']}))"
     )
     return json.loads(_portal_python(code, env, tmp_path))
 
@@ -248,6 +248,7 @@ def test_settings_embedded_default(tmp_path: Path) -> None:
     assert conf["eager"] is True
     assert conf["sg"]["TRUSTED_PROXIES"] == [] and conf["sg"]["GEOIP_ANONYMOUS"] is None
     assert "VELOCITY_BACKEND" not in conf["sg"]  # the app's default: the database
+    assert conf["cache"] == "django.core.cache.backends.locmem.LocMemCache"  # runserver: one process
 
 
 def test_an_empty_database_url_is_the_embedded_default(tmp_path: Path) -> None:
@@ -281,6 +282,8 @@ def test_settings_from_the_environment(tmp_path: Path) -> None:
     assert conf["eager"] is False and conf["broker"] == "redis://127.0.0.1:6379/0"
     assert conf["sg"]["VELOCITY_BACKEND"] == "signupguard.velocity.redis.RedisVelocityStore"
     assert conf["sg"]["VELOCITY_OPTIONS"] == {"url": "redis://127.0.0.1:6379/1"}
+    # Signups spend their form render tokens there: every web process must share it.
+    assert conf["cache"] == "django.core.cache.backends.redis.RedisCache"
 
 
 @pytest.mark.django_db(transaction=True)

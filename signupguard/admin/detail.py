@@ -25,7 +25,7 @@ ENRICHMENT_FIELDS = {
     "device": ("collector_present", "fingerprint", "webdriver", "timezone", "screen", "tz_country_mismatch",
                "clock_non_geographic", "lang_country_mismatch", "platform_mismatch", "clock_restricted", "language_restricted",
                "hardware_concurrency", "device_memory", "gpu", "gpu_kind", "gpu_mismatch"),
-    "form": ("fill_ms", "honeypot_filled"),
+    "form": ("fill_ms", "honeypot_filled", "replayed"),
 }
 SECTION_TITLES = {"ip": "Network", "email": "Email", "ua": "Browser (User-Agent)", "device": "Device", "form": "Form"}
 

@@ -343,7 +343,8 @@ def analyse_form(form: dict[str, Any] | None) -> FormInfo:
     info = FormInfo()
     if not isinstance(form, dict):
         return info
-    info.fill_ms = _bounded_int(_round(form.get("fill_ms")), 0, MAX_FILL_MS)
+    info.replayed = form.get("replayed") is True
+    info.fill_ms = None if info.replayed else _bounded_int(_round(form.get("fill_ms")), 0, MAX_FILL_MS)
     honeypot = form.get("honeypot")
     if isinstance(honeypot, str):
         info.honeypot_filled = bool(honeypot.strip())

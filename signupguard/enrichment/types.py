@@ -110,6 +110,7 @@ class DeviceInfo:
 class FormInfo:
     fill_ms: int | None = None
     honeypot_filled: bool = False
+    replayed: bool = False  # its render token was spent by an earlier signup (render_tokens): no fill time
 
 
 @dataclass(slots=True)

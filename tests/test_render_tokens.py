@@ -1,0 +1,214 @@
+"""One signup per form render: a replayed render token claims no fill time and puts the signup in review."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import signing
+from django.core.cache import caches
+from django.test import Client, override_settings
+
+from signupguard import render_tokens
+from signupguard.checks import check_form_token_cache
+from signupguard.collector import _SIGNING_SALT, fill_ms_from, render_id, sign_render_time
+from signupguard.enrichment.device import analyse_form
+from signupguard.enrichment.types import EmailInfo, Enrichment, FormInfo, IPInfo, UAInfo, DeviceInfo
+from signupguard.models import AccountStatus, Attempt
+from signupguard.policy import BLOCK, HONEYPOT, REPLAYED, REVIEW, RULE_FEATURE, Thresholds, decide
+from signupguard.shadow import challenger_decision
+
+MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore"}
+PASSWORD = "a long passphrase 42"
+DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
+
+
+def _token_of(html: str) -> str:
+    return re.search(r'name="sg_ts" value="([^"]+)"', html).group(1)
+
+
+def _signup_page(client: Client, token: str, username: str, *, password2: str = PASSWORD):
+    return client.post("/accounts/signup/", {
+        "username": username, "email": f"{username}@example.org", "password1": PASSWORD, "password2": password2,
+        "sg_ts": token,
+    })
+
+
+# --- the token ---------------------------------------------------------------------
+
+def test_two_renders_in_one_millisecond_get_two_tokens() -> None:
+    now = time.time()
+    first, second = sign_render_time(now - 5), sign_render_time(now - 5)
+    assert first != second and render_id(first) != render_id(second)
+    assert fill_ms_from(first, now=now) == fill_ms_from(second, now=now) == 5000
+
+
+def test_a_token_signed_before_nonces_gives_its_fill_time_and_is_never_spent() -> None:
+    now = time.time()
+    old = signing.TimestampSigner(salt=_SIGNING_SALT).sign(str(int((now - 7) * 1000)))
+    assert fill_ms_from(old, now=now) == 7000
+    assert render_id(old) is None
+    assert render_tokens.spend(old) and render_tokens.spend(old)
+
+
+def test_forged_or_stale_tokens_name_no_render() -> None:
+    token = sign_render_time()
+    assert render_id(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
+    assert render_id(None) is None and render_id(12) is None and render_id("x" * 1000) is None
+    with override_settings(SIGNUPGUARD={"FORM_TIMESTAMP_MAX_AGE": 1}):
+        assert render_id(sign_render_time(time.time() - 3600)) is None
+
+
+# --- spending ------------------------------------------------------------------------
+
+def test_a_token_is_spent_once() -> None:
+    token = sign_render_time()
+    assert render_tokens.spend(token) is True
+    assert render_tokens.spend(token) is False
+    assert render_tokens.spend(sign_render_time()) is True  # another render
+    assert render_tokens.spend(None) is True
+
+
+def test_nothing_is_spent_without_a_cache() -> None:
+    token = sign_render_time()
+    with override_settings(SIGNUPGUARD={"FORM_TOKEN_CACHE": None}):
+        assert render_tokens.spend(token) and render_tokens.spend(token)
+
+
+def test_a_redis_cache_lets_exactly_one_of_concurrent_signups_spend_a_token(redis_url: str) -> None:
+    cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                                   "tokens": cache},
+                           SIGNUPGUARD={"FORM_TOKEN_CACHE": "tokens"}):
+        token = sign_render_time()
+        start, results = threading.Barrier(8), []
+
+        def spend() -> None:
+            start.wait()
+            results.append(render_tokens.spend(token))
+
+        threads = [threading.Thread(target=spend) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(results) == [False] * 7 + [True]
+        key = caches["tokens"].make_and_validate_key(render_tokens.KEY_PREFIX + render_id(token))
+        assert 86000 < caches["tokens"]._cache.get_client(key).ttl(key) <= 86400  # kept as long as a token is valid
+
+
+def test_a_cache_that_is_down_never_stops_a_signup(caplog: pytest.LogCaptureFixture) -> None:
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                               "LOCATION": DEAD_REDIS}}):
+        token = sign_render_time()
+        with caplog.at_level(logging.WARNING, logger="signupguard.render_tokens"):
+            assert render_tokens.spend(token) and render_tokens.spend(token)
+        assert "a replay goes unnoticed" in caplog.text
+    with override_settings(SIGNUPGUARD={"FORM_TOKEN_CACHE": "nowhere"}):
+        with caplog.at_level(logging.WARNING, logger="signupguard.render_tokens"):
+            assert render_tokens.spend(token)
+        assert "names no cache in CACHES" in caplog.text
+
+
+# --- what a replay does to the signup ----------------------------------------------------
+
+def test_a_replayed_form_reads_as_no_fill_time() -> None:
+    assert analyse_form({"fill_ms": 5000, "signed": True, "replayed": True}) == FormInfo(fill_ms=None, replayed=True)
+    assert analyse_form({"fill_ms": 5000, "replayed": "yes"}) == FormInfo(fill_ms=5000)
+    assert render_tokens.replayed({"fill_ms": 5000, "signed": True, "honeypot": ""}) == {
+        "signed": True, "honeypot": "", "replayed": True}
+    assert render_tokens.replayed(None) == {"replayed": True}
+
+
+def _enrichment(form: FormInfo) -> Enrichment:
+    return Enrichment(IPInfo(), EmailInfo(), UAInfo(), DeviceInfo(), form)
+
+
+def test_a_replay_raises_an_allow_to_review_and_leaves_the_models_verdicts() -> None:
+    thresholds = Thresholds(review=0.5, block=0.9)
+    replay = _enrichment(FormInfo(replayed=True))
+    allowed = decide(score=0.1, thresholds=thresholds, enrichment=replay)
+    assert allowed.decision == REVIEW and allowed.rule == REPLAYED
+    assert allowed.reasons[0] == {"feature": RULE_FEATURE, "contribution": 0.0, "text": REPLAYED}
+    blocked = decide(score=0.95, thresholds=thresholds, enrichment=replay)
+    assert blocked.decision == BLOCK and blocked.rule is None and blocked.reasons[0]["text"] == REPLAYED
+    both = decide(score=0.1, thresholds=thresholds, enrichment=_enrichment(FormInfo(honeypot_filled=True, replayed=True)))
+    assert both.rule == HONEYPOT
+    assert decide(score=0.1, thresholds=thresholds, enrichment=_enrichment(FormInfo())).decision == "allow"
+
+
+def test_a_challenger_is_raised_by_a_replay_as_the_active_model_was() -> None:
+    thresholds = Thresholds(review=0.5, block=0.9)
+    reasons = [{"feature": RULE_FEATURE, "contribution": 0.0, "text": REPLAYED}]
+    assert challenger_decision(0.1, thresholds, decision=REVIEW, reasons=reasons) == REVIEW
+    assert challenger_decision(0.95, thresholds, decision=REVIEW, reasons=reasons) == BLOCK
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.django_db
+def test_a_token_posted_with_a_second_signup_holds_it(django_capture_on_commit_callbacks) -> None:
+    token = _token_of(Client().get("/accounts/signup/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):  # eager Celery scores on commit
+        assert _signup_page(Client(), token, "bob").status_code == 302
+        assert _signup_page(Client(), token, "eve").status_code == 302  # another session, the same render
+
+    first = Attempt.objects.get(user__username="bob", kind="signup")
+    assert "replayed" not in first.raw["form"] and first.raw["form"]["fill_ms"] >= 0
+    second = Attempt.objects.get(user__username="eve", kind="signup")
+    assert second.raw["form"] == {"signed": True, "replayed": True}
+    assert second.enrichment["form"]["replayed"] is True and second.enrichment["form"]["fill_ms"] is None
+    assert second.decision in (REVIEW, BLOCK) and second.reasons[0]["text"] == REPLAYED
+    assert AccountStatus.objects.get(user__username="eve").status != AccountStatus.Status.CLEARED
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.django_db
+def test_a_form_that_failed_validation_keeps_its_token() -> None:
+    client = Client()
+    token = _token_of(client.get("/accounts/signup/").content.decode())
+    refused = _signup_page(client, token, "bob", password2="another passphrase")
+    assert refused.status_code == 200 and not User.objects.filter(username="bob").exists()
+    assert _token_of(refused.content.decode()) == token  # the bound form posts the same render again
+    assert _signup_page(client, token, "bob").status_code == 302
+    attempt = Attempt.objects.get(user__username="bob", kind="signup")
+    assert "replayed" not in attempt.raw["form"] and attempt.raw["form"]["fill_ms"] >= 0
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.django_db
+def test_logins_do_not_spend_tokens() -> None:
+    User.objects.create_user("carol", "carol@example.org", PASSWORD)
+    client = Client()
+    token = _token_of(client.get("/accounts/login/").content.decode())
+    for password in ("wrong passphrase", PASSWORD):
+        client.post("/accounts/login/", {"username": "carol", "password": password, "sg_ts": token})
+    logins = Attempt.objects.filter(kind="login", user__username="carol").order_by("pk")
+    assert [a.success for a in logins] == [False, True]
+    assert all("replayed" not in a.raw["form"] for a in logins)
+    assert render_tokens.spend(token)  # still unspent
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+REDIS_VELOCITY = {"VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityStore"}
+
+
+@pytest.mark.parametrize(("caches_setting", "conf", "expected"), [
+    ({"default": LOCMEM}, MEMORY, []),
+    ({"default": LOCMEM}, {**MEMORY, "FORM_TOKEN_CACHE": None}, []),
+    ({"default": DUMMY}, {**MEMORY, "FORM_TOKEN_CACHE": None}, []),
+    ({"default": LOCMEM}, {**MEMORY, "FORM_TOKEN_CACHE": "tokens"}, ["signupguard.E048"]),
+    ({"default": DUMMY}, MEMORY, ["signupguard.W043"]),
+    ({"default": LOCMEM}, REDIS_VELOCITY, ["signupguard.W043"]),
+    ({"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_REDIS}},
+     REDIS_VELOCITY, []),
+])
+def test_checks_of_the_token_cache(caches_setting: dict, conf: dict, expected: list[str]) -> None:
+    with override_settings(CACHES=caches_setting, SIGNUPGUARD=conf):
+        assert [m.id for m in check_form_token_cache()] == expected
