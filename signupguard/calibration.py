@@ -5,9 +5,10 @@ population they hold another share of legitimate people (``outcomes`` says
 how much). Choosing them again needs neither retraining nor fraud labels:
 only the active model's scores of signups known to be legitimate. Those are
 the held signups a reviewer approved, and the allowed ones nobody labelled
-fraud whose account is neither blocked nor held since. Held signups nobody
-has reviewed yet may be either, so every share is a range: them counted as
-fraud, then as legitimate. Allow and deny lists' verdicts are left out, as
+fraud whose account is neither blocked nor held since (once they are
+``settle_days`` old, if the portal's abuse reports take that long). Held
+signups nobody has reviewed yet may be either, as may younger allowed ones,
+so every share is a range: them counted as fraud, then as legitimate. Allow and deny lists' verdicts are left out, as
 training leaves them out (``labels.matured_legit``).
 
 ``signupguard_thresholds`` prints the result; applying it is a settings
@@ -62,10 +63,17 @@ class Choice:
     needed: int  # legitimate signups this rate needs (MIN_ABOVE of them above the threshold)
 
 
-def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -> ScoredSignups:
-    """Signups of the last ``days`` scored by model ``version``, sorted into legitimate, fraud and undecided."""
+def scored_signups(version: str, *, days: int, now: dt.datetime | None = None, settle_days: float = 0.0) -> ScoredSignups:
+    """Signups of the last ``days`` scored by model ``version``, sorted into legitimate, fraud and undecided.
+
+    An allowed signup younger than ``settle_days`` that nobody labelled is undecided rather than
+    legitimate: fraud that got through is often reported days later.
+    """
+    from django.utils import timezone
+
     from signupguard.models import Label
 
+    settled = (now or timezone.now()) - dt.timedelta(days=settle_days)
     # recent_signups leaves an allow or deny list's verdicts out, as training does (labels.matured_legit):
     # a portal's allow-listed probe, counted legitimate, would pull the review threshold above itself.
     signups = recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
@@ -74,16 +82,19 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None) -
                               .values_list("attempt_id", "label").iterator(chunk_size=5000)):
         latest[attempt_id] = label
     kinds: dict[str, list[float]] = {"legit": [], "fraud": [], "undecided": []}
-    rows = signups.order_by().values_list("pk", "score", "decision", "user__signupguard_status__status")
-    for pk, score, decision, status in rows.iterator(chunk_size=5000):
+    rows = signups.order_by().values_list("pk", "score", "decision", "user__signupguard_status__status", "occurred_at")
+    for pk, score, decision, status, occurred_at in rows.iterator(chunk_size=5000):
         label = latest.get(pk)
         if label is None:
             # Not reviewed: a held one may be either, as may an allowed one held since (a cluster's
-            # review); one blocked since (the retroactive action) is fraud, as training reads it.
-            if decision in HELD or status == "review":
+            # review) or too young to have been reported; one blocked since (the retroactive action)
+            # is fraud, as training reads it.
+            if status == "blocked" and decision not in HELD:
+                label = "fraud"
+            elif decision in HELD or status == "review" or (settle_days and occurred_at > settled):
                 label = "undecided"
             else:
-                label = "fraud" if status == "blocked" else "legit"
+                label = "legit"
         kinds[label].append(score)
     return ScoredSignups(**{kind: np.asarray(scores, dtype=np.float64) for kind, scores in kinds.items()})
 

@@ -1,4 +1,4 @@
-"""signupguard_thresholds [--days 30] [--review-rate R] [--block-rate B]
+"""signupguard_thresholds [--days 30] [--settle-days 0] [--review-rate R] [--block-rate B]
 
 Prints what the thresholds in force do to this portal's recent signups, and
 the thresholds that would hold and block the given shares of its legitimate
@@ -38,6 +38,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--days", type=int, default=30, help="signups scored in the last DAYS days (default 30)")
+        parser.add_argument("--settle-days", type=float, default=0.0,
+                            help="count an allowed signup as legitimate only once it is this many days old and "
+                                 "still unreported; younger ones are not known yet (default 0)")
         parser.add_argument("--review-rate", type=float,
                             help="share of legitimate signups to hold, review or block (default: the rate the active "
                                  f"model's thresholds were chosen for, else {REVIEW_RATE})")
@@ -48,6 +51,9 @@ class Command(BaseCommand):
         days = options["days"]
         if not 1 <= days <= MAX_DAYS:
             raise CommandError(f"--days must be between 1 and {MAX_DAYS}", returncode=2)
+        settle = options["settle_days"]
+        if not 0 <= settle < days:  # NaN too
+            raise CommandError("--settle-days must be at least 0 and less than --days", returncode=2)
         scorer = registry.load_active()
         model_rates = target_rates(getattr(scorer, "metadata", None) or {})
         review_rate = options["review_rate"] if options["review_rate"] is not None else model_rates[0]
@@ -59,13 +65,16 @@ class Command(BaseCommand):
         if block_rate < MIN_RATE:
             raise CommandError(f"rates below {MIN_RATE:g} would need more signups than any portal has", returncode=2)
         try:
-            signups = scored_signups(scorer.version, days=days)
+            signups = scored_signups(scorer.version, days=days, settle_days=settle)
         except DatabaseError as exc:
             raise CommandError(f"could not read the signups: {exc} (has `manage.py migrate` run?)", returncode=1) from None
         self.stdout.write(
             f"active model {scorer.version}; its signups of the last {days} days: {len(signups.legit):,} legitimate "
-            f"(approved, or allowed and never labelled fraud), {len(signups.fraud):,} fraud, "
-            f"{len(signups.undecided):,} held and not reviewed yet"
+            f"(approved, or allowed{f' over {settle:g} days ago' if settle else ''} and never labelled fraud), "
+            f"{len(signups.fraud):,} fraud, "
+            f"{len(signups.undecided):,} "
+            + (f"not known yet (held and not reviewed, or allowed in the last {settle:g} days)" if settle else
+               "held and not reviewed yet")
         )
         if not len(signups.legit):
             raise CommandError("no legitimate signups scored by the active model in that time: nothing to choose from",
