@@ -227,6 +227,8 @@ if REDIS_URL:
     SIGNUPGUARD["VELOCITY_BACKEND"] = "signupguard.velocity.redis.RedisVelocityStore"
     SIGNUPGUARD["VELOCITY_OPTIONS"] = {"url": REDIS_URL}
     # Where signups spend their form render tokens (FORM_TOKEN_CACHE): shared by every web process.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Timeouts, or a Redis that stops answering stalls every signup (redis-py waits forever by default).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
 if os.environ.get("SIGNUPGUARD_SYNC_WAIT"):
     SIGNUPGUARD["SYNC_WAIT"] = float(os.environ["SIGNUPGUARD_SYNC_WAIT"])

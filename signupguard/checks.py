@@ -310,11 +310,11 @@ def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[Check
     from django.conf import settings
 
     alias = sg_settings.FORM_TOKEN_CACHE
-    if not alias:
+    if alias is None or alias == "":
         return []
     obj = "SIGNUPGUARD['FORM_TOKEN_CACHE']"
     caches = getattr(settings, "CACHES", None) or {}
-    if alias not in caches:
+    if not isinstance(alias, str) or alias not in caches:
         return [Error(
             f"{obj} = {alias!r} names no cache in CACHES: a form render token posted again with another "
             "signup still claims its fill time.",
@@ -323,7 +323,7 @@ def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[Check
     backend = str(caches[alias].get("BACKEND", ""))
     if backend.endswith(".DummyCache"):
         problem = "is a dummy cache, which remembers nothing"
-    elif backend.endswith(".LocMemCache") and sg_settings.VELOCITY_BACKEND.endswith(".RedisVelocityStore"):
+    elif backend.endswith(".LocMemCache") and str(sg_settings.VELOCITY_BACKEND).endswith(".RedisVelocityStore"):
         problem = "is a per-process cache while velocity is shared through Redis"
     else:
         return []

@@ -175,8 +175,6 @@ def record_signup(
     if form is not None:
         snap.form = clean_form(None, form=dict(form))
         snap.render_token = render_token(None, form=dict(form))
-    if not render_tokens.spend(snap.render_token):
-        snap.form = render_tokens.replayed(snap.form)
     adapter = get_adapter()
     exempt = adapter.is_exempt(user)
     event = build_event(
@@ -184,6 +182,8 @@ def record_signup(
         email=email if email is not None else (getattr(user, "email", "") or None),
         username=username if username is not None else username_of(user),
     )
+    if not render_tokens.spend(snap.render_token, event.event_id):
+        event.form = render_tokens.replayed(event.form)
     # No read before the writes, and no savepoint: the status row's unique
     # user is the "already recorded" check (ON CONFLICT DO NOTHING).
     attempt = _new_attempt(event, user=user)

@@ -228,7 +228,8 @@ def _portal_settings(env: dict[str, str], tmp_path: Path) -> dict:
         "import json, django; from django.conf import settings as s; django.setup();"
         "print(json.dumps({'sg': s.SIGNUPGUARD, 'engine': s.DATABASES['default']['ENGINE'],"
         " 'name': str(s.DATABASES['default']['NAME']), 'eager': s.CELERY_TASK_ALWAYS_EAGER,"
-        " 'broker': s.CELERY_BROKER_URL, 'cache': s.CACHES['default']['BACKEND']}))"
+        " 'broker': s.CELERY_BROKER_URL, 'cache': s.CACHES['default']['BACKEND'],"
+        " 'cache_options': s.CACHES['default'].get('OPTIONS')}))"
     )
     return json.loads(_portal_python(code, env, tmp_path))
 
@@ -284,6 +285,7 @@ def test_settings_from_the_environment(tmp_path: Path) -> None:
     assert conf["sg"]["VELOCITY_OPTIONS"] == {"url": "redis://127.0.0.1:6379/1"}
     # Signups spend their form render tokens there: every web process must share it.
     assert conf["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert conf["cache_options"] == {"socket_connect_timeout": 1, "socket_timeout": 1}  # a stalled Redis stalls no signup
 
 
 @pytest.mark.django_db(transaction=True)

@@ -11,7 +11,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import signing
 from django.core.cache import caches
-from django.test import Client, override_settings
+from django.db import transaction
+from django.test import Client, RequestFactory, override_settings
+from django.utils import timezone
 
 from signupguard import render_tokens
 from signupguard.checks import check_form_token_cache
@@ -52,7 +54,7 @@ def test_a_token_signed_before_nonces_gives_its_fill_time_and_is_never_spent() -
     old = signing.TimestampSigner(salt=_SIGNING_SALT).sign(str(int((now - 7) * 1000)))
     assert fill_ms_from(old, now=now) == 7000
     assert render_id(old) is None
-    assert render_tokens.spend(old) and render_tokens.spend(old)
+    assert render_tokens.spend(old, "e1") and render_tokens.spend(old, "e2")
 
 
 def test_forged_or_stale_tokens_name_no_render() -> None:
@@ -67,16 +69,29 @@ def test_forged_or_stale_tokens_name_no_render() -> None:
 
 def test_a_token_is_spent_once() -> None:
     token = sign_render_time()
-    assert render_tokens.spend(token) is True
-    assert render_tokens.spend(token) is False
-    assert render_tokens.spend(sign_render_time()) is True  # another render
-    assert render_tokens.spend(None) is True
+    assert render_tokens.spend(token, "e1") is True
+    assert render_tokens.spend(token, "e2") is False
+    assert render_tokens.spend(sign_render_time(), "e3") is True  # another render
+    assert render_tokens.spend(None, "e4") is True
 
 
 def test_nothing_is_spent_without_a_cache() -> None:
     token = sign_render_time()
     with override_settings(SIGNUPGUARD={"FORM_TOKEN_CACHE": None}):
-        assert render_tokens.spend(token) and render_tokens.spend(token)
+        assert render_tokens.spend(token, "e1") and render_tokens.spend(token, "e2")
+
+
+@pytest.mark.django_db
+def test_a_token_whose_signup_was_not_stored_is_taken_over_once_it_cannot_be_committing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    token = sign_render_time()
+    assert render_tokens.spend(token, "rolled-back")
+    assert not render_tokens.spend(token, "retry")  # "rolled-back" may still be committing
+    monkeypatch.setattr(render_tokens, "IN_FLIGHT", 0.0)
+    assert render_tokens.spend(token, "retry")  # nothing stored it: the retry owns the token now
+    Attempt.objects.create(event_id="retry", kind="signup", occurred_at=timezone.now())
+    assert not render_tokens.spend(token, "replay")  # stored: spent for good
+    assert render_tokens.spend(token, "retry")  # the owner itself
 
 
 def test_a_redis_cache_lets_exactly_one_of_concurrent_signups_spend_a_token(redis_url: str) -> None:
@@ -87,11 +102,11 @@ def test_a_redis_cache_lets_exactly_one_of_concurrent_signups_spend_a_token(redi
         token = sign_render_time()
         start, results = threading.Barrier(8), []
 
-        def spend() -> None:
+        def spend(event_id: str) -> None:
             start.wait()
-            results.append(render_tokens.spend(token))
+            results.append(render_tokens.spend(token, event_id))
 
-        threads = [threading.Thread(target=spend) for _ in range(8)]
+        threads = [threading.Thread(target=spend, args=(f"e{i}",)) for i in range(8)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -106,12 +121,14 @@ def test_a_cache_that_is_down_never_stops_a_signup(caplog: pytest.LogCaptureFixt
                                                "LOCATION": DEAD_REDIS}}):
         token = sign_render_time()
         with caplog.at_level(logging.WARNING, logger="signupguard.render_tokens"):
-            assert render_tokens.spend(token) and render_tokens.spend(token)
+            assert render_tokens.spend(token, "e1") and render_tokens.spend(token, "e2")
         assert "a replay goes unnoticed" in caplog.text
-    with override_settings(SIGNUPGUARD={"FORM_TOKEN_CACHE": "nowhere"}):
-        with caplog.at_level(logging.WARNING, logger="signupguard.render_tokens"):
-            assert render_tokens.spend(token)
-        assert "names no cache in CACHES" in caplog.text
+    for alias in ("nowhere", ["default"]):
+        caplog.clear()
+        with override_settings(SIGNUPGUARD={"FORM_TOKEN_CACHE": alias}):
+            with caplog.at_level(logging.WARNING, logger="signupguard.render_tokens"):
+                assert render_tokens.spend(token, "e3")
+            assert "names no cache in CACHES" in caplog.text
 
 
 # --- what a replay does to the signup ----------------------------------------------------
@@ -189,7 +206,7 @@ def test_logins_do_not_spend_tokens() -> None:
     logins = Attempt.objects.filter(kind="login", user__username="carol").order_by("pk")
     assert [a.success for a in logins] == [False, True]
     assert all("replayed" not in a.raw["form"] for a in logins)
-    assert render_tokens.spend(token)  # still unspent
+    assert render_tokens.spend(token, "e1")  # still unspent
 
 
 # --- checks ---------------------------------------------------------------------------------
@@ -204,6 +221,8 @@ REDIS_VELOCITY = {"VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityS
     ({"default": LOCMEM}, {**MEMORY, "FORM_TOKEN_CACHE": None}, []),
     ({"default": DUMMY}, {**MEMORY, "FORM_TOKEN_CACHE": None}, []),
     ({"default": LOCMEM}, {**MEMORY, "FORM_TOKEN_CACHE": "tokens"}, ["signupguard.E048"]),
+    ({"default": LOCMEM}, {**MEMORY, "FORM_TOKEN_CACHE": ["default"]}, ["signupguard.E048"]),
+    ({"default": LOCMEM}, {"VELOCITY_BACKEND": None}, []),  # E010 says what is wrong with it
     ({"default": DUMMY}, MEMORY, ["signupguard.W043"]),
     ({"default": LOCMEM}, REDIS_VELOCITY, ["signupguard.W043"]),
     ({"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_REDIS}},
@@ -212,3 +231,58 @@ REDIS_VELOCITY = {"VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityS
 def test_checks_of_the_token_cache(caches_setting: dict, conf: dict, expected: list[str]) -> None:
     with override_settings(CACHES=caches_setting, SIGNUPGUARD=conf):
         assert [m.id for m in check_form_token_cache()] == expected
+
+
+# --- record_signup: transactions and database caches ------------------------------------------
+
+def _record(token: str, username: str):
+    from signupguard.recording import record_signup
+
+    request = RequestFactory().post("/signup/", {"sg_ts": token}, REMOTE_ADDR="81.2.69.160")
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    return record_signup(request, user, wait=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_signup_that_rolled_back_leaves_its_token_to_the_retry(monkeypatch: pytest.MonkeyPatch) -> None:
+    token = sign_render_time(time.time() - 20)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _record(token, "bob")
+        raise RuntimeError("the view failed after recording the signup")
+    assert not Attempt.objects.exists()
+    monkeypatch.setattr(render_tokens, "IN_FLIGHT", 0.0)  # as if the person retried 30 s later
+    with transaction.atomic():
+        retry = _record(token, "bob")
+    assert "replayed" not in retry.raw["form"] and retry.raw["form"]["fill_ms"] >= 20000
+    with transaction.atomic():
+        replay = _record(token, "eve")
+    assert replay.raw["form"] == {"signed": True, "replayed": True}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_cache_that_fails_leaves_the_signups_transaction_usable(caplog: pytest.LogCaptureFixture) -> None:
+    # No cache table: on PostgreSQL its failed statement would abort the signup's transaction.
+    missing = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "signupguard_no_such_table"}
+    with override_settings(CACHES={"default": LOCMEM, "tokens": missing}, SIGNUPGUARD={"FORM_TOKEN_CACHE": "tokens"}):
+        with caplog.at_level(logging.WARNING, logger="signupguard.render_tokens"), transaction.atomic():
+            attempt = _record(sign_render_time(), "bob")
+        assert "a replay goes unnoticed" in caplog.text
+    assert Attempt.objects.get(pk=attempt.pk).raw["form"]["fill_ms"] >= 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_cache_rolls_back_with_the_signup() -> None:
+    from django.core.management import call_command
+
+    table = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "signupguard_test_tokens"}
+    with override_settings(CACHES={"default": LOCMEM, "tokens": table}, SIGNUPGUARD={"FORM_TOKEN_CACHE": "tokens"}):
+        call_command("createcachetable", "--database", "default")
+        token = sign_render_time()
+        with pytest.raises(RuntimeError), transaction.atomic():
+            _record(token, "bob")
+            raise RuntimeError("rolled back")
+        with transaction.atomic():  # the spend rolled back too: no wait for a spender that might be committing
+            assert "replayed" not in _record(token, "bob").raw["form"]
+        with transaction.atomic():
+            assert _record(token, "eve").raw["form"]["replayed"] is True
+        caches["tokens"].clear()
