@@ -252,6 +252,8 @@ class Traffic:
         self.n = 0
 
     def next(self, prefix: str) -> tuple[str, dict[str, str]]:
+        from signupguard.collector import sign_render_time
+
         rng, self.n = self.rng, self.n + 1
         block = rng.choice(self.blocks)
         ip = self.v4_text(block.base + rng.randrange(256, block.size - 256))
@@ -264,7 +266,9 @@ class Traffic:
             "device": {"fingerprint": f"{rng.getrandbits(64):016x}", "timezone": "Europe/London",
                        "languages": ["en-GB", "en"], "screen": "1920x1080x24", "platform": "Win32",
                        "webdriver": False},
-            "form": {"fill_ms": rng.randrange(4000, 60000)},
+            # The signed render time of a form this portal served (a browser's collector posts it as
+            # form.ts): each signup spends it in the cache (render_tokens), as an HTML form's does.
+            "form": {"ts": sign_render_time(time.time() - rng.uniform(4, 60))},
         }
         headers = {
             "HTTP_USER_AGENT": rng.choice(UAS).format(v=rng.randrange(120, 132)),
@@ -440,6 +444,7 @@ def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> l
     wrap(services, "record", "record_signup (all, inside the view's transaction)")
     wrap(recording, "request_snapshot", "  request_snapshot")
     wrap(recording, "build_event", "  build_event")
+    wrap(recording.render_tokens, "spend", "  render_tokens.spend: the form's token, in the Redis cache")
     wrap(recording, "_new_attempt", "  _new_attempt: the Attempt instance")
     wrap(recording, "new_hold", "  new_hold: the hold and audit instances")
     wrap(recording, "insert_signup", "  insert_signup: attempt + hold + audit INSERTs")
