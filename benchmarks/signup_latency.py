@@ -267,7 +267,7 @@ class Traffic:
                        "languages": ["en-GB", "en"], "screen": "1920x1080x24", "platform": "Win32",
                        "webdriver": False},
             # The signed render time of a form this portal served (a browser's collector posts it as
-            # form.ts): each signup spends it in the cache (render_tokens), as an HTML form's does.
+            # form.ts): scoring spends it in the Redis cache (render_tokens), as an HTML form's.
             "form": {"ts": sign_render_time(time.time() - rng.uniform(4, 60))},
         }
         headers = {
@@ -444,7 +444,6 @@ def attribution(args: argparse.Namespace, traffic: Traffic, client_sg: Any) -> l
     wrap(services, "record", "record_signup (all, inside the view's transaction)")
     wrap(recording, "request_snapshot", "  request_snapshot")
     wrap(recording, "build_event", "  build_event")
-    wrap(recording.render_tokens, "spend", "  render_tokens.spend: the form's token, in the Redis cache")
     wrap(recording, "_new_attempt", "  _new_attempt: the Attempt instance")
     wrap(recording, "new_hold", "  new_hold: the hold and audit instances")
     wrap(recording, "insert_signup", "  insert_signup: attempt + hold + audit INSERTs")

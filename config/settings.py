@@ -226,8 +226,8 @@ SIGNUPGUARD = {
 if REDIS_URL:
     SIGNUPGUARD["VELOCITY_BACKEND"] = "signupguard.velocity.redis.RedisVelocityStore"
     SIGNUPGUARD["VELOCITY_OPTIONS"] = {"url": REDIS_URL}
-    # Where signups spend their form render tokens (FORM_TOKEN_CACHE): shared by every web process.
-    # Timeouts, or a Redis that stops answering stalls every signup (redis-py waits forever by default).
+    # Where scoring spends signups' form render tokens (FORM_TOKEN_CACHE): shared by every worker.
+    # Timeouts, or a Redis that stops answering stalls scoring (redis-py waits forever by default).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
 if os.environ.get("SIGNUPGUARD_SYNC_WAIT"):

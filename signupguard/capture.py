@@ -33,7 +33,7 @@ from python_ipware.modern.parsers import TIER_REJECT, ip_tier, parse_ip
 
 from signupguard.collector import (  # noqa: F401 - the field names are part of this module's API
     DEVICE_FIELD, HONEYPOT_FIELD, TIMESTAMP_FIELD, clean_device, clean_form, field_value, fill_ms_from,
-    render_token, sign_render_time,
+    sign_render_time,
 )
 from signupguard.conf import sg_settings
 from signupguard.context import EventError, RawEvent, parse_event, storable
@@ -61,8 +61,6 @@ class Snapshot:
     headers: dict[str, str]
     device: dict[str, Any] | None
     form: dict[str, Any] | None
-    # The posted form render token: a signup spends it (render_tokens); it is not part of the event.
-    render_token: str | None = None
 
 
 # --- client address -----------------------------------------------------------
@@ -255,7 +253,6 @@ def snapshot(request: Any, *, received_at: datetime | None = None) -> Snapshot:
         headers=captured_headers(meta),
         device=clean_device(device),
         form=clean_form(data, form=form),
-        render_token=render_token(data, form=form),
     )
 
 

@@ -328,9 +328,9 @@ def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[Check
     else:
         return []
     return [Warning(
-        f"{obj} = {alias!r} {problem}: a form render token posted again with another signup, through another "
-        "web process, still claims its fill time.",
-        hint="Point it at a cache every web process shares (Django's RedisCache, Memcached or the database "
+        f"{obj} = {alias!r} {problem}: a form render token posted again with another signup, scored by "
+        "another process, still claims its fill time.",
+        hint="Point it at a cache every scoring process shares (Django's RedisCache, Memcached or the database "
         "cache), or set it to None and silence this check.",
         obj=obj, id="signupguard.W043",
     )]

@@ -9,6 +9,7 @@ malformed instead of raising.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import secrets
@@ -146,14 +147,17 @@ def fill_ms_from(token: Any, *, now: float | None = None) -> int | None:
     return None if render is None else render[0]
 
 
-def render_id(token: Any) -> str | None:
-    """The render a valid token names ("millis.nonce"); None when it is forged, stale or has no nonce.
-
-    Tokens signed before nonces (one day's worth after an upgrade) name a
-    millisecond, which two people can share: they are never spent.
-    """
+def render_key(token: Any) -> str | None:
+    """What names the render of a valid token in its event (``form.render``); None for a forged or stale
+    token, or one signed before nonces (it names a millisecond, which two people can share)."""
     render = _render(token)
-    return render[1] if render is not None and "." in render[1] and len(render[1]) <= 64 else None
+    return None if render is None else _key_of(render[1])
+
+
+def _key_of(signed: str) -> str | None:
+    if "." not in signed:
+        return None
+    return hashlib.blake2b(signed.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _token_of(data: Mapping[str, Any] | None, form: Any) -> Any:
@@ -162,12 +166,6 @@ def _token_of(data: Mapping[str, Any] | None, form: Any) -> Any:
     if data is not None:
         token = field_value(data, TIMESTAMP_FIELD) or token
     return token
-
-
-def render_token(data: Mapping[str, Any] | None, *, form: Any = None) -> str | None:
-    """The render token ``clean_form`` reads from the same input, when it is a string."""
-    token = _token_of(data, form)
-    return token if isinstance(token, str) else None
 
 
 def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str, Any] | None:
@@ -185,10 +183,13 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
         if honeypot is not None:
             out["honeypot"] = honeypot[:256]
     if token is not None:
-        signed = fill_ms_from(token)
-        out["signed"] = signed is not None
-        if signed is not None:
-            out["fill_ms"] = signed
+        render = _render(token)
+        out["signed"] = render is not None
+        if render is not None:
+            out["fill_ms"] = render[0]
+            key = _key_of(render[1])
+            if key is not None:
+                out["render"] = key  # the signup scored first spends it (render_tokens)
     return out or None
 
 

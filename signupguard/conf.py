@@ -113,9 +113,9 @@ DEFAULTS: dict[str, Any] = {
     "MASK_PERSONAL_DATA": False,
     # Seconds a signed form render timestamp stays valid (older: fill time unknown).
     "FORM_TIMESTAMP_MAX_AGE": 86400,
-    # Alias in CACHES where a signup spends its form render token, so that a token posted
+    # Alias in CACHES where scoring spends a signup's form render token, so that a token posted
     # again with another signup claims no fill time (signupguard/render_tokens.py). Use a
-    # cache every web process shares. None: tokens are never spent.
+    # cache every scoring process shares. None: tokens are never spent.
     "FORM_TOKEN_CACHE": "default",
     # Request headers captured besides the built-in allow-list of
     # signupguard.capture.CAPTURED_HEADERS (lower-case names; cookies and

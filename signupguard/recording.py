@@ -22,9 +22,8 @@ from django.conf import settings
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from signupguard import render_tokens
 from signupguard.adapter import get_adapter
-from signupguard.capture import build_event, clean_device, clean_form, render_token, request_snapshot
+from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
 from signupguard.conf import seconds_setting, sg_settings
 from signupguard.models import Attempt
 from signupguard.middleware import current_request
@@ -174,7 +173,6 @@ def record_signup(
         snap.device = clean_device(dict(device))
     if form is not None:
         snap.form = clean_form(None, form=dict(form))
-        snap.render_token = render_token(None, form=dict(form))
     adapter = get_adapter()
     exempt = adapter.is_exempt(user)
     event = build_event(
@@ -182,8 +180,6 @@ def record_signup(
         email=email if email is not None else (getattr(user, "email", "") or None),
         username=username if username is not None else username_of(user),
     )
-    if not render_tokens.spend(snap.render_token, event.event_id):
-        event.form = render_tokens.replayed(event.form)
     # No read before the writes, and no savepoint: the status row's unique
     # user is the "already recorded" check (ON CONFLICT DO NOTHING).
     attempt = _new_attempt(event, user=user)

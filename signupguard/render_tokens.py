@@ -1,110 +1,95 @@
 """One signup per form render: a render token used twice claims no fill time the second time.
 
-The signed render timestamp (``sg_ts``) gives an attempt its fill time. A
-script can fetch one form and post its token with many signups, each
-claiming a person's unhurried fill. So the signup that records a token
-spends it, in the cache named by ``FORM_TOKEN_CACHE`` (an atomic ``add`` of
-the attempt's event id, kept for ``FORM_TIMESTAMP_MAX_AGE``, after which the
-token is refused anyway); a later signup with the same token gets no fill
-time and ``"replayed": true`` in its event's ``form``, and policy puts it in
-review.
+The signed render timestamp (``sg_ts``) gives an attempt its fill time, and
+capture names the render it came from in the event (``form.render``, a
+digest). A script can fetch one form and post its token with many signups,
+each claiming a person's unhurried fill. So scoring spends each signup's
+render in the cache named by ``FORM_TOKEN_CACHE`` (an atomic ``add`` of the
+attempt's event id, kept for ``FORM_TIMESTAMP_MAX_AGE``, after which the
+token is refused anyway) before it enriches the event; a signup whose render
+another signup spent loses its fill time and gets ``"replayed": true`` in
+its stored event, and policy puts it in review. Export and replay read the
+mark from the event, so they decide as live scoring did.
 
-Only signups that are stored keep a token spent: a login form that failed
-re-posts its token, as does a signup form that failed validation (nothing is
-recorded), and a signup whose transaction rolled back after it spent the
-token (a 500 after ``record_signup``) leaves no attempt behind, so the
-person's retry takes the token over. A spender not stored yet may still be
-committing: for ``IN_FLIGHT`` seconds its token counts as spent, so a script
-posting one form many times at once is caught too.
+Spending at scoring, not in the request, costs the signup request nothing
+and spends only for signups that were stored: a form that failed validation
+(nothing recorded) or a signup whose transaction rolled back (never scored)
+leaves the token to the person's next try. Logins never spend.
 
-The cache must be shared by every web process (Redis, Memcached, the database
-cache): a per-process cache only notices replays that reach the same process
-(checks: signupguard.W043). When the cache fails, the signup goes on and the
-replay goes unnoticed.
+The cache must be shared by every process that scores (the Celery workers;
+the web processes with eager tasks): a per-process cache only notices
+replays scored by the same process (checks: signupguard.W043). When the
+cache fails, the signup is scored unmarked.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import time
 from typing import Any, ContextManager
 
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import router, transaction
 
-from signupguard.collector import render_id
 from signupguard.conf import sg_settings
+from signupguard.context import RawEvent
 
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "signupguard:render:"
-# Seconds a token's spender may take to commit: a retry after a rolled-back signup comes later than this.
-IN_FLIGHT = 30.0
+MAX_RENDER = 64  # form.render is a 24-character digest; longer is not capture's
 
 
-def spend(token: str | None, event_id: str) -> bool:
-    """Spend the render ``token`` for the signup ``event_id``; False when another signup spent it.
+def mark_replay(event: RawEvent) -> bool:
+    """Spend the signup's form render; when another signup spent it, mark ``event`` replayed. True when marked."""
+    form = event.form
+    if event.kind != "signup" or not isinstance(form, dict) or form.get("replayed") is True:
+        return False
+    render = form.get("render")
+    if not isinstance(render, str) or not render or len(render) > MAX_RENDER or spend(render, event.event_id):
+        return False
+    event.form = replayed(form)
+    return True
 
-    True when there is nothing to spend: no token, a forged or stale one (it
-    gives no fill time anyway), ``FORM_TOKEN_CACHE`` set to None, or a cache
-    that failed.
+
+def spend(render: str, event_id: str) -> bool:
+    """Spend ``render`` for the signup ``event_id``; False when another signup spent it.
+
+    Spending again for the same signup (a retried scoring) is True. So is a
+    cache that fails, or ``FORM_TOKEN_CACHE`` set to None: nothing is marked.
     """
-    render = render_id(token)
     alias = sg_settings.FORM_TOKEN_CACHE
-    if render is None or alias is None or alias == "":
+    if alias is None or alias == "":
         return True
-    key, mine = KEY_PREFIX + render, (event_id, time.time())
-    timeout = max(1, int(sg_settings.FORM_TIMESTAMP_MAX_AGE))
+    key = KEY_PREFIX + render
     try:
         cache = caches[alias] if isinstance(alias, str) else None
         if cache is None:
             raise InvalidCacheBackendError(alias)
         with _rolled_back_alone(cache):
-            if cache.add(key, mine, timeout=timeout):
+            if cache.add(key, event_id, timeout=max(1, int(sg_settings.FORM_TIMESTAMP_MAX_AGE))):
                 return True
-            holder = cache.get(key)
-        if holder is not None and not _abandoned(holder, event_id):
-            return False
-        with _rolled_back_alone(cache):
-            cache.set(key, mine, timeout=timeout)
+            return cache.get(key) in (event_id, None)  # None: it expired meanwhile
     except InvalidCacheBackendError:
         logger.warning("SIGNUPGUARD['FORM_TOKEN_CACHE'] = %r names no cache in CACHES: replayed form "
                        "render tokens go unnoticed", alias)
-    except Exception:  # noqa: BLE001 - a cache that is down never stops a signup
+    except Exception:  # noqa: BLE001 - a cache that is down never stops a verdict
         logger.warning("could not spend a form render token in cache %r: a replay goes unnoticed", alias,
                        exc_info=True)
     return True
 
 
-def _abandoned(holder: Any, event_id: str) -> bool:
-    """Whether the signup that spent the token is not stored, and no longer committing (or is this one)."""
-    try:
-        spender, at = holder
-        spender, at = str(spender), float(at)
-    except (TypeError, ValueError):
-        return False  # not ours: spent
-    if spender == event_id:
-        return True
-    if time.time() - at < IN_FLIGHT:
-        return False
-    from signupguard.models import Attempt
-
-    with transaction.atomic(using=router.db_for_read(Attempt)):  # a failed read must not abort the host's transaction
-        return not Attempt.objects.filter(event_id=spender).exists()
-
-
 def _rolled_back_alone(cache: Any) -> ContextManager[Any]:
-    """A savepoint around a database cache's statements: one that fails must not abort the signup's transaction."""
+    """A savepoint around a database cache's statements: one that fails must not abort the scoring's transaction."""
     if isinstance(cache, BaseDatabaseCache):
         return transaction.atomic(using=router.db_for_write(cache.cache_model_class))
     return contextlib.nullcontext()
 
 
-def replayed(form: dict[str, Any] | None) -> dict[str, Any]:
-    """The event's ``form`` object for a token spent before: no fill time, and marked."""
-    out = dict(form or {})
+def replayed(form: dict[str, Any]) -> dict[str, Any]:
+    """The event's ``form`` object for a render spent before: no fill time, and marked."""
+    out = dict(form)
     out.pop("fill_ms", None)
     out["replayed"] = True
     return out

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from signupguard import signals
+from signupguard import render_tokens, signals
 from signupguard.adapter import get_adapter
 from signupguard.clusters import needs_link
 from signupguard.conf import seconds_setting, sg_settings
@@ -87,13 +87,18 @@ def score_attempt(attempt_id: int) -> Attempt | None:
         # count behind for the retry to add to. Redis commits its own write first, and
         # gives a retry of the same event its first reading back.
         with transaction.atomic():
+            # A form render another signup spent gives no fill time; the stored event says so,
+            # so a retry, an export and a replay read the same. Spent before any velocity write.
+            marked = render_tokens.mark_replay(event)
+            if marked:
+                attempt.raw = {**attempt.raw, "form": event.form}
             prepared = engine.prepare(event)
-            _save_prepared(attempt, prepared.enrichment, prepared.velocity)
+            _save_prepared(attempt, prepared.enrichment, prepared.velocity, raw=marked)
     assessment = engine.score([prepared], explain="auto")[0]
     return apply_assessment(attempt, assessment)
 
 
-def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any) -> None:
+def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any, *, raw: bool = False) -> None:
     summary = enrichment.summary()
     attempt.enrichment = enrichment.to_dict()
     attempt.velocity = velocity.to_dict()
@@ -106,7 +111,7 @@ def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any) -> None:
     attempt.email_domain = (summary.get("email_domain") or "")[:255]
     attempt.save(update_fields=[
         "enrichment", "velocity", "ip_prefix", "asn", "as_org", "country", "network_kind",
-        "email_normalized", "email_domain",
+        "email_normalized", "email_domain", *(["raw"] if raw else []),
     ])
 
 
