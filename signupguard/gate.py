@@ -16,18 +16,22 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_noop
 
 from signupguard.adapter import get_adapter
 from signupguard.status import CLEARED, PENDING, read_status
 
+# What the account's user reads. English here; ``NotCleared`` translates it into the request's
+# language (LocaleMiddleware) from the portal's catalogues (LOCALE_PATHS), these being their msgids.
 MESSAGES = {
-    "pending": "Your account is being checked. This usually takes a few seconds.",
-    "review": "Your account is being reviewed. You will be able to continue once it is cleared.",
-    "blocked": "Your account has been blocked.",
-    "anonymous": "Authentication required.",
+    "pending": gettext_noop("Your account is being checked. This usually takes a few seconds."),
+    "review": gettext_noop("Your account is being reviewed. You will be able to continue once it is cleared."),
+    "blocked": gettext_noop("Your account has been blocked."),
+    "anonymous": gettext_noop("Authentication required."),
 }
 # A pending account with no status row was not made by a recorded signup: no verdict is coming.
-UNCHECKED_MESSAGE = "Your account has not been checked yet. Contact support to have it cleared."
+UNCHECKED_MESSAGE = gettext_noop("Your account has not been checked yet. Contact support to have it cleared.")
+NOT_CLEARED_MESSAGE = gettext_noop("Your account is not cleared.")
 
 
 class NotCleared(PermissionDenied):
@@ -40,7 +44,7 @@ class NotCleared(PermissionDenied):
     def __init__(self, status: str, *, unchecked: bool = False) -> None:
         self.status = status
         message = UNCHECKED_MESSAGE if unchecked and status == PENDING else MESSAGES.get(status)
-        super().__init__(message or "Your account is not cleared.")
+        super().__init__(gettext(message or NOT_CLEARED_MESSAGE))
 
     def as_dict(self) -> dict[str, str]:
         """The documented 403 JSON body."""

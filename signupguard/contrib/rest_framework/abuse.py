@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -22,7 +23,7 @@ from signupguard.gate import account_status
 
 
 class CanReportAbuse(BasePermission):
-    message = "Reporting abuse needs staff status or the signupguard.add_abusereport permission."
+    message = _("Reporting abuse needs staff status or the signupguard.add_abusereport permission.")
 
     def has_permission(self, request: Request, view: Any) -> bool:
         user = request.user
@@ -38,7 +39,7 @@ class AbuseReportSerializer(serializers.Serializer):
         try:
             return model._default_manager.get(pk=model._meta.pk.to_python(value))
         except Exception:  # noqa: BLE001 - unknown id or one of the wrong type: the same answer
-            raise serializers.ValidationError("No such account.") from None
+            raise serializers.ValidationError(_("No such account.")) from None
 
 
 class AbuseReportView(APIView):

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from rest_framework.permissions import BasePermission
 
-from signupguard.gate import refused
+from signupguard.gate import NOT_CLEARED_MESSAGE, refused
 
 
 class IsCleared(BasePermission):
     """Refuses held accounts with ``403 {"detail", "status"}``."""
 
-    message: Any = "Your account is not cleared."
+    message: Any = gettext_lazy(NOT_CLEARED_MESSAGE)
 
     def has_permission(self, request: Any, view: Any) -> bool:
         user = request.user

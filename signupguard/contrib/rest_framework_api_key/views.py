@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework import status as http
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -21,7 +22,7 @@ class APIKeyCreateView(APIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         name = request.data.get("name") if hasattr(request.data, "get") else None
         if isinstance(name, str) and "\x00" in name:  # PostgreSQL refuses NUL in text: it was a 500
-            return Response({"name": ["Null characters are not allowed."]}, status=http.HTTP_400_BAD_REQUEST)
+            return Response({"name": [_("Null characters are not allowed.")]}, status=http.HTTP_400_BAD_REQUEST)
         try:
             api_key, key = issue_key(request.user, name=name if isinstance(name, str) else "default")
         except NotCleared as refused:
