@@ -223,11 +223,13 @@ SIGNUPGUARD = {
     # Trained models are promoted here; until then the shipped default is active.
     "MODEL_DIR": os.environ.get("SIGNUPGUARD_MODEL_DIR") or str(VAR_DIR / "models"),
 }
+# Scoring spends signups' form render tokens here (FORM_TOKEN_CACHE): a day's worth, at least.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 if REDIS_URL:
     SIGNUPGUARD["VELOCITY_BACKEND"] = "signupguard.velocity.redis.RedisVelocityStore"
     SIGNUPGUARD["VELOCITY_OPTIONS"] = {"url": REDIS_URL}
-    # Where scoring spends signups' form render tokens (FORM_TOKEN_CACHE): shared by every worker.
-    # Timeouts, or a Redis that stops answering stalls scoring (redis-py waits forever by default).
+    # Shared by every worker. Timeouts, or a Redis that stops answering stalls scoring (redis-py
+    # waits forever by default).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
 if os.environ.get("SIGNUPGUARD_SYNC_WAIT"):

@@ -82,8 +82,9 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None, s
                               .values_list("attempt_id", "label").iterator(chunk_size=5000)):
         latest[attempt_id] = label
     kinds: dict[str, list[float]] = {"legit": [], "fraud": [], "undecided": []}
-    rows = signups.order_by().values_list("pk", "score", "decision", "user__signupguard_status__status", "occurred_at")
-    for pk, score, decision, status, occurred_at in rows.iterator(chunk_size=5000):
+    # created_at, the capture time, as recent_signups' window reads it.
+    rows = signups.order_by().values_list("pk", "score", "decision", "user__signupguard_status__status", "created_at")
+    for pk, score, decision, status, created_at in rows.iterator(chunk_size=5000):
         label = latest.get(pk)
         if label is None:
             # Not reviewed: a held one may be either, as may an allowed one held since (a cluster's
@@ -91,7 +92,7 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None, s
             # is fraud, as training reads it.
             if status == "blocked" and decision not in HELD:
                 label = "fraud"
-            elif decision in HELD or status == "review" or (settle_days and occurred_at > settled):
+            elif decision in HELD or status == "review" or (settle_days and created_at > settled):
                 label = "undecided"
             else:
                 label = "legit"

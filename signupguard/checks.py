@@ -236,8 +236,9 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #   E047  CLEARED_IF_JOINED_BEFORE is not a date, a datetime or ISO text of one
 #   E048  FORM_TOKEN_CACHE names no cache in CACHES (check_form_token_cache)
 #   W040  SignupGuardMiddleware is not in MIDDLEWARE
-#   W043  FORM_TOKEN_CACHE is a dummy cache (remembers nothing), or a per-process one while
-#         velocity is shared through Redis: replayed form render tokens go unnoticed
+#   W043  FORM_TOKEN_CACHE is a dummy cache (remembers nothing), a cache that keeps fewer than
+#         MIN_TOKEN_ENTRIES entries, or a per-process one while other processes score (Celery
+#         workers, velocity in Redis): replayed form render tokens go unnoticed
 # ---------------------------------------------------------------------------
 
 
@@ -304,9 +305,15 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
     return messages
 
 
+# Django's cache backends that forget all but OPTIONS["MAX_ENTRIES"] entries (default 300).
+_CULLING_CACHES = (".LocMemCache", ".DatabaseCache", ".FileBasedCache")
+# Spent tokens a culling cache must keep, at least: a day of a small portal's signups.
+MIN_TOKEN_ENTRIES = 10_000
+
+
 @register(TAG)
 def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """E048, W043: where signups spend their form render tokens (signupguard.render_tokens)."""
+    """E048, W043: where scoring spends signups' form render tokens (signupguard.render_tokens)."""
     from django.conf import settings
 
     alias = sg_settings.FORM_TOKEN_CACHE
@@ -321,19 +328,33 @@ def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[Check
             hint=f"Use one of {sorted(caches)!r}, or None to never spend tokens.", obj=obj, id="signupguard.E048",
         )]
     backend = str(caches[alias].get("BACKEND", ""))
+    entries = (caches[alias].get("OPTIONS") or {}).get("MAX_ENTRIES", 300)
     if backend.endswith(".DummyCache"):
         problem = "is a dummy cache, which remembers nothing"
-    elif backend.endswith(".LocMemCache") and str(sg_settings.VELOCITY_BACKEND).endswith(".RedisVelocityStore"):
-        problem = "is a per-process cache while velocity is shared through Redis"
+    elif backend.endswith(_CULLING_CACHES) and not (isinstance(entries, int) and entries >= MIN_TOKEN_ENTRIES):
+        problem = f"keeps {entries!r} entries (OPTIONS['MAX_ENTRIES'], Django's default 300), fewer than a day's signups"
+    elif backend.endswith(".LocMemCache") and _scored_in_several_processes():
+        problem = "is a per-process cache, and other processes score signups too"
     else:
         return []
     return [Warning(
         f"{obj} = {alias!r} {problem}: a form render token posted again with another signup, scored by "
-        "another process, still claims its fill time.",
-        hint="Point it at a cache every scoring process shares (Django's RedisCache, Memcached or the database "
-        "cache), or set it to None and silence this check.",
+        "another process or later, still claims its fill time.",
+        hint="Point it at a cache every scoring process shares (Django's RedisCache or Memcached; the database "
+        f"cache with OPTIONS['MAX_ENTRIES'] >= {MIN_TOKEN_ENTRIES:,}), or set it to None and silence this check.",
         obj=obj, id="signupguard.W043",
     )]
+
+
+def _scored_in_several_processes() -> bool:
+    """Velocity shared through Redis, or Celery workers (not eager tasks): scoring runs in other processes."""
+    if str(sg_settings.VELOCITY_BACKEND).endswith(".RedisVelocityStore"):
+        return True
+    try:
+        app = _loaded_celery_app()
+        return app is not None and not app.conf.task_always_eager
+    except Exception:  # noqa: BLE001 - W041 reports a Celery app that cannot be read
+        return False
 
 
 # ---------------------------------------------------------------------------

@@ -5,8 +5,8 @@ capture names the render it came from in the event (``form.render``, a
 digest). A script can fetch one form and post its token with many signups,
 each claiming a person's unhurried fill. So scoring spends each signup's
 render in the cache named by ``FORM_TOKEN_CACHE`` (an atomic ``add`` of the
-attempt's event id, kept for ``FORM_TIMESTAMP_MAX_AGE``, after which the
-token is refused anyway) before it enriches the event; a signup whose render
+attempt's event id, kept for twice ``FORM_TIMESTAMP_MAX_AGE``: the token's
+life, and as long again for a replay scored late) before it enriches the event; a signup whose render
 another signup spent loses its fill time and gets ``"replayed": true`` in
 its stored event, and policy puts it in review. Export and replay read the
 mark from the event, so they decide as live scoring did.
@@ -17,9 +17,12 @@ and spends only for signups that were stored: a form that failed validation
 leaves the token to the person's next try. Logins never spend.
 
 The cache must be shared by every process that scores (the Celery workers;
-the web processes with eager tasks): a per-process cache only notices
-replays scored by the same process (checks: signupguard.W043). When the
-cache fails, the signup is scored unmarked.
+the web processes with eager tasks), and keep a day's signups: a
+per-process cache only notices replays scored by the same process, and
+Django's LocMem and database caches keep 300 entries unless told otherwise
+(checks: signupguard.W043). When the cache fails, the signup is scored
+unmarked. A script that leaves the token out is not marked: it reads as
+sending no fill time, as before; the mark lands on scripts that replay one.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ def spend(render: str, event_id: str) -> bool:
         if cache is None:
             raise InvalidCacheBackendError(alias)
         with _rolled_back_alone(cache):
-            if cache.add(key, event_id, timeout=max(1, int(sg_settings.FORM_TIMESTAMP_MAX_AGE))):
+            if cache.add(key, event_id, timeout=kept_for()):
                 return True
             return cache.get(key) in (event_id, None)  # None: it expired meanwhile
     except InvalidCacheBackendError:
@@ -78,6 +81,13 @@ def spend(render: str, event_id: str) -> bool:
         logger.warning("could not spend a form render token in cache %r: a replay goes unnoticed", alias,
                        exc_info=True)
     return True
+
+
+def kept_for() -> int:
+    """Seconds a spent render is remembered: the token's life, and as long again for signups scored late
+    (a queue, the sweep after an outage) that posted it before it expired."""
+    max_age = max(1, int(sg_settings.FORM_TIMESTAMP_MAX_AGE))
+    return max_age + max(max_age, 3600)
 
 
 def _rolled_back_alone(cache: Any) -> ContextManager[Any]:

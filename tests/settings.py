@@ -61,6 +61,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "/static/"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Where scoring spends form render tokens (FORM_TOKEN_CACHE), as the demo portal has it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 
 SIGNUPGUARD = {
     "VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore",

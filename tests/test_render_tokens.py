@@ -28,7 +28,7 @@ from signupguard.policy import BLOCK, HONEYPOT, REPLAYED, REVIEW, RULE_FEATURE, 
 from signupguard.shadow import challenger_decision
 
 MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore"}
-LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 100_000}}
 DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 PASSWORD = "a long passphrase 42"
 DEAD_REDIS = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
@@ -130,7 +130,7 @@ def test_a_redis_cache_lets_exactly_one_of_concurrent_signups_spend_a_render(red
             thread.join()
         assert sorted(results) == [False] * 7 + [True]
         key = caches["tokens"].make_and_validate_key(render_tokens.KEY_PREFIX + render)
-        assert 86000 < caches["tokens"]._cache.get_client(key).ttl(key) <= 86400  # as long as a token is valid
+        assert 2 * 86400 - 100 < caches["tokens"]._cache.get_client(key).ttl(key) <= 2 * 86400  # kept_for()
 
 
 def test_a_cache_that_is_down_never_stops_a_verdict(caplog: pytest.LogCaptureFixture) -> None:
@@ -301,9 +301,40 @@ REDIS_VELOCITY = {"VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityS
     ({"default": LOCMEM}, {"VELOCITY_BACKEND": None}, []),  # E010 says what is wrong with it
     ({"default": DUMMY}, MEMORY, ["signupguard.W043"]),
     ({"default": LOCMEM}, REDIS_VELOCITY, ["signupguard.W043"]),
+    # Django's default of 300 entries forgets a busy hour's renders.
+    ({"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}, MEMORY, ["signupguard.W043"]),
+    ({"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t",
+                  "OPTIONS": {"MAX_ENTRIES": 5000}}}, MEMORY, ["signupguard.W043"]),
+    ({"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t",
+                  "OPTIONS": {"MAX_ENTRIES": 50_000}}}, MEMORY, []),
     ({"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_REDIS}},
      REDIS_VELOCITY, []),
 ])
 def test_checks_of_the_token_cache(caches_setting: dict, conf: dict, expected: list[str]) -> None:
     with override_settings(CACHES=caches_setting, SIGNUPGUARD=conf):
         assert [m.id for m in check_form_token_cache()] == expected
+
+
+def test_a_per_process_cache_beside_celery_workers_is_warned_about(monkeypatch: pytest.MonkeyPatch) -> None:
+    from celery import _state
+
+    from config.celery import app
+
+    monkeypatch.setattr(_state._tls, "current_app", None)
+    monkeypatch.setattr(_state, "default_app", app)
+    eager = app.conf.task_always_eager
+    try:
+        with override_settings(CACHES={"default": LOCMEM}, SIGNUPGUARD=MEMORY):
+            app.conf.task_always_eager = True
+            assert [m.id for m in check_form_token_cache()] == []  # eager tasks: scored where the signup is
+            app.conf.task_always_eager = False
+            assert [m.id for m in check_form_token_cache()] == ["signupguard.W043"]  # by the workers
+    finally:
+        app.conf.task_always_eager = eager
+
+
+def test_a_spent_render_outlives_its_token_for_replays_scored_late() -> None:
+    with override_settings(SIGNUPGUARD={"FORM_TIMESTAMP_MAX_AGE": 86400}):
+        assert render_tokens.kept_for() == 2 * 86400
+    with override_settings(SIGNUPGUARD={"FORM_TIMESTAMP_MAX_AGE": 60}):
+        assert render_tokens.kept_for() == 60 + 3600  # an hour's slack, at least: a queue, the sweep

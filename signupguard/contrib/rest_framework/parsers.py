@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import IO, Any, Mapping
 
 from rest_framework import parsers
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 
 
@@ -29,4 +30,4 @@ class JSONParser(parsers.JSONParser):
         try:
             return super().parse(stream, media_type, parser_context)
         except RecursionError:
-            raise ParseError("JSON parse error - nested too deeply.") from None
+            raise ParseError(_("JSON parse error - nested too deeply.")) from None
