@@ -94,6 +94,27 @@ def test_target_rates_choose_the_thresholds(labelled_events_file, tmp_path):
         assert failed.value.returncode == 2
 
 
+def test_a_margin_chooses_the_thresholds_for_a_share_of_the_target_rates(labelled_events_file, tmp_path):
+    def train(name, *args):
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / name),
+                     "--rounds", "20", *args, stdout=io.StringIO())
+        return RiskModel.load(tmp_path / name)
+
+    tenth = train("tenth", "--review-rate", "0.03", "--block-rate", "0.01")
+    margin = train("margin", "--review-rate", "0.3", "--block-rate", "0.1", "--margin", "10")
+    assert margin.thresholds == tenth.thresholds  # the same booster, the same validation scores
+    # What the portal aims at stays the target; signupguard_thresholds and the dashboard read it.
+    assert margin.metadata["training"]["target_rates"] == {"review": 0.3, "block": 0.1}
+    assert margin.metadata["training"]["threshold_margin"] == 10
+    assert tenth.metadata["training"]["threshold_margin"] == 1
+    assert margin.metadata["metrics"]["validation"]["legit_held"] <= 0.03
+    for bad in ("0.5", "inf", "nan"):
+        with pytest.raises(CommandError, match="--margin: the threshold margin must be a finite number >= 1") as failed:
+            call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "x"),
+                         "--margin", bad)
+        assert failed.value.returncode == 2
+
+
 def test_unlabelled_events_only_feed_velocity(tmp_path):
     # A farm throughout; half the other signups labelled legitimate, the rest unlabelled.
     lines = [

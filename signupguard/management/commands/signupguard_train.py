@@ -29,7 +29,7 @@ from signupguard.model import ModelError
 from signupguard.model.registry import promote, register, registry_root, set_shadow
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
-from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates, train_on_dataset
+from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_margin, check_rates, train_on_dataset
 
 from ._progress import geoip_problems, progress_bar
 
@@ -118,6 +118,11 @@ class Command(BaseCommand):
             "--block-rate", type=float, default=BLOCK_RATE,
             help="share of them the block threshold may block (default: 0.001)",
         )
+        parser.add_argument(
+            "--margin", type=float, default=1.0,
+            help="choose the thresholds for the rates divided by this, leaving room for legitimate traffic unlike "
+            "the training's, which scores higher (default 1: your own traffic; the shipped model: 5)",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["workers"] is not None and options["workers"] < 0:
@@ -130,6 +135,10 @@ class Command(BaseCommand):
             check_rates(options["review_rate"], options["block_rate"])
         except ValueError as exc:  # before the features, which take minutes
             raise CommandError(f"--block-rate and --review-rate: {exc}", returncode=2) from None
+        try:
+            check_margin(options["margin"])
+        except ValueError as exc:
+            raise CommandError(f"--margin: {exc}", returncode=2) from None
         if (options["promote"] or options["shadow"]) and registry_root() is None:  # before minutes of features
             flag = "--promote" if options["promote"] else "--shadow"
             raise CommandError(f"{flag} needs a registry: set SIGNUPGUARD['MODEL_DIR']", returncode=2)
@@ -195,7 +204,8 @@ class Command(BaseCommand):
                 result = train_on_dataset(
                     data, out, classifier=clf, source=source, version_prefix=options["version_prefix"],
                     write_holdout=not options["no_holdout"], review_rate=options["review_rate"],
-                    block_rate=options["block_rate"], progress=bar.update, train_only_after=train_only_after,
+                    block_rate=options["block_rate"], margin=options["margin"], progress=bar.update,
+                    train_only_after=train_only_after,
                 )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=1) from None
