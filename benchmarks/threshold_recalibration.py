@@ -45,8 +45,10 @@ def main() -> None:
     scorer = registry.load_active()
     thresholds = scorer.thresholds
     review_rate, block_rate = target_rates(getattr(scorer, "metadata", None) or {})
+    margin = ((getattr(scorer, "metadata", None) or {}).get("training") or {}).get("threshold_margin", 1)
     print(f"model {scorer.version}: review {thresholds.review:.4f}, block {thresholds.block:.4f}, "
-          f"set for {review_rate:.2%} / {block_rate:.2%} of legitimate signups held / blocked; "
+          f"aiming at {review_rate:.2%} / {block_rate:.2%} of legitimate signups held / blocked "
+          f"(chosen for those rates / {margin:g} on its training traffic); "
           f"thresholds chosen on the first {args.past:.0%} of each generator's signups, measured on the rest\n")
     print("| generator | signups chosen on (legitimate as a portal counts them) | thresholds chosen | "
           "model's thresholds: legit held / blocked, fraud held / blocked | chosen thresholds: the same |")

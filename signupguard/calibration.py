@@ -101,7 +101,7 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None, s
 
 
 def target_rates(metadata: dict) -> tuple[float, float]:
-    """The (review, block) rates a model's thresholds were chosen for, from its metadata; else training's defaults."""
+    """The (review, block) rates a model aims at, from its metadata (undivided by any margin); else training's defaults."""
     rates = (metadata.get("training") or {}).get("target_rates") or {}
     review, block = rates.get("review"), rates.get("block")
     try:

@@ -40,7 +40,7 @@ class HeldOutcomes:
     confirmed: int  # held, then labelled fraud (a confirmed block, an abuse report)
     allowed: int
     allowed_fraud: int  # allowed, then labelled fraud or blocked (the retroactive action)
-    target: float | None  # the share of legitimate signups the active model's thresholds were chosen to hold
+    target: float | None  # the share of legitimate signups the active model aims to hold (its target review rate)
     blocked_unreviewed: int = 0  # held, unlabelled, and blocked: no review queue shows them
 
     @property
@@ -71,7 +71,7 @@ class HeldOutcomes:
 
 
 def _target(metadata: dict[str, Any]) -> float | None:
-    """The review rate the thresholds were chosen for; None when settings override them or it is unknown."""
+    """The model's target review rate (its thresholds aim at it); None when settings override them or it is unknown."""
     from signupguard.conf import sg_settings
 
     if sg_settings.REVIEW_THRESHOLD is not None:

@@ -11,6 +11,8 @@ are each split by their own time and pooled slice by slice (``combine``).
 from __future__ import annotations
 
 import hashlib
+import math
+import numbers
 import os
 import time
 import zipfile
@@ -113,7 +115,7 @@ def _measurable(data: Dataset, parts: tuple[slice, slice, slice]) -> bool:
 
 def check_margin(margin: float) -> None:
     """A threshold margin is a finite number >= 1 (1: the thresholds are chosen for the target rates)."""
-    if not (isinstance(margin, (int, float)) and not isinstance(margin, bool) and 1.0 <= margin < float("inf")):
+    if not (isinstance(margin, numbers.Real) and not isinstance(margin, bool) and math.isfinite(margin) and margin >= 1):
         raise ValueError(f"the threshold margin must be a finite number >= 1, got {margin!r}")
 
 
@@ -177,9 +179,10 @@ def train_on_dataset(
 
     valid_scores = clf.predict_proba(data.X[valid])
     valid_legit_signups = valid_scores[(data.y[valid] == 0) & (kinds[valid] == "signup")]
+    margin = float(margin)
     chosen_for = {"review_rate": review_rate / margin, "block_rate": block_rate / margin}
     thresholds = choose_thresholds(valid_legit_signups, **chosen_for)
-    achieved = threshold_rates(valid_legit_signups, thresholds, **chosen_for)
+    achieved = threshold_rates(valid_legit_signups, thresholds, **chosen_for, margin=margin)
 
     test_scores = clf.predict_proba(data.X[test])
     campaigns = data.campaigns[test]
@@ -239,7 +242,7 @@ def train_on_dataset(
 
 
 def threshold_rates(
-    legit_scores: np.ndarray, thresholds: Thresholds, *, review_rate: float, block_rate: float
+    legit_scores: np.ndarray, thresholds: Thresholds, *, review_rate: float, block_rate: float, margin: float = 1.0
 ) -> dict[str, Any]:
     """The share of the validation slice's legitimate signups the thresholds hold and block, and whether
     that misses the target rates.
@@ -252,8 +255,10 @@ def threshold_rates(
     n = len(legit_scores)
     held = float(np.mean(legit_scores >= thresholds.review)) if n else float("nan")
     blocked = float(np.mean(legit_scores >= thresholds.block)) if n else float("nan")
-    rates: dict[str, Any] = {"legit_signups": n, "legit_held": held, "legit_blocked": blocked}
-    missed = [f"{what} {achieved:.2%} of them (target {target:.2%})"
+    rates: dict[str, Any] = {"legit_signups": n, "legit_held": held, "legit_blocked": blocked,
+                             "chosen_for": {"review": review_rate, "block": block_rate}}
+    aim = "target" if margin == 1 else f"the target / {margin:g}:"
+    missed = [f"{what} {achieved:.2%} of them ({aim} {target:.2%})"
               for what, achieved, target in (("hold", held, review_rate), ("block", blocked, block_rate))
               if achieved > target]
     if missed:

@@ -71,7 +71,7 @@ def test_report_without_a_shadow_is_a_clear_error(tmp_path):
 
 
 # A challenger more sensitive than the active (shipped) model: REVIEW_THRESHOLD 0.5 is valid for
-# the active model (it blocks from about 0.90) and crosses the challenger's block threshold.
+# the active model (it blocks from about 0.98) and crosses the challenger's block threshold.
 CROSSING = {"REVIEW_THRESHOLD": 0.5}
 
 

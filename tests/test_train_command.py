@@ -103,11 +103,23 @@ def test_a_margin_chooses_the_thresholds_for_a_share_of_the_target_rates(labelle
     tenth = train("tenth", "--review-rate", "0.03", "--block-rate", "0.01")
     margin = train("margin", "--review-rate", "0.3", "--block-rate", "0.1", "--margin", "10")
     assert margin.thresholds == tenth.thresholds  # the same booster, the same validation scores
+    # The same trees and thresholds aiming at other rates: another version (the registry keeps one per name).
+    assert margin.version != tenth.version
+    assert margin.metadata["metrics"]["validation"]["chosen_for"] == {"review": 0.03, "block": 0.01}
     # What the portal aims at stays the target; signupguard_thresholds and the dashboard read it.
     assert margin.metadata["training"]["target_rates"] == {"review": 0.3, "block": 0.1}
     assert margin.metadata["training"]["threshold_margin"] == 10
     assert tenth.metadata["training"]["threshold_margin"] == 1
     assert margin.metadata["metrics"]["validation"]["legit_held"] <= 0.03
+    import numpy as np
+
+    from signupguard.training import check_margin
+
+    for good in (1, 1.0, np.float32(10), np.int64(10)):
+        check_margin(good)
+    for bad in (True, 0.999, float("nan"), float("inf"), "10"):
+        with pytest.raises(ValueError):
+            check_margin(bad)
     for bad in ("0.5", "inf", "nan"):
         with pytest.raises(CommandError, match="--margin: the threshold margin must be a finite number >= 1") as failed:
             call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "x"),

@@ -236,15 +236,19 @@ def json_text(value: Any) -> str:
     return json.dumps(finite(value), indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
-def version_hash(model_text: str, thresholds: Thresholds) -> str:
-    """12 hex digits naming a model and its thresholds.
+def version_hash(model_text: str, thresholds: Thresholds, aim: Any = None) -> str:
+    """12 hex digits naming a model, its thresholds and what they aim at.
 
     The same trees with other thresholds (a retrain with other target rates)
     decide differently, so they are another version: the registry keeps the
     first copy of a name, and a name shared with the active model would be
-    read as that model.
+    read as that model. The aim (target rates and margin) is what
+    ``signupguard_thresholds`` and the dashboard read: two models alike but
+    for it are two versions too.
     """
     scored = f"{model_text}\nthresholds {thresholds.review!r} {thresholds.block!r}\n"
+    if aim is not None:
+        scored += f"aim {json.dumps(aim, sort_keys=True)}\n"
     return hashlib.sha256(scored.encode()).hexdigest()[:12]
 
 
@@ -260,7 +264,8 @@ def save_model(
     """Write model.txt + metadata.json; the version is a hash of what scores: the model text and the thresholds."""
     directory.mkdir(parents=True, exist_ok=True)
     text = classifier.model_text()
-    version = f"{version_prefix}-{version_hash(text, thresholds)}"
+    aim = {"target_rates": training.get("target_rates"), "threshold_margin": training.get("threshold_margin", 1.0)}
+    version = f"{version_prefix}-{version_hash(text, thresholds, aim)}"
     (directory / MODEL_FILE).write_text(text, encoding="utf-8")
     metadata = {
         "format": FORMAT_VERSION,

@@ -42,8 +42,8 @@ class Command(BaseCommand):
                             help="count an allowed signup as legitimate only once it is this many days old and "
                                  "still unreported; younger ones are not known yet (default 0)")
         parser.add_argument("--review-rate", type=float,
-                            help="share of legitimate signups to hold, review or block (default: the rate the active "
-                                 f"model's thresholds were chosen for, else {REVIEW_RATE})")
+                            help="share of legitimate signups to hold, review or block (default: the target rate of the "
+                                 f"active model, else {REVIEW_RATE})")
         parser.add_argument("--block-rate", type=float,
                             help=f"share of legitimate signups to block (default: the model's, else {BLOCK_RATE})")
 

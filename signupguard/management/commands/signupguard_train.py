@@ -121,7 +121,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--margin", type=float, default=1.0,
             help="choose the thresholds for the rates divided by this, leaving room for legitimate traffic unlike "
-            "the training's, which scores higher (default 1: your own traffic; the shipped model: 5)",
+            "the training's, which scores higher (default 1: your own traffic; the shipped model: 10)",
         )
 
     def handle(self, *args, **options) -> None:
