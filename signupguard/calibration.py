@@ -8,8 +8,9 @@ the held signups a reviewer approved, and the allowed ones nobody labelled
 fraud whose account is neither blocked nor held since (once they are
 ``settle_days`` old, if the portal's abuse reports take that long). Held
 signups nobody has reviewed yet may be either, as may younger allowed ones,
-so every share is a range: them counted as fraud, then as legitimate. Allow and deny lists' verdicts are left out, as
-training leaves them out (``labels.matured_legit``).
+so every share is a range: them counted as fraud, then as legitimate. Allow
+and deny lists' verdicts are left out, as training leaves them out
+(``labels.matured_legit``).
 
 ``signupguard_thresholds`` prints the result; applying it is a settings
 change (``REVIEW_THRESHOLD``, ``BLOCK_THRESHOLD``), so it can be undone.

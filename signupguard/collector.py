@@ -160,14 +160,6 @@ def _key_of(signed: str) -> str | None:
     return hashlib.blake2b(signed.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _token_of(data: Mapping[str, Any] | None, form: Any) -> Any:
-    """The posted render token: the form field, else a JSON client's ``form["ts"]``."""
-    token = form.get("ts") if isinstance(form, dict) else None
-    if data is not None:
-        token = field_value(data, TIMESTAMP_FIELD) or token
-    return token
-
-
 def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str, Any] | None:
     """``form`` object of the event from posted fields and/or a client's ``form`` dict."""
     out: dict[str, Any] = {}
@@ -177,8 +169,11 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
             out["fill_ms"] = fill
         if isinstance(form.get("honeypot"), str):
             out["honeypot"] = form["honeypot"][:256]
-    token = _token_of(data, form)
+        token = form.get("ts")
+    else:
+        token = None
     if data is not None:
+        token = field_value(data, TIMESTAMP_FIELD) or token
         honeypot = field_value(data, HONEYPOT_FIELD)
         if honeypot is not None:
             out["honeypot"] = honeypot[:256]

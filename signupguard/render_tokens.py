@@ -6,9 +6,9 @@ digest). A script can fetch one form and post its token with many signups,
 each claiming a person's unhurried fill. So scoring spends each signup's
 render in the cache named by ``FORM_TOKEN_CACHE`` (an atomic ``add`` of the
 attempt's event id, kept for twice ``FORM_TIMESTAMP_MAX_AGE``: the token's
-life, and as long again for a replay scored late) before it enriches the event; a signup whose render
-another signup spent loses its fill time and gets ``"replayed": true`` in
-its stored event, and policy puts it in review. Export and replay read the
+life, and as long again for a replay scored late) before it enriches the
+event; a signup whose render another signup spent loses its fill time and
+gets ``"replayed": true`` in its stored event, and policy puts it in review. Export and replay read the
 mark from the event, so they decide as live scoring did.
 
 Spending at scoring, not in the request, costs the signup request nothing
@@ -67,9 +67,9 @@ def spend(render: str, event_id: str) -> bool:
         return True
     key = KEY_PREFIX + render
     try:
-        cache = caches[alias] if isinstance(alias, str) else None
-        if cache is None:
+        if not isinstance(alias, str):
             raise InvalidCacheBackendError(alias)
+        cache = caches[alias]
         with _rolled_back_alone(cache):
             if cache.add(key, event_id, timeout=kept_for()):
                 return True
