@@ -83,6 +83,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   E033  LEGIT_AFTER_DAYS is neither None nor a non-negative number
 #   E034  ATTEMPT_RETENTION_DAYS is neither None nor a positive number
 #   E035  MAX_REASONS is not a non-negative int
+#   E036  REVIEW_INLINE_MAX is neither None nor a whole number >= 0
 # ---------------------------------------------------------------------------
 
 
@@ -177,6 +178,12 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
         messages.append(Error(f"SIGNUPGUARD['MAX_REASONS'] = {sg_settings.MAX_REASONS!r} is not a number of reasons",
                               hint="A whole number >= 0 (5 by default); scoring uses 5 meanwhile.",
                               obj="SIGNUPGUARD['MAX_REASONS']", id="signupguard.E035"))
+    inline = sg_settings.REVIEW_INLINE_MAX
+    if inline is not None and not (isinstance(inline, int) and not isinstance(inline, bool) and inline >= 0):
+        messages.append(Error(f"SIGNUPGUARD['REVIEW_INLINE_MAX'] = {inline!r} is not a number of accounts",
+                              hint="A whole number >= 0 (1000 by default): review actions on more accounts run in a "
+                                   "Celery task; None runs them all in the request.",
+                              obj="SIGNUPGUARD['REVIEW_INLINE_MAX']", id="signupguard.E036"))
     return messages
 
 

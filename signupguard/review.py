@@ -10,9 +10,10 @@ it replaced.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -29,6 +30,7 @@ from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
 
 API_KEYS_APP = "signupguard.contrib.rest_framework_api_key"
 REVIEWER = StatusChange.Source.REVIEWER
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -150,21 +152,50 @@ def preview_cluster_block(cluster: Cluster) -> Outcome:
     return Outcome(accounts=not_blocked + without_row, keys=usable_keys(members))
 
 
-def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
-    """Block every account of the campaign and revoke all its keys, then close the cluster."""
+def block_cluster(cluster: Cluster, *, actor: Any, note: str = "", batch_size: int | None = None) -> Outcome:
+    """Block every account of the campaign and revoke all its keys, then close the cluster.
+
+    All in one transaction, or (``batch_size``: the background task's way,
+    ``signupguard.tasks.block_cluster``) one transaction per batch of accounts
+    and one to close the cluster: a farm of tens of thousands then neither
+    holds its rows locked for minutes nor loses the batches that committed
+    when a later one fails, and running it again carries on from there.
+    """
     # Every member is blocked here: no retroactive review needed; the cluster's aggregates are
     # refreshed once at the end, not once per account (quadratic in its size).
     members = cluster_users(cluster)
-    with clusters.deferred_refresh(), suppressed(), transaction.atomic():
-        outcome = confirm_block(members, actor=actor, note=note,
-                                reason=f"cluster #{cluster.pk} blocked by a reviewer")
-        # A cluster the linking pass merged away meanwhile stays "merged" (its members are in the other one now).
-        Cluster.objects.filter(pk=cluster.pk).exclude(status=Cluster.Status.MERGED).update(status=Cluster.Status.CLOSED)
-        if members:
-            # Accounts the linking pass joined to the campaign while it was blocked saw none of these
-            # blocks (uncommitted, and suppressed): one retroactive review after the commit judges them.
-            transaction.on_commit(partial(retroactive.enqueue, members[0].pk))
+    reason = f"cluster #{cluster.pk} blocked by a reviewer"
+    outcome = Outcome()
+    with clusters.deferred_refresh(), (transaction.atomic() if batch_size is None else nullcontext()):
+        for batch in in_batches(members, batch_size):
+            with suppressed(), transaction.atomic():
+                outcome.add(confirm_block(batch, actor=actor, note=note, reason=reason))
+        with transaction.atomic():
+            # A cluster the linking pass merged away meanwhile stays "merged" (its members are in the other one now).
+            Cluster.objects.filter(pk=cluster.pk).exclude(status=Cluster.Status.MERGED).update(status=Cluster.Status.CLOSED)
+            if members:
+                # Accounts the linking pass joined to the campaign while it was blocked saw none of these
+                # blocks (uncommitted, and suppressed): one retroactive review after the commit judges them.
+                transaction.on_commit(partial(retroactive.enqueue, members[0].pk))
     return outcome
+
+
+def in_batches(items: Sequence[T], size: int | None) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size``; all of them at once for None (nothing: one empty slice)."""
+    if size is None:
+        yield items
+        return
+    if size < 1:
+        raise ValueError(f"a batch holds at least one item, not {size}")
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def actor_of(user_id: int | None) -> Any:
+    """The reviewer a background task acts for (None when unknown or deleted since: the audit rows name no one)."""
+    if user_id is None:
+        return None
+    return get_user_model()._default_manager.filter(pk=user_id).first()
 
 
 def _before_block(user: Any) -> tuple[str, Any]:
@@ -204,3 +235,7 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
 
                 outcome.keys += restore_keys(user, since=blocked_at)  # the keys this block revoked
     return outcome
+
+
+# What the background task (``signupguard.tasks.review_accounts``) may be asked to do, by name.
+ACTIONS: dict[str, Callable[..., Outcome]] = {"approve": approve, "confirm_block": confirm_block, "undo_block": undo_block}

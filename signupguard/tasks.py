@@ -14,10 +14,15 @@ being briefly unreachable). An attempt they outlast stays pending, and the
 sweep tries it again, until it has waited ``FAIL_AFTER_SECONDS``; any other
 error fails the attempt at once. A failed attempt's account is decided by
 ``FAIL_MODE``.
+
+``review_accounts`` and ``block_cluster`` carry out a reviewer's decision on
+more accounts than ``REVIEW_INLINE_MAX``, which the admin sends here rather
+than keep a request open for minutes (README, "The review console").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from celery import shared_task
@@ -51,6 +56,8 @@ def _transient_errors() -> tuple[type[BaseException], ...]:
 
 TRANSIENT = _transient_errors()
 MAX_RETRIES = 5
+# Accounts a background review decides per transaction: short row locks, and a failure loses no committed batch.
+REVIEW_BATCH = 500
 
 
 def describe_error(exc: BaseException) -> str:
@@ -180,3 +187,37 @@ def _sweep(limit: int, scored: list[int]) -> None:
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
             scoring.fail(attempt_id, describe_error(exc))
+
+
+# Decisions are idempotent (a blocked account is not blocked twice, a label is not written twice), and each batch
+# commits on its own: a retry, or the task delivered twice (acks_late), carries on where the last run stopped.
+@shared_task(name="signupguard.tasks.review_accounts", ignore_result=True, acks_late=True,
+             autoretry_for=TRANSIENT, retry_backoff=1, retry_backoff_max=60, max_retries=8)
+def review_accounts(action: str, user_ids: list[int], actor_id: int | None = None, note: str = "") -> dict[str, int]:
+    """A reviewer's ``approve``, ``confirm_block`` or ``undo_block`` of many accounts, ``REVIEW_BATCH`` per transaction."""
+    from signupguard import review
+
+    decide = review.ACTIONS[action]  # an unknown name fails the task: a message from another version
+    actor = review.actor_of(actor_id)
+    total = review.Outcome()
+    for batch in review.in_batches(user_ids, REVIEW_BATCH):
+        total.add(decide(batch, actor=actor, note=note))
+    logger.info("signupguard: %s of %d account(s) for %s done: %s", action, len(user_ids), actor, total)
+    return dataclasses.asdict(total)
+
+
+@shared_task(name="signupguard.tasks.block_cluster", ignore_result=True, acks_late=True,
+             autoretry_for=TRANSIENT, retry_backoff=1, retry_backoff_max=60, max_retries=8)
+def block_cluster(cluster_id: int, actor_id: int | None = None, note: str = "") -> dict[str, int]:
+    """``review.block_cluster`` of a cluster, ``REVIEW_BATCH`` accounts per transaction."""
+    from signupguard import review
+    from signupguard.models import Cluster
+
+    cluster = Cluster.objects.filter(pk=cluster_id).first()
+    if cluster is None:
+        logger.warning("signupguard: cluster %s was deleted before its block ran; nothing blocked", cluster_id)
+        return {}
+    actor = review.actor_of(actor_id)
+    done = review.block_cluster(cluster, actor=actor, note=note, batch_size=REVIEW_BATCH)
+    logger.info("signupguard: block of cluster #%s for %s done: %s", cluster_id, actor, done)
+    return dataclasses.asdict(done)
