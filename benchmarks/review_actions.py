@@ -7,12 +7,12 @@ status row held for review; one in four cleared earlier, with an API key) in a t
 SQLite database, or in the database of ``--database-url`` (its users and
 SignupGuard rows are deleted first: not a production one). Then it times
 ``review.block_cluster`` in one transaction, as the admin's request runs it
-up to ``REVIEW_INLINE_MAX`` accounts, and in batches of ``tasks.REVIEW_BATCH``,
-as the background task runs it; both per account, and projected to the
+up to ``REVIEW_INLINE_MAX`` accounts, and as a review job runs it
+(``review_jobs.run``, in batches); both per account, and projected to the
 25,000 accounts of the distillation campaign in the brief. With
 ``--broker-url`` (a Redis database of its own: it is emptied), it also
 times the admin's block-cluster request on a cluster above the limit, which
-only queues the task.
+only records the job and publishes its id.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def main() -> None:
         from django.db import connection
         from django.test import Client, override_settings
 
-        from signupguard import review, tasks
+        from signupguard import review
         from signupguard.models import AccountStatus, Attempt, Cluster
 
         User = get_user_model()
@@ -66,14 +66,22 @@ def main() -> None:
         User.objects.all().delete()
         reviewer = User.objects.create_superuser("bench-reviewer", password="x")
         n = args.accounts
-        print(f"{connection.vendor}, {n} accounts a cluster, batches of {tasks.REVIEW_BATCH}:")
-        for label, batch in (("in the request: one transaction", None), ("in the task: batches", tasks.REVIEW_BATCH)):
-            cluster = build(n, f"b{batch}-")
+        print(f"{connection.vendor}, {n} accounts a cluster:")
+        from signupguard import review_jobs
+        from signupguard.models import ReviewJob
+
+        for label in ("in the request: one transaction", f"a review job: batches of {review_jobs.BATCH}"):
+            cluster = build(n, f"{len(label)}-")
+            members = list(cluster.members.order_by("user_id").values_list("user_id", flat=True))
             started = time.perf_counter()
-            done = review.block_cluster(cluster, actor=reviewer, note="bench", batch_size=batch)
+            if label.startswith("in the request"):
+                done = review.block_cluster(cluster, actor=reviewer, note="bench").accounts
+            else:
+                job = ReviewJob.objects.create(action="block_cluster", actor=reviewer, note="bench", cluster=cluster,
+                                               user_ids=members)
+                done = review_jobs.run(job.pk).accounts
             took = time.perf_counter() - started
-            assert done.accounts == n and not AccountStatus.objects.filter(user__in=cluster.members.values("user_id"))\
-                .exclude(status="blocked").exists()
+            assert done == n and not AccountStatus.objects.filter(user__in=members).exclude(status="blocked").exists()
             print(f"  {label:34s} {took:6.2f} s = {took / n * 1000:5.2f} ms an account; "
                   f"{FARM:,} accounts: {took / n * FARM:5.0f} s")
         if args.broker_url:
@@ -98,7 +106,8 @@ def main() -> None:
                 redis.Redis.from_url(args.broker_url).flushdb()
             assert response.status_code == 302, response.status_code
             assert Cluster.objects.get(pk=cluster.pk).status == "open"  # queued, not done in the request
-            print(f"  the admin's request above REVIEW_INLINE_MAX (queues the task): {took * 1000:.0f} ms")
+            assert ReviewJob.objects.filter(cluster=cluster, state="queued").exists()
+            print(f"  the admin's request above REVIEW_INLINE_MAX (records the job): {took * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

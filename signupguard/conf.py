@@ -110,9 +110,10 @@ DEFAULTS: dict[str, Any] = {
     # shared custom domain, /24 or browser profile) never blocks.
     "CLUSTER_BLOCK_MIN": 3,
     # A review action in the admin (approve, confirm block, undo, block cluster) on more accounts
-    # than this runs in a Celery task, 500 accounts per transaction, instead of in the request:
-    # blocking a farm of 25,000 accounts one by one takes minutes (docs/benchmarks.md), longer
-    # than web servers let a request run. None: always in the request.
+    # than this in one request becomes a review job, which a Celery worker carries out 500
+    # accounts per transaction (signupguard/review_jobs.py): blocking a farm of 25,000 accounts
+    # one by one takes minutes (docs/benchmarks.md), longer than web servers let a request run.
+    # None: always in the request.
     "REVIEW_INLINE_MAX": 1000,
     # Hash or truncate personal data on admin list pages.
     "MASK_PERSONAL_DATA": False,

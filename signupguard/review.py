@@ -10,10 +10,10 @@ it replaced.
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+import datetime as dt
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterable
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -30,7 +30,6 @@ from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
 
 API_KEYS_APP = "signupguard.contrib.rest_framework_api_key"
 REVIEWER = StatusChange.Source.REVIEWER
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -41,10 +40,12 @@ class Outcome:
     keys: int = 0
     labelled: int = 0
     unlabelled: int = 0  # no stored signup attempt to carry the label (retention deleted it, or none was recorded)
+    skipped: int = 0  # ``since``: decided by someone after it, so left as they are
 
     def add(self, other: Outcome) -> None:
         self.accounts, self.keys = self.accounts + other.accounts, self.keys + other.keys
         self.labelled, self.unlabelled = self.labelled + other.labelled, self.unlabelled + other.unlabelled
+        self.skipped += other.skipped
 
     def count_label(self, written: bool) -> None:
         if written:
@@ -65,6 +66,26 @@ def _users(accounts: Iterable[Any]) -> list[Any]:
     return [found[i] for i in sorted(ids) if i in found]
 
 
+class _ChangedSince:
+    """``set_status``'s ``unless`` for a decision taken at ``since`` (a review job's, carried out later):
+    an account whose status row moved after it was decided by someone else meanwhile, and is left as it is.
+
+    A row created by this very call (an account without one) is not "moved"; ``hit`` says whether the last
+    account asked about was left, so its label is left too.
+    """
+
+    def __init__(self, since: dt.datetime | None) -> None:
+        self.since, self.hit = since, False
+
+    def __call__(self, row: AccountStatus) -> bool:
+        self.hit = self.since is not None and row.updated_at > self.since and row.created_at <= self.since
+        return self.hit
+
+    def ask(self) -> Callable[[AccountStatus], bool] | None:
+        self.hit = False
+        return self if self.since is not None else None
+
+
 def usable_keys(users: Iterable[Any] | QuerySet) -> int:
     """How many usable API keys these accounts hold (0 without the API-key app); ``users``: users or a user-id subquery."""
     if not apps.is_installed(API_KEYS_APP):
@@ -73,6 +94,19 @@ def usable_keys(users: Iterable[Any] | QuerySet) -> int:
 
     ids = users if isinstance(users, QuerySet) else [u.pk for u in users]
     return AccountAPIKey.objects.filter(user__in=ids, revoked=False).count()
+
+
+def _usable_keys_by_account(users: list[Any]) -> dict[Any, int]:
+    """``usable_keys`` of each account, in one query."""
+    if not apps.is_installed(API_KEYS_APP):
+        return {}
+    from django.db.models import Count
+
+    from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+
+    rows = (AccountAPIKey.objects.filter(user__in=[u.pk for u in users], revoked=False)
+            .values("user_id").annotate(n=Count("pk")).values_list("user_id", "n"))
+    return dict(rows)
 
 
 def _reviewer_labels(user: Any) -> QuerySet[Label]:
@@ -99,15 +133,23 @@ def _label(user: Any, value: str, actor: Any) -> bool:
     return True
 
 
-def approve(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
-    """Clear the accounts (a reviewer's verdict: legitimate) and label them ``legit``."""
+def approve(accounts: Iterable[Any], *, actor: Any, note: str = "", since: dt.datetime | None = None) -> Outcome:
+    """Clear the accounts (a reviewer's verdict: legitimate) and label them ``legit``.
+
+    ``since``: when the reviewer decided, for a decision carried out later (a
+    review job): accounts whose status moved after it are left as they are.
+    """
     outcome = Outcome()
+    changed = _ChangedSince(since)
     with clusters.deferred_refresh(), transaction.atomic():  # cluster rows refreshed after commit, not under the status locks
         for user in _users(accounts):
             # confirm: an account the model (or CLEARED_IF_JOINED_BEFORE) cleared becomes the reviewer's
             # verdict, with an audit row and no signal, as confirm_block does for blocks.
             change = set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer",
-                                note=note, confirm=True)
+                                note=note, confirm=True, unless=changed.ask())
+            if changed.hit:
+                outcome.skipped += 1
+                continue
             if change and change.from_status != CLEARED:
                 outcome.accounts += 1
                 if change.from_status == BLOCKED:
@@ -121,14 +163,23 @@ def _block_taken_back(user: Any) -> None:
     transaction.on_commit(partial(retroactive.enqueue_release, user.pk))
 
 
-def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason: str = "block confirmed by a reviewer") -> Outcome:
-    """Block the accounts (revoking their keys) and label them ``fraud``."""
+def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason: str = "block confirmed by a reviewer",
+                  since: dt.datetime | None = None) -> Outcome:
+    """Block the accounts (revoking their keys) and label them ``fraud``; ``since`` as for ``approve``."""
     users = _users(accounts)
-    outcome = Outcome(keys=usable_keys(users))
+    # Usable keys before the blocks revoke them, per account when some may be left as they are.
+    outcome = Outcome(keys=usable_keys(users) if since is None else 0)
+    keys = _usable_keys_by_account(users) if since is not None else {}
+    changed = _ChangedSince(since)
     with clusters.deferred_refresh(), transaction.atomic():
         for user in users:
             # confirm: a block the model or the cluster made becomes the reviewer's, evidence against its cluster.
-            change = set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note, confirm=True)
+            change = set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note, confirm=True,
+                                unless=changed.ask())
+            if changed.hit:
+                outcome.skipped += 1
+                continue
+            outcome.keys += keys.get(user.pk, 0)
             if change and change.from_status != BLOCKED:
                 outcome.accounts += 1
             elif change:  # no signal for a status that did not change, but the evidence did
@@ -152,50 +203,21 @@ def preview_cluster_block(cluster: Cluster) -> Outcome:
     return Outcome(accounts=not_blocked + without_row, keys=usable_keys(members))
 
 
-def block_cluster(cluster: Cluster, *, actor: Any, note: str = "", batch_size: int | None = None) -> Outcome:
-    """Block every account of the campaign and revoke all its keys, then close the cluster.
-
-    All in one transaction, or (``batch_size``: the background task's way,
-    ``signupguard.tasks.block_cluster``) one transaction per batch of accounts
-    and one to close the cluster: a farm of tens of thousands then neither
-    holds its rows locked for minutes nor loses the batches that committed
-    when a later one fails, and running it again carries on from there.
-    """
+def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:
+    """Block every account of the campaign and revoke all its keys, then close the cluster."""
     # Every member is blocked here: no retroactive review needed; the cluster's aggregates are
     # refreshed once at the end, not once per account (quadratic in its size).
     members = cluster_users(cluster)
-    reason = f"cluster #{cluster.pk} blocked by a reviewer"
-    outcome = Outcome()
-    with clusters.deferred_refresh(), (transaction.atomic() if batch_size is None else nullcontext()):
-        for batch in in_batches(members, batch_size):
-            with suppressed(), transaction.atomic():
-                outcome.add(confirm_block(batch, actor=actor, note=note, reason=reason))
-        with transaction.atomic():
-            # A cluster the linking pass merged away meanwhile stays "merged" (its members are in the other one now).
-            Cluster.objects.filter(pk=cluster.pk).exclude(status=Cluster.Status.MERGED).update(status=Cluster.Status.CLOSED)
-            if members:
-                # Accounts the linking pass joined to the campaign while it was blocked saw none of these
-                # blocks (uncommitted, and suppressed): one retroactive review after the commit judges them.
-                transaction.on_commit(partial(retroactive.enqueue, members[0].pk))
+    with clusters.deferred_refresh(), suppressed(), transaction.atomic():
+        outcome = confirm_block(members, actor=actor, note=note,
+                                reason=f"cluster #{cluster.pk} blocked by a reviewer")
+        # A cluster the linking pass merged away meanwhile stays "merged" (its members are in the other one now).
+        Cluster.objects.filter(pk=cluster.pk).exclude(status=Cluster.Status.MERGED).update(status=Cluster.Status.CLOSED)
+        if members:
+            # Accounts the linking pass joined to the campaign while it was blocked saw none of these
+            # blocks (uncommitted, and suppressed): one retroactive review after the commit judges them.
+            transaction.on_commit(partial(retroactive.enqueue, members[0].pk))
     return outcome
-
-
-def in_batches(items: Sequence[T], size: int | None) -> Iterator[Sequence[T]]:
-    """``items`` in slices of ``size``; all of them at once for None (nothing: one empty slice)."""
-    if size is None:
-        yield items
-        return
-    if size < 1:
-        raise ValueError(f"a batch holds at least one item, not {size}")
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def actor_of(user_id: int | None) -> Any:
-    """The reviewer a background task acts for (None when unknown or deleted since: the audit rows name no one)."""
-    if user_id is None:
-        return None
-    return get_user_model()._default_manager.filter(pk=user_id).first()
 
 
 def _before_block(user: Any) -> tuple[str, Any]:
@@ -208,12 +230,13 @@ def _before_block(user: Any) -> tuple[str, Any]:
     return (before if before in (CLEARED, REVIEW) else REVIEW), at
 
 
-def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcome:
+def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", since: dt.datetime | None = None) -> Outcome:
     """Reverse blocks: each account returns to its status before the block, and (if the
     adapter allows) the API keys SignupGuard revoked come back. The reviewer's
     ``fraud`` label is withdrawn (the verdict it recorded was wrong), which
-    brings back the reviewer's verdict before it, if any."""
+    brings back the reviewer's verdict before it, if any. ``since`` as for ``approve``."""
     outcome = Outcome()
+    changed = _ChangedSince(since)
     adapter = get_adapter()
     can_restore = adapter.can_restore_keys
     with clusters.deferred_refresh(), transaction.atomic():
@@ -221,8 +244,10 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
             if AccountStatus.objects.filter(user=user).values_list("status", flat=True).first() != BLOCKED:
                 continue
             to, blocked_at = _before_block(user)
+            # Checked under the row's lock: another reviewer may have acted.
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note,
-                              only_from=[BLOCKED]):  # checked under the row's lock: another reviewer may have acted
+                              only_from=[BLOCKED], unless=changed.ask()):
+                outcome.skipped += changed.hit
                 continue
             outcome.accounts += 1
             _block_taken_back(user)
@@ -237,5 +262,5 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "") -> Outcom
     return outcome
 
 
-# What the background task (``signupguard.tasks.review_accounts``) may be asked to do, by name.
+# What a review job (``signupguard.review_jobs``) may be asked to do, by name; block_cluster is confirm_block's.
 ACTIONS: dict[str, Callable[..., Outcome]] = {"approve": approve, "confirm_block": confirm_block, "undo_block": undo_block}

@@ -102,7 +102,8 @@ def set_status(
     ``only_from`` guards automatic decisions: the model may decide a
     ``pending`` account but must not overrule a reviewer who acted meanwhile.
     ``unless`` is asked under the row's lock, after a decision made on older
-    reads (the retroactive review's): True leaves the account as it is.
+    reads (the retroactive review's, a review job's): True leaves the account
+    as it is, even where ``confirm`` would have made the decision ``source``'s.
     ``confirm``: an account already in ``to`` by another source becomes
     ``source``'s decision (a reviewer confirming the model's block), with an
     audit row and no signal, since its status does not change.
@@ -115,12 +116,14 @@ def set_status(
             user=user, defaults={"status": get_adapter().missing_status(user)}
         )
         current = row.status
+        if unless is not None and unless(row):
+            return None
         if current == to and confirm and row.source != source:
             row.source = source
             row.save(update_fields=["source", "updated_at"])
             return StatusChange.objects.create(account=row, from_status=current, to_status=to, actor=actor,
                                                source=source, reason=reason[:255], note=note, attempt=attempt)
-        if current == to or (allowed is not None and current not in allowed) or (unless is not None and unless(row)):
+        if current == to or (allowed is not None and current not in allowed):
             return None
         row.status, row.source = to, source
         if attempt is not None:

@@ -15,14 +15,14 @@ sweep tries it again, until it has waited ``FAIL_AFTER_SECONDS``; any other
 error fails the attempt at once. A failed attempt's account is decided by
 ``FAIL_MODE``.
 
-``review_accounts`` and ``block_cluster`` carry out a reviewer's decision on
-more accounts than ``REVIEW_INLINE_MAX``, which the admin sends here rather
-than keep a request open for minutes (README, "The review console").
+``run_review_job`` carries out a reviewer's decision on more accounts than
+``REVIEW_INLINE_MAX``, which the admin hands to a job rather than keep a
+request open for minutes (``signupguard.review_jobs``); the sweep publishes
+again the jobs whose publish was lost.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from celery import shared_task
@@ -56,8 +56,6 @@ def _transient_errors() -> tuple[type[BaseException], ...]:
 
 TRANSIENT = _transient_errors()
 MAX_RETRIES = 5
-# Accounts a background review decides per transaction: short row locks, and a failure loses no committed batch.
-REVIEW_BATCH = 500
 
 
 def describe_error(exc: BaseException) -> str:
@@ -135,8 +133,16 @@ def sweep_pending(limit: int = 500) -> int:
     They are scored here, in this worker, rather than re-enqueued: the usual
     reason they are pending is that the broker was down when they arrived.
     Then it links the scored attempts whose linking pass was lost (a failed
-    publish, a worker that died), as old as that. Returns how many were scored.
+    publish, a worker that died), as old as that. Review jobs whose publish
+    was lost are published again first (``review_jobs.publish_stale``).
+    Returns how many attempts were scored.
     """
+    from signupguard import review_jobs
+
+    try:
+        review_jobs.publish_stale()  # review jobs whose publish was lost (one query when there are none)
+    except Exception:  # noqa: BLE001 - never at the cost of the scoring below
+        logger.exception("signupguard: the sweep could not queue the stale review jobs again")
     scored: list[int] = []
     with clusters.sweeping():  # no linking task per verdict: linked below
         _sweep(limit, scored)
@@ -189,35 +195,12 @@ def _sweep(limit: int, scored: list[int]) -> None:
             scoring.fail(attempt_id, describe_error(exc))
 
 
-# Decisions are idempotent (a blocked account is not blocked twice, a label is not written twice), and each batch
-# commits on its own: a retry, or the task delivered twice (acks_late), carries on where the last run stopped.
-@shared_task(name="signupguard.tasks.review_accounts", ignore_result=True, acks_late=True,
+# A job's progress commits with each batch: a retry, or the task delivered twice (acks_late), carries on from there.
+@shared_task(name="signupguard.tasks.run_review_job", ignore_result=True, acks_late=True,
              autoretry_for=TRANSIENT, retry_backoff=1, retry_backoff_max=60, max_retries=8)
-def review_accounts(action: str, user_ids: list[int], actor_id: int | None = None, note: str = "") -> dict[str, int]:
-    """A reviewer's ``approve``, ``confirm_block`` or ``undo_block`` of many accounts, ``REVIEW_BATCH`` per transaction."""
-    from signupguard import review
+def run_review_job(job_id: int) -> str:
+    """Carry out a reviewer's decision on many accounts (``signupguard.review_jobs``); its state."""
+    from signupguard import review_jobs
 
-    decide = review.ACTIONS[action]  # an unknown name fails the task: a message from another version
-    actor = review.actor_of(actor_id)
-    total = review.Outcome()
-    for batch in review.in_batches(user_ids, REVIEW_BATCH):
-        total.add(decide(batch, actor=actor, note=note))
-    logger.info("signupguard: %s of %d account(s) for %s done: %s", action, len(user_ids), actor, total)
-    return dataclasses.asdict(total)
-
-
-@shared_task(name="signupguard.tasks.block_cluster", ignore_result=True, acks_late=True,
-             autoretry_for=TRANSIENT, retry_backoff=1, retry_backoff_max=60, max_retries=8)
-def block_cluster(cluster_id: int, actor_id: int | None = None, note: str = "") -> dict[str, int]:
-    """``review.block_cluster`` of a cluster, ``REVIEW_BATCH`` accounts per transaction."""
-    from signupguard import review
-    from signupguard.models import Cluster
-
-    cluster = Cluster.objects.filter(pk=cluster_id).first()
-    if cluster is None:
-        logger.warning("signupguard: cluster %s was deleted before its block ran; nothing blocked", cluster_id)
-        return {}
-    actor = review.actor_of(actor_id)
-    done = review.block_cluster(cluster, actor=actor, note=note, batch_size=REVIEW_BATCH)
-    logger.info("signupguard: block of cluster #%s for %s done: %s", cluster_id, actor, done)
-    return dataclasses.asdict(done)
+    job = review_jobs.run(job_id)
+    return "deleted" if job is None else job.state

@@ -1,6 +1,6 @@
 """The review console (STYLE rule 8): read-only data, a pending queue, actions that audit.
 
-Registers ``Attempt`` (the queue), ``AccountStatus`` and ``Cluster`` with the
+Registers ``Attempt`` (the queue), ``AccountStatus``, ``Cluster`` and ``ReviewJob`` with the
 default admin site and adds the dashboard at ``/admin/signupguard/dashboard/``.
 A host with its own ``AdminSite`` registers the same ModelAdmins and calls
 ``add_dashboard(site)``.
@@ -17,8 +17,9 @@ from django.urls import path
 from .accounts import AccountStatusAdmin
 from .attempts import AttemptAdmin
 from .clusters import ClusterAdmin
+from .jobs import ReviewJobAdmin
 
-__all__ = ["AccountStatusAdmin", "AttemptAdmin", "ClusterAdmin", "add_dashboard", "dashboard_urls"]
+__all__ = ["AccountStatusAdmin", "AttemptAdmin", "ClusterAdmin", "ReviewJobAdmin", "add_dashboard", "dashboard_urls"]
 
 
 def dashboard_urls(site: Any) -> list[Any]:

@@ -3,24 +3,25 @@
 Each one needs ``signupguard.review_account`` (``permissions=["review"]``),
 runs through ``signupguard.review`` (audit rows, signals, labels, keys) and
 reports with ``message_user``. They are POST-only with CSRF, like every admin
-action. A decision on more accounts than ``REVIEW_INLINE_MAX`` goes to a
-Celery task (``signupguard.tasks``): blocking a farm of 25,000 accounts one
-by one takes minutes, longer than a web server lets a request run.
+action. A decision on more accounts than ``REVIEW_INLINE_MAX`` in one request
+becomes a review job (``signupguard.review_jobs``), which a Celery worker
+carries out in batches: one by one, a farm of 25,000 accounts takes minutes.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from signupguard import review, tasks
+from signupguard import review, review_jobs
 from signupguard.conf import sg_settings
-from signupguard.models import Cluster, ClusterMember
+from signupguard.models import Cluster, ClusterMember, ReviewJob
 
 from .common import masked_attributes
 
@@ -37,7 +38,7 @@ def _clusters(queryset: QuerySet) -> list[Cluster]:
     return list(Cluster.objects.filter(pk__in=ids).order_by("-size"))
 
 
-def _user_ids(queryset: QuerySet) -> list[int]:
+def _user_ids(queryset: QuerySet) -> list[Any]:
     """The accounts of the selected rows (attempts, statuses or clusters), as user ids, without loading the rows."""
     if queryset.model is Cluster:
         ids = ClusterMember.objects.filter(cluster__in=queryset.values("pk")).values_list("user_id", flat=True)
@@ -46,38 +47,41 @@ def _user_ids(queryset: QuerySet) -> list[int]:
     return list(dict.fromkeys(uid for uid in ids if uid is not None))
 
 
-def _too_many(accounts: int) -> bool:
-    limit = sg_settings.REVIEW_INLINE_MAX
-    return limit is not None and accounts > limit
+def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
+    """Say what became of a job: done already (eager Celery runs it in the commit), failed, or queued."""
+    job.refresh_from_db()
+    what = f"Review job #{job.pk} ({job.get_action_display()}, {len(job.user_ids)} accounts)"
+    if job.state == ReviewJob.State.DONE:
+        keys = {ReviewJob.Action.UNDO_BLOCK: f", {job.keys} API key(s) restored",
+                ReviewJob.Action.APPROVE: ""}.get(job.action, f", {job.keys} API key(s) revoked")
+        labels = "" if job.action == ReviewJob.Action.UNDO_BLOCK else f", {job.labelled} labelled"
+        skipped = f"; {job.skipped} left as they were (decided by someone else since)" if job.skipped else ""
+        modeladmin.message_user(request, f"{what} is done: {job.accounts} account(s) changed{keys}{labels}{skipped}.",
+                                messages.SUCCESS)
+    elif job.state == ReviewJob.State.FAILED:
+        modeladmin.message_user(request, f"{what} failed after {job.done} accounts: {job.error}. The Review jobs "
+                                         "page runs it again from there.", messages.ERROR)
+    else:
+        modeladmin.message_user(request, f"{what} is queued: more than REVIEW_INLINE_MAX accounts, so a Celery worker "
+                                         f"decides them, {review_jobs.BATCH} at a time. The Review jobs page shows its "
+                                         "progress.", messages.INFO)
 
 
-def _queued(modeladmin: Any, request: HttpRequest, what: str, send: Callable[[], Any]) -> bool:
-    """Hand ``what`` (a decision on more than REVIEW_INLINE_MAX accounts) to a Celery task, and say so; whether it went."""
-    limit = sg_settings.REVIEW_INLINE_MAX
-    try:
-        send()
-    except Exception as exc:  # noqa: BLE001 - kombu, redis and socket errors alike
-        modeladmin.message_user(
-            request, f"Nothing was changed: {what} takes more than REVIEW_INLINE_MAX ({limit}) accounts, which a "
-                     f"Celery worker decides, and the task could not be queued ({tasks.describe_error(exc)}). "
-                     "Try again once the broker is back.", messages.ERROR)
-        return False
-    modeladmin.message_user(
-        request, f"{what[0].upper()}{what[1:]} was handed to a Celery worker (more than REVIEW_INLINE_MAX, {limit}, "
-                 f"accounts): it decides {tasks.REVIEW_BATCH} accounts at a time, each with its audit row, label and "
-                 "signals. Refresh the list to follow it.", messages.INFO)
-    return True
-
-
-def _decide(modeladmin: Any, request: HttpRequest, queryset: QuerySet, action: str, what: str) -> review.Outcome | bool:
-    """``review.<action>`` of the selected accounts: its outcome when decided here; when they are too
-    many, whether the task that decides them was queued (its message is shown)."""
+def _decide(modeladmin: Any, request: HttpRequest, queryset: QuerySet, action: str) -> review.Outcome | None:
+    """``review.<action>`` of the selected accounts here, or a review job when they are too many (None)."""
     ids = _user_ids(queryset)
-    if not _too_many(len(ids)):
+    if not review_jobs.too_many(len(ids)):
         return review.ACTIONS[action](ids, actor=request.user, note=_note(request))
-    args = [action, ids, request.user.pk, _note(request)]
-    return _queued(modeladmin, request, f"{what} of {len(ids)} accounts",
-                   lambda: tasks.review_accounts.apply_async(args=args))
+    reopen = list(queryset.filter(status=Cluster.Status.CLOSED).values_list("pk", flat=True)) \
+        if queryset.model is Cluster and action == ReviewJob.Action.UNDO_BLOCK else []
+    job = review_jobs.queue(action, ids, actor=request.user, note=_note(request), reopen=reopen)
+    _report_job_after_commit(modeladmin, request, job)
+    return None
+
+
+def _report_job_after_commit(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
+    # The job is published after the request's commit (ATOMIC_REQUESTS: after the view): report what it is then.
+    transaction.on_commit(lambda: _report_job(modeladmin, request, job))
 
 
 def _labelled(done: review.Outcome, verdict: str) -> str:
@@ -90,8 +94,8 @@ def _labelled(done: review.Outcome, verdict: str) -> str:
 
 @admin.action(description="Approve (clear) the selected accounts", permissions=["review"])
 def approve(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
-    done = _decide(modeladmin, request, queryset, "approve", "the approval")
-    if isinstance(done, bool):
+    done = _decide(modeladmin, request, queryset, ReviewJob.Action.APPROVE)
+    if done is None:
         return
     level = messages.WARNING if done.unlabelled else messages.SUCCESS
     modeladmin.message_user(request, f"Approved {done.accounts} account(s); {_labelled(done, 'legitimate')}", level)
@@ -99,8 +103,8 @@ def approve(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
 
 @admin.action(description="Confirm block of the selected accounts", permissions=["review"])
 def confirm_block(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
-    done = _decide(modeladmin, request, queryset, "confirm_block", "the block")
-    if isinstance(done, bool):
+    done = _decide(modeladmin, request, queryset, ReviewJob.Action.CONFIRM_BLOCK)
+    if done is None:
         return
     modeladmin.message_user(
         request, f"Blocked {done.accounts} account(s) and revoked {done.keys} API key(s); {_labelled(done, 'fraud')}",
@@ -126,25 +130,25 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         modeladmin.message_user(request, "The selected items belong to no cluster.", messages.WARNING)
         return None
     if request.POST.get("post") == "yes":
-        total, blocked = review.Outcome(), []
+        if review_jobs.too_many(sum(c.members.count() for c in clusters)):  # the request's accounts, however split
+            for cluster in clusters:  # a job each: it closes its cluster
+                members = list(cluster.members.order_by("user_id").values_list("user_id", flat=True))
+                job = review_jobs.queue(ReviewJob.Action.BLOCK_CLUSTER, members, actor=request.user,
+                                        note=_note(request), cluster=cluster)
+                _report_job_after_commit(modeladmin, request, job)
+            return None
+        total = review.Outcome()
         for cluster in clusters:
-            size = cluster.members.count()
-            if _too_many(size):
-                args = [cluster.pk, request.user.pk, _note(request)]
-                _queued(modeladmin, request, f"the block of cluster #{cluster.pk} ({size} accounts)",
-                        lambda: tasks.block_cluster.apply_async(args=args))
-                continue
             total.add(review.block_cluster(cluster, actor=request.user, note=_note(request)))
-            blocked.append(f"#{cluster.pk}")
-        if blocked:
-            modeladmin.message_user(
-                request, f"Blocked cluster {', '.join(blocked)}: {total.accounts} account(s) blocked, {total.keys} API "
-                         f"key(s) revoked; {_labelled(total, 'fraud')}",
-                messages.WARNING if total.unlabelled else messages.SUCCESS,
-            )
+        names = ", ".join(f"#{c.pk}" for c in clusters)
+        modeladmin.message_user(
+            request, f"Blocked cluster {names}: {total.accounts} account(s) blocked, {total.keys} API key(s) revoked; "
+                     f"{_labelled(total, 'fraud')}",
+            messages.WARNING if total.unlabelled else messages.SUCCESS,
+        )
         return None
     rows = [(c, review.preview_cluster_block(c), masked_attributes(c.top_attributes[:3])) for c in clusters]
-    queued = [c for c in clusters if _too_many(c.members.count())]
+    queued = review_jobs.too_many(sum(c.members.count() for c in clusters))
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": "Block cluster?",
@@ -159,18 +163,18 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         "note": _note(request),
         "queued": queued,
         "inline_max": sg_settings.REVIEW_INLINE_MAX,
-        "batch": tasks.REVIEW_BATCH,
+        "batch": review_jobs.BATCH,
     }
     return TemplateResponse(request, "admin/signupguard/confirm_block_cluster.html", context)
 
 
 @admin.action(description="Undo block of the selected accounts", permissions=["review"])
 def undo_block(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
-    done = _decide(modeladmin, request, queryset, "undo_block", "the undo")
-    if queryset.model is Cluster and done is not False:  # decided, or queued: the campaign is no longer closed
-        queryset.filter(status=Cluster.Status.CLOSED).update(status=Cluster.Status.OPEN)
-    if isinstance(done, bool):
+    done = _decide(modeladmin, request, queryset, ReviewJob.Action.UNDO_BLOCK)
+    if done is None:  # the job reopens the clusters once it is done
         return
+    if queryset.model is Cluster:
+        queryset.filter(status=Cluster.Status.CLOSED).update(status=Cluster.Status.OPEN)
     modeladmin.message_user(
         request, f"Unblocked {done.accounts} account(s); {done.keys} API key(s) restored.", messages.SUCCESS,
     )

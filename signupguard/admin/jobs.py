@@ -1,0 +1,48 @@
+"""Review jobs: decisions on more accounts than REVIEW_INLINE_MAX, their progress and outcome."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from signupguard import review_jobs
+from signupguard.models import ReviewJob
+
+from .common import ReviewPermissionMixin
+
+
+@admin.action(description="Run the selected jobs again from where they stopped", permissions=["review"])
+def run_again(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
+    ids = list(queryset.exclude(state=ReviewJob.State.DONE).values_list("pk", flat=True))
+    ReviewJob.objects.filter(pk__in=ids).update(state=ReviewJob.State.QUEUED)
+    sent = sum(review_jobs.publish(job_id) for job_id in ids)
+    level = messages.SUCCESS if sent == len(ids) else messages.WARNING
+    modeladmin.message_user(request, f"Queued {sent} of {len(ids)} unfinished job(s) again"
+                                     + ("" if sent == len(ids) else "; the sweep queues the others once the broker is back")
+                                     + ".", level)
+
+
+@admin.register(ReviewJob)
+class ReviewJobAdmin(ReviewPermissionMixin, admin.ModelAdmin):
+    list_display = ("id", "action", "state", "progress", "accounts", "keys", "skipped", "actor", "created_at",
+                    "updated_at", "error_col")
+    list_filter = ("state", "action")
+    actions = [run_again]
+    fields = ("action", "state", "progress", "accounts", "keys", "labelled", "unlabelled", "skipped", "actor", "note",
+              "cluster", "reopen", "error", "created_at", "updated_at")
+    readonly_fields = fields
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Reviewers follow the jobs they and their colleagues queued, with or without the model's view permission.
+        return super().has_view_permission(request, obj) or self.has_review_permission(request)
+
+    @admin.display(description="done")
+    def progress(self, job: ReviewJob) -> str:
+        return f"{job.done} of {len(job.user_ids)}"
+
+    @admin.display(description="error")
+    def error_col(self, job: ReviewJob) -> str:
+        return job.error[:120]

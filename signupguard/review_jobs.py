@@ -1,0 +1,151 @@
+"""Review jobs: a reviewer's decision on many accounts, carried out by a Celery worker in batches.
+
+One by one, a block costs 2.5-6 ms an account (docs/benchmarks.md): a
+25,000-account farm takes minutes, longer than a web server lets a request
+run, and a request killed on the way rolled the whole block back. So the
+admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
+
+* ``queue`` writes a ``ReviewJob`` row holding the decision and its accounts
+  as the reviewer confirmed them (a cluster's members then, whatever the
+  linking pass merges afterwards), and publishes its id once the request's
+  transaction commits (a request that rolls back leaves no job).
+* ``run`` (the task ``signupguard.tasks.run_review_job``) decides
+  ``BATCH`` accounts per transaction, and moves the row's ``done`` in the
+  same transaction: a retried, redelivered or repeated task carries on from
+  there, and never decides an account twice.
+* An account whose status moved after the job was queued (another reviewer,
+  a new verdict) is left as it is and counted as ``skipped``.
+* A block of a cluster closes it at the end and asks for one retroactive
+  review, as the admin's request does; the cluster's counts are refreshed
+  batch by batch, so its page shows the progress.
+* A job that fails keeps its error and what it did; the Review jobs page
+  runs it again. A job whose publish was lost (the broker down) is
+  published again by the sweep (``REPUBLISH_AFTER``). A worker killed
+  mid-job leaves it running; the broker delivers it again (``acks_late``;
+  Redis after its visibility timeout, an hour by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from contextlib import nullcontext
+from functools import partial
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from signupguard import clusters, retroactive, review
+from signupguard.conf import sg_settings
+from signupguard.models import Cluster, ReviewJob
+from signupguard.retroactive import suppressed
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500  # accounts a job decides per transaction: short row locks, and a failure loses no committed batch
+# A job still queued this long after its publish (or the last one) is published again by the sweep. Longer
+# than a busy worker's backlog takes, so the broker does not fill with copies (a copy finds the job done).
+REPUBLISH_AFTER = 300.0
+Action = ReviewJob.Action
+
+
+def too_many(accounts: int) -> bool:
+    """Whether a decision on this many accounts is a job's (``REVIEW_INLINE_MAX``; None: never)."""
+    limit = sg_settings.REVIEW_INLINE_MAX
+    return limit is not None and accounts > limit
+
+
+def _stored(user_id: Any) -> Any:
+    return user_id if isinstance(user_id, int) else str(user_id)  # a UUID primary key, as JSON holds it
+
+
+def queue(action: str, user_ids: list[Any], *, actor: Any, note: str = "", cluster: Cluster | None = None,
+          reopen: list[int] | None = None) -> ReviewJob:
+    """Record the decision and publish its job after the current transaction commits."""
+    job = ReviewJob.objects.create(action=action, actor=actor, note=note, cluster=cluster, reopen=list(reopen or []),
+                                   user_ids=[_stored(uid) for uid in user_ids])
+    transaction.on_commit(partial(publish, job.pk))
+    return job
+
+
+def publish(job_id: int) -> bool:
+    """Send the job's task; False (logged) when the broker is unreachable: the sweep sends it later."""
+    from signupguard.tasks import describe_error, run_review_job
+
+    try:
+        run_review_job.apply_async(args=[job_id], retry=False)
+    except Exception as exc:  # noqa: BLE001 - kombu, redis and socket errors alike
+        logger.warning("signupguard: review job %s could not be queued (%s); the sweep queues it again",
+                       job_id, describe_error(exc))
+        return False
+    return True
+
+
+def publish_stale(older_than: float | None = None) -> int:
+    """Publish again the jobs still queued ``older_than`` seconds (``REPUBLISH_AFTER``) after their last publish."""
+    cutoff = timezone.now() - dt.timedelta(seconds=REPUBLISH_AFTER if older_than is None else older_than)
+    stale = list(ReviewJob.objects.filter(state=ReviewJob.State.QUEUED, updated_at__lte=cutoff).values_list("pk", flat=True))
+    for job_id in stale:
+        ReviewJob.objects.filter(pk=job_id, state=ReviewJob.State.QUEUED).update(updated_at=timezone.now())
+        publish(job_id)
+    return len(stale)
+
+
+def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
+    """Carry out the job from where it stands; returns it (None if deleted). Errors are recorded, then raised."""
+    job = ReviewJob.objects.filter(pk=job_id).select_related("actor").first()
+    if job is None or job.state == ReviewJob.State.DONE:
+        return job
+    ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(state=ReviewJob.State.RUNNING, error="")
+    size = batch or BATCH
+    is_block = job.action == Action.BLOCK_CLUSTER
+    decide = review.confirm_block if is_block else review.ACTIONS[job.action]
+    extra = {"reason": f"cluster #{job.cluster_id} blocked by a reviewer"} if is_block else {}
+    try:
+        while _run_batch(job, decide, extra, size, suppress=is_block):
+            pass
+    except Exception as exc:
+        from signupguard.tasks import describe_error
+
+        ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000])
+        if is_block:
+            _after_block(job, close=False)  # the committed batches' blocks are judged, as a whole block's are
+        raise
+    with transaction.atomic():
+        if is_block:
+            _after_block(job, close=True)
+        if job.reopen:
+            Cluster.objects.filter(pk__in=job.reopen, status=Cluster.Status.CLOSED).update(status=Cluster.Status.OPEN)
+        ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.DONE)
+    job.refresh_from_db()
+    logger.info("signupguard: review job %s done: %s", job_id, job)
+    return job
+
+
+def _run_batch(job: ReviewJob, decide: Any, extra: dict[str, Any], size: int, *, suppress: bool) -> bool:
+    """Decide the job's next batch in one transaction with its progress; False once none is left."""
+    # Blocks of a cluster's members do not each trigger the retroactive review: one after the last.
+    with clusters.deferred_refresh(), (suppressed() if suppress else nullcontext()), transaction.atomic():
+        locked = ReviewJob.objects.select_for_update().get(pk=job.pk)  # two runs of one job take turns
+        ids = locked.user_ids[locked.done:locked.done + size]
+        if not ids:
+            return False
+        outcome = decide(ids, actor=job.actor, note=job.note, since=job.created_at, **extra)
+        locked.done += len(ids)
+        for field in ("accounts", "keys", "labelled", "unlabelled", "skipped"):
+            setattr(locked, field, getattr(locked, field) + getattr(outcome, field))
+        locked.save(update_fields=["done", "accounts", "keys", "labelled", "unlabelled", "skipped", "updated_at"])
+    return True
+
+
+def _after_block(job: ReviewJob, *, close: bool) -> None:
+    """Close the blocked cluster (unless merged away meanwhile) and review what joined it, after the commit."""
+    if not job.user_ids or (not close and not ReviewJob.objects.filter(pk=job.pk, done__gt=0).exists()):
+        return
+    with transaction.atomic():
+        if close and job.cluster_id is not None:
+            Cluster.objects.filter(pk=job.cluster_id).exclude(status=Cluster.Status.MERGED).update(
+                status=Cluster.Status.CLOSED)
+        # Accounts the linking pass joined to the campaign meanwhile saw none of the (suppressed) blocks.
+        transaction.on_commit(partial(retroactive.enqueue, job.user_ids[0]))
