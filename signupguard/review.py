@@ -10,7 +10,6 @@ it replaced.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Iterable
@@ -18,7 +17,7 @@ from typing import Any, Callable, Iterable
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from signupguard import clusters
@@ -40,7 +39,7 @@ class Outcome:
     keys: int = 0
     labelled: int = 0
     unlabelled: int = 0  # no stored signup attempt to carry the label (retention deleted it, or none was recorded)
-    skipped: int = 0  # ``since``: decided by someone after it, so left as they are
+    skipped: int = 0  # a review job's accounts a reviewer decided after it was queued: left as they are
 
     def add(self, other: Outcome) -> None:
         self.accounts, self.keys = self.accounts + other.accounts, self.keys + other.keys
@@ -66,24 +65,29 @@ def _users(accounts: Iterable[Any]) -> list[Any]:
     return [found[i] for i in sorted(ids) if i in found]
 
 
-class _ChangedSince:
-    """``set_status``'s ``unless`` for a decision taken at ``since`` (a review job's, carried out later):
-    an account whose status row moved after it was decided by someone else meanwhile, and is left as it is.
+class _DecidedLater:
+    """``set_status``'s ``unless`` for a review job's decision, carried out after the reviewer confirmed it.
 
-    A row created by this very call (an account without one) is not "moved"; ``hit`` says whether the last
-    account asked about was left, so its label is left too.
+    True when a reviewer decided the account after the job was queued: in the
+    admin, or by a newer job. That later decision stands, as it would have
+    had the job run in the request. Moves by the model, a rule or the cluster
+    action do not count: they would not have stopped the decision in the
+    request either (a block made there holds against a verdict that comes
+    after it). ``hit`` says whether the last account asked about was left,
+    so its label is left too. Primary keys, not clocks, order the decisions.
     """
 
-    def __init__(self, since: dt.datetime | None) -> None:
-        self.since, self.hit = since, False
+    def __init__(self, job: Any | None) -> None:
+        self.job, self.hit = job, False
 
     def __call__(self, row: AccountStatus) -> bool:
-        self.hit = self.since is not None and row.updated_at > self.since and row.created_at <= self.since
+        later = StatusChange.objects.filter(account=row, source=REVIEWER, pk__gt=self.job.mark)
+        self.hit = later.filter(Q(job__isnull=True) | Q(job_id__gt=self.job.pk)).exists()
         return self.hit
 
     def ask(self) -> Callable[[AccountStatus], bool] | None:
         self.hit = False
-        return self if self.since is not None else None
+        return self if self.job is not None else None
 
 
 def usable_keys(users: Iterable[Any] | QuerySet) -> int:
@@ -133,20 +137,20 @@ def _label(user: Any, value: str, actor: Any) -> bool:
     return True
 
 
-def approve(accounts: Iterable[Any], *, actor: Any, note: str = "", since: dt.datetime | None = None) -> Outcome:
+def approve(accounts: Iterable[Any], *, actor: Any, note: str = "", job: Any | None = None) -> Outcome:
     """Clear the accounts (a reviewer's verdict: legitimate) and label them ``legit``.
 
-    ``since``: when the reviewer decided, for a decision carried out later (a
-    review job): accounts whose status moved after it are left as they are.
+    ``job``: the review job carrying the decision out (``signupguard.review_jobs``);
+    accounts a reviewer decided after it was queued are left as they are.
     """
     outcome = Outcome()
-    changed = _ChangedSince(since)
+    changed = _DecidedLater(job)
     with clusters.deferred_refresh(), transaction.atomic():  # cluster rows refreshed after commit, not under the status locks
         for user in _users(accounts):
             # confirm: an account the model (or CLEARED_IF_JOINED_BEFORE) cleared becomes the reviewer's
             # verdict, with an audit row and no signal, as confirm_block does for blocks.
             change = set_status(user, CLEARED, source=REVIEWER, actor=actor, reason="approved by a reviewer",
-                                note=note, confirm=True, unless=changed.ask())
+                                note=note, confirm=True, unless=changed.ask(), job=job)
             if changed.hit:
                 outcome.skipped += 1
                 continue
@@ -164,18 +168,18 @@ def _block_taken_back(user: Any) -> None:
 
 
 def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason: str = "block confirmed by a reviewer",
-                  since: dt.datetime | None = None) -> Outcome:
-    """Block the accounts (revoking their keys) and label them ``fraud``; ``since`` as for ``approve``."""
+                  job: Any | None = None) -> Outcome:
+    """Block the accounts (revoking their keys) and label them ``fraud``; ``job`` as for ``approve``."""
     users = _users(accounts)
     # Usable keys before the blocks revoke them, per account when some may be left as they are.
-    outcome = Outcome(keys=usable_keys(users) if since is None else 0)
-    keys = _usable_keys_by_account(users) if since is not None else {}
-    changed = _ChangedSince(since)
+    outcome = Outcome(keys=usable_keys(users) if job is None else 0)
+    keys = _usable_keys_by_account(users) if job is not None else {}
+    changed = _DecidedLater(job)
     with clusters.deferred_refresh(), transaction.atomic():
         for user in users:
             # confirm: a block the model or the cluster made becomes the reviewer's, evidence against its cluster.
             change = set_status(user, BLOCKED, source=REVIEWER, actor=actor, reason=reason, note=note, confirm=True,
-                                unless=changed.ask())
+                                unless=changed.ask(), job=job)
             if changed.hit:
                 outcome.skipped += 1
                 continue
@@ -230,13 +234,13 @@ def _before_block(user: Any) -> tuple[str, Any]:
     return (before if before in (CLEARED, REVIEW) else REVIEW), at
 
 
-def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", since: dt.datetime | None = None) -> Outcome:
+def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", job: Any | None = None) -> Outcome:
     """Reverse blocks: each account returns to its status before the block, and (if the
     adapter allows) the API keys SignupGuard revoked come back. The reviewer's
     ``fraud`` label is withdrawn (the verdict it recorded was wrong), which
-    brings back the reviewer's verdict before it, if any. ``since`` as for ``approve``."""
+    brings back the reviewer's verdict before it, if any. ``job`` as for ``approve``."""
     outcome = Outcome()
-    changed = _ChangedSince(since)
+    changed = _DecidedLater(job)
     adapter = get_adapter()
     can_restore = adapter.can_restore_keys
     with clusters.deferred_refresh(), transaction.atomic():
@@ -246,7 +250,7 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", since: dt
             to, blocked_at = _before_block(user)
             # Checked under the row's lock: another reviewer may have acted.
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note,
-                              only_from=[BLOCKED], unless=changed.ask()):
+                              only_from=[BLOCKED], unless=changed.ask(), job=job):
                 outcome.skipped += changed.hit
                 continue
             outcome.accounts += 1

@@ -13,13 +13,15 @@ admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
   ``BATCH`` accounts per transaction, and moves the row's ``done`` in the
   same transaction: a retried, redelivered or repeated task carries on from
   there, and never decides an account twice.
-* An account whose status moved after the job was queued (another reviewer,
-  a new verdict) is left as it is and counted as ``skipped``.
+* An account a reviewer decided after the job was queued (in the admin, or
+  by a newer job) is left as it is and counted as ``skipped``. Moves by the
+  model, the rules or the cluster action do not count, as in the request.
 * A block of a cluster closes it at the end and asks for one retroactive
   review, as the admin's request does; the cluster's counts are refreshed
   batch by batch, so its page shows the progress.
 * A job that fails keeps its error and what it did; the Review jobs page
-  runs it again. A job whose publish was lost (the broker down) is
+  runs it again. A failed block job's cluster stays open and unreviewed
+  until then: the retroactive review waits for the whole block. A job whose publish was lost (the broker down) is
   published again by the sweep (``REPUBLISH_AFTER``). A worker killed
   mid-job leaves it running; the broker delivers it again (``acks_late``;
   Redis after its visibility timeout, an hour by default).
@@ -34,11 +36,12 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from signupguard import clusters, retroactive, review
 from signupguard.conf import sg_settings
-from signupguard.models import Cluster, ReviewJob
+from signupguard.models import Cluster, ReviewJob, StatusChange
 from signupguard.retroactive import suppressed
 
 logger = logging.getLogger(__name__)
@@ -63,8 +66,9 @@ def _stored(user_id: Any) -> Any:
 def queue(action: str, user_ids: list[Any], *, actor: Any, note: str = "", cluster: Cluster | None = None,
           reopen: list[int] | None = None) -> ReviewJob:
     """Record the decision and publish its job after the current transaction commits."""
+    mark = StatusChange.objects.aggregate(newest=Max("pk"))["newest"] or 0
     job = ReviewJob.objects.create(action=action, actor=actor, note=note, cluster=cluster, reopen=list(reopen or []),
-                                   user_ids=[_stored(uid) for uid in user_ids])
+                                   user_ids=[_stored(uid) for uid in user_ids], total=len(user_ids), mark=mark)
     transaction.on_commit(partial(publish, job.pk))
     return job
 
@@ -108,13 +112,13 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
     except Exception as exc:
         from signupguard.tasks import describe_error
 
+        # The retroactive review waits for the end: run now, its own moves (source "cluster") would hold
+        # accounts the job has still to block, and a reviewer reading the cluster would see half a verdict.
         ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000])
-        if is_block:
-            _after_block(job, close=False)  # the committed batches' blocks are judged, as a whole block's are
         raise
     with transaction.atomic():
         if is_block:
-            _after_block(job, close=True)
+            _close_block(job)
         if job.reopen:
             Cluster.objects.filter(pk__in=job.reopen, status=Cluster.Status.CLOSED).update(status=Cluster.Status.OPEN)
         ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.DONE)
@@ -131,7 +135,7 @@ def _run_batch(job: ReviewJob, decide: Any, extra: dict[str, Any], size: int, *,
         ids = locked.user_ids[locked.done:locked.done + size]
         if not ids:
             return False
-        outcome = decide(ids, actor=job.actor, note=job.note, since=job.created_at, **extra)
+        outcome = decide(ids, actor=job.actor, note=job.note, job=job, **extra)
         locked.done += len(ids)
         for field in ("accounts", "keys", "labelled", "unlabelled", "skipped"):
             setattr(locked, field, getattr(locked, field) + getattr(outcome, field))
@@ -139,13 +143,11 @@ def _run_batch(job: ReviewJob, decide: Any, extra: dict[str, Any], size: int, *,
     return True
 
 
-def _after_block(job: ReviewJob, *, close: bool) -> None:
+def _close_block(job: ReviewJob) -> None:
     """Close the blocked cluster (unless merged away meanwhile) and review what joined it, after the commit."""
-    if not job.user_ids or (not close and not ReviewJob.objects.filter(pk=job.pk, done__gt=0).exists()):
-        return
-    with transaction.atomic():
-        if close and job.cluster_id is not None:
-            Cluster.objects.filter(pk=job.cluster_id).exclude(status=Cluster.Status.MERGED).update(
-                status=Cluster.Status.CLOSED)
+    if job.cluster_id is not None:
+        Cluster.objects.filter(pk=job.cluster_id).exclude(status=Cluster.Status.MERGED).update(
+            status=Cluster.Status.CLOSED)
+    if job.user_ids:
         # Accounts the linking pass joined to the campaign meanwhile saw none of the (suppressed) blocks.
         transaction.on_commit(partial(retroactive.enqueue, job.user_ids[0]))

@@ -96,6 +96,7 @@ def set_status(
     only_from: Iterable[str] | None = None,
     unless: Callable[[AccountStatus], bool] | None = None,
     confirm: bool = False,
+    job: Any | None = None,
 ) -> StatusChange | None:
     """Move the account to ``to``; returns the audit row, or None if nothing changed.
 
@@ -106,7 +107,8 @@ def set_status(
     as it is, even where ``confirm`` would have made the decision ``source``'s.
     ``confirm``: an account already in ``to`` by another source becomes
     ``source``'s decision (a reviewer confirming the model's block), with an
-    audit row and no signal, since its status does not change.
+    audit row and no signal, since its status does not change. ``job``: the
+    review job making the change, recorded on its audit row.
     """
     if to not in STATUSES:
         raise ValueError(f"unknown status {to!r}; expected one of {', '.join(STATUSES)}")
@@ -122,7 +124,7 @@ def set_status(
             row.source = source
             row.save(update_fields=["source", "updated_at"])
             return StatusChange.objects.create(account=row, from_status=current, to_status=to, actor=actor,
-                                               source=source, reason=reason[:255], note=note, attempt=attempt)
+                                               source=source, reason=reason[:255], note=note, attempt=attempt, job=job)
         if current == to or (allowed is not None and current not in allowed):
             return None
         row.status, row.source = to, source
@@ -131,7 +133,7 @@ def set_status(
         row.save(update_fields=["status", "source", "attempt", "updated_at"])
         change = StatusChange.objects.create(
             account=row, from_status=current, to_status=to, actor=actor, source=source,
-            reason=reason[:255], note=note, attempt=attempt,
+            reason=reason[:255], note=note, attempt=attempt, job=job,
         )
         _announce(user, to, actor=actor, reason=reason, attempt=attempt)
     return change

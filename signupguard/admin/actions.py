@@ -50,14 +50,16 @@ def _user_ids(queryset: QuerySet) -> list[Any]:
 def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
     """Say what became of a job: done already (eager Celery runs it in the commit), failed, or queued."""
     job.refresh_from_db()
-    what = f"Review job #{job.pk} ({job.get_action_display()}, {len(job.user_ids)} accounts)"
+    what = f"Review job #{job.pk} ({job.get_action_display()}, {job.total} accounts)"
     if job.state == ReviewJob.State.DONE:
         keys = {ReviewJob.Action.UNDO_BLOCK: f", {job.keys} API key(s) restored",
                 ReviewJob.Action.APPROVE: ""}.get(job.action, f", {job.keys} API key(s) revoked")
-        labels = "" if job.action == ReviewJob.Action.UNDO_BLOCK else f", {job.labelled} labelled"
-        skipped = f"; {job.skipped} left as they were (decided by someone else since)" if job.skipped else ""
+        labels = "" if job.action == ReviewJob.Action.UNDO_BLOCK else (
+            f", {job.labelled} labelled" + (f" ({job.unlabelled} without a stored signup attempt to label)"
+                                            if job.unlabelled else ""))
+        skipped = f"; {job.skipped} left as a reviewer decided them since" if job.skipped else ""
         modeladmin.message_user(request, f"{what} is done: {job.accounts} account(s) changed{keys}{labels}{skipped}.",
-                                messages.SUCCESS)
+                                messages.WARNING if job.unlabelled or job.skipped else messages.SUCCESS)
     elif job.state == ReviewJob.State.FAILED:
         modeladmin.message_user(request, f"{what} failed after {job.done} accounts: {job.error}. The Review jobs "
                                          "page runs it again from there.", messages.ERROR)
@@ -67,11 +69,26 @@ def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
                                          "progress.", messages.INFO)
 
 
+def _warn_of_unfinished_jobs(modeladmin: Any, request: HttpRequest, ids: list[Any]) -> None:
+    """A decision made here on accounts an older job has still to reach: the job stands where this changed nothing."""
+    wanted = {str(uid) for uid in ids}
+    for job in ReviewJob.objects.exclude(state=ReviewJob.State.DONE).only("pk", "action", "user_ids", "done"):
+        overlap = sum(1 for uid in job.user_ids[job.done:] if str(uid) in wanted)
+        if overlap:
+            modeladmin.message_user(
+                request, f"{overlap} of these accounts are still to be decided by review job #{job.pk} "
+                         f"({job.get_action_display()}). Where this action changed them it stands, and the job "
+                         "leaves them; where it changed nothing (not blocked yet, say), the job still decides them.",
+                messages.WARNING)
+
+
 def _decide(modeladmin: Any, request: HttpRequest, queryset: QuerySet, action: str) -> review.Outcome | None:
     """``review.<action>`` of the selected accounts here, or a review job when they are too many (None)."""
     ids = _user_ids(queryset)
     if not review_jobs.too_many(len(ids)):
-        return review.ACTIONS[action](ids, actor=request.user, note=_note(request))
+        done = review.ACTIONS[action](ids, actor=request.user, note=_note(request))
+        _warn_of_unfinished_jobs(modeladmin, request, ids)
+        return done
     reopen = list(queryset.filter(status=Cluster.Status.CLOSED).values_list("pk", flat=True)) \
         if queryset.model is Cluster and action == ReviewJob.Action.UNDO_BLOCK else []
     job = review_jobs.queue(action, ids, actor=request.user, note=_note(request), reopen=reopen)

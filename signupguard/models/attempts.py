@@ -159,6 +159,9 @@ class StatusChange(models.Model):
     note = models.TextField(blank=True)
     attempt = models.ForeignKey(Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The review job that made a reviewer's change (signupguard.review_jobs); NULL when made in the request.
+    job = models.ForeignKey("signupguard.ReviewJob", null=True, blank=True, on_delete=models.SET_NULL,
+                            related_name="+", db_index=False)
 
     class Meta:
         app_label = "signupguard"

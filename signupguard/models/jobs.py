@@ -36,12 +36,16 @@ class ReviewJob(models.Model):
                                 related_name="+")
     reopen = models.JSONField(default=list, blank=True)
     user_ids = models.JSONField(default=list)  # the accounts, in the order they are decided
+    total = models.PositiveIntegerField(default=0)  # len(user_ids), for lists that do not load them
     done = models.PositiveIntegerField(default=0)  # how many of them are decided: the next batch starts here
+    # The newest StatusChange when the reviewer confirmed: a reviewer's change to an account after it (in the admin,
+    # or by a newer job) is a later decision, which the job leaves standing.
+    mark = models.BigIntegerField(default=0)
     accounts = models.PositiveIntegerField(default=0)  # moved to another status
     keys = models.PositiveIntegerField(default=0)  # API keys revoked (block) or restored (undo)
     labelled = models.PositiveIntegerField(default=0)
     unlabelled = models.PositiveIntegerField(default=0)
-    skipped = models.PositiveIntegerField(default=0)  # decided by someone else after the job was queued: left as they are
+    skipped = models.PositiveIntegerField(default=0)  # decided by a reviewer after the job was queued: left as they are
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED, db_index=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -52,4 +56,4 @@ class ReviewJob(models.Model):
         verbose_name = "review job"
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.get_action_display()} of {len(self.user_ids)} accounts: {self.state}"
+        return f"#{self.pk} {self.get_action_display()} of {self.total} accounts: {self.state}"
