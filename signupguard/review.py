@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from signupguard import clusters
@@ -104,8 +104,6 @@ def _usable_keys_by_account(users: list[Any]) -> dict[Any, int]:
     """``usable_keys`` of each account, in one query."""
     if not apps.is_installed(API_KEYS_APP):
         return {}
-    from django.db.models import Count
-
     from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 
     rows = (AccountAPIKey.objects.filter(user__in=[u.pk for u in users], revoked=False)

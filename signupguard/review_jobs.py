@@ -21,10 +21,11 @@ admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
   batch by batch, so its page shows the progress.
 * A job that fails keeps its error and what it did; the Review jobs page
   runs it again. A failed block job's cluster stays open and unreviewed
-  until then: the retroactive review waits for the whole block. A job whose publish was lost (the broker down) is
-  published again by the sweep (``REPUBLISH_AFTER``). A worker killed
-  mid-job leaves it running; the broker delivers it again (``acks_late``;
-  Redis after its visibility timeout, an hour by default).
+  until then: the retroactive review waits for the whole block.
+* A job whose publish was lost (the broker down) is published again by the
+  sweep (``REPUBLISH_AFTER``). A worker killed mid-job leaves it running;
+  the broker delivers it again (``acks_late``; Redis after its visibility
+  timeout, an hour by default).
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ class ReviewJobAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_display = ("id", "action", "state", "progress", "accounts", "keys", "skipped", "actor", "created_at",
                     "updated_at", "error_col")
     list_filter = ("state", "action")
+    list_select_related = ("actor",)
     actions = [run_again]
     fields = ("action", "state", "progress", "accounts", "keys", "labelled", "unlabelled", "skipped", "actor", "note",
               "cluster", "reopen", "error", "created_at", "updated_at")
