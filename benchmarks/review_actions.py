@@ -57,8 +57,8 @@ def main() -> None:
         from django.db import connection
         from django.test import Client, override_settings
 
-        from signupguard import review
-        from signupguard.models import AccountStatus, Attempt, Cluster
+        from signupguard import review, review_jobs
+        from signupguard.models import AccountStatus, Attempt, Cluster, ReviewJob
 
         User = get_user_model()
         Cluster.objects.all().delete()
@@ -67,19 +67,16 @@ def main() -> None:
         reviewer = User.objects.create_superuser("bench-reviewer", password="x")
         n = args.accounts
         print(f"{connection.vendor}, {n} accounts a cluster:")
-        from signupguard import review_jobs
-        from signupguard.models import ReviewJob
-
-        for label in ("in the request: one transaction", f"a review job: batches of {review_jobs.BATCH}"):
-            cluster = build(n, f"{len(label)}-")
+        for as_job, label in ((False, "in the request: one transaction"),
+                              (True, f"a review job: batches of {review_jobs.BATCH}")):
+            cluster = build(n, f"job{int(as_job)}-")
             members = list(cluster.members.order_by("user_id").values_list("user_id", flat=True))
             started = time.perf_counter()
-            if label.startswith("in the request"):
-                done = review.block_cluster(cluster, actor=reviewer, note="bench").accounts
-            else:
-                job = ReviewJob.objects.create(action="block_cluster", actor=reviewer, note="bench", cluster=cluster,
-                                               user_ids=members)
+            if as_job:  # recorded as the admin does, run as the worker does
+                job = review_jobs.record("block_cluster", members, actor=reviewer, note="bench", cluster=cluster)
                 done = review_jobs.run(job.pk).accounts
+            else:
+                done = review.block_cluster(cluster, actor=reviewer, note="bench").accounts
             took = time.perf_counter() - started
             assert done == n and not AccountStatus.objects.filter(user__in=members).exclude(status="blocked").exists()
             print(f"  {label:34s} {took:6.2f} s = {took / n * 1000:5.2f} ms an account; "

@@ -181,8 +181,8 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     inline = sg_settings.REVIEW_INLINE_MAX
     if inline is not None and not (isinstance(inline, int) and not isinstance(inline, bool) and inline >= 0):
         messages.append(Error(f"SIGNUPGUARD['REVIEW_INLINE_MAX'] = {inline!r} is not a number of accounts",
-                              hint="A whole number >= 0 (1000 by default): review actions on more accounts run in a "
-                                   "Celery task; None runs them all in the request.",
+                              hint="A whole number >= 0 (1000 by default): review actions on more accounts become "
+                                   "review jobs, run by a Celery worker; None runs them all in the request.",
                               obj="SIGNUPGUARD['REVIEW_INLINE_MAX']", id="signupguard.E036"))
     return messages
 

@@ -169,9 +169,8 @@ def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason
                   job: Any | None = None) -> Outcome:
     """Block the accounts (revoking their keys) and label them ``fraud``; ``job`` as for ``approve``."""
     users = _users(accounts)
-    # Usable keys before the blocks revoke them, per account when some may be left as they are.
-    outcome = Outcome(keys=usable_keys(users) if job is None else 0)
-    keys = _usable_keys_by_account(users) if job is not None else {}
+    outcome = Outcome()
+    keys = _usable_keys_by_account(users)  # before the blocks revoke them; an account a job leaves keeps its own
     changed = _DecidedLater(job)
     with clusters.deferred_refresh(), transaction.atomic():
         for user in users:

@@ -52,6 +52,7 @@ BATCH = 500  # accounts a job decides per transaction: short row locks, and a fa
 # than a busy worker's backlog takes, so the broker does not fill with copies (a copy finds the job done).
 REPUBLISH_AFTER = 300.0
 Action = ReviewJob.Action
+COUNTS = ("accounts", "keys", "labelled", "unlabelled", "skipped")  # review.Outcome's, summed on the job
 
 
 def too_many(accounts: int) -> bool:
@@ -64,12 +65,17 @@ def _stored(user_id: Any) -> Any:
     return user_id if isinstance(user_id, int) else str(user_id)  # a UUID primary key, as JSON holds it
 
 
-def queue(action: str, user_ids: list[Any], *, actor: Any, note: str = "", cluster: Cluster | None = None,
-          reopen: list[int] | None = None) -> ReviewJob:
-    """Record the decision and publish its job after the current transaction commits."""
+def record(action: str, user_ids: list[Any], *, actor: Any, note: str = "", cluster: Cluster | None = None,
+           reopen: list[int] | None = None) -> ReviewJob:
+    """The job of a decision confirmed now, unpublished; ``queue`` publishes it too."""
     mark = StatusChange.objects.aggregate(newest=Max("pk"))["newest"] or 0
-    job = ReviewJob.objects.create(action=action, actor=actor, note=note, cluster=cluster, reopen=list(reopen or []),
-                                   user_ids=[_stored(uid) for uid in user_ids], total=len(user_ids), mark=mark)
+    return ReviewJob.objects.create(action=action, actor=actor, note=note, cluster=cluster, reopen=list(reopen or []),
+                                    user_ids=[_stored(uid) for uid in user_ids], total=len(user_ids), mark=mark)
+
+
+def queue(action: str, user_ids: list[Any], **kwargs: Any) -> ReviewJob:
+    """Record the decision and publish its job after the current transaction commits."""
+    job = record(action, user_ids, **kwargs)
     transaction.on_commit(partial(publish, job.pk))
     return job
 
@@ -132,15 +138,16 @@ def _run_batch(job: ReviewJob, decide: Any, extra: dict[str, Any], size: int, *,
     """Decide the job's next batch in one transaction with its progress; False once none is left."""
     # Blocks of a cluster's members do not each trigger the retroactive review: one after the last.
     with clusters.deferred_refresh(), (suppressed() if suppress else nullcontext()), transaction.atomic():
-        locked = ReviewJob.objects.select_for_update().get(pk=job.pk)  # two runs of one job take turns
-        ids = locked.user_ids[locked.done:locked.done + size]
+        # Two runs of one job take turns. The ids never change: read once, in ``run``, not a batch at a time.
+        locked = ReviewJob.objects.select_for_update().only("done", *COUNTS).get(pk=job.pk)
+        ids = job.user_ids[locked.done:locked.done + size]
         if not ids:
             return False
         outcome = decide(ids, actor=job.actor, note=job.note, job=job, **extra)
         locked.done += len(ids)
-        for field in ("accounts", "keys", "labelled", "unlabelled", "skipped"):
+        for field in COUNTS:
             setattr(locked, field, getattr(locked, field) + getattr(outcome, field))
-        locked.save(update_fields=["done", "accounts", "keys", "labelled", "unlabelled", "skipped", "updated_at"])
+        locked.save(update_fields=["done", *COUNTS, "updated_at"])
     return True
 
 

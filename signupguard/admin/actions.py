@@ -91,13 +91,18 @@ def _decide(modeladmin: Any, request: HttpRequest, queryset: QuerySet, action: s
         return done
     reopen = list(queryset.filter(status=Cluster.Status.CLOSED).values_list("pk", flat=True)) \
         if queryset.model is Cluster and action == ReviewJob.Action.UNDO_BLOCK else []
-    job = review_jobs.queue(action, ids, actor=request.user, note=_note(request), reopen=reopen)
-    _report_job_after_commit(modeladmin, request, job)
+    _queue_job(modeladmin, request, action, ids, reopen=reopen)
     return None
 
 
-def _report_job_after_commit(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
+def _queue_job(modeladmin: Any, request: HttpRequest, action: str, ids: list[Any], **kwargs: Any) -> None:
+    """Queue the reviewer's decision as a job, and say what became of it once the request commits."""
+    job = review_jobs.queue(action, ids, actor=request.user, note=_note(request), **kwargs)
     # The job is published after the request's commit (ATOMIC_REQUESTS: after the view): report what it is then.
+    _report_job_after_commit(modeladmin, request, job)
+
+
+def _report_job_after_commit(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
     transaction.on_commit(lambda: _report_job(modeladmin, request, job))
 
 
@@ -150,9 +155,7 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         if review_jobs.too_many(sum(c.members.count() for c in clusters)):  # the request's accounts, however split
             for cluster in clusters:  # a job each: it closes its cluster
                 members = list(cluster.members.order_by("user_id").values_list("user_id", flat=True))
-                job = review_jobs.queue(ReviewJob.Action.BLOCK_CLUSTER, members, actor=request.user,
-                                        note=_note(request), cluster=cluster)
-                _report_job_after_commit(modeladmin, request, job)
+                _queue_job(modeladmin, request, ReviewJob.Action.BLOCK_CLUSTER, members, cluster=cluster)
             return None
         total = review.Outcome()
         for cluster in clusters:
