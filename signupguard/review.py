@@ -29,6 +29,7 @@ from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
 
 API_KEYS_APP = "signupguard.contrib.rest_framework_api_key"
 REVIEWER = StatusChange.Source.REVIEWER
+REVIEW_PERMISSION = "signupguard.review_account"  # every review action needs it, in the admin and in a review job
 
 
 @dataclass(slots=True)

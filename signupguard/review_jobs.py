@@ -22,10 +22,15 @@ admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
 * A job that fails keeps its error and what it did; the Review jobs page
   runs it again. A failed block job's cluster stays open and unreviewed
   until then: the retroactive review waits for the whole block.
-* A job whose publish was lost (the broker down) is published again by the
-  sweep (``REPUBLISH_AFTER``). A worker killed mid-job leaves it running;
-  the broker delivers it again (``acks_late``; Redis after its visibility
-  timeout, an hour by default).
+* A job runs on its reviewer's authority, checked again when a worker
+  starts it: a reviewer deactivated or stripped of the review permission
+  since confirming it (or deleted) fails the job without touching an
+  account. "Run again" then hands it to the reviewer who runs it again.
+* The sweep publishes again a job whose publish was lost (the broker down),
+  and a running job that has committed no batch for ``REPUBLISH_AFTER``
+  (its worker killed, rather than wait for the broker's redelivery: Redis
+  waits an hour). Two runs of one job take turns batch by batch, so a
+  worker that was only slow costs nothing but the wait.
 """
 
 from __future__ import annotations
@@ -44,12 +49,14 @@ from signupguard import clusters, retroactive, review
 from signupguard.conf import sg_settings
 from signupguard.models import Cluster, ReviewJob, StatusChange
 from signupguard.retroactive import suppressed
+from signupguard.review import REVIEW_PERMISSION
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500  # accounts a job decides per transaction: short row locks, and a failure loses no committed batch
-# A job still queued this long after its publish (or the last one) is published again by the sweep. Longer
-# than a busy worker's backlog takes, so the broker does not fill with copies (a copy finds the job done).
+# A job still queued this long after its publish (or the last one), or running with no batch committed for this long,
+# is published again by the sweep. Longer than a busy worker's backlog takes, and a hundred times a batch (3 s), so
+# the broker does not fill with copies (a copy finds the job done, or takes turns with a run that was only slow).
 REPUBLISH_AFTER = 300.0
 Action = ReviewJob.Action
 COUNTS = ("accounts", "keys", "labelled", "unlabelled", "skipped")  # review.Outcome's, summed on the job
@@ -94,13 +101,29 @@ def publish(job_id: int) -> bool:
 
 
 def publish_stale(older_than: float | None = None) -> int:
-    """Publish again the jobs still queued ``older_than`` seconds (``REPUBLISH_AFTER``) after their last publish."""
+    """Publish again the jobs queued, or running, with nothing done for ``older_than`` s (``REPUBLISH_AFTER``).
+
+    ``updated_at`` moves with each publish, start and committed batch. A job
+    left queued lost its publish; one left running lost its worker.
+    """
     cutoff = timezone.now() - dt.timedelta(seconds=REPUBLISH_AFTER if older_than is None else older_than)
-    stale = list(ReviewJob.objects.filter(state=ReviewJob.State.QUEUED, updated_at__lte=cutoff).values_list("pk", flat=True))
+    unfinished = (ReviewJob.State.QUEUED, ReviewJob.State.RUNNING)
+    stale = list(ReviewJob.objects.filter(state__in=unfinished, updated_at__lte=cutoff).values_list("pk", flat=True))
     for job_id in stale:
-        ReviewJob.objects.filter(pk=job_id, state=ReviewJob.State.QUEUED).update(updated_at=timezone.now())
+        ReviewJob.objects.filter(pk=job_id, state__in=unfinished).update(updated_at=timezone.now())
         publish(job_id)
     return len(stale)
+
+
+def refusal(actor: Any) -> str | None:
+    """Why ``actor`` may not make a review decision now (no account, deactivated, no permission); None if they may."""
+    if actor is None:
+        return "its reviewer's account was deleted"
+    if not actor.is_active:
+        return f"its reviewer {actor} has been deactivated"
+    if not actor.has_perm(REVIEW_PERMISSION):
+        return f"its reviewer {actor} no longer has the permission {REVIEW_PERMISSION}"
+    return None
 
 
 def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
@@ -108,7 +131,16 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
     job = ReviewJob.objects.filter(pk=job_id).select_related("actor").first()
     if job is None or job.state == ReviewJob.State.DONE:
         return job
-    ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(state=ReviewJob.State.RUNNING, error="")
+    refused = refusal(job.actor)
+    if refused is not None:  # a permission taken away since the reviewer confirmed: nothing is done on it
+        error = f"Not run: {refused}. A reviewer can run it again; it then runs on their authority."
+        ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
+            state=ReviewJob.State.FAILED, error=error, updated_at=timezone.now())
+        logger.warning("signupguard: review job %s %s", job_id, error)
+        job.refresh_from_db()
+        return job
+    ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
+        state=ReviewJob.State.RUNNING, error="", updated_at=timezone.now())  # update() leaves auto_now alone
     size = batch or BATCH
     is_block = job.action == Action.BLOCK_CLUSTER
     decide = review.confirm_block if is_block else review.ACTIONS[job.action]
@@ -121,14 +153,19 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
 
         # The retroactive review waits for the end: run now, its own moves (source "cluster") would hold
         # accounts the job has still to block, and a reviewer reading the cluster would see half a verdict.
-        ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000])
+        ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000],
+                                                   updated_at=timezone.now())
         raise
     with transaction.atomic():
-        if is_block:
-            _close_block(job)
-        if job.reopen:
-            Cluster.objects.filter(pk__in=job.reopen, status=Cluster.Status.CLOSED).update(status=Cluster.Status.OPEN)
-        ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.DONE)
+        # Of two runs (one republished while the other was only slow), the first to get here finishes the job: the
+        # other's UPDATE waits for its commit, then matches no row.
+        if ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
+                state=ReviewJob.State.DONE, updated_at=timezone.now()):
+            if is_block:
+                _close_block(job)
+            if job.reopen:
+                Cluster.objects.filter(pk__in=job.reopen, status=Cluster.Status.CLOSED).update(
+                    status=Cluster.Status.OPEN)
     job.refresh_from_db()
     logger.info("signupguard: review job %s done: %s", job_id, job)
     return job

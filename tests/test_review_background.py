@@ -15,11 +15,13 @@ reviewer is told the truth.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import uuid
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.checks import run_checks
 from django.db import connection
 from django.test import Client
@@ -75,6 +77,13 @@ def _client(user: Any) -> Client:
 def _block_job(cluster: Cluster, users: list[Any], actor: Any, note: str = "farm") -> ReviewJob:
     """The job the admin records for a block of ``cluster`` confirmed now (published on commit: not in these tests)."""
     return review_jobs.queue("block_cluster", [u.pk for u in users], actor=actor, note=note, cluster=cluster)
+
+
+def _colleague(django_user_model: Any) -> Any:
+    """A second reviewer, with ``signupguard.review_account``."""
+    user = django_user_model.objects.create_user(f"colleague-{uuid.uuid4().hex[:8]}", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=["review_account", "view_reviewjob"]))
+    return user
 
 
 def _published(broker: IdleBroker) -> list[list[Any]]:
@@ -346,10 +355,11 @@ def test_a_later_reviewers_decision_stands_even_on_an_account_without_a_status_r
 @pytest.mark.django_db
 @pytest.mark.parametrize("older_first", [True, False])
 def test_of_two_jobs_on_one_account_the_newer_decision_wins_whichever_runs_first(django_user_model, issue_key,
-                                                                                reviewer, viewer, older_first) -> None:
+                                                                                reviewer, older_first) -> None:
     cluster, users = _farm(django_user_model, issue_key, ["review"] * 3)
     block = _block_job(cluster, users, reviewer)
-    approve = review_jobs.queue("approve", [users[0].pk], actor=viewer, note="a real customer")  # decided later
+    approve = review_jobs.queue("approve", [users[0].pk], actor=_colleague(django_user_model),
+                                note="a real customer")  # decided later
     for job in ([block, approve] if older_first else [approve, block]):
         review_jobs.run(job.pk)
     assert [s for s, *_ in _state(users)] == ["cleared", "blocked", "blocked"]
@@ -382,8 +392,6 @@ def test_the_review_jobs_list_never_loads_the_account_ids(django_user_model, iss
 
 @pytest.mark.django_db
 def test_staff_who_may_view_jobs_but_not_review_cannot_run_them(django_user_model, issue_key, reviewer) -> None:
-    from django.contrib.auth.models import Permission
-
     cluster, users = _farm(django_user_model, issue_key, ["review"] * 3)
     job = _block_job(cluster, users, reviewer)
     ReviewJob.objects.filter(pk=job.pk).update(state="failed")
@@ -394,6 +402,94 @@ def test_staff_who_may_view_jobs_but_not_review_cannot_run_them(django_user_mode
     assert "0 of 3" in page and "run_again" not in page
     client.post(JOBS, {"action": "run_again", "_selected_action": [job.pk], "index": "0"})
     assert ReviewJob.objects.get().state == "failed"
+
+
+@pytest.mark.django_db(transaction=True)  # "run again" publishes on commit
+@pytest.mark.usefixtures("celery_eager")
+@pytest.mark.parametrize("lost", ["permission", "deactivated", "deleted"])
+def test_a_job_whose_reviewer_can_no_longer_review_changes_nothing_until_a_reviewer_runs_it_again(
+    django_user_model, issue_key, reviewer, lost,
+) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review", "cleared", "review"])
+    job = review_jobs.record("block_cluster", [u.pk for u in users], actor=reviewer, cluster=cluster)  # unpublished
+    before = _state(users)
+    if lost == "permission":
+        reviewer.user_permissions.remove(Permission.objects.get(codename="review_account"))
+    elif lost == "deactivated":
+        django_user_model.objects.filter(pk=reviewer.pk).update(is_active=False)
+    else:
+        reviewer.delete()
+    job = review_jobs.run(job.pk)
+    why = {"permission": "reviewer reviewer no longer has the permission signupguard.review_account",
+           "deactivated": "reviewer reviewer has been deactivated",
+           "deleted": "reviewer's account was deleted"}[lost]
+    assert (job.state, job.done, job.accounts) == ("failed", 0, 0) and why in job.error
+    assert _state(users) == before and Cluster.objects.get(pk=cluster.pk).status == "open"
+    colleague = _colleague(django_user_model)
+    page = _client(colleague).post(JOBS, {"action": "run_again", "_selected_action": [job.pk], "index": "0"},
+                                   follow=True).content.decode()
+    assert "Queued 1 of 1 unfinished job(s) again; 1 of them now run on your authority" in page
+    job.refresh_from_db()
+    assert (job.state, job.accounts, job.actor) == ("done", 3, colleague)
+    assert StatusChange.objects.filter(account__user__in=users, actor=colleague).count() == 3
+
+
+@pytest.mark.django_db(transaction=True)  # "run again" publishes on commit
+@pytest.mark.usefixtures("celery_eager")
+def test_running_again_a_job_whose_reviewer_may_still_review_keeps_their_name_on_it(django_user_model, issue_key,
+                                                                                   reviewer) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 2)
+    job = review_jobs.record("block_cluster", [u.pk for u in users], actor=reviewer, cluster=cluster)
+    ReviewJob.objects.filter(pk=job.pk).update(state="failed", error="OperationalError: database is locked")
+    page = _client(_colleague(django_user_model)).post(JOBS, {"action": "run_again", "_selected_action": [job.pk],
+                                                              "index": "0"}, follow=True).content.decode()
+    assert "Queued 1 of 1 unfinished job(s) again." in page
+    assert ReviewJob.objects.get(pk=job.pk).actor == reviewer
+    assert StatusChange.objects.filter(account__user__in=users, actor=reviewer).count() == 2
+
+
+@pytest.mark.redis
+@pytest.mark.django_db
+def test_the_sweep_publishes_again_a_running_job_whose_worker_died(django_user_model, issue_key, reviewer,
+                                                                  idle_broker: IdleBroker) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 4)
+    job = _block_job(cluster, users, reviewer)
+    with celery_broker(idle_broker.url):
+        assert review_jobs.publish_stale() == 0  # just queued: its publish may still be on its way
+        # A worker starts it and commits one batch, then dies: the job stays "running".
+        review_jobs.ReviewJob.objects.filter(pk=job.pk).update(state="running", done=2, updated_at=timezone.now())
+        assert review_jobs.publish_stale() == 0  # a batch just now: a live worker
+        assert _published(idle_broker) == []
+        ReviewJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(seconds=301))
+        assert review_jobs.publish_stale() == 1  # no batch for over five minutes: the worker is gone
+        assert review_jobs.publish_stale() == 0  # and not again at the next sweep
+    assert _published(idle_broker) == [[job.pk]]
+    ReviewJob.objects.filter(pk=job.pk).update(state="failed")
+    assert review_jobs.publish_stale(older_than=0) == 0  # a failed job waits for a reviewer
+
+
+@pytest.mark.django_db
+def test_of_two_runs_of_one_job_only_the_first_to_finish_closes_the_cluster_and_asks_for_a_review(
+    django_user_model, issue_key, reviewer, monkeypatch, django_capture_on_commit_callbacks,
+) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 4)
+    job = _block_job(cluster, users, reviewer)
+    real, twin = review_jobs._run_batch, {}
+
+    def batch(*args: Any, **kwargs: Any) -> bool:
+        more = real(*args, **kwargs)
+        if not more and not twin:  # the sweep's copy, running beside this slow worker, gets to the end first
+            twin["started"] = True
+            twin["job"] = review_jobs.run(job.pk)
+        return more
+
+    monkeypatch.setattr(review_jobs, "_run_batch", batch)
+    with django_capture_on_commit_callbacks() as callbacks:
+        done = review_jobs.run(job.pk, batch=2)
+    assert twin["job"].state == done.state == "done" and done.accounts == 4
+    assert sum(getattr(c, "func", None) is review_jobs.retroactive.enqueue for c in callbacks) == 1
+    assert Cluster.objects.get(pk=cluster.pk).status == "closed"
+    assert all(len(changes) == 1 for _, _, changes, _, _ in _state(users))
 
 
 @pytest.mark.redis

@@ -1,4 +1,4 @@
-"""Pieces every console page shares: masking, the review permission, the action form."""
+"""Pieces every console page shares: masking, the review permission check, the action form."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from django.http import HttpRequest
 
 from signupguard.conf import sg_settings
 from signupguard.linking import describe_key
-
-REVIEW_PERMISSION = "signupguard.review_account"
+from signupguard.review import REVIEW_PERMISSION
 
 
 def masking() -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
 from signupguard import review_jobs
 from signupguard.models import ReviewJob
@@ -16,13 +18,23 @@ from .common import ReviewPermissionMixin
 
 @admin.action(description="Run the selected jobs again from where they stopped", permissions=["review"])
 def run_again(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
-    ids = list(queryset.exclude(state=ReviewJob.State.DONE).values_list("pk", flat=True))
-    ReviewJob.objects.filter(pk__in=ids).update(state=ReviewJob.State.QUEUED)
-    sent = sum(review_jobs.publish(job_id) for job_id in ids)
-    level = messages.SUCCESS if sent == len(ids) else messages.WARNING
-    modeladmin.message_user(request, f"Queued {sent} of {len(ids)} unfinished job(s) again"
-                                     + ("" if sent == len(ids) else "; the sweep queues the others once the broker is back")
-                                     + ".", level)
+    unfinished = list(queryset.exclude(state=ReviewJob.State.DONE).select_related("actor").defer("user_ids"))
+    # A job whose reviewer can no longer review would fail again: it runs on the authority of whoever runs it again.
+    handed = [job.pk for job in unfinished if review_jobs.refusal(job.actor) is not None]
+    ReviewJob.objects.filter(pk__in=handed).update(actor=request.user)
+    ids = [job.pk for job in unfinished]
+    ReviewJob.objects.filter(pk__in=ids).update(state=ReviewJob.State.QUEUED, updated_at=timezone.now())
+
+    def publish() -> None:  # after the commit (ATOMIC_REQUESTS): a worker must find the job as updated here
+        sent = sum(review_jobs.publish(job_id) for job_id in ids)
+        modeladmin.message_user(
+            request, f"Queued {sent} of {len(ids)} unfinished job(s) again"
+            + ("" if sent == len(ids) else "; the sweep queues the others once the broker is back")
+            + (f"; {len(handed)} of them now run on your authority, their reviewer no longer being able to review"
+               if handed else "") + ".",
+            messages.SUCCESS if sent == len(ids) else messages.WARNING)
+
+    transaction.on_commit(publish)
 
 
 @admin.register(ReviewJob)
