@@ -29,8 +29,10 @@ admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
 * The sweep publishes again a job whose publish was lost (the broker down),
   and a running job that has committed no batch for ``REPUBLISH_AFTER``
   (its worker killed, rather than wait for the broker's redelivery: Redis
-  waits an hour). Two runs of one job take turns batch by batch, so a
-  worker that was only slow costs nothing but the wait.
+  waits an hour); a job whose row a batch holds has a live worker, and the
+  sweep passes it by rather than wait. Two runs of one job take turns batch
+  by batch, and only the first to finish closes it, so a worker that was
+  only slow costs nothing but the wait.
 """
 
 from __future__ import annotations
@@ -108,9 +110,11 @@ def publish_stale(older_than: float | None = None) -> int:
     """
     cutoff = timezone.now() - dt.timedelta(seconds=REPUBLISH_AFTER if older_than is None else older_than)
     unfinished = (ReviewJob.State.QUEUED, ReviewJob.State.RUNNING)
-    stale = list(ReviewJob.objects.filter(state__in=unfinished, updated_at__lte=cutoff).values_list("pk", flat=True))
+    with transaction.atomic():  # a row a run holds (a batch in progress) is a live worker: skipped, not waited for
+        stale = list(ReviewJob.objects.select_for_update(skip_locked=True)
+                     .filter(state__in=unfinished, updated_at__lte=cutoff).values_list("pk", flat=True))
+        ReviewJob.objects.filter(pk__in=stale, state__in=unfinished).update(updated_at=timezone.now())
     for job_id in stale:
-        ReviewJob.objects.filter(pk=job_id, state__in=unfinished).update(updated_at=timezone.now())
         publish(job_id)
     return len(stale)
 
@@ -153,8 +157,8 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
 
         # The retroactive review waits for the end: run now, its own moves (source "cluster") would hold
         # accounts the job has still to block, and a reviewer reading the cluster would see half a verdict.
-        ReviewJob.objects.filter(pk=job_id).update(state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000],
-                                                   updated_at=timezone.now())
+        ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
+            state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000], updated_at=timezone.now())
         raise
     with transaction.atomic():
         # Of two runs (one republished while the other was only slow), the first to get here finishes the job: the

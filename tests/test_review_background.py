@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.checks import run_checks
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
 from django.utils import timezone
 
@@ -322,7 +322,7 @@ def test_reviewers_see_the_jobs_and_run_a_failed_one_again(django_user_model, is
         == 403 and ReviewJob.objects.get().state == "failed"  # no review permission: not even the page
     page = _client(reviewer).post(JOBS, {"action": "run_again", "_selected_action": [job.pk], "index": "0"},
                                   follow=True).content.decode()
-    assert "Queued 1 of 1 unfinished job(s) again." in page
+    assert "Queued 1 of 1 unfinished job(s) again; 1 done already." in page  # eager Celery ran it in the commit
     assert ReviewJob.objects.get().state == "done" and {s for s, *_ in _state(users)} == {"blocked"}
 
 
@@ -443,7 +443,7 @@ def test_running_again_a_job_whose_reviewer_may_still_review_keeps_their_name_on
     ReviewJob.objects.filter(pk=job.pk).update(state="failed", error="OperationalError: database is locked")
     page = _client(_colleague(django_user_model)).post(JOBS, {"action": "run_again", "_selected_action": [job.pk],
                                                               "index": "0"}, follow=True).content.decode()
-    assert "Queued 1 of 1 unfinished job(s) again." in page
+    assert "Queued 1 of 1 unfinished job(s) again; 1 done already." in page
     assert ReviewJob.objects.get(pk=job.pk).actor == reviewer
     assert StatusChange.objects.filter(account__user__in=users, actor=reviewer).count() == 2
 
@@ -490,6 +490,115 @@ def test_of_two_runs_of_one_job_only_the_first_to_finish_closes_the_cluster_and_
     assert sum(getattr(c, "func", None) is review_jobs.retroactive.enqueue for c in callbacks) == 1
     assert Cluster.objects.get(pk=cluster.pk).status == "closed"
     assert all(len(changes) == 1 for _, _, changes, _, _ in _state(users))
+
+
+@pytest.mark.django_db(transaction=True)  # the retroactive review is asked for on commit
+def test_a_run_that_fails_after_its_twin_finished_leaves_the_job_done_and_its_retry_does_nothing(
+    django_user_model, issue_key, reviewer, monkeypatch,
+) -> None:
+    enqueued: list[Any] = []
+    monkeypatch.setattr(review_jobs.retroactive, "enqueue", lambda *args: enqueued.append(args))
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 4)
+    job = review_jobs.record("block_cluster", [u.pk for u in users], actor=reviewer, cluster=cluster)
+    real, batches = review_jobs._run_batch, []
+
+    def batch(*args: Any, **kwargs: Any) -> bool:
+        batches.append(1)
+        if len(batches) == 2:  # waiting for the job row, this run times out; the sweep's copy finished meanwhile
+            assert review_jobs.run(job.pk).state == "done"
+            raise OperationalError("canceling statement due to lock timeout")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review_jobs, "_run_batch", batch)
+    with pytest.raises(OperationalError):
+        review_jobs.run(job.pk, batch=2)
+    job.refresh_from_db()
+    assert (job.state, job.done, len(enqueued)) == ("done", 4, 1)
+    Cluster.objects.filter(pk=cluster.pk).update(status="open")  # a reviewer reopens it after the block
+    review_jobs.run(job.pk)  # Celery's autoretry of the failed run (OperationalError is transient)
+    assert len(enqueued) == 1 and Cluster.objects.get(pk=cluster.pk).status == "open"
+
+
+@pytest.mark.django_db(transaction=True)  # "run again" publishes on commit
+def test_run_again_leaves_done_a_job_a_worker_finished_after_the_page_was_read(django_user_model, issue_key,
+                                                                               reviewer, monkeypatch) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 3)
+    job = review_jobs.record("block_cluster", [u.pk for u in users], actor=reviewer, cluster=cluster)
+    ReviewJob.objects.filter(pk=job.pk).update(state="running")
+    published: list[int] = []
+    monkeypatch.setattr(review_jobs, "publish", lambda job_id: published.append(job_id) or True)
+    refusal, finished = review_jobs.refusal, {}
+
+    def finishing_meanwhile(actor: Any) -> Any:  # between the action's read and its update, the worker finishes
+        if not finished:
+            finished["started"] = True
+            finished["job"] = review_jobs.run(job.pk)  # whose own check of its reviewer comes back here
+        return refusal(actor)
+
+    monkeypatch.setattr(review_jobs, "refusal", finishing_meanwhile)
+    page = _client(_colleague(django_user_model)).post(JOBS, {"action": "run_again", "_selected_action": [job.pk],
+                                                              "index": "0"}, follow=True).content.decode()
+    assert finished["job"].state == ReviewJob.objects.get(pk=job.pk).state == "done"
+    assert published == [] and "Queued 0 of 0 unfinished job(s) again." in page
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("celery_eager")
+def test_run_again_under_eager_celery_says_the_job_failed_again(django_user_model, issue_key, reviewer,
+                                                                monkeypatch) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 3)
+    job = review_jobs.record("block_cluster", [u.pk for u in users], actor=reviewer, cluster=cluster)
+    ReviewJob.objects.filter(pk=job.pk).update(state="failed", error="RuntimeError: hook broke")
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the adapter's on_blocked hook broke")
+
+    monkeypatch.setattr(review, "confirm_block", broken)
+    page = _client(_colleague(django_user_model)).post(JOBS, {"action": "run_again", "_selected_action": [job.pk],
+                                                              "index": "0"}, follow=True).content.decode()
+    assert ReviewJob.objects.get(pk=job.pk).state == "failed"  # run in the request (no broker), and failed again
+    assert "Queued 1 of 1 unfinished job(s) again; 1 failed again." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_skips_a_running_job_whose_batch_holds_its_row_instead_of_waiting(django_user_model, issue_key,
+                                                                                   reviewer) -> None:
+    if not connection.features.has_select_for_update_skip_locked:
+        pytest.skip("row locks (PostgreSQL); on SQLite a batch's writer lock holds off the sweep's reads no longer")
+    import threading
+
+    from django.db import connection as this_thread, transaction
+
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 2)
+    job = review_jobs.record("block_cluster", [u.pk for u in users], actor=reviewer, cluster=cluster)
+    ReviewJob.objects.filter(pk=job.pk).update(state="running", updated_at=timezone.now() - dt.timedelta(seconds=400))
+    locked, release, swept = threading.Event(), threading.Event(), {}
+
+    def batch_in_progress() -> None:  # what _run_batch holds for the length of a batch (or a vanished node, hours)
+        try:
+            with transaction.atomic():
+                ReviewJob.objects.select_for_update().only("done").get(pk=job.pk)
+                locked.set()
+                release.wait(30)
+        finally:
+            this_thread.close()
+
+    def sweep() -> None:
+        try:
+            swept["jobs"] = review_jobs.publish_stale()
+        finally:
+            this_thread.close()
+
+    holder, sweeper = threading.Thread(target=batch_in_progress), threading.Thread(target=sweep)
+    holder.start()
+    assert locked.wait(10)
+    sweeper.start()
+    sweeper.join(5)
+    waited = sweeper.is_alive()
+    release.set()
+    holder.join(10)
+    sweeper.join(10)
+    assert not waited and swept == {"jobs": 0}  # a live worker holds it: not republished, and the sweep goes on
 
 
 @pytest.mark.redis

@@ -20,19 +20,28 @@ from .common import ReviewPermissionMixin
 def run_again(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
     unfinished = list(queryset.exclude(state=ReviewJob.State.DONE).select_related("actor").defer("user_ids"))
     # A job whose reviewer can no longer review would fail again: it runs on the authority of whoever runs it again.
-    handed = [job.pk for job in unfinished if review_jobs.refusal(job.actor) is not None]
-    ReviewJob.objects.filter(pk__in=handed).update(actor=request.user)
-    ids = [job.pk for job in unfinished]
-    ReviewJob.objects.filter(pk__in=ids).update(state=ReviewJob.State.QUEUED, updated_at=timezone.now())
+    refused = {job.pk for job in unfinished if review_jobs.refusal(job.actor) is not None}
+    ids = []
+    for job in unfinished:  # one a worker finished since the page was read stays done (and is not published)
+        changes: dict[str, Any] = {"state": ReviewJob.State.QUEUED, "updated_at": timezone.now()}
+        if job.pk in refused:
+            changes["actor"] = request.user
+        if ReviewJob.objects.filter(pk=job.pk).exclude(state=ReviewJob.State.DONE).update(**changes):
+            ids.append(job.pk)
+    handed = [pk for pk in ids if pk in refused]
 
     def publish() -> None:  # after the commit (ATOMIC_REQUESTS): a worker must find the job as updated here
         sent = sum(review_jobs.publish(job_id) for job_id in ids)
+        states = dict(ReviewJob.objects.filter(pk__in=ids).values_list("pk", "state"))  # eager Celery ran them
+        failed = sum(states.get(pk) == ReviewJob.State.FAILED for pk in ids)
+        done = sum(states.get(pk) == ReviewJob.State.DONE for pk in ids)
         modeladmin.message_user(
             request, f"Queued {sent} of {len(ids)} unfinished job(s) again"
             + ("" if sent == len(ids) else "; the sweep queues the others once the broker is back")
             + (f"; {len(handed)} of them now run on your authority, their reviewer no longer being able to review"
-               if handed else "") + ".",
-            messages.SUCCESS if sent == len(ids) else messages.WARNING)
+               if handed else "")
+            + (f"; {done} done already" if done else "") + (f"; {failed} failed again" if failed else "") + ".",
+            messages.SUCCESS if sent == len(ids) and not failed else messages.WARNING)
 
     transaction.on_commit(publish)
 
