@@ -92,6 +92,18 @@ def test_status_changes_are_audited_and_signalled(make_user, signal_log, admin_u
         set_status(user, "weird", source="system")
 
 
+def test_an_account_a_portal_opens_by_invitation_is_cleared_in_the_inviters_name(make_user, signal_log) -> None:
+    """The README's invitation path: create_user, then set_status(..., source="system", actor=inviter)."""
+    inviter, invited = make_user(), make_user()
+    assert not is_cleared(invited)  # no signup recorded: no status row, pending
+    set_status(invited, "cleared", source="system", actor=inviter, reason="invited")
+    assert is_cleared(invited) and signal_log.names() == ["account_cleared"]
+    assert signal_log.of("account_cleared")[0] == {"user": invited, "actor": inviter, "reason": "invited"}
+    assert list(StatusChange.objects.filter(account__user=invited).values_list(
+        "from_status", "to_status", "source", "actor", "reason")) == [("pending", "cleared", "system", inviter.pk, "invited")]
+    issue_key(invited, name="first key")  # the gate lets it have one
+
+
 def test_exempt_account_is_created_cleared(make_user, signal_log) -> None:
     user = make_user()
     status = hold_new_account(user, attempt=None, exempt=True)
