@@ -8,8 +8,9 @@ that the job (eager, from a real Redis broker, in a real worker) decides
 every account once, batch by batch, with the audit rows, labels and revoked
 keys the request would have written; that it leaves alone accounts someone
 decided after it was queued; that it survives a failure part-way, a
-redelivery, a merge of its cluster and a broker outage; and that the
-reviewer is told the truth.
+redelivery, a merge of its cluster, a broker outage, a dead worker and a
+second run beside the first; that it acts only on the authority of a
+reviewer who may still review; and that the reviewer is told the truth.
 """
 
 from __future__ import annotations
