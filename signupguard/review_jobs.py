@@ -119,6 +119,18 @@ def publish_stale(older_than: float | None = None) -> int:
     return len(stale)
 
 
+def move(job_id: int, state: str, **fields: Any) -> int:
+    """Put the job in ``state`` (with ``fields``) unless it is done; 1 if it moved, 0 if not.
+
+    A done job stays done whoever finished it: a run that fails beside its
+    twin, or a "Run again" that reads it before a worker finishes it, must not
+    bring it back. ``updated_at`` moves too (``update()`` leaves ``auto_now``
+    alone): the sweep reads it to tell a stalled job from a working one.
+    """
+    return ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
+        state=state, updated_at=timezone.now(), **fields)
+
+
 def refusal(actor: Any) -> str | None:
     """Why ``actor`` may not make a review decision now (no account, deactivated, no permission); None if they may."""
     if actor is None:
@@ -138,13 +150,11 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
     refused = refusal(job.actor)
     if refused is not None:  # a permission taken away since the reviewer confirmed: nothing is done on it
         error = f"Not run: {refused}. A reviewer can run it again; it then runs on their authority."
-        ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
-            state=ReviewJob.State.FAILED, error=error, updated_at=timezone.now())
+        move(job_id, ReviewJob.State.FAILED, error=error)
         logger.warning("signupguard: review job %s %s", job_id, error)
         job.refresh_from_db()
         return job
-    ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
-        state=ReviewJob.State.RUNNING, error="", updated_at=timezone.now())  # update() leaves auto_now alone
+    move(job_id, ReviewJob.State.RUNNING, error="")
     size = batch or BATCH
     is_block = job.action == Action.BLOCK_CLUSTER
     decide = review.confirm_block if is_block else review.ACTIONS[job.action]
@@ -157,14 +167,12 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
 
         # The retroactive review waits for the end: run now, its own moves (source "cluster") would hold
         # accounts the job has still to block, and a reviewer reading the cluster would see half a verdict.
-        ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
-            state=ReviewJob.State.FAILED, error=describe_error(exc)[:2000], updated_at=timezone.now())
+        move(job_id, ReviewJob.State.FAILED, error=describe_error(exc)[:2000])
         raise
     with transaction.atomic():
         # Of two runs (one republished while the other was only slow), the first to get here finishes the job: the
         # other's UPDATE waits for its commit, then matches no row.
-        if ReviewJob.objects.filter(pk=job_id).exclude(state=ReviewJob.State.DONE).update(
-                state=ReviewJob.State.DONE, updated_at=timezone.now()):
+        if move(job_id, ReviewJob.State.DONE):
             if is_block:
                 _close_block(job)
             if job.reopen:

@@ -18,7 +18,7 @@ error fails the attempt at once. A failed attempt's account is decided by
 ``run_review_job`` carries out a reviewer's decision on more accounts than
 ``REVIEW_INLINE_MAX``, which the admin hands to a job rather than keep a
 request open for minutes (``signupguard.review_jobs``); the sweep publishes
-again the jobs whose publish was lost.
+again the jobs whose publish or whose worker was lost.
 """
 
 from __future__ import annotations
@@ -134,13 +134,13 @@ def sweep_pending(limit: int = 500) -> int:
     reason they are pending is that the broker was down when they arrived.
     Then it links the scored attempts whose linking pass was lost (a failed
     publish, a worker that died), as old as that. Review jobs whose publish
-    was lost are published again first (``review_jobs.publish_stale``).
+    or worker was lost are published again first (``review_jobs.publish_stale``).
     Returns how many attempts were scored.
     """
     from signupguard import review_jobs
 
     try:
-        review_jobs.publish_stale()  # review jobs whose publish was lost (one query when there are none)
+        review_jobs.publish_stale()  # review jobs whose publish or worker was lost (one query when there are none)
     except Exception:  # noqa: BLE001 - never at the cost of the scoring below
         logger.exception("signupguard: the sweep could not queue the stale review jobs again")
     scored: list[int] = []

@@ -8,7 +8,6 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 
 from signupguard import review_jobs
 from signupguard.models import ReviewJob
@@ -22,11 +21,9 @@ def run_again(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None
     # A job whose reviewer can no longer review would fail again: it runs on the authority of whoever runs it again.
     refused = {job.pk for job in unfinished if review_jobs.refusal(job.actor) is not None}
     ids = []
-    for job in unfinished:  # one a worker finished since the page was read stays done (and is not published)
-        changes: dict[str, Any] = {"state": ReviewJob.State.QUEUED, "updated_at": timezone.now()}
-        if job.pk in refused:
-            changes["actor"] = request.user
-        if ReviewJob.objects.filter(pk=job.pk).exclude(state=ReviewJob.State.DONE).update(**changes):
+    for job in unfinished:  # one a worker finished since the page was read stays done, and is not published
+        handover = {"actor": request.user} if job.pk in refused else {}
+        if review_jobs.move(job.pk, ReviewJob.State.QUEUED, **handover):
             ids.append(job.pk)
     handed = [pk for pk in ids if pk in refused]
 
