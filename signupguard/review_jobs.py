@@ -22,10 +22,10 @@ admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
 * A job that fails keeps its error and what it did; the Review jobs page
   runs it again. A failed block job's cluster stays open and unreviewed
   until then: the retroactive review waits for the whole block.
-* A job runs on its reviewer's authority, checked again when a worker
-  starts it: a reviewer deactivated or stripped of the review permission
-  since confirming it (or deleted) fails the job without touching an
-  account. "Run again" then hands it to the reviewer who runs it again.
+* A job runs on its reviewer's authority, read afresh before each batch:
+  a reviewer deactivated or stripped of the review permission since
+  confirming it (or deleted) stops the job there, before the next account
+  is touched. "Run again" then hands it to the reviewer who runs it again.
 * The sweep publishes again a job whose publish was lost (the broker down),
   and a running job that has committed no batch for ``REPUBLISH_AFTER``
   (its worker killed, rather than wait for the broker's redelivery: Redis
@@ -43,6 +43,7 @@ from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -131,6 +132,10 @@ def move(job_id: int, state: str, **fields: Any) -> int:
         state=state, updated_at=timezone.now(), **fields)
 
 
+class Refused(Exception):
+    """The job's reviewer may no longer make its decision (``refusal``'s reason)."""
+
+
 def refusal(actor: Any) -> str | None:
     """Why ``actor`` may not make a review decision now (no account, deactivated, no permission); None if they may."""
     if actor is None:
@@ -143,16 +148,13 @@ def refusal(actor: Any) -> str | None:
 
 
 def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
-    """Carry out the job from where it stands; returns it (None if deleted). Errors are recorded, then raised."""
-    job = ReviewJob.objects.filter(pk=job_id).select_related("actor").first()
+    """Carry out the job from where it stands; returns it (None if deleted).
+
+    Errors are recorded, then raised (Celery retries the transient ones); a refusal is recorded and returned: no retry
+    would give the reviewer their permission back.
+    """
+    job = ReviewJob.objects.filter(pk=job_id).first()
     if job is None or job.state == ReviewJob.State.DONE:
-        return job
-    refused = refusal(job.actor)
-    if refused is not None:  # a permission taken away since the reviewer confirmed: nothing is done on it
-        error = f"Not run: {refused}. A reviewer can run it again; it then runs on their authority."
-        move(job_id, ReviewJob.State.FAILED, error=error)
-        logger.warning("signupguard: review job %s %s", job_id, error)
-        job.refresh_from_db()
         return job
     move(job_id, ReviewJob.State.RUNNING, error="")
     size = batch or BATCH
@@ -162,6 +164,14 @@ def run(job_id: int, *, batch: int | None = None) -> ReviewJob | None:
     try:
         while _run_batch(job, decide, extra, size, suppress=is_block):
             pass
+    except Refused as refused:  # a permission taken away since the reviewer confirmed: nothing more is done on it
+        job.refresh_from_db()
+        where = "Not run" if job.done == 0 else f"Stopped after {job.done} of {job.total} accounts"
+        error = f"{where}: {refused}. A reviewer can run it again; it then runs on their authority."
+        move(job_id, ReviewJob.State.FAILED, error=error)
+        logger.warning("signupguard: review job %s %s", job_id, error)
+        job.refresh_from_db()
+        return job
     except Exception as exc:
         from signupguard.tasks import describe_error
 
@@ -189,10 +199,15 @@ def _run_batch(job: ReviewJob, decide: Any, extra: dict[str, Any], size: int, *,
     with clusters.deferred_refresh(), (suppressed() if suppress else nullcontext()), transaction.atomic():
         # Two runs of one job take turns. The ids never change: read once, in ``run``, not a batch at a time.
         locked = ReviewJob.objects.select_for_update().only("done", *COUNTS).get(pk=job.pk)
+        # Read afresh (has_perm caches a user's permissions): a reviewer stripped of the right mid-job stops it here.
+        actor = get_user_model()._default_manager.filter(pk=job.actor_id).first() if job.actor_id is not None else None
+        refused = refusal(actor)
+        if refused is not None:
+            raise Refused(refused)
         ids = job.user_ids[locked.done:locked.done + size]
         if not ids:
             return False
-        outcome = decide(ids, actor=job.actor, note=job.note, job=job, **extra)
+        outcome = decide(ids, actor=actor, note=job.note, job=job, **extra)
         locked.done += len(ids)
         for field in COUNTS:
             setattr(locked, field, getattr(locked, field) + getattr(outcome, field))

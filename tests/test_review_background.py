@@ -435,6 +435,34 @@ def test_a_job_whose_reviewer_can_no_longer_review_changes_nothing_until_a_revie
     assert StatusChange.objects.filter(account__user__in=users, actor=colleague).count() == 3
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("lost", ["permission", "deactivated", "deleted"])
+def test_a_reviewer_who_loses_the_right_mid_job_stops_it_before_the_next_batch(django_user_model, issue_key,
+                                                                              reviewer, monkeypatch, lost) -> None:
+    cluster, users = _farm(django_user_model, issue_key, ["review"] * 6)
+    job = _block_job(cluster, users, reviewer)
+    real, batches = review_jobs._run_batch, []
+
+    def batch(*args: Any, **kwargs: Any) -> bool:
+        batches.append(1)
+        if len(batches) == 2:  # the first batch is committed; an administrator acts on the reviewer now
+            if lost == "permission":  # the copy of their permissions cached on the job's reviewer must not count
+                reviewer.user_permissions.remove(Permission.objects.get(codename="review_account"))
+            elif lost == "deactivated":
+                django_user_model.objects.filter(pk=reviewer.pk).update(is_active=False)
+            else:
+                django_user_model.objects.filter(pk=reviewer.pk).delete()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review_jobs, "_run_batch", batch)
+    assert reviewer.has_perm(review_jobs.REVIEW_PERMISSION)  # cached on this instance from here on
+    job = review_jobs.run(job.pk, batch=2)
+    assert (job.state, job.done, job.accounts) == ("failed", 2, 2)
+    assert job.error.startswith("Stopped after 2 of 6 accounts: its reviewer")
+    assert [status for status, *_ in _state(users)] == ["blocked"] * 2 + ["review"] * 4
+    assert Cluster.objects.get(pk=cluster.pk).status == "open"  # the block is unfinished: no close, no retroactive
+
+
 @pytest.mark.django_db(transaction=True)  # "run again" publishes on commit
 @pytest.mark.usefixtures("celery_eager")
 def test_running_again_a_job_whose_reviewer_may_still_review_keeps_their_name_on_it(django_user_model, issue_key,

@@ -61,7 +61,8 @@ def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
         modeladmin.message_user(request, f"{what} is done: {job.accounts} account(s) changed{keys}{labels}{skipped}.",
                                 messages.WARNING if job.unlabelled or job.skipped else messages.SUCCESS)
     elif job.state == ReviewJob.State.FAILED:
-        modeladmin.message_user(request, f"{what} failed after {job.done} accounts: {job.error}. The Review jobs "
+        error = job.error.rstrip(".")  # a refusal's reason is sentences of its own
+        modeladmin.message_user(request, f"{what} failed after {job.done} accounts: {error}. The Review jobs "
                                          "page runs it again from there.", messages.ERROR)
     else:
         modeladmin.message_user(request, f"{what} is queued: more than REVIEW_INLINE_MAX accounts, so a Celery worker "
