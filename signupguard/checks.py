@@ -74,6 +74,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   E010  VELOCITY_BACKEND does not import or cannot be built from VELOCITY_OPTIONS
 #   W020  the active model cannot be loaded: the cold-start rules score instead
 #   W021  the promoted model cannot be loaded: the shipped default model scores instead
+#   W022  SHADOW names no version, or one that cannot be loaded: no shadow scores are recorded
 #   E030  REVIEW_THRESHOLD / BLOCK_THRESHOLD not in [0, 1], or review above block
 #   W030  REVIEW_THRESHOLD or BLOCK_THRESHOLD, set alone, crosses the active (or
 #         shadow) model's other threshold, which then yields to it: nothing is
@@ -150,6 +151,17 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             "schema refuses every model trained before it.",
             id="signupguard.W021",
         ))
+    shadow = registry.shadow_dir()
+    if shadow is not None:
+        loaded_shadow = registry.load(shadow)
+        if isinstance(loaded_shadow, ColdStartModel):
+            messages.append(Warning(
+                "The shadow model cannot be loaded, so no attempt gets a shadow score: "
+                f"{loaded_shadow.metadata['reason']}",
+                hint="Point SHADOW at a usable version (signupguard_promote --shadow VERSION) or stop shadow "
+                "scoring (signupguard_promote --no-shadow).",
+                id="signupguard.W022",
+            ))
     review, block = sg_settings.REVIEW_THRESHOLD, sg_settings.BLOCK_THRESHOLD
     try:
         values = [float(v) for v in (review, block) if v is not None]

@@ -86,7 +86,8 @@ def _bad(lineno: int, line: bytes, exc: EventError) -> BadLine:
 def _decode(raw: bytes) -> str:
     # Undecodable bytes make a bad line, never a crash (JSON text is UTF-8: RFC 8259 section 8.1).
     try:
-        return raw.decode("utf-8")
+        # A byte-order mark (Windows tools write one; `cat` of such files puts it mid-file) is no content.
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise EventError(f"not UTF-8 text: byte {raw[exc.start]:#04x} at position {exc.start}") from None
 

@@ -151,7 +151,7 @@ def record_signup(
     *,
     email: str | None = None,
     username: str | None = None,
-    device: Mapping[str, Any] | None = None,
+    device: Mapping[str, Any] | str | None = None,
     form: Mapping[str, Any] | None = None,
     wait: float | None = None,
 ) -> Attempt:
@@ -163,16 +163,19 @@ def record_signup(
     hold then commit together (one commit, and never an account without its
     hold); the wait for the verdict cannot happen before that commit, so call
     ``wait_for_verdict(attempt)`` after the block. ``device``/``form``
-    override what was read from the request (JSON API clients). ``wait``
+    override what was read from the request (JSON API clients): pass what
+    the client sent, unchecked (the collector's JSON string or an object;
+    any other value is dropped, never an error). ``wait``
     overrides ``SYNC_WAIT``: the seconds to wait for the verdict, so most
     users leave the signup request already cleared. Calling it twice for one
     user returns the first attempt.
     """
     snap = request_snapshot(request)
     if device is not None:
-        snap.device = clean_device(dict(device))
+        # What a client sent: the collector's JSON string, an object, or another JSON value (dropped).
+        snap.device = clean_device(dict(device) if isinstance(device, Mapping) else device)
     if form is not None:
-        snap.form = clean_form(None, form=dict(form))
+        snap.form = clean_form(None, form=dict(form) if isinstance(form, Mapping) else None)
     adapter = get_adapter()
     exempt = adapter.is_exempt(user)
     event = build_event(

@@ -1,8 +1,12 @@
+import json
 import shutil
+
+import pytest
 
 from django.core.checks import run_checks
 from django.test import override_settings
 
+from signupguard.model.predict import MODEL_FILE
 from signupguard.model.registry import DEFAULT_DIR
 
 
@@ -74,3 +78,21 @@ def test_a_backend_that_cannot_be_built_is_e010(monkeypatch):
     assert "signupguard.E010" in found
     assert "signupguard.E010" in ids(VELOCITY_BACKEND="signupguard.velocity.memory.MemoryVelocityStore",
                                      VELOCITY_OPTIONS={"uri": "redis://typo"})
+
+
+@pytest.mark.parametrize("damage", ["pointer", "model"])
+def test_a_shadow_model_that_cannot_be_loaded_is_reported(tmp_path, damage):
+    # Shadow scoring stops (every attempt stored without its challenger's score): the check says why.
+    root = tmp_path / "registry"
+    version = json.loads((DEFAULT_DIR / "metadata.json").read_text())["version"]
+    shutil.copytree(DEFAULT_DIR, root / "versions" / version)
+    if damage == "pointer":  # PowerShell's `>` writes UTF-16
+        (root / "SHADOW").write_bytes((version + "\r\n").encode("utf-16"))
+    else:
+        (root / "SHADOW").write_text(version + "\n")
+        (root / "versions" / version / MODEL_FILE).write_text("tree\nnot a model\n")
+    assert "signupguard.W022" in ids(MODEL_DIR=str(root))
+    usable = tmp_path / "usable"
+    shutil.copytree(DEFAULT_DIR, usable / "versions" / version)
+    (usable / "SHADOW").write_text(version + "\n")
+    assert "signupguard.W022" not in ids(MODEL_DIR=str(usable))

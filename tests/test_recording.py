@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from signupguard.capture import DEVICE_FIELD
 from signupguard.gate import account_status
 from signupguard.models import AccountStatus, Attempt, StatusChange
 from signupguard.recording import record_signup, signup_status
@@ -210,3 +211,42 @@ def test_a_lazy_request_user_is_recorded_with_its_username(signup_request: Any, 
         attempt = record_signup(signup_request(), SimpleLazyObject(lambda: user), wait=0)
         login = record_login(signup_request(), SimpleLazyObject(lambda: user), success=True)
     assert attempt.raw["username"] == "ana" and login.raw["username"] == "ana"
+
+
+# ``device``/``form`` are what a JSON client sent, passed on unchecked: the collector's own device value is a JSON
+# string (the hidden ``sg_device`` field), and a client can send any JSON type. ``dict(device)`` raised on all but an
+# object, and inside the host's ``transaction.atomic()`` the new account rolled back with it: a 500 on ``"device": 5``.
+@pytest.mark.django_db
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+@pytest.mark.parametrize("device", [
+    json.dumps({"fingerprint": "fp-posted", "timezone": "Europe/London"}),  # what the collector posts
+    "not json", 7, ["fingerprint", "x"], True,
+])
+@override_settings(SIGNUPGUARD=MEMORY)
+def test_record_signup_takes_any_device_value_a_client_sent(signup_request, make_user, device,
+                                                           django_capture_on_commit_callbacks) -> None:
+    user = make_user()
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = record_signup(signup_request(), user, device=device)
+    attempt.refresh_from_db()
+    assert attempt.kind == "signup" and attempt.state == "scored"
+    assert account_status(user) in {"cleared", "review", "blocked"}
+    if isinstance(device, str) and device.startswith("{"):
+        assert attempt.raw["device"]["fingerprint"] == "fp-posted"  # parsed, as a posted sg_device is
+    else:
+        assert "device" not in attempt.raw
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+@pytest.mark.parametrize("form", [json.dumps({"fill_ms": 12000}), "x", 12000, True])
+@override_settings(SIGNUPGUARD=MEMORY)
+def test_record_signup_drops_a_form_value_that_is_no_object(signup_request, make_user, form,
+                                                           django_capture_on_commit_callbacks) -> None:
+    user = make_user()
+    request = signup_request(data={DEVICE_FIELD: json.dumps({"fingerprint": "fp-1"})})
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = record_signup(request, user, form=form)
+    attempt.refresh_from_db()
+    assert attempt.state == "scored" and attempt.raw["device"]["fingerprint"] == "fp-1"
+    assert "fill_ms" not in (attempt.raw.get("form") or {})

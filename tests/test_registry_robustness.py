@@ -248,3 +248,20 @@ def test_a_model_file_the_parser_crashes_on_is_refused_with_the_parsers_reason(m
     message = str(refused.value)
     assert re.search(says, message), message
     assert "terminate called" not in message
+
+
+def test_a_model_file_whose_features_are_not_its_metadatas_is_refused(tmp_path: Path) -> None:
+    # metadata.json passes the schema check; the model.txt beside it (copied over another version's) names the same
+    # number of features in another order, and scored live traffic with two of them swapped.
+    damaged = tmp_path / "mixed"
+    shutil.copytree(registry.DEFAULT_DIR, damaged)
+    lines = (damaged / predict.MODEL_FILE).read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("feature_names="))
+    names = lines[at].removeprefix("feature_names=").split(" ")
+    assert names == list(FEATURE_NAMES)
+    names[0], names[1] = names[1], names[0]
+    lines[at] = "feature_names=" + " ".join(names)
+    (damaged / predict.MODEL_FILE).write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ModelError, match="trained on other features than metadata.json lists"):
+        RiskModel.load(damaged)
+    assert isinstance(registry.load(damaged), ColdStartModel)

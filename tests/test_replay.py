@@ -323,3 +323,33 @@ def test_reasons_are_largest_first_when_a_hard_rule_fires(tmp_path):
     assert any(r["feature"] == "rule" for r in reasons)
     contributions = [r["contribution"] for r in reasons]
     assert contributions == sorted(contributions, reverse=True)
+
+
+def _bom_file(tmp_path: Path) -> Path:
+    """Five events as Windows tools save UTF-8 (Notepad, PowerShell, Excel's "CSV UTF-8"): after a byte-order mark."""
+    path = tmp_path / "events.jsonl"
+    lines = [json.dumps(make_event(n, label="legit")) for n in range(5)]
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8-sig"))
+    return path
+
+
+def test_replay_reads_the_first_event_of_a_file_with_a_byte_order_mark(tmp_path: Path) -> None:
+    # The mark made the first line "not valid JSON": a valid event replayed as review / invalid_event.
+    source, out = _bom_file(tmp_path), tmp_path / "scores.jsonl"
+    stderr, saved = io.StringIO(), sys.stderr
+    sys.stderr = stderr
+    try:
+        call_command("signupguard_replay", str(source), "--out", str(out), stdout=io.StringIO())
+    finally:
+        sys.stderr = saved
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [row["event_id"] for row in rows] == [f"e-{n}" for n in range(5)]
+    assert rows[0]["score"] is not None and "bad event" not in stderr.getvalue()
+
+
+def test_training_keeps_the_first_event_of_a_file_with_a_byte_order_mark(tmp_path: Path) -> None:
+    from signupguard.offline import build_dataset
+
+    bad: list = []
+    data = build_dataset(_bom_file(tmp_path), on_bad=bad.append, workers=0)
+    assert bad == [] and data.bad_lines == 0 and len(data.y) == 5 and data.event_ids[0] == "e-0"

@@ -169,6 +169,10 @@ class RiskModel:
         self.version: str = str(metadata.get("version", "unknown"))
         if booster.num_feature() != len(FEATURE_NAMES):
             raise ModelError(f"{directory}: booster has {booster.num_feature()} features, expected {len(FEATURE_NAMES)}")
+        if booster.feature_name() != list(FEATURE_NAMES):
+            # metadata.json passed the schema check: the model file beside it came from another schema.
+            raise ModelError(f"{directory}: {MODEL_FILE} was trained on other features than {METADATA_FILE} lists "
+                             f"(or in another order); retrain it with signupguard_train")
 
     @classmethod
     def load(cls, directory: Path | str) -> "RiskModel":
