@@ -57,6 +57,9 @@ class RawEvent:
     form: dict[str, Any] | None = None
     label: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Fields of headers, device or form of another type than the contract's: scored as live capture scores them,
+    # and reported by replay and training.
+    problems: tuple[str, ...] = ()
 
     @property
     def timestamp(self) -> float:
@@ -107,6 +110,18 @@ def storable(value: Any) -> Any:
     return value
 
 
+_LEAP_SECOND = re.compile(r"(.*[Tt ]\d\d:\d\d:)60(?:[.,]\d+)?((?:[+-]\d\d:\d\d)?)")
+_FRACTION = re.compile(r"[Tt ]\d\d:\d\d:\d\d[.,](\d+)")
+
+
+def sub_microsecond(value: Any) -> int:
+    """The digits of ``occurred_at``'s fraction past the microsecond (which datetime drops), for sorting."""
+    found = _FRACTION.search(value) if isinstance(value, str) else None
+    if found is None or len(found[1]) <= 6:
+        return 0
+    return int(found[1][6:24].ljust(18, "0"))
+
+
 def parse_timestamp(value: Any) -> dt.datetime:
     """ISO 8601 with an offset or ``Z`` → aware UTC datetime."""
     if not isinstance(value, str) or not value:
@@ -117,7 +132,15 @@ def parse_timestamp(value: Any) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise EventError(f"occurred_at is not an ISO 8601 date-time: {value[:40]!r}") from None
+        # RFC 3339 (the schema's "date-time") allows a leap second, :60, which Python cannot hold:
+        # it is read as the last microsecond of the second before, so it sorts where it belongs.
+        leap = _LEAP_SECOND.fullmatch(text)
+        try:
+            if leap is None:
+                raise ValueError
+            moment = dt.datetime.fromisoformat(f"{leap[1]}59.999999{leap[2]}")
+        except ValueError:
+            raise EventError(f"occurred_at is not an ISO 8601 date-time: {value[:40]!r}") from None
     if moment.tzinfo is None:
         raise EventError("occurred_at needs a UTC offset or Z")
     try:
@@ -139,7 +162,29 @@ def _optional_string(data: Mapping[str, Any], key: str, limit: int) -> str | Non
     return _clip(value, limit)
 
 
-def _clean_headers(value: Any) -> dict[str, str]:
+# The types the contract's schema gives the device and form fields it declares. Other types are scored as live
+# capture scores them (cleaned, or ignored by the analysis), and offline runs report the line (``RawEvent.problems``).
+_DECLARED: dict[str, dict[str, type]] = {
+    "device": {"fingerprint": str, "timezone": str, "screen": str, "platform": str, "languages": list,
+               "webdriver": bool, "hardware_concurrency": int, "touch_points": int, "device_memory": float},
+    "form": {"fill_ms": int, "honeypot": str},
+}
+_TYPE_NAMES = {str: "a string", list: "an array of strings", bool: "a boolean", int: "an integer", float: "a number"}
+
+
+def _of_type(item: Any, expected: type) -> bool:
+    """JSON Schema's reading: a boolean is no number, and 8.0 is an integer."""
+    kind = type(item)
+    if expected is float:
+        return kind is int or kind is float
+    if expected is int:
+        return kind is int or (kind is float and item.is_integer())
+    if expected is list:
+        return kind is list and all(type(x) is str for x in item)
+    return kind is expected
+
+
+def _clean_headers(value: Any, problems: list[str]) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -151,6 +196,7 @@ def _clean_headers(value: Any) -> dict[str, str]:
         if header_value is None:
             continue
         if type(header_value) is not str:
+            problems.append(f"headers.{str(name)[:40]} is not a string")
             header_value = str(header_value)
         if len(header_value) > MAX_HEADER_VALUE:
             header_value = header_value[:MAX_HEADER_VALUE]
@@ -159,14 +205,18 @@ def _clean_headers(value: Any) -> dict[str, str]:
     return headers
 
 
-def _clean_mapping(value: Any, key: str) -> dict[str, Any] | None:
+def _clean_mapping(value: Any, key: str, problems: list[str]) -> dict[str, Any] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
         raise EventError(f"{key} must be an object")
     cleaned: dict[str, Any] = {}
+    declared = _DECLARED[key]
     items = value.items() if len(value) <= MAX_DEVICE_KEYS else list(value.items())[:MAX_DEVICE_KEYS]
     for name, item in items:
+        expected = declared.get(name)
+        if expected is not None and item is not None and not _of_type(item, expected):
+            problems.append(f"{key}.{name} is not {_TYPE_NAMES[expected]}")
         kind = type(item)
         if kind is str:
             if len(item) > MAX_DEVICE_STRING:
@@ -205,6 +255,7 @@ def parse_event(data: Any) -> RawEvent:
     label = data.get("label")
     if label is not None and label not in LABELS:
         raise EventError(f"label must be one of {', '.join(LABELS)}")
+    problems: list[str] = []
     return RawEvent(
         event_id=_clip(event_id, MAX_EVENT_ID),
         kind=kind,
@@ -214,11 +265,12 @@ def parse_event(data: Any) -> RawEvent:
         email=_optional_string(data, "email", MAX_EMAIL),
         username=_optional_string(data, "username", MAX_USERNAME),
         success=success,
-        headers=_clean_headers(data.get("headers")),
-        device=_clean_mapping(data.get("device"), "device"),
-        form=_clean_mapping(data.get("form"), "form"),
+        headers=_clean_headers(data.get("headers"), problems),
+        device=_clean_mapping(data.get("device"), "device", problems),
+        form=_clean_mapping(data.get("form"), "form", problems),
         label=label,
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        problems=tuple(problems),
     )
 
 

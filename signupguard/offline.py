@@ -33,7 +33,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
 import numpy as np
 
 from signupguard import jsonl
-from signupguard.context import EventError, RawEvent, parse_line, parse_timestamp
+from signupguard.context import EventError, RawEvent, parse_event, parse_line, parse_timestamp, sub_microsecond
 from signupguard.engine import Engine, Prepared
 from signupguard.enrichment import DeviceInfo, EmailInfo, Enricher, Enrichment, FormInfo, IPInfo, UAInfo
 from signupguard.features import FEATURE_NAMES
@@ -68,7 +68,7 @@ class Scan:
     """What the first pass learned: per input line, either a place to re-read or a BadLine."""
 
     lines: list[tuple[int, int, int] | BadLine]  # (offset, length, lineno) of lines to re-read
-    order: list[int]  # indexes of those lines, by (occurred_at, file position)
+    order: list[int]  # indexes of those lines, by (occurred_at to its last digit, file position)
     bad: int  # grows in the second pass too: a line can fail only there
 
 
@@ -81,6 +81,11 @@ def _bad(lineno: int, line: bytes, exc: EventError) -> BadLine:
     except (ValueError, RecursionError):
         pass
     return BadLine(lineno, str(exc), event_id)
+
+
+def wrong_types(lineno: int, event: RawEvent) -> BadLine:
+    """The report of a line scored despite optional fields of the wrong type."""
+    return BadLine(lineno, "; ".join(event.problems) + " (the event is still scored)", event.event_id)
 
 
 def _decode(raw: bytes) -> str:
@@ -97,7 +102,14 @@ _TIME = re.compile(rb'"occurred_at"\s*:\s*"([^"\\]{1,64})"')
 
 
 def _sort_time(raw: bytes) -> float | None:
-    """The line's ``occurred_at`` without parsing the whole line, when that is unambiguous.
+    """The line's ``occurred_at`` in epoch seconds, read as ``_sort_key`` reads it."""
+    key = _sort_key(raw)
+    return None if key is None else key[0]
+
+
+def _sort_key(raw: bytes) -> tuple[float, int] | None:
+    """The line's ``occurred_at`` as (epoch seconds, digits past the microsecond), without parsing the whole
+    line, when that is unambiguous.
 
     The first pass needs only the time to sort by. The key must occur once and
     unescaped: a second occurrence (a duplicate key, or one nested in another
@@ -111,25 +123,37 @@ def _sort_time(raw: bytes) -> float | None:
     if found is None:
         return None
     try:
-        return parse_timestamp(found.group(1).decode("ascii")).timestamp()
+        text = found.group(1).decode("ascii")
+        # "2026-06-10T12:00:00.123456Z" is 27 characters: only a longer one can hold digits past the microsecond.
+        return parse_timestamp(text).timestamp(), sub_microsecond(text) if len(text) > 27 else 0
     except (EventError, UnicodeDecodeError):
         return None
+
+
+def _full_sort_time(raw: bytes) -> tuple[float, int]:
+    """The sort key of a line ``_sort_key`` could not read: the full parse's (EventError when bad)."""
+    try:
+        data = jsonl.loads(_decode(raw))
+    except (ValueError, RecursionError) as exc:
+        raise EventError(f"not valid JSON: {exc}") from None
+    event = parse_event(data)
+    return event.timestamp, sub_microsecond(data.get("occurred_at"))
 
 
 def scan(stream: IO[bytes], *, on_bad: Callable[[BadLine], None] | None = None) -> Scan:
     """First pass: where each line is and when it happened; lines without a usable time are bad."""
     lines: list[tuple[int, int, int] | BadLine] = []
-    keys: list[tuple[float, int]] = []
+    keys: list[tuple[float, int, int]] = []
     bad = 0
     offset = 0
     for lineno, raw in enumerate(stream, start=1):
         start, offset = offset, offset + len(raw)
         if not raw.strip():
             continue
-        when = _sort_time(raw)
+        when = _sort_key(raw)  # (epoch seconds, digits past the microsecond)
         if when is None:
             try:
-                when = parse_line(_decode(raw)).timestamp
+                when = _full_sort_time(raw)
             except EventError as exc:
                 item = _bad(lineno, raw, exc)
                 lines.append(item)
@@ -137,10 +161,10 @@ def scan(stream: IO[bytes], *, on_bad: Callable[[BadLine], None] | None = None) 
                 if on_bad:
                     on_bad(item)
                 continue
-        keys.append((when, len(lines)))
+        keys.append((*when, len(lines)))
         lines.append((start, len(raw), lineno))
     keys.sort()  # stable by file position on equal times
-    return Scan(lines=lines, order=[i for _, i in keys], bad=bad)
+    return Scan(lines=lines, order=[key[-1] for key in keys], bad=bad)
 
 
 def events_in_time_order(
@@ -164,6 +188,10 @@ def events_in_time_order(
                 if on_bad:
                     on_bad(item)
                 continue
+            if event.problems:  # wrong types in optional fields: scored, but reported and counted
+                found.bad += 1
+                if on_bad:
+                    on_bad(wrong_types(lineno, event))
             yield index, event
 
 

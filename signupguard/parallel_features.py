@@ -32,7 +32,7 @@ from signupguard.enrichment.useragent import UserAgentAnalyser
 from signupguard.features import (
     EVENT_FEATURES, FEATURE_INDEX, event_features, presence_values, velocity_presence, velocity_rows,
 )
-from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode
+from signupguard.offline import BadLine, DatasetRows, Scan, _bad, _decode, wrong_types
 from signupguard.velocity.keys import FLAT_LENGTH, Deployment, observe_row, plan_from_parts, plan_parts
 from signupguard.velocity.memory import MemoryVelocityStore
 
@@ -67,13 +67,16 @@ def _start_worker() -> None:
     _worker = (source, Enricher.from_settings())
 
 
-def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.ndarray, list[tuple[int, int, bytes, str]]]:
+def _featurise(
+    chunk: list[tuple[int, int, int, int]],
+) -> tuple[list[tuple], np.ndarray, list[tuple[int, int, bytes, str]], list[BadLine]]:
     """Parse and enrich ``(index, offset, length, lineno)`` lines, in the order given."""
     assert _worker is not None
     data, enricher = _worker
     rows = np.empty((len(chunk), EVENT_FEATURES), dtype=np.float64)
     meta: list[tuple] = []
     bad: list[tuple[int, int, bytes, str]] = []
+    flagged: list[BadLine] = []  # scored, but with optional fields of the wrong type
     for index, start, length, lineno in chunk:
         raw = bytes(data[start:start + length])
         try:
@@ -81,6 +84,8 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
         except EventError as exc:
             bad.append((index, lineno, raw, str(exc)))
             continue
+        if event.problems:
+            flagged.append(wrong_types(lineno, event))
         enrichment = enricher.enrich(event)
         rows[len(meta)] = event_features(event, enrichment)
         ua = enrichment.ua
@@ -89,7 +94,7 @@ def _featurise(chunk: list[tuple[int, int, int, int]]) -> tuple[list[tuple], np.
             event.label, event.kind, event.timestamp, str(event.extra.get("campaign", "")), event.event_id,
             ua.family, ua.major, bool(ua.is_automation or ua.is_headless), presence_values(velocity_presence(enrichment)),
         ))
-    return meta, rows[: len(meta)], bad
+    return meta, rows[: len(meta)], bad, flagged
 
 
 def _in_order(pool: Any, chunks: Iterator[list], *, ahead: int) -> Iterator[Any]:
@@ -127,10 +132,14 @@ def featurise_in_parallel(
     _source = source
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker) as pool:
-            for meta, event_rows, bad in _in_order(pool, chunks, ahead=2 * workers + 2):
+            for meta, event_rows, bad, flagged in _in_order(pool, chunks, ahead=2 * workers + 2):
                 for index, lineno, raw, error in bad:
                     item = _bad(lineno, raw, EventError(error))
                     found.lines[index] = item
+                    found.bad += 1
+                    if on_bad:
+                        on_bad(item)
+                for item in flagged:
                     found.bad += 1
                     if on_bad:
                         on_bad(item)

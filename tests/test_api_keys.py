@@ -60,3 +60,13 @@ def test_undo_restores_only_the_keys_its_block_revoked(make_user, reviewer) -> N
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.revoked and not second.revoked
+
+
+@pytest.mark.django_db
+def test_a_key_name_with_an_unpaired_surrogate_is_stored_readably(make_user) -> None:
+    # Valid JSON may spell one ("\\ud800"); no UTF-8 database stores it: the demo's POST /api/keys/ was a 500.
+    user = make_user()
+    set_status(user, CLEARED, source="reviewer", reason="test")
+    row, _ = issue_key(user, name="laptop \ud800\x00")
+    row.refresh_from_db()
+    assert row.name == "laptop \ufffd"

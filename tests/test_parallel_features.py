@@ -38,6 +38,9 @@ def _events(path, n=3000):
     lines.reverse()  # time order is not file order
     lines[17] = "not json"
     lines[400] = json.dumps({"event_id": "no-kind", "occurred_at": "2026-06-10T12:30:00Z", "ip": "81.2.0.1"})
+    mistyped = json.loads(lines[250])
+    mistyped["device"] = {**(mistyped.get("device") or {}), "webdriver": "false"}  # scored, and reported
+    lines[250] = json.dumps(mistyped)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -61,7 +64,7 @@ def test_worker_processes_give_the_sequential_rows(tmp_path, parallel_from_the_f
     sequential = build_dataset(path, workers=0)
     parallel = build_dataset(path, workers=2, on_bad=lambda bad: bad_seen.append(bad.lineno))
     _same(sequential, parallel)
-    assert sorted(bad_seen) == [18, 401] and parallel.bad_lines == 2
+    assert sorted(bad_seen) == [18, 251, 401] and parallel.bad_lines == 3
     ages = parallel.X[:, parallel_features._AGE]
     assert np.nanmax(ages) >= 30  # the old browsers were measured against the newest seen
     assert len(set(ages[~np.isnan(ages)])) > 3

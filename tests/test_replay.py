@@ -353,3 +353,70 @@ def test_training_keeps_the_first_event_of_a_file_with_a_byte_order_mark(tmp_pat
     bad: list = []
     data = build_dataset(_bom_file(tmp_path), on_bad=bad.append, workers=0)
     assert bad == [] and data.bad_lines == 0 and len(data.y) == 5 and data.event_ids[0] == "e-0"
+
+
+def _replayed(source: Path, out: Path, *args: str) -> tuple[list[dict], str, str]:
+    """signupguard_replay's (output rows, standard error, summary)."""
+    stdout, stderr, saved = io.StringIO(), io.StringIO(), sys.stderr
+    sys.stderr = stderr
+    try:
+        call_command("signupguard_replay", str(source), "--out", str(out), *args, stdout=stdout)
+    finally:
+        sys.stderr = saved
+    return [json.loads(line) for line in out.read_text().splitlines()], stderr.getvalue(), stdout.getvalue()
+
+
+def test_a_leap_second_is_a_valid_time(tmp_path: Path) -> None:
+    # The schema's "date-time" is RFC 3339's, whose seconds run to 60 (its own example: 1990-12-31T23:59:60Z).
+    events = [make_event(0, event_id="before", occurred_at="2016-12-31T23:59:59.5Z"),
+              make_event(1, event_id="leap", occurred_at="2016-12-31T23:59:60Z"),
+              make_event(2, event_id="after", occurred_at="2017-01-01T00:00:00Z")]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(e) for e in reversed(events)) + "\n")
+    rows, errors, summary = _replayed(source, tmp_path / "out.jsonl")
+    assert "bad event" not in errors and "0 bad lines" in summary
+    assert [row["event_id"] for row in rows] == ["after", "leap", "before"] and rows[1]["score"] is not None
+    from signupguard.offline import scan
+
+    with open(source, "rb") as stream:
+        assert scan(stream).order == [2, 1, 0]  # sorted where it happened
+
+
+def test_an_event_is_not_fed_by_one_that_happened_later_within_its_microsecond(tmp_path: Path) -> None:
+    # Fractions of a second may have any number of digits; sorting on microseconds put the later events first.
+    first = farm_event(1, event_id="first", occurred_at="2026-06-10T12:00:00.0000001Z")
+    later = [farm_event(n, event_id=f"later-{n}", occurred_at=f"2026-06-10T12:00:00.000000{n}Z") for n in range(2, 10)]
+    alone, mixed = tmp_path / "alone.jsonl", tmp_path / "mixed.jsonl"
+    alone.write_text(json.dumps(first) + "\n")
+    mixed.write_text("\n".join(json.dumps(e) for e in [*later, first]) + "\n")
+    by_itself, _, _ = _replayed(alone, tmp_path / "alone.out", "--explain", "all")
+    among_later, _, _ = _replayed(mixed, tmp_path / "mixed.out", "--explain", "all")
+    assert among_later[-1] == by_itself[0]
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"headers": {"user-agent": 5}}, "headers.user-agent is not a string"),
+    ({"device": {"fingerprint": "fp", "webdriver": "false"}}, "device.webdriver is not a boolean"),
+    ({"device": {"fingerprint": "fp", "languages": "en-GB"}}, "device.languages is not an array of strings"),
+    ({"device": {"fingerprint": "fp", "hardware_concurrency": 8.5}}, "device.hardware_concurrency is not an integer"),
+    ({"form": {"fill_ms": "24000"}}, "form.fill_ms is not an integer"),
+], ids=["header-number", "webdriver-string", "languages-string", "cores-fraction", "fill-ms-string"])
+def test_a_line_with_a_field_of_the_wrong_type_is_scored_and_reported(tmp_path: Path, change: dict, problem: str) -> None:
+    # The contract: lines of the wrong type are reported with their line number and counted. Live capture scores
+    # such values (cleaned, or left out by the analysis), so replay scores them as it does, and says so.
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(make_event(0)) + "\n" + json.dumps(make_event(1, **change)) + "\n")
+    rows, errors, summary = _replayed(source, tmp_path / "out.jsonl")
+    assert f"in.jsonl:2: bad event: {problem} (the event is still scored)" in errors
+    assert "1 bad lines" in summary and rows[1]["score"] is not None
+
+
+def test_the_schemas_own_types_are_not_reported(tmp_path: Path) -> None:
+    # JSON Schema's integer includes 8.0; a number includes an integer; null is an absent value, as in parsing.
+    event = make_event(0, device={"fingerprint": "fp", "hardware_concurrency": 8.0, "device_memory": 4,
+                                  "touch_points": 0, "webdriver": None, "languages": ["en-GB"]},
+                       form={"fill_ms": 24000.0, "honeypot": ""})
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(event) + "\n")
+    _, errors, summary = _replayed(source, tmp_path / "out.jsonl")
+    assert "bad event" not in errors and "0 bad lines" in summary

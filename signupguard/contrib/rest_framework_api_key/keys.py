@@ -6,13 +6,17 @@ from typing import Any
 
 from django.utils import timezone
 
+from signupguard.context import storable
+
 from .models import AccountAPIKey
 
 
 def issue_key(user: Any, *, name: str) -> tuple[AccountAPIKey, str]:
     """A new key for a cleared account: (row, the key shown once). Raises ``NotCleared``."""
-    # A label: NUL characters (which PostgreSQL refuses in text) go, and the column holds 50.
-    return AccountAPIKey.objects.create_key(user=user, name=(name or "").replace("\x00", "")[:50] or "default")
+    # A label: NUL characters (which PostgreSQL refuses in text) go, unpaired surrogates (which no
+    # UTF-8 database stores) become U+FFFD, and the column holds 50.
+    label = storable((name or "").replace("\x00", ""))[:50]
+    return AccountAPIKey.objects.create_key(user=user, name=label or "default")
 
 
 def revoke_keys(user: Any, *, reason: str = "") -> int:
