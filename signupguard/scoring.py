@@ -123,12 +123,18 @@ def linked_to_blocked(attempt: Attempt) -> bool:
     """Whether this attempt's device was seen on another, blocked, account."""
     if not attempt.device_fingerprint or not sg_settings.REVIEW_LINKED_BLOCKED_DEVICES:
         return False
-    return (
-        Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint,
-                               user__signupguard_status__status=BLOCKED)
-        .exclude(user_id=attempt.user_id)
-        .exists()
-    )
+    blocked = (Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint,
+                                      user__signupguard_status__status=BLOCKED)
+               .exclude(user_id=attempt.user_id))
+    device = (attempt.enrichment or {}).get("device") or {}
+    identity = device.get("identity") if isinstance(device, dict) else None
+    if not identity:
+        return blocked.exists()
+    # The same device is the fingerprint with the same clock and languages (DeviceInfo.identity), as
+    # for the cluster links: owners of one phone model share a bare fingerprint worldwide, and one
+    # blocked stranger on it must not hold them all. Attempts stored without an identity still match.
+    return blocked.filter(Q(enrichment__device__identity=identity)
+                          | Q(enrichment__device__identity__isnull=True)).exists()
 
 
 def login_rules(velocity: dict[str, Any]) -> list[dict[str, Any]]:

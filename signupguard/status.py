@@ -84,6 +84,28 @@ def create_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> 
     return status
 
 
+def lock_account(user: Any) -> None:
+    """Lock the account's user row until the transaction ends (call it inside one).
+
+    ``set_status`` takes it before anything else, and so does whatever issues a
+    credential (an API key, a DRF token) after checking the status: a block being
+    committed is then waited for, also for an account that has no status row yet
+    (its row, being inserted, locks nothing another transaction can see).
+    ``FOR NO KEY UPDATE`` where the database has it: rows referring to the user
+    (attempts, tokens) can still be inserted meanwhile.
+    """
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return
+    from django.contrib.auth import get_user_model
+    from django.db import connections, router
+
+    model = get_user_model()
+    using = router.db_for_write(model)
+    no_key = connections[using].features.has_select_for_no_key_update
+    list(model._default_manager.using(using).select_for_update(no_key=no_key).filter(pk=pk).values_list("pk"))
+
+
 def set_status(
     user: Any,
     to: str,
@@ -114,6 +136,7 @@ def set_status(
         raise ValueError(f"unknown status {to!r}; expected one of {', '.join(STATUSES)}")
     allowed = set(only_from) if only_from is not None else None
     with transaction.atomic():
+        lock_account(user)  # before the status row: what issues keys and tokens waits for this change
         row, _ = AccountStatus.objects.select_for_update().get_or_create(
             user=user, defaults={"status": get_adapter().missing_status(user)}
         )

@@ -61,6 +61,40 @@ def test_login_from_a_device_linked_to_blocked_accounts_goes_to_review(
     assert signal_log.of("account_held")[-1]["status"] == "review"
 
 
+def test_a_blocked_stranger_on_the_same_phone_model_does_not_hold_its_owners(
+    client, make_user, signup_request, django_capture_on_commit_callbacks,
+) -> None:
+    # Owners of one phone model share its bare fingerprint worldwide; a device is the fingerprint with its clock and
+    # languages (DeviceInfo.identity), as for the cluster links. Anyone could hold them all with one blocked account.
+    captured = django_capture_on_commit_callbacks
+    model = "fp-budget-phone-model-a"
+    home = {DEVICE_FIELD: json.dumps({"fingerprint": model, "timezone": "Europe/London", "languages": ["en-GB", "en"],
+                                      "webdriver": False})}
+    abroad = {DEVICE_FIELD: json.dumps({"fingerprint": model, "timezone": "Asia/Shanghai", "languages": ["zh-CN", "zh"],
+                                        "webdriver": False})}
+    with override_settings(SIGNUPGUARD=BASE):
+        owner = make_user()
+        with captured(execute=True):
+            record_signup(signup_request("81.2.69.160", data=home), owner)
+        fraud = make_user()
+        with captured(execute=True):
+            record_signup(signup_request("45.77.1.1", data=abroad), fraud)
+        set_status(fraud, "blocked", source="reviewer", reason="farm")
+        with captured(execute=True):
+            response = client.post("/login/", {"username": owner.get_username(), "password": "pw-123-secret", **home},
+                                   REMOTE_ADDR="81.2.69.160")
+        assert response.status_code == 302 and account_status(owner) == "cleared"
+        login = Attempt.objects.filter(user=owner, kind="login").latest("pk")
+        assert "linked_blocked_device" not in [r["feature"] for r in login.reasons]
+        # The blocked account's own device, clock and languages included, still holds whoever logs in on it.
+        with captured(execute=True):
+            client.post("/login/", {"username": owner.get_username(), "password": "pw-123-secret", **abroad},
+                        REMOTE_ADDR="81.2.69.160")
+    assert account_status(owner) == "review"
+    login = Attempt.objects.filter(user=owner, kind="login").latest("pk")
+    assert login.reasons[0]["feature"] == "linked_blocked_device"
+
+
 def test_device_shared_across_many_accounts(client, make_user, signup_request, django_capture_on_commit_callbacks) -> None:
     captured = django_capture_on_commit_callbacks
     with override_settings(SIGNUPGUARD={**BASE, "LOGIN_MAX_ACCOUNTS_PER_DEVICE": 2}):

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_save
 
 from signupguard.adapter import get_adapter
 from signupguard.signals import account_blocked
-from signupguard.status import BLOCKED, get_status
+from signupguard.status import BLOCKED, get_status, lock_account
 
 
 def _keeps_no_token(user: Any) -> bool:
@@ -39,8 +40,13 @@ def delete_tokens_on_block(sender: Any, user: Any, **kwargs: Any) -> None:
 
 def delete_token_of_blocked(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
     """``post_save`` receiver of ``Token``: a token created for a blocked account is deleted at once."""
-    if created and not kwargs.get("raw") and get_status(instance.user) == BLOCKED and _keeps_no_token(instance.user):
-        instance.delete()
+    if not created or kwargs.get("raw"):
+        return
+    with transaction.atomic():
+        # A block being committed deleted the tokens it saw, not this one: wait for it, then read.
+        lock_account(instance.user)
+        if get_status(instance.user) == BLOCKED and _keeps_no_token(instance.user):
+            instance.delete()
 
 
 def connect() -> None:

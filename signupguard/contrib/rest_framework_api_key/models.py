@@ -9,6 +9,7 @@ from django.db import models, transaction
 from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 
 from signupguard.gate import require_cleared
+from signupguard.status import lock_account
 
 
 class AccountAPIKeyManager(BaseAPIKeyManager):
@@ -22,6 +23,7 @@ class AccountAPIKeyManager(BaseAPIKeyManager):
             # between the check and the insert would revoke the keys it saw, not this one
             # (set_status holds the same lock while it blocks and revokes).
             if user is not None and getattr(user, "pk", None) is not None:
+                lock_account(user)  # set_status takes it too: also an account without a status row yet
                 list(AccountStatus.objects.select_for_update().filter(user=user).values_list("pk"))
             require_cleared(user)
             return super().create_key(**kwargs)
@@ -52,6 +54,8 @@ class AccountAPIKey(AbstractAPIKey):
         from signupguard.models import AccountStatus
 
         with transaction.atomic():  # the lock create_key takes, for the same race with a block
+            if self.user_id is not None:
+                lock_account(self.user)
             list(AccountStatus.objects.select_for_update().filter(user_id=self.user_id).values_list("pk"))
             require_cleared(self.user if self.user_id is not None else None)
             super().save(*args, **kwargs)
