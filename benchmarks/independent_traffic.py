@@ -43,7 +43,7 @@ django_setup()  # this checkout's signupguard first on the path
 from signupguard.evaluation import recall_at_fpr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATORS = {name: ROOT / "benchmarks" / "independent" / name for name in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k")}
+GENERATORS = {name: ROOT / "benchmarks" / "independent" / name for name in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")}
 # Segments a portal would allow-list rather than score: e's and k's own uptime probes (headless, webdriver).
 PORTAL_PROBES = {"e": "synthetic_monitoring", "k": "legit_synthetic_monitoring"}
 
