@@ -80,7 +80,10 @@ def _bad(lineno: int, line: bytes, exc: EventError) -> BadLine:
             event_id = data["event_id"][:128]
     except (ValueError, RecursionError):
         pass
-    return BadLine(lineno, str(exc), event_id)
+    error = str(exc)
+    if event_id is None and b"\r" in line.rstrip(b"\r\n"):  # one "line" holding many events
+        error += " (the line holds carriage returns: old Mac line endings? `tr '\\r' '\\n'` converts the file)"
+    return BadLine(lineno, error, event_id)
 
 
 def wrong_types(lineno: int, event: RawEvent) -> BadLine:

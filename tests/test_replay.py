@@ -420,3 +420,12 @@ def test_the_schemas_own_types_are_not_reported(tmp_path: Path) -> None:
     source.write_text(json.dumps(event) + "\n")
     _, errors, summary = _replayed(source, tmp_path / "out.jsonl")
     assert "bad event" not in errors and "0 bad lines" in summary
+
+
+def test_a_file_with_old_mac_line_endings_is_reported_with_the_reason(tmp_path: Path) -> None:
+    # Three events separated by CR alone read as one line: it is bad, and the report says why.
+    source = tmp_path / "in.jsonl"
+    source.write_text("\r".join(json.dumps(make_event(n)) for n in range(3)) + "\r", newline="")
+    rows, errors, summary = _replayed(source, tmp_path / "out.jsonl")
+    assert "in.jsonl:1: bad event: " in errors and "old Mac line endings" in errors
+    assert "1 bad lines" in summary and len(rows) == 1
