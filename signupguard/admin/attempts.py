@@ -6,7 +6,6 @@ import ipaddress
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -17,7 +16,7 @@ from signupguard.models import AccountStatus, Attempt
 
 from . import detail
 from .actions import ACTIONS
-from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_ip, mask_text
+from .common import DeepPagePaginator, NulSafeChangeList, ReviewPermissionMixin, mask_email, mask_ip, mask_text
 from .filters import (
     PENDING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter, RecentValuesFilter,
     StatusFilter,
@@ -40,7 +39,9 @@ def search_filter(term: str) -> Q:
         groups = network.network_address.exploded.split(sep)[: network.prefixlen // bits]
         if network.version == 6:
             groups = [group.lstrip("0") or "0" for group in groups]  # as stored, without leading zeros
-        return Q(ip_prefix__startswith=sep.join(groups) + sep)
+        # A /64 whose last hextets are zero is stored compressed ("2001:db8::/64" in 2001:db8::/48): the one
+        # prefix of the network that does not start with its groups is its first, the network address's own.
+        return Q(ip_prefix__startswith=sep.join(groups) + sep) | Q(ip_prefix=stored)
     try:
         address = ipaddress.ip_address(term)
         return Q(ip=term) | Q(ip=str(address))  # as stored: lower case, compressed
@@ -57,7 +58,7 @@ def search_filter(term: str) -> Q:
     return Q(account=term) | Q(device_fingerprint=term) | Q(email_domain=term.lower()) | Q(event_id=term)
 
 
-class LeanChangeList(ChangeList):
+class LeanChangeList(NulSafeChangeList):
     """The attempt list without the JSON columns, which none of its columns show.
 
     They are most of a row (the raw event, enrichment, velocity, reasons), and a
@@ -92,7 +93,7 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     change_list_template = "admin/signupguard/attempt/change_list.html"
     change_form_template = "admin/signupguard/attempt/change_form.html"
 
-    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[NulSafeChangeList]:
         return LeanChangeList
 
     def get_ordering(self, request: HttpRequest) -> list[str]:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 from typing import Any
 
 from django import forms
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
 
 from signupguard.conf import sg_settings
 from signupguard.linking import describe_key
@@ -23,7 +24,16 @@ def masking() -> bool:
 
 
 def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:8]
+    """Keyed with SECRET_KEY: a bare hash of a mailbox or a name is recomputed from a list of guesses."""
+    digest = salted_hmac("signupguard.admin.mask", value.encode("utf-8", "surrogatepass"), algorithm="sha256")
+    return digest.hexdigest()[:8]
+
+
+def _widest(address: Any) -> int:
+    """The finest prefix a masked address shows: /24, /48, or /40 for 6to4 (2002::/16 carries an IPv4 in its next 32 bits)."""
+    if address.version == 4:
+        return 24
+    return 40 if address.sixtofour is not None else 48
 
 
 def mask_email(email: str) -> str:
@@ -42,8 +52,7 @@ def mask_ip(ip: str) -> str:
         address = ipaddress.ip_address(ip)
     except ValueError:
         return _digest(ip)
-    prefix = 24 if address.version == 4 else 48
-    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+    return str(ipaddress.ip_network(f"{address}/{_widest(address)}", strict=False))
 
 
 def mask_text(value: str) -> str:
@@ -59,7 +68,7 @@ def mask_network(prefix: str) -> str:
         network = ipaddress.ip_network(prefix, strict=False)
     except ValueError:
         return _digest(prefix)
-    widest = 24 if network.version == 4 else 48
+    widest = _widest(network.network_address)
     return str(network.supernet(new_prefix=widest) if network.prefixlen > widest else network)
 
 
@@ -117,10 +126,23 @@ class ReviewActionForm(ActionForm):
                            widget=forms.TextInput(attrs={"placeholder": "note for the audit trail", "size": 30}))
 
 
+class NulSafeChangeList(ChangeList):
+    """A list whose query string holds a NUL finds nothing: PostgreSQL refuses NUL in a query (a 500)."""
+
+    def get_queryset(self, request: HttpRequest, exclude_parameters: Any = None) -> QuerySet:
+        queryset = super().get_queryset(request, exclude_parameters)
+        if any(unsearchable(value) for _, values in request.GET.lists() for value in values):
+            return queryset.none()
+        return queryset
+
+
 class ReviewPermissionMixin:
     """Read-only data, no add, no delete; acting needs ``signupguard.review_account``."""
 
     action_form = ReviewActionForm
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return NulSafeChangeList
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -21,6 +21,7 @@ from .common import unsearchable
 
 PENDING = "pending"
 ALL = "all"
+MAX_NUMBER = 2**63 - 1  # the widest integer column (a 64-bit id or ASN); SQLite raises OverflowError past it
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -150,9 +151,11 @@ class InputFilter(admin.SimpleListFilter):
             return queryset.none()
         if self.numeric:
             digits = value.upper().removeprefix("AS")
-            if not digits.isdigit():
+            if not (digits.isascii() and digits.isdigit()):  # "²".isdigit() is True, and int("²") a ValueError
                 return queryset.none()
             value = int(digits)  # type: ignore[assignment]
+            if value > MAX_NUMBER:
+                return queryset.none()
         return queryset.filter(**{self.field: self.canonical(value)})
 
     def canonical(self, value: Any) -> Any:
