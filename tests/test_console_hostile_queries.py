@@ -97,3 +97,16 @@ def test_a_masked_mailbox_cannot_be_recomputed_from_a_guess(scored_signup, viewe
     assert "@gmail.com" in page and "secret.person" not in page
     for guess in ("secret.person", "secret.person@gmail.com"):
         assert hashlib.sha256(guess.encode()).hexdigest()[:8] not in page, guess
+
+
+@pytest.mark.parametrize("inside, outside, searched", [
+    ("203.0.113.5", "203.0.114.5", "203.0.112.0/23"),  # its two /24s, not the whole 203.0.0.0/16
+    ("2001:db8:0:1::5", "2001:db8:0:2::5", "2001:db8::/63"),  # its two /64s (the first stored compressed)
+    ("2001:db8::5", "2001:db8:2::5", "2001:db8::/47"),  # its two /48s
+])
+def test_searching_a_network_between_whole_groups_finds_only_what_it_holds(scored_signup, reviewer, inside, outside,
+                                                                           searched) -> None:
+    kept = scored_signup(conf=REVIEW_ALL, ip=inside)
+    scored_signup(conf=REVIEW_ALL, ip=outside)
+    response = _client(reviewer).get(QUEUE, {"queue": "all", "q": searched})
+    assert [a.pk for a in response.context["cl"].result_list] == [kept.pk]

@@ -34,14 +34,23 @@ def search_filter(term: str) -> Q:
         stored = prefixes(network.network_address)[0]  # what Attempt.ip_prefix holds for it: its /24 or /64
         if network.prefixlen >= int(stored.rsplit("/", 1)[1]):
             return Q(ip_prefix=stored)
-        # Wider (the /48 a masked list page shows): the stored prefixes that start like it.
+        # Wider (the /48 a masked list page shows): the stored prefixes that start like it, a whole group (octet,
+        # hextet) at a time. A /23 is its two /24s; past 256 such parts, the wider whole-group network (finds more).
         sep, bits = (":", 16) if network.version == 6 else (".", 8)
-        groups = network.network_address.exploded.split(sep)[: network.prefixlen // bits]
-        if network.version == 6:
-            groups = [group.lstrip("0") or "0" for group in groups]  # as stored, without leading zeros
-        # A /64 whose last hextets are zero is stored compressed ("2001:db8::/64" in 2001:db8::/48): the one
-        # prefix of the network that does not start with its groups is its first, the network address's own.
-        return Q(ip_prefix__startswith=sep.join(groups) + sep) | Q(ip_prefix=stored)
+        whole = -(-network.prefixlen // bits) * bits
+        if whole - network.prefixlen > 8:
+            parts = [network.supernet(new_prefix=whole - bits)]
+        else:
+            parts = list(network.subnets(new_prefix=whole))
+        found = Q()
+        for part in parts:
+            groups = part.network_address.exploded.split(sep)[: part.prefixlen // bits]
+            if part.version == 6:
+                groups = [group.lstrip("0") or "0" for group in groups]  # as stored, without leading zeros
+            # A /64 whose last hextets are zero is stored compressed ("2001:db8::/64" in 2001:db8::/48): the one
+            # prefix of a part that does not start with its groups is its first, the part's address's own.
+            found |= Q(ip_prefix__startswith=sep.join(groups) + sep) | Q(ip_prefix=prefixes(part.network_address)[0])
+        return found
     try:
         address = ipaddress.ip_address(term)
         return Q(ip=term) | Q(ip=str(address))  # as stored: lower case, compressed
