@@ -20,19 +20,22 @@ def _cleared(user):
     return user
 
 
-@pytest.mark.django_db(transaction=True)  # two connections: each sees the other's commits
-def test_a_key_requested_while_a_block_lands_is_refused(make_user) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite runs one write transaction at a time; the race is PostgreSQL's")
-    user = _cleared(make_user())
-    locked, done = threading.Event(), threading.Event()
+def _while_a_block_commits(user, during) -> None:
+    """Block ``user`` in a transaction of another connection and run ``during`` here before it commits.
+
+    The block waits for ``during`` at most a second: a ``during`` that (rightly) waits for its lock then sees it.
+    """
+    locked, done, errors = threading.Event(), threading.Event(), []
 
     def block() -> None:
         try:
             with transaction.atomic():
-                set_status(user, BLOCKED, source="reviewer", reason="account farm")  # revokes the keys it sees
+                set_status(user, BLOCKED, source="reviewer", reason="account farm")
                 locked.set()
-                done.wait(0.5)  # the key request arrives before this block commits
+                done.wait(1)  # the request arrives before this block commits
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+            locked.set()
         finally:
             connections.close_all()
 
@@ -40,11 +43,24 @@ def test_a_key_requested_while_a_block_lands_is_refused(make_user) -> None:
     blocker.start()
     assert locked.wait(10)
     try:
-        with pytest.raises(NotCleared):
-            issue_key(user, name="racing")  # waits for the block, then sees it
+        during()
     finally:
         done.set()
-        blocker.join()
+        blocker.join(15)
+    assert not blocker.is_alive() and errors == []
+
+
+@pytest.mark.django_db(transaction=True)  # two connections: each sees the other's commits
+def test_a_key_requested_while_a_block_lands_is_refused(make_user) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one write transaction at a time; the race is PostgreSQL's")
+    user = _cleared(make_user())
+
+    def request_key() -> None:
+        with pytest.raises(NotCleared):
+            issue_key(user, name="racing")  # waits for the block, then sees it
+
+    _while_a_block_commits(user, request_key)
     assert not AccountAPIKey.objects.filter(user=user, revoked=False).exists()
 
 
@@ -70,36 +86,6 @@ def test_a_key_name_with_an_unpaired_surrogate_is_stored_readably(make_user) -> 
     row, _ = issue_key(user, name="laptop \ud800\x00")
     row.refresh_from_db()
     assert row.name == "laptop \ufffd"
-
-
-def _while_a_block_commits(user, during) -> None:
-    """Block ``user`` in a transaction of another connection and run ``during`` here before it commits.
-
-    The block waits for ``during`` at most a few seconds: a ``during`` that (rightly) waits for its lock sees it.
-    """
-    locked, done, errors = threading.Event(), threading.Event(), []
-
-    def block() -> None:
-        try:
-            with transaction.atomic():
-                set_status(user, BLOCKED, source="reviewer", reason="account farm")
-                locked.set()
-                done.wait(3)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test
-            errors.append(exc)
-            locked.set()
-        finally:
-            connections.close_all()
-
-    blocker = threading.Thread(target=block)
-    blocker.start()
-    assert locked.wait(10)
-    try:
-        during()
-    finally:
-        done.set()
-        blocker.join(15)
-    assert not blocker.is_alive() and errors == []
 
 
 @pytest.mark.django_db(transaction=True)
