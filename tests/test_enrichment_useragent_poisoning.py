@@ -7,11 +7,16 @@ counts the latest scored attempts' browsers the same way (test_browser_versions)
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
+
 import pytest
 
+from signupguard.context import parse_event
 from signupguard.enrichment import Enricher
 from signupguard.enrichment.geo import GeoDatabases
 from signupguard.enrichment.useragent import NEWEST_MAJOR, UserAgentAnalyser
+from tests.plugins.events import make_event
 
 CHROME = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
           "Chrome/{}.0.0.0 Safari/537.36")
@@ -107,3 +112,53 @@ def test_invented_families_do_not_grow_a_workers_state_without_bound():
     assert len(analyser.newest_) <= UserAgentAnalyser.MAX_FAMILIES
     # The browsers everyone uses are still learned after the flood.
     assert [_age(analyser, 140) for _ in range(5)] == [0] * 5 and analyser.newest_["Chrome"] == 140
+
+
+# ua-parser names a family after whatever a client writes ("Zq7bot/500123" is the family Zq7bot, major 500123, and not
+# automation). A family's trial counted every distinct major it was sent: MAX_FAMILIES bounded the families, nothing
+# the majors, so up to 999 sightings of 2,000 invented families left two million counters (130 MiB) in every process.
+def _bot_ua(family: int, major: int) -> str:
+    return f"Mozilla/5.0 (compatible; Zq{family}bot/{major}.1; +https://zq{family}.example/bot)"
+
+
+def _trial_counters(analyser: UserAgentAnalyser) -> int:
+    return sum(len(counts) for counts in analyser._trial.values())
+
+
+def test_a_new_major_in_every_signup_of_invented_families_keeps_a_bounded_trial() -> None:
+    enricher = Enricher(geo=GeoDatabases())
+    for family in range(10):
+        for major in range(500):
+            event = parse_event(make_event(family * 500 + major, headers={"user-agent": _bot_ua(family, 500_027 + major)}))
+            ua = enricher.enrich(event).ua
+            assert (ua.family, ua.is_automation) == (f"Zq{family}bot", False)  # counted as a browser family
+    assert _trial_counters(enricher.ua) <= 10 * UserAgentAnalyser.TRIAL_MAJORS
+
+
+def test_the_version_trials_memory_at_the_family_cap_is_bounded() -> None:
+    analyser = UserAgentAnalyser(newest={})
+    families = UserAgentAnalyser.MAX_FAMILIES // 2
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for family in range(families):
+            name = f"Zq{family}bot"
+            analyser.version_age(name, 500_000, automated=False)  # the first sighting: the reference
+            for major in range(1, UserAgentAnalyser.TRIAL - 1):  # one short of the judgement that drops the trial
+                analyser.version_age(name, 500_027 + major, automated=False)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert _trial_counters(analyser) <= families * UserAgentAnalyser.TRIAL_MAJORS and held < 16 * 2**20
+
+
+def test_a_version_seen_often_survives_a_full_trial() -> None:
+    # The bound forgets rare versions, not the ones a reference is chosen from (2% of the trial's sightings).
+    analyser = UserAgentAnalyser(newest={})
+    analyser.version_age("Zqbot", 130, automated=False)
+    for n in range(1, 600):
+        major = 131 if n % 25 == 0 else 10_000 + n  # 131 in 4% of them, the rest each seen once
+        analyser.version_age("Zqbot", major, automated=False)
+    counts = analyser._trial["Zqbot"]
+    assert len(counts) <= UserAgentAnalyser.TRIAL_MAJORS and counts.get(131, 0) > 0

@@ -307,6 +307,7 @@ class UserAgentAnalyser:
     TRIAL = 1000  # sightings of a family after which its first reference is judged
     WINDOW = 10_000  # sightings of a family beyond which its counts halve: old traffic fades
     MAX_FAMILIES = 2_000  # families whose versions are learned; the rest read as unknown
+    TRIAL_MAJORS = 128  # distinct majors a family's trial counts at once (a client chooses them: bounded)
 
     def __init__(self, *, newest: Mapping[str, int] | None = None, promote_after: int = 3,
                  min_share: float = 0.02) -> None:
@@ -405,7 +406,15 @@ class UserAgentAnalyser:
             counts = self._trial.get(family)
             if counts is None:
                 return
-            counts[major] = counts.get(major, 0) + 1
+            if major in counts or len(counts) < self.TRIAL_MAJORS:
+                counts[major] = counts.get(major, 0) + 1
+            else:
+                # Full (Misra-Gries): a new major takes one sighting off every other. Any major with more
+                # than TRIAL / (TRIAL_MAJORS + 1) sightings (8), well under a share a reference needs, stays.
+                for version in list(counts):
+                    counts[version] -= 1
+                    if not counts[version]:
+                        del counts[version]
             if total < self.TRIAL:
                 return
             del self._trial[family]
