@@ -104,12 +104,6 @@ _KEY = b'"occurred_at"'
 _TIME = re.compile(rb'"occurred_at"\s*:\s*"([^"\\]{1,64})"')
 
 
-def _sort_time(raw: bytes) -> float | None:
-    """The line's ``occurred_at`` in epoch seconds, read as ``_sort_key`` reads it."""
-    key = _sort_key(raw)
-    return None if key is None else key[0]
-
-
 def _sort_key(raw: bytes) -> tuple[float, int] | None:
     """The line's ``occurred_at`` as (epoch seconds, digits past the microsecond), without parsing the whole
     line, when that is unambiguous.

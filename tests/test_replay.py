@@ -153,6 +153,8 @@ ESCAPED = '"occurred\\u005fat":"2026-06-10T12:00:00Z"'
     [
         TOP,
         '"occurred_at" :  "2026-06-10T14:00:00+02:00"',
+        '"occurred_at":"2026-06-10T12:00:00.123456789Z"',  # past the microsecond: its digits sort too
+        '"occurred_at":"2016-12-31T23:59:60.5+00:00"',  # a leap second
         f"{TOP},{NESTED}",  # the key twice: full parse
         f"{NESTED},{TOP}",
         f"{ESCAPED},{NESTED}",  # the real key escaped, a decoy unescaped: full parse
@@ -163,11 +165,12 @@ ESCAPED = '"occurred\\u005fat":"2026-06-10T12:00:00Z"'
 )
 def test_first_pass_time_agrees_with_the_full_parse(body):
     from signupguard.context import parse_line
-    from signupguard.offline import _sort_time
+    from signupguard.offline import _full_sort_time, _sort_key
 
     line = '{"event_id":"x","kind":"signup","ip":"81.2.0.1",' + body + "}"
-    quick = _sort_time(line.encode())
-    assert quick is None or quick == parse_line(line).timestamp
+    quick, full = _sort_key(line.encode()), _full_sort_time(line.encode())
+    assert full[0] == parse_line(line).timestamp
+    assert quick is None or quick == full
 
 
 def test_hostile_time_keys_are_replayed_at_their_real_time(tmp_path):
