@@ -99,26 +99,39 @@ class DefaultAdapter:
 
         return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
-    def verified_emails(self, user_ids: Iterable[int]) -> set[int]:
-        """Which of these accounts verified their email address: ``email_verified`` for many at once.
+    def verified_mailboxes(self, user_ids: Iterable[int]) -> dict[int, set[str]]:
+        """The normalised mailboxes each of these accounts proved it owns (``analyse_email(...).normalized``).
 
-        One query with allauth; an adapter that overrides ``email_verified``
-        is asked account by account.
+        A mailbox link blocks only where both accounts verified *that* mailbox: an
+        account that signed up with a victim's address and then verified one of its
+        own has verified an address, not the victim's mailbox. With allauth, every
+        verified ``EmailAddress`` (one query); an adapter that overrides
+        ``email_verified`` vouches for the account's current address.
         """
+        from signupguard.enrichment.email import analyse_email
+
         ids = list(user_ids)
-        users = get_user_model()._default_manager
+        found: dict[int, set[str]] = {}
+        if not ids:
+            return found
         if type(self).email_verified is not DefaultAdapter.email_verified:
-            return {user.pk for user in users.filter(pk__in=ids) if self.email_verified(user)}
-        from django.apps import apps
+            model = get_user_model()
+            email_field = model.get_email_field_name()
+            users = model._default_manager.filter(pk__in=ids)
+            pairs = [(user.pk, getattr(user, email_field, "") or "") for user in users if self.email_verified(user)]
+        else:
+            from django.apps import apps
 
-        if not ids or not apps.is_installed("allauth.account"):
-            return set()
-        from allauth.account.models import EmailAddress
-        from django.db.models import F
+            if not apps.is_installed("allauth.account"):
+                return found
+            from allauth.account.models import EmailAddress
 
-        email_field = get_user_model().get_email_field_name()
-        verified = EmailAddress.objects.filter(user_id__in=ids, verified=True, email__iexact=F(f"user__{email_field}"))
-        return set(verified.values_list("user_id", flat=True))
+            pairs = list(EmailAddress.objects.filter(user_id__in=ids, verified=True).values_list("user_id", "email"))
+        for uid, address in pairs:
+            normalized = analyse_email(address).normalized
+            if normalized:
+                found.setdefault(uid, set()).add(normalized[:255])
+        return found
 
     def on_blocked(self, user: Any, *, actor: Any | None, reason: str) -> None:
         """Called after an account is blocked and ``account_blocked`` was sent.

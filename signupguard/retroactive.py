@@ -13,9 +13,9 @@ cluster now says about them, and the policy below decides:
   the blocked share counts the *other* members. It is compared with the
   active model's thresholds, so one scale rules both decisions.
 * Only a strong link (same device, or same mailbox where both accounts
-  verified it: ``email_verified`` of the adapter) straight to a blocked
-  account can block, and only once ``CLUSTER_BLOCK_MIN`` of the cluster's accounts
-  are blocked (a household on one tablet is not a farm) and the cluster score
+  verified it: ``verified_mailboxes`` of the adapter) straight to a blocked
+  account can block, and only once the account shares a device or mailbox with
+  ``CLUSTER_BLOCK_MIN`` blocked accounts (a household on one tablet is not a farm) and the cluster score
   or ``CLUSTER_BLOCK_SHARE`` says so; a strong link always means review.
 * Any other member (a weak link: a /24 within an hour, a company domain, a
   browser profile; or only a chain of links) goes to review at most, once the
@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Callable
 
@@ -95,8 +95,8 @@ def verdict(
 ) -> str | None:
     """The retroactive policy for one clustered account: ``blocked``, ``review`` or None.
 
-    ``blocked`` counts the other accounts of the cluster that are blocked, and
-    ``strong`` is a device or mailbox link straight to one of them. In a small
+    ``blocked`` counts the blocked accounts it shares a device or verified mailbox
+    with, and ``strong`` is such a link straight to one of them. In a small
     cluster the share says little (two people on one tablet are a cluster of
     two), so even a strong link blocks only with at least ``CLUSTER_BLOCK_MIN``
     of them; anything weaker means review at most.
@@ -178,6 +178,9 @@ class Evidence:
     blocked: set[int]  # blocks by the model, a rule or a reviewer: never this action's own
     linked: set[int]  # by a device or a mailbox to a blocked account: held for review at least
     strong: set[int]  # of those, links that can block: a device, or a mailbox both accounts verified
+    # The blocked accounts each of those shares a device or verified mailbox with: CLUSTER_BLOCK_MIN counts
+    # these, not every blocked account of the cluster (one copied device plus blocks linked elsewhere blocked).
+    strong_to: dict[int, set[int]] = field(default_factory=dict)
 
     def share(self, uid: int) -> float:
         """The share of the other members that are blocked."""
@@ -188,8 +191,9 @@ class Evidence:
         others = len(self.blocked - {uid})
         if not others:
             return None
+        strong_blocked = len(self.strong_to.get(uid, set()) - {uid})
         return verdict(own=own, share=self.share(uid), strong=uid in self.strong, review_at=review_at,
-                       block_at=block_at, blocked=others) or (REVIEW if uid in self.linked else None)
+                       block_at=block_at, blocked=strong_blocked) or (REVIEW if uid in self.linked else None)
 
 
 def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
@@ -207,15 +211,17 @@ def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
              if a in blocked or b in blocked]
     # Asked once, for the mailboxes that matter: per account it cost two queries each (found in a review).
     mailboxes = {uid for kind, a, b in pairs if kind == "email" for uid in (a, b)}
-    verified = get_adapter().verified_emails(mailboxes) if mailboxes else set()
+    verified = get_adapter().verified_mailboxes(mailboxes) if mailboxes else {}
     for kind, a, b in pairs:
-        # An address nobody proved is whoever typed it: it holds, it cannot block.
-        can_block = kind != "email" or (a in verified and b in verified)
+        # An address nobody proved is whoever typed it: it holds, it cannot block. Both accounts must have
+        # verified one same mailbox, not each some address of its own.
+        can_block = kind != "email" or bool(verified.get(a, set()) & verified.get(b, set()))
         for blocked_end, other in ((a, b), (b, a)):
             if blocked_end in blocked:
                 evidence.linked.add(other)
                 if can_block:
                     evidence.strong.add(other)
+                    evidence.strong_to.setdefault(other, set()).add(blocked_end)
     return evidence
 
 

@@ -128,13 +128,36 @@ def linked_to_blocked(attempt: Attempt) -> bool:
                .exclude(user_id=attempt.user_id))
     device = (attempt.enrichment or {}).get("device") or {}
     identity = device.get("identity") if isinstance(device, dict) else None
-    if not identity:
+    if identity:
+        # The same device is the fingerprint with the same clock and languages (DeviceInfo.identity), as
+        # for the cluster links: owners of one phone model share a bare fingerprint worldwide, and one
+        # blocked stranger on it must not hold them all. Attempts stored without an identity still match.
+        blocked = blocked.filter(Q(enrichment__device__identity=identity)
+                                 | Q(enrichment__device__identity__isnull=True))
+    # Owners of one model in one country still share the identity. An account that used this device
+    # before (its signup or a login) is not held by a blocked account that came to it later, nor by one
+    # that came before a reviewer approved it on it: one blocked stranger re-held an approved customer at
+    # every login. Its cluster (a strong device link) is the retroactive action's to judge.
+    own = Attempt.objects.filter(user_id=attempt.user_id, device_fingerprint=attempt.device_fingerprint,
+                                 created_at__lt=attempt.created_at).filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True))
+    if identity:
+        own = own.filter(Q(enrichment__device__identity=identity) | Q(enrichment__device__identity__isnull=True))
+    first = own.order_by("created_at").values_list("created_at", flat=True).first()
+    if first is None:
         return blocked.exists()
-    # The same device is the fingerprint with the same clock and languages (DeviceInfo.identity), as
-    # for the cluster links: owners of one phone model share a bare fingerprint worldwide, and one
-    # blocked stranger on it must not hold them all. Attempts stored without an identity still match.
-    return blocked.filter(Q(enrichment__device__identity=identity)
-                          | Q(enrichment__device__identity__isnull=True)).exists()
+    from signupguard.models import Label
+
+    if Label.objects.filter(attempt__user_id=attempt.user_id, source=Label.Source.REVIEWER,
+                            label=Label.Value.LEGIT, at__gte=first).exists():
+        return False  # a reviewer approved it since it first used this device
+    return blocked.filter(created_at__lte=first).exists()
+
+
+# The rules on accounts per device and per address, and the window each counts over.
+_PLACE_RULES = {"login_device_accounts": ("LOGIN_MAX_ACCOUNTS_PER_DEVICE", timedelta(days=7),
+                                          "{n} accounts used this device in the last 7 days"),
+                "login_ip_accounts": ("LOGIN_MAX_ACCOUNTS_PER_IP", timedelta(hours=1),
+                                      "{n} accounts used this IP address in the last hour")}
 
 
 def login_rules(velocity: dict[str, Any]) -> list[dict[str, Any]]:
@@ -142,9 +165,9 @@ def login_rules(velocity: dict[str, Any]) -> list[dict[str, Any]]:
     distinct, failed = velocity.get("distinct", {}), velocity.get("failed", {})
     checks = (
         ("LOGIN_MAX_ACCOUNTS_PER_DEVICE", distinct.get("device_accounts"), 1, False,
-         "{n} accounts used this device in the last 7 days", "login_device_accounts"),
+         _PLACE_RULES["login_device_accounts"][2], "login_device_accounts"),
         ("LOGIN_MAX_ACCOUNTS_PER_IP", distinct.get("ip_accounts"), 0, False,
-         "{n} accounts used this IP address in the last hour", "login_ip_accounts"),
+         _PLACE_RULES["login_ip_accounts"][2], "login_ip_accounts"),
         ("LOGIN_MAX_FAILED_PER_ACCOUNT", failed.get("failed_account"), 1, True,
          "{n} failed logins to this account in the last hour", "login_failed_burst"),
     )
@@ -157,6 +180,41 @@ def login_rules(velocity: dict[str, Any]) -> list[dict[str, Any]]:
         if n > limit or (inclusive and n >= limit):
             reasons.append(_rule_reason(text.format(n=n), feature))
     return reasons
+
+
+def borne_out(attempt: Attempt, reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The login rules' reasons, those on accounts per device or address counted again on real accounts.
+
+    Velocity counts every name a login tried there, failed ones included: for
+    the model, many names from one place is a tell. A rule that holds someone's
+    account counts only accounts that signed up or logged in there: anyone can
+    fail a login with any name (found in an audit: 21 failed logins with
+    made-up names behind a customer's office address held the customer's next
+    login, six on the customer's phone model did it from anywhere).
+    """
+    kept = []
+    for reason in reasons:
+        rule = _PLACE_RULES.get(reason["feature"])
+        if rule is None:
+            kept.append(reason)
+            continue
+        setting, window, text = rule
+        if reason["feature"] == "login_ip_accounts":
+            where = Q(ip=attempt.ip) if attempt.ip else None
+        else:
+            where = Q(device_fingerprint=attempt.device_fingerprint) if attempt.device_fingerprint else None
+            identity = ((attempt.enrichment or {}).get("device") or {}).get("identity")
+            if where is not None and identity:  # the device as velocity names it: fingerprint, clock, languages
+                where &= Q(enrichment__device__identity=identity) | Q(enrichment__device__identity__isnull=True)
+        if where is None:
+            kept.append(reason)
+            continue
+        used = (Attempt.objects.filter(where, user__isnull=False, created_at__gte=attempt.created_at - window,
+                                       created_at__lte=attempt.created_at)
+                .filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True)).values("user_id").distinct().count())
+        if used > int(sg_settings.get(setting)):
+            kept.append(_rule_reason(text.format(n=used), reason["feature"]))
+    return kept
 
 
 def owners_place(attempt: Attempt, velocity: dict[str, Any]) -> bool:
@@ -187,7 +245,7 @@ def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt:
             rule_reasons.append(_rule_reason("this device was used by a blocked account", "linked_blocked_device"))
         if attempt.kind == "login":
             velocity = attempt.velocity or assessment.velocity.to_dict()
-            found = login_rules(velocity)
+            found = borne_out(attempt, login_rules(velocity))
             if any(r["feature"] == "login_failed_burst" for r in found) and owners_place(attempt, velocity):
                 found = [r for r in found if r["feature"] != "login_failed_burst"]
             rule_reasons.extend(found)
