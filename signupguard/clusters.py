@@ -31,6 +31,7 @@ from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError, OperationalError, connections, router, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
@@ -114,6 +115,12 @@ def observe(attempt: Attempt) -> Cluster | None:
     with transaction.atomic():
         for key in keys:
             _remember(key, user_id=user_id, when=when, device=device)
+        if neighbours:
+            # Read again after the first write: an account erased since the read above must not be linked
+            # (its rows would break the transaction's foreign keys and lose this attempt's links). On SQLite
+            # the write lock now keeps erasure out until commit; PostgreSQL's residual race fails the commit.
+            alive = set(get_user_model().objects.filter(pk__in=list(neighbours)).values_list("pk", flat=True))
+            neighbours = {uid: key for uid, key in neighbours.items() if uid in alive}
         if not neighbours:
             return _touch(user_id, when)
         return _merge(attempt, neighbours, when)
@@ -142,8 +149,11 @@ def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
         ClusterMember.objects.filter(cluster_id__in=absorbed).update(cluster=keep)
         Link.objects.filter(cluster_id__in=absorbed).update(cluster=keep)
         Cluster.objects.filter(merged_into_id__in=absorbed).update(merged_into=keep)
+        # Its shared attributes (addresses, mailboxes, devices) are the kept cluster's now: no stale copy stays
+        # behind, out of reach of retention and erasure, which recompute live clusters only.
         Cluster.objects.filter(pk__in=absorbed).update(
-            status=Cluster.Status.MERGED, merged_into=keep, size=0, blocked_count=0, blocked_share=0.0
+            status=Cluster.Status.MERGED, merged_into=keep, size=0, blocked_count=0, blocked_share=0.0,
+            top_attributes=[],
         )
     ClusterMember.objects.bulk_create(
         [ClusterMember(user_id=uid, cluster=keep, first_seen=when, last_seen=when)

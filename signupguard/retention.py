@@ -22,12 +22,12 @@ their data with ``user`` NULL.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from signupguard.models import AccountStatus, Attempt, Link, LinkKey
 
@@ -73,7 +73,7 @@ def delete_expired_link_data(days: float, *, now: dt.datetime | None = None) -> 
 
     Link keys not seen within the retention go, so new signups no longer link
     through them. Older evidence (``Link``) keeps its kind, which the
-    retroactive policy weighs, but its value becomes a digest, and the
+    retroactive policy weighs, but its value becomes a keyed digest, and the
     clusters it touched recompute their shared attributes.
     """
     from signupguard.clusters import refresh
@@ -87,11 +87,21 @@ def delete_expired_link_data(days: float, *, now: dt.datetime | None = None) -> 
     old = Link.objects.filter(at__lt=cutoff).exclude(value__startswith=EXPIRED).only("pk", "value", "cluster_id")
     while batch := list(old[:BATCH]):  # one UPDATE per batch, each its own short transaction
         for link in batch:
-            link.value = EXPIRED + hashlib.sha256(link.value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            link.value = expired_value(link.value)
             touched.add(link.cluster_id)
         Link.objects.bulk_update(batch, ["value"])
     for cluster_id in sorted(touched):
         refresh(cluster_id)  # one deleted meanwhile is skipped
+
+
+def expired_value(value: str) -> str:
+    """What an expired piece of evidence keeps: a digest keyed with ``SECRET_KEY``.
+
+    Equal values still read as equal (one shared device stays one), but a bare
+    hash of an IPv4 address or a device id falls to a list of guesses in minutes.
+    """
+    digest = salted_hmac("signupguard.retention.expired", value.encode("utf-8", "surrogatepass"), algorithm="sha256")
+    return EXPIRED + digest.hexdigest()[:16]
 
 
 def erase_account(user: Any) -> int:
