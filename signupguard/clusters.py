@@ -17,13 +17,17 @@ id order; two workers linking disjoint accounts at once never wait on each
 other. A membership lost to a race is repaired by the account's next attempt.
 A refresh of a cluster's aggregates locks it before it reads them, so it
 waits for a merge in progress and counts the merged members; it holds no
-other cluster's lock while it waits (see ``_lock_unless_merged``).
+other cluster's lock while it waits (see ``_lock_unless_merged``). On
+PostgreSQL two workers linking accounts that share a key take turns on that
+key (an advisory lock), so neither misses the other; every linking pass locks
+keys before clusters, each in one order.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+import zlib
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from datetime import timedelta
@@ -92,11 +96,14 @@ def _remember(key: Key, *, user_id: int, when: Any, device: str) -> None:
 def observe(attempt: Attempt) -> Cluster | None:
     """Link the attempt's account to the accounts it shares keys with; its cluster or None.
 
-    The neighbours are read first, outside any transaction, then everything
-    is written in one short transaction: on SQLite a transaction holds the
-    database's one write lock (and, once it has read, keeps other writers
+    On SQLite the neighbours are read first, outside any transaction, then
+    everything is written in one short transaction: there a transaction holds
+    the database's one write lock (and, once it has read, keeps other writers
     from committing) from its first write (read) to its commit, and the
-    signups of the web process wait for it.
+    signups of the web process wait for it. On PostgreSQL they are read inside
+    the transaction, under a lock on each of the attempt's keys
+    (``_lock_keys``): a worker linking another account of the same device or
+    mailbox at the same moment waits for this one's commit and sees it.
     """
     if attempt.user_id is None or not (attempt.kind == Attempt.Kind.SIGNUP or attempt.success):
         return None
@@ -106,13 +113,15 @@ def observe(attempt: Attempt) -> Cluster | None:
     when, user_id = attempt.occurred_at, attempt.user_id
     # The device's identity (as the device key and velocity count it), else the raw fingerprint.
     device = next((k.value for k in keys if k.kind == "device"), attempt.device_fingerprint)[:128]
-    neighbours: dict[int, Key] = {}
-    for key in keys:
-        uids, linked_by = _holders(key, user_id=user_id, when=when, device=device)
-        for uid in uids:
-            if uid not in neighbours or (linked_by.rule.strong and not neighbours[uid].rule.strong):
-                neighbours[uid] = linked_by  # the strongest evidence: what the retroactive policy weighs
+    # Where rows can be locked, the holders are read under a lock on each key (below): two workers
+    # linking two accounts of one device at once each read the holders before the other committed
+    # its key, and neither linked the other (found in an audit). SQLite writes one at a time.
+    locking = connections[router.db_for_write(LinkKey)].vendor == "postgresql"
+    neighbours = {} if locking else _neighbours(keys, user_id=user_id, when=when, device=device)
     with transaction.atomic():
+        if locking:
+            _lock_keys(keys)
+            neighbours = _neighbours(keys, user_id=user_id, when=when, device=device)
         for key in keys:
             _remember(key, user_id=user_id, when=when, device=device)
         if neighbours:
@@ -124,6 +133,28 @@ def observe(attempt: Attempt) -> Cluster | None:
         if not neighbours:
             return _touch(user_id, when)
         return _merge(attempt, neighbours, when)
+
+
+def _neighbours(keys: list[Key], *, user_id: int, when: Any, device: str) -> dict[int, Key]:
+    """The accounts sharing one of ``keys`` with the account, each with the strongest key linking it."""
+    neighbours: dict[int, Key] = {}
+    for key in keys:
+        uids, linked_by = _holders(key, user_id=user_id, when=when, device=device)
+        for uid in uids:
+            if uid not in neighbours or (linked_by.rule.strong and not neighbours[uid].rule.strong):
+                neighbours[uid] = linked_by  # the strongest evidence: what the retroactive policy weighs
+    return neighbours
+
+
+_KEY_LOCKS = 0x5347  # the advisory locks' first half: signupguard's link keys
+
+
+def _lock_keys(keys: list[Key]) -> None:
+    """Lock the keys (PostgreSQL advisory locks, until the transaction ends), in one order for every worker."""
+    ids = sorted({zlib.crc32(f"{key.kind}\0{key.value}".encode()) - 2**31 for key in keys})
+    with connections[router.db_for_write(LinkKey)].cursor() as cursor:
+        for lock_id in ids:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_KEY_LOCKS, lock_id])
 
 
 def _touch(user_id: int, when: Any) -> Cluster | None:

@@ -86,16 +86,29 @@ def score_attempt(attempt_id: int) -> Attempt | None:
         # commit together: a failed save (or a worker dying in between) leaves no
         # count behind for the retry to add to. Redis commits its own write first, and
         # gives a retry of the same event its first reading back.
-        with transaction.atomic():
-            # A form render another signup spent gives no fill time; the stored event says so,
-            # so a retry, an export and a replay read the same. Spent before any velocity write.
-            marked = render_tokens.mark_replay(event)
-            if marked:
-                attempt.raw = {**attempt.raw, "form": event.form}
-            prepared = engine.prepare(event)
-            _save_prepared(attempt, prepared.enrichment, prepared.velocity, raw=marked)
+        try:
+            with transaction.atomic():
+                # A form render another signup spent gives no fill time; the stored event says so,
+                # so a retry, an export and a replay read the same. Spent before any velocity write.
+                marked = render_tokens.mark_replay(event)
+                if marked:
+                    attempt.raw = {**attempt.raw, "form": event.form}
+                prepared = engine.prepare(event)
+                _save_prepared(attempt, prepared.enrichment, prepared.velocity, raw=marked)
+        except _ClaimLost:
+            return None  # the sweep took the stale claim over: its count and verdict stand, not this one's
     assessment = engine.score([prepared], explain="auto")[0]
     return apply_assessment(attempt, assessment)
+
+
+class _ClaimLost(Exception):
+    """This worker's claim went stale and the sweep reclaimed the attempt: what it wrote is rolled back."""
+
+
+def _claimed(attempt: Attempt) -> Any:
+    """The attempt's row while the claim it was read with holds (a worker slower than ``stale_before``
+    may find the sweep scoring, or done with, the attempt: found in an audit, the event counted twice)."""
+    return Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.SCORING, claimed_at=attempt.claimed_at)
 
 
 def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any, *, raw: bool = False) -> None:
@@ -109,10 +122,10 @@ def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any, *, raw: boo
     attempt.network_kind = summary.get("network_kind") or ""
     attempt.email_normalized = (summary.get("email_normalized") or "")[:320]
     attempt.email_domain = (summary.get("email_domain") or "")[:255]
-    attempt.save(update_fields=[
-        "enrichment", "velocity", "ip_prefix", "asn", "as_org", "country", "network_kind",
-        "email_normalized", "email_domain", *(["raw"] if raw else []),
-    ])
+    fields = ["enrichment", "velocity", "ip_prefix", "asn", "as_org", "country", "network_kind",
+              "email_normalized", "email_domain", *(["raw"] if raw else [])]
+    if not _claimed(attempt).update(**{name: getattr(attempt, name) for name in fields}):
+        raise _ClaimLost
 
 
 def _rule_reason(text: str, feature: str) -> dict[str, Any]:
@@ -235,8 +248,11 @@ def owners_place(attempt: Attempt, velocity: dict[str, Any]) -> bool:
     return earlier.filter(places).exists()
 
 
-def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt:
-    """Store the verdict on the attempt and act on the account; sends ``attempt_scored``."""
+def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt | None:
+    """Store the verdict on the attempt and act on the account; sends ``attempt_scored``.
+
+    None, and nothing done, when the attempt's claim was taken over meanwhile (``_claimed``).
+    """
     reasons = [dict(r) for r in assessment.reasons]
     decision = assessment.decision
     rule_reasons: list[dict[str, Any]] = []
@@ -263,10 +279,10 @@ def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt:
         # Cluster linking runs later, in the linking pass (signupguard.clusters):
         # the verdict only marks the attempt for it.
         attempt.link_pending = needs_link(attempt)
-        attempt.save(update_fields=[
-            "score", "decision", "reasons", "model_version", "shadow_score", "shadow_model_version",
-            "state", "scored_at", "error", "link_pending",
-        ])
+        fields = ["score", "decision", "reasons", "model_version", "shadow_score", "shadow_model_version",
+                  "state", "scored_at", "error", "link_pending"]
+        if not _claimed(attempt).update(**{name: getattr(attempt, name) for name in fields}):
+            return None  # the sweep took the stale claim over: one verdict, its own
         signals.attempt_scored.send(sender=Attempt, attempt=attempt, assessment=assessment)
         by_rule = bool(rule_reasons) or bool(getattr(assessment, "rule", None))
         if attempt.link_pending:
@@ -307,15 +323,20 @@ def _reason_text(attempt: Attempt) -> str:
     return f"{attempt.kind} {attempt.decision} (score {attempt.score:.2f})"[:255]
 
 
-def fail(attempt_id: int, error: str) -> None:
-    """Scoring failed for good: mark the attempt and apply ``FAIL_MODE``."""
+def fail(attempt_id: int, error: str, *, pending_only: bool = False) -> bool:
+    """Scoring failed for good: mark the attempt and apply ``FAIL_MODE``; whether it was failed now.
+
+    ``pending_only``: only while it is still pending (``give_up_overdue``, which read it as pending):
+    one a worker has claimed since is that worker's to decide.
+    """
     with transaction.atomic():
-        Attempt.objects.filter(pk=attempt_id).exclude(state=Attempt.State.SCORED).update(
-            state=Attempt.State.FAILED, error=error[:2000], claimed_at=None
-        )
+        failing = Attempt.objects.filter(pk=attempt_id).exclude(state=Attempt.State.SCORED)
+        if pending_only:
+            failing = failing.filter(state=Attempt.State.PENDING)
+        marked = failing.update(state=Attempt.State.FAILED, error=error[:2000], claimed_at=None)
         attempt = Attempt.objects.select_related("user").filter(pk=attempt_id).first()
         if attempt is None or attempt.user is None or attempt.kind != "signup" or attempt.state != "failed":
-            return
+            return bool(marked)
         fail_open = str(sg_settings.FAIL_MODE).lower() == "open"
         set_status(
             attempt.user, CLEARED if fail_open else REVIEW, source=StatusChange.Source.SYSTEM,
@@ -323,6 +344,7 @@ def fail(attempt_id: int, error: str) -> None:
             only_from=[PENDING],
         )
     logger.error("signupguard: scoring attempt %s failed for good: %s", attempt_id, error)
+    return bool(marked)
 
 
 def _fail_after() -> float:
@@ -341,9 +363,8 @@ def give_up_overdue(error: str, *, attempt_id: int | None = None) -> list[int]:
     if attempt_id is not None:
         overdue = overdue.filter(pk=attempt_id)
     ids = list(overdue.order_by("created_at").values_list("pk", flat=True)[:500])
-    for overdue_id in ids:
-        fail(overdue_id, error)
-    return ids
+    # Only those still pending: a worker may have claimed one since (the service back); it decides it.
+    return [overdue_id for overdue_id in ids if fail(overdue_id, error, pending_only=True)]
 
 
 def sweep_cutoff() -> Any:

@@ -220,8 +220,10 @@ def test_a_refresh_following_a_merge_does_not_deadlock_with_a_merge_that_read_ol
     """
     big, small, merger = _two_clusters()
     assert big.pk < small.pk
-    joiner = _attempt(7, ip="10.7.1.1", device=_device("fp-big"))  # A's device only
-    bridge = _attempt(8, ip="10.8.1.1", device=_device("fp-small"), email="u2@gmail.com")  # B's device, A's mailbox
+    # No two of the three linking workers share a key: one would wait for the other's uncommitted key
+    # (clusters._lock_keys) before reading the memberships, which are then the merged ones.
+    joiner = _attempt(7, ip="10.7.1.1", device=_device("fp-joiner"), email="u3@gmail.com")  # A's mailbox only
+    bridge = _attempt(8, ip="10.8.1.1", device=_device("fp-big"), email="u5@gmail.com")  # A's device, B's mailbox
     merged, joined, release_merge, release_join, locked, resume = (threading.Event() for _ in range(6))
 
     def refresh_b() -> None:
