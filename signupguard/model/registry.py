@@ -50,10 +50,11 @@ except ImportError:  # not POSIX
 
 from signupguard.conf import sg_settings
 from signupguard.evaluation import recall_at_fpr
+from signupguard.policy import Thresholds
 
 from . import ModelError, Scorer
 from .coldstart import ColdStartModel
-from .predict import METADATA_FILE, ModelUnchecked, RiskModel, read_metadata
+from .predict import METADATA_FILE, MODEL_FILE, ModelUnchecked, RiskModel, read_metadata
 
 logger = logging.getLogger("signupguard.model")
 
@@ -149,20 +150,34 @@ class _Loaded:
     failures: int = 0  # consecutive loads that could not check it
 
 
-_cache: dict[tuple[str, float | str], _Loaded] = {}
+_cache: dict[tuple[str, tuple | str], _Loaded] = {}
+
+
+def _stamp(directory: Path) -> tuple:
+    """What identifies the files that score in ``directory``: metadata.json's and model.txt's inode, time and size.
+
+    metadata.json's time alone is not enough: a version repaired by ``register``
+    (a whole copy renamed over a damaged one) or a model.txt damaged in place
+    keeps it (``shutil.copy2`` copies times), and every running process would
+    keep its verdict on the old files until restarted.
+    """
+    stamp: list[tuple[int, int, int] | None] = []
+    for name in (METADATA_FILE, MODEL_FILE):
+        try:
+            found = (directory / name).stat()
+            stamp.append((found.st_ino, found.st_mtime_ns, found.st_size))
+        except (OSError, ValueError):
+            stamp.append(None)
+    return tuple(stamp)
 
 
 def load(directory: Path | str) -> Scorer:
-    """Load ``directory`` (cached while its metadata file is unchanged); cold start on failure."""
+    """Load ``directory`` (cached while its metadata and model files are unchanged); cold start on failure."""
     if isinstance(directory, UnusablePointer):
-        key: tuple[str, float | str] = (str(directory), directory.problem)
+        key: tuple[str, tuple | str] = (str(directory), directory.problem)
     else:
         directory = Path(directory)
-        try:
-            stamp = (directory / METADATA_FILE).stat().st_mtime
-        except (OSError, ValueError):
-            stamp = -1.0
-        key = (str(directory), stamp)
+        key = (str(directory), _stamp(directory))
     loaded = _cache.get(key)
     if loaded is None or time.monotonic() >= loaded.retry_at:
         loaded = _load_uncached(directory, failures=loaded.failures if loaded else 0)
@@ -356,9 +371,52 @@ def _install(source: Path, target: Path, *, replace: bool) -> None:
     staging = target.parent / f".{target.name}.partial-{secrets.token_hex(4)}"
     try:
         shutil.copytree(source, staging)
+        _check_staged(staging, target.name, source)
         _move_in(staging, target, replace=replace)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # still there only if the copy or the move failed
+
+
+def _check_staged(staging: Path, version: str, source: Path) -> None:
+    """ModelError unless the copy in ``staging`` is the model ``version`` names, whole and servable.
+
+    ``register`` checked the source before copying it, but another training run
+    writing into the same ``--out`` (two scheduled runs that overlap) can replace
+    its files meanwhile, or between model.txt and metadata.json: installed, the
+    copy would score with one model under another's name.
+    """
+    changed = (f"the copy of {source} is not whole, or not the model {version} (its files changed while it was "
+               f"copied: another signupguard_train writing into it?); run again once that run has finished")
+    try:
+        meta = read_metadata(staging)
+        text = (staging / MODEL_FILE).read_text(encoding="utf-8")
+    except (ModelError, OSError, UnicodeDecodeError):
+        raise ModelError(changed) from None
+    if meta.get("version") != version or not _names_its_model(version, text, meta):
+        raise ModelError(changed)
+    RiskModel.load(staging)
+
+
+def _names_its_model(version: str, text: str, meta: dict) -> bool:
+    """Whether ``version`` is the hash save_model gives ``text`` with the metadata's thresholds and aim.
+
+    A name that is no such hash (a version renamed by hand) and metadata without
+    the thresholds or training record save_model writes (an older release's)
+    are not checked.
+    """
+    from .train import version_hash
+
+    thresholds, training = meta.get("thresholds"), meta.get("training")
+    digest = version.rpartition("-")[2]
+    if (len(digest) != 12 or any(c not in "0123456789abcdef" for c in digest)
+            or not isinstance(thresholds, dict) or not isinstance(training, dict)):
+        return True
+    try:
+        chosen = Thresholds(review=float(thresholds["review"]), block=float(thresholds["block"]))
+    except (KeyError, TypeError, ValueError):
+        return True  # RiskModel.load refuses it with the reason
+    aim = {"target_rates": training.get("target_rates"), "threshold_margin": training.get("threshold_margin", 1.0)}
+    return any(version.endswith("-" + version_hash(text, chosen, form)) for form in (aim, None))
 
 
 def _move_in(staging: Path, target: Path, *, replace: bool) -> None:
