@@ -15,26 +15,19 @@ from django.test import override_settings
 from signupguard.context import parse_event
 from signupguard.features import FEATURE_NAMES
 from signupguard.model import ModelError, registry
-from signupguard.model.train import SignupRiskClassifier, save_model
 from signupguard.models import Attempt, Label
-from signupguard.policy import HONEYPOT, RULE_FEATURE, Thresholds
+from signupguard.policy import HONEYPOT, RULE_FEATURE
 from signupguard.status import set_status
 from tests.plugins.console import ALLOW_ALL, DENY_ALL, MEMORY
 from tests.plugins.events import make_event
+from tests.plugins.small_models import save_small_model
 
 HOLDOUT_ROWS = 200
 
 
 def _save(out: Path, seed: int, *, test_rows: int) -> str:
     """A small real model in ``out`` whose training recorded a hold-out of ``test_rows`` rows; its version."""
-    rng = np.random.default_rng(seed)
-    X = rng.random((400, len(FEATURE_NAMES)))
-    y = (X[:, 0] > 0.7).astype(int)
-    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False)
-    clf.fit(X, y)
-    split = {"train": 400 - test_rows, "valid": 0, "test": test_rows}
-    meta = save_model(clf, out, thresholds=Thresholds(0.5, 0.9), metrics={"split": split}, training={}, version_prefix="rep")
-    return meta["version"]
+    return save_small_model(out, seed, test_rows=test_rows, prefix="rep")
 
 
 def _holdout(out: Path, seed: int, rows: int) -> None:

@@ -14,20 +14,14 @@ from django.test import override_settings
 
 from signupguard.features import FEATURE_NAMES
 from signupguard.model import registry
-from signupguard.model.train import SignupRiskClassifier, save_model
-from signupguard.policy import Thresholds
+from tests.plugins.small_models import save_small_model
 
 
 def _save(out: Path, seed: int) -> Path:
-    """A small real model with a hold-out of both classes in ``out``."""
-    rng = np.random.default_rng(seed)
-    X = rng.random((400, len(FEATURE_NAMES)))
-    y = (X[:, 0] > 0.7).astype(int)
-    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False)
-    clf.fit(X, y)
-    split = {"train": 200, "valid": 0, "test": 200}
-    save_model(clf, out, thresholds=Thresholds(0.5, 0.9), metrics={"split": split}, training={}, version_prefix="left")
-    np.savez(out / registry.HOLDOUT_FILE, X=X[200:], y=y[200:])
+    """A small real model with a hold-out of both classes in ``out``: the second half of its rows."""
+    save_small_model(out, seed, test_rows=200, prefix="left")
+    X = np.random.default_rng(seed).random((400, len(FEATURE_NAMES)))[200:]  # the rows it was trained on
+    np.savez(out / registry.HOLDOUT_FILE, X=X, y=(X[:, 0] > 0.7).astype(int))
     return out
 
 

@@ -24,8 +24,7 @@ from django.test import override_settings
 
 from signupguard.features import FEATURE_NAMES
 from signupguard.model import registry
-from signupguard.model.train import SignupRiskClassifier, save_model
-from signupguard.policy import Thresholds
+from tests.plugins.small_models import save_small_model
 
 REPO = Path(__file__).resolve().parent.parent
 HOLDOUT_ROWS = 200
@@ -84,22 +83,15 @@ def worker_factory():
 
 def _save(out: Path, seed: int) -> str:
     """A small real model with its hold-out in ``out``; its version."""
-    rng = np.random.default_rng(seed)
-    X = rng.random((400, len(FEATURE_NAMES)))
-    y = (X[:, 0] > 0.7).astype(int)
-    clf = SignupRiskClassifier(n_estimators=5, num_leaves=4, min_child_samples=5, monotone=False)
-    clf.fit(X, y)
-    split = {"train": 400 - HOLDOUT_ROWS, "valid": 0, "test": HOLDOUT_ROWS}
-    meta = save_model(clf, out, thresholds=Thresholds(0.5, 0.9), metrics={"split": split}, training={},
-                      version_prefix="a9")
+    version = save_small_model(out, seed, test_rows=HOLDOUT_ROWS, prefix="procs")
     Xh = np.random.default_rng(seed + 100).random((HOLDOUT_ROWS, len(FEATURE_NAMES)))
     np.savez(out / registry.HOLDOUT_FILE, X=Xh, y=(Xh[:, 0] > 0.7).astype(int))
-    return meta["version"]
+    return version
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("a9") / "m"
+    out = tmp_path_factory.mktemp("registry") / "m"
     _save(out, 0)
     return out
 
