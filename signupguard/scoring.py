@@ -67,14 +67,17 @@ def release(attempt_id: int, error: str) -> None:
 
 
 def score_attempt(attempt_id: int) -> Attempt | None:
-    """Score the attempt and apply its verdict; None if there was nothing to do."""
+    """Claim the attempt, score it and apply its verdict; None if there was nothing to do."""
+    attempt = claim(attempt_id)
+    return None if attempt is None else score_claimed(attempt)
+
+
+def score_claimed(attempt: Attempt) -> Attempt | None:
+    """Score an attempt this worker claimed (``claim``) and apply its verdict; None if the claim was lost meanwhile."""
     from signupguard.engine import get_engine
     from signupguard.enrichment.types import Enrichment
     from signupguard.velocity.keys import Velocity
 
-    attempt = claim(attempt_id)
-    if attempt is None:
-        return None
     event = parse_event(attempt.raw)
     engine = get_engine()
     if attempt.enrichment and attempt.velocity:
@@ -323,16 +326,20 @@ def _reason_text(attempt: Attempt) -> str:
     return f"{attempt.kind} {attempt.decision} (score {attempt.score:.2f})"[:255]
 
 
-def fail(attempt_id: int, error: str, *, pending_only: bool = False) -> bool:
+def fail(attempt_id: int, error: str, *, pending_only: bool = False, claimed: Attempt | None = None) -> bool:
     """Scoring failed for good: mark the attempt and apply ``FAIL_MODE``; whether it was failed now.
 
     ``pending_only``: only while it is still pending (``give_up_overdue``, which read it as pending):
-    one a worker has claimed since is that worker's to decide.
+    one a worker has claimed since is that worker's to decide. ``claimed``: the attempt as this
+    worker claimed it; only while that claim holds (a worker slower than ``stale_before`` may fail
+    after the sweep took the attempt over, and that scoring is the sweep's to finish).
     """
     with transaction.atomic():
         failing = Attempt.objects.filter(pk=attempt_id).exclude(state=Attempt.State.SCORED)
         if pending_only:
             failing = failing.filter(state=Attempt.State.PENDING)
+        if claimed is not None:
+            failing = failing.filter(state=Attempt.State.SCORING, claimed_at=claimed.claimed_at)
         marked = failing.update(state=Attempt.State.FAILED, error=error[:2000], claimed_at=None)
         attempt = Attempt.objects.select_related("user").filter(pk=attempt_id).first()
         if attempt is None or attempt.user is None or attempt.kind != "signup" or attempt.state != "failed":

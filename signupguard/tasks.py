@@ -99,8 +99,10 @@ def _release_quietly(attempt_id: int, exc: BaseException) -> None:
              acks_late=True, ignore_result=True)
 def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
     """Score one attempt by primary key; safe to run twice."""
+    claimed = None
     try:
-        attempt = scoring.score_attempt(attempt_id)
+        claimed = scoring.claim(attempt_id)
+        attempt = None if claimed is None else scoring.score_claimed(claimed)
     except TRANSIENT as exc:
         clusters.scoring_done()
         _release_quietly(attempt_id, exc)
@@ -119,7 +121,7 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries))
     except Exception as exc:
         logger.exception("signupguard: scoring attempt %s failed", attempt_id)
-        scoring.fail(attempt_id, describe_error(exc))
+        scoring.fail(attempt_id, describe_error(exc), claimed=claimed)
         clusters.scoring_done()
         return "failed"
     clusters.scoring_done()  # linking waits until this worker has had no scoring for LINK_IDLE
@@ -182,8 +184,10 @@ def prune_attempts() -> int:
 
 def _sweep(limit: int, scored: list[int]) -> None:
     for attempt_id in scoring.due_for_sweep(limit=limit):
+        claimed = None
         try:
-            if scoring.score_attempt(attempt_id) is not None:
+            claimed = scoring.claim(attempt_id)
+            if claimed is not None and scoring.score_claimed(claimed) is not None:
                 scored.append(attempt_id)
         except TRANSIENT as exc:
             _release_quietly(attempt_id, exc)
@@ -192,7 +196,7 @@ def _sweep(limit: int, scored: list[int]) -> None:
             break
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
-            scoring.fail(attempt_id, describe_error(exc))
+            scoring.fail(attempt_id, describe_error(exc), claimed=claimed)
 
 
 # A job's progress commits with each batch: a retry, or the task delivered twice (acks_late), carries on from there.

@@ -1,8 +1,9 @@
-"""Races between several Celery worker processes (found in an audit, session 31), on PostgreSQL.
+"""Races between several Celery worker processes (found in audits, session 31), most on PostgreSQL.
 
-Each race runs on its own threads and connections, as two worker processes
-would, in a fixed interleaving (a pause between two queries, where the
-scheduler could put one) so that the outcome does not depend on luck.
+Those on PostgreSQL run on their own threads and connections, as two worker
+processes would, in a fixed interleaving (a pause between two queries, where
+the scheduler could put one) so that the outcome does not depend on luck. The
+last one needs no second connection: the sweep's claim is taken in order.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from signupguard.clusters import link_one
 from signupguard.gate import account_status
 from signupguard.models import Attempt, ClusterMember, Link, StatusChange
 from signupguard.recording import record_signup
-from signupguard.tasks import sweep_pending
+from signupguard.tasks import score_attempt as score_attempt_task, sweep_pending
 from tests.plugins.services import wait_until
 from tests.test_clusters import _attempt, _device
 
@@ -236,3 +237,41 @@ def test_a_slow_worker_whose_claim_the_sweep_took_over_does_not_score_the_attemp
     nxt.refresh_from_db()
     assert nxt.velocity["counts"]["ip"][0] == 1, nxt.velocity["counts"]  # before the fix: 2, the event counted twice
     assert swept.attempts == 2 and swept.scored_at is not None
+
+
+# ---------------------------------------------------------------- a slow worker failing after the sweep took over
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+def test_a_slow_worker_failing_after_the_sweep_took_its_claim_over_leaves_the_sweeps_scoring_alone(
+    signup_request, make_user, monkeypatch,
+) -> None:
+    """A worker whose claim went stale and that then fails for good does not fail the attempt the sweep is scoring.
+
+    Before the fix the task's ``fail`` spared only scored attempts: it marked
+    the attempt failed under the sweep's claim and FAIL_MODE ("closed") held
+    the account for review; the sweep's verdict (allow) then found its claim
+    gone and the user, whom the rules clear, waited for a reviewer.
+    """
+    user = make_user()
+    with override_settings(SIGNUPGUARD=ALLOW_ALL):
+        with transaction.atomic():
+            request = signup_request("81.2.69.160", data={DEVICE_FIELD: json.dumps({"fingerprint": "fp-1"})})
+            attempt = record_signup(request, user)
+            connection.run_on_commit.clear()  # scored below, by the task
+        sweep: dict[str, Attempt | None] = {}
+        score_claimed = scoring.score_claimed
+
+        def stuck_then_broken(claimed: Attempt) -> Attempt | None:
+            # Stuck past the stale-claim age (a long lock wait, a paused container): the sweep claims the attempt...
+            Attempt.objects.filter(pk=claimed.pk).update(claimed_at=timezone.now() - dt.timedelta(minutes=5))
+            sweep["claim"] = scoring.claim(claimed.pk)
+            raise RuntimeError("model.txt could not be read")  # ...then this worker fails for a reason no retry cures
+
+        monkeypatch.setattr(scoring, "score_claimed", stuck_then_broken)
+        assert score_attempt_task.apply(args=[attempt.pk]).get() == "failed"
+        monkeypatch.setattr(scoring, "score_claimed", score_claimed)
+        assert Attempt.objects.get(pk=attempt.pk).state == "scoring"  # still the sweep's
+        assert account_status(user) == "pending"
+        assert sweep["claim"] is not None and scoring.score_claimed(sweep["claim"]) is not None
+    assert (Attempt.objects.get(pk=attempt.pk).decision, account_status(user)) == ("allow", "cleared")
