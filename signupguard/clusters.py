@@ -116,11 +116,12 @@ def observe(attempt: Attempt) -> Cluster | None:
     # Where rows can be locked, the holders are read under a lock on each key (below): two workers
     # linking two accounts of one device at once each read the holders before the other committed
     # its key, and neither linked the other (found in an audit). SQLite writes one at a time.
-    locking = connections[router.db_for_write(LinkKey)].vendor == "postgresql"
+    using = router.db_for_write(LinkKey)
+    locking = connections[using].vendor == "postgresql"
     neighbours = {} if locking else _neighbours(keys, user_id=user_id, when=when, device=device)
-    with transaction.atomic():
+    with transaction.atomic(using=using):  # the locks' transaction: on another connection they would not hold
         if locking:
-            _lock_keys(keys)
+            _lock_keys(keys, using=using)
             neighbours = _neighbours(keys, user_id=user_id, when=when, device=device)
         for key in keys:
             _remember(key, user_id=user_id, when=when, device=device)
@@ -149,10 +150,10 @@ def _neighbours(keys: list[Key], *, user_id: int, when: Any, device: str) -> dic
 _KEY_LOCKS = 0x5347  # the advisory locks' first half: signupguard's link keys
 
 
-def _lock_keys(keys: list[Key]) -> None:
+def _lock_keys(keys: list[Key], *, using: str) -> None:
     """Lock the keys (PostgreSQL advisory locks, until the transaction ends), in one order for every worker."""
-    ids = sorted({zlib.crc32(f"{key.kind}\0{key.value}".encode()) - 2**31 for key in keys})
-    with connections[router.db_for_write(LinkKey)].cursor() as cursor:
+    ids = sorted({zlib.crc32(f"{key.kind}\0{key.value}".encode("utf-8", "surrogatepass")) - 2**31 for key in keys})
+    with connections[using].cursor() as cursor:
         for lock_id in ids:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_KEY_LOCKS, lock_id])
 
