@@ -108,10 +108,14 @@ class _ClaimLost(Exception):
     """This worker's claim went stale and the sweep reclaimed the attempt: what it wrote is rolled back."""
 
 
-def _claimed(attempt: Attempt) -> Any:
-    """The attempt's row while the claim it was read with holds (a worker slower than ``stale_before``
-    may find the sweep scoring, or done with, the attempt: found in an audit, the event counted twice)."""
-    return Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.SCORING, claimed_at=attempt.claimed_at)
+def _save_claimed(attempt: Attempt, fields: list[str]) -> bool:
+    """Write ``fields`` of the attempt while the claim it was read with holds; whether it did.
+
+    A worker slower than ``stale_before`` may find the sweep scoring, or done
+    with, the attempt (found in an audit: the event counted twice).
+    """
+    claimed = Attempt.objects.filter(pk=attempt.pk, state=Attempt.State.SCORING, claimed_at=attempt.claimed_at)
+    return bool(claimed.update(**{name: getattr(attempt, name) for name in fields}))
 
 
 def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any, *, raw: bool = False) -> None:
@@ -125,9 +129,8 @@ def _save_prepared(attempt: Attempt, enrichment: Any, velocity: Any, *, raw: boo
     attempt.network_kind = summary.get("network_kind") or ""
     attempt.email_normalized = (summary.get("email_normalized") or "")[:320]
     attempt.email_domain = (summary.get("email_domain") or "")[:255]
-    fields = ["enrichment", "velocity", "ip_prefix", "asn", "as_org", "country", "network_kind",
-              "email_normalized", "email_domain", *(["raw"] if raw else [])]
-    if not _claimed(attempt).update(**{name: getattr(attempt, name) for name in fields}):
+    if not _save_claimed(attempt, ["enrichment", "velocity", "ip_prefix", "asn", "as_org", "country", "network_kind",
+                                   "email_normalized", "email_domain", *(["raw"] if raw else [])]):
         raise _ClaimLost
 
 
@@ -254,7 +257,7 @@ def owners_place(attempt: Attempt, velocity: dict[str, Any]) -> bool:
 def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt | None:
     """Store the verdict on the attempt and act on the account; sends ``attempt_scored``.
 
-    None, and nothing done, when the attempt's claim was taken over meanwhile (``_claimed``).
+    None, and nothing done, when the attempt's claim was taken over meanwhile (``_save_claimed``).
     """
     reasons = [dict(r) for r in assessment.reasons]
     decision = assessment.decision
@@ -282,9 +285,8 @@ def apply_assessment(attempt: Attempt, assessment: Any) -> Attempt | None:
         # Cluster linking runs later, in the linking pass (signupguard.clusters):
         # the verdict only marks the attempt for it.
         attempt.link_pending = needs_link(attempt)
-        fields = ["score", "decision", "reasons", "model_version", "shadow_score", "shadow_model_version",
-                  "state", "scored_at", "error", "link_pending"]
-        if not _claimed(attempt).update(**{name: getattr(attempt, name) for name in fields}):
+        if not _save_claimed(attempt, ["score", "decision", "reasons", "model_version", "shadow_score",
+                                       "shadow_model_version", "state", "scored_at", "error", "link_pending"]):
             return None  # the sweep took the stale claim over: one verdict, its own
         signals.attempt_scored.send(sender=Attempt, attempt=attempt, assessment=assessment)
         by_rule = bool(rule_reasons) or bool(getattr(assessment, "rule", None))

@@ -404,7 +404,7 @@ def _names_its_model(version: str, text: str, meta: dict) -> bool:
     the thresholds or training record save_model writes (an older release's)
     are not checked.
     """
-    from .train import version_hash
+    from .train import version_aim, version_hash
 
     thresholds, training = meta.get("thresholds"), meta.get("training")
     digest = version.rpartition("-")[2]
@@ -415,8 +415,7 @@ def _names_its_model(version: str, text: str, meta: dict) -> bool:
         chosen = Thresholds(review=float(thresholds["review"]), block=float(thresholds["block"]))
     except (KeyError, TypeError, ValueError):
         return True  # RiskModel.load refuses it with the reason
-    aim = {"target_rates": training.get("target_rates"), "threshold_margin": training.get("threshold_margin", 1.0)}
-    return any(version.endswith("-" + version_hash(text, chosen, form)) for form in (aim, None))
+    return any(version.endswith("-" + version_hash(text, chosen, aim)) for aim in (version_aim(training), None))
 
 
 def _move_in(staging: Path, target: Path, *, replace: bool) -> None:

@@ -252,6 +252,11 @@ def version_hash(model_text: str, thresholds: Thresholds, aim: Any = None) -> st
     return hashlib.sha256(scored.encode()).hexdigest()[:12]
 
 
+def version_aim(training: dict[str, Any]) -> dict[str, Any]:
+    """What a model's thresholds aim at, as ``version_hash`` names it: the training record's target rates and margin."""
+    return {"target_rates": training.get("target_rates"), "threshold_margin": training.get("threshold_margin", 1.0)}
+
+
 def save_model(
     classifier: SignupRiskClassifier,
     directory: Path,
@@ -264,8 +269,7 @@ def save_model(
     """Write model.txt + metadata.json; the version is a hash of what scores: the model text and the thresholds."""
     directory.mkdir(parents=True, exist_ok=True)
     text = classifier.model_text()
-    aim = {"target_rates": training.get("target_rates"), "threshold_margin": training.get("threshold_margin", 1.0)}
-    version = f"{version_prefix}-{version_hash(text, thresholds, aim)}"
+    version = f"{version_prefix}-{version_hash(text, thresholds, version_aim(training))}"
     (directory / MODEL_FILE).write_text(text, encoding="utf-8")
     metadata = {
         "format": FORMAT_VERSION,
