@@ -25,6 +25,7 @@ from signupguard.clusters import observe, refresh
 from signupguard.models import Attempt, Cluster, ClusterMember
 from signupguard.retroactive import suppressed
 from signupguard.status import set_status
+from tests.plugins.races import pause_after
 from tests.plugins.services import wait_until
 from tests.test_clusters import _attempt, _device
 
@@ -91,15 +92,9 @@ def _during_merge(merger: Attempt, other: Callable[[], Any]) -> list[BaseExcepti
     return errors
 
 
-@pytest.fixture
-def _postgresql() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite runs one write transaction at a time; the race is PostgreSQL's")
-
-
 @pytest.mark.parametrize("refreshed", ["surviving", "absorbed"])
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql")
+@pytest.mark.usefixtures("postgresql_only")
 def test_a_refresh_racing_a_merge_leaves_the_merged_sizes(refreshed: str) -> None:
     big, small, merger = _two_clusters()
     errors = _during_merge(merger, lambda: refresh((big if refreshed == "surviving" else small).pk))
@@ -111,7 +106,7 @@ def test_a_refresh_racing_a_merge_leaves_the_merged_sizes(refreshed: str) -> Non
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql")
+@pytest.mark.usefixtures("postgresql_only")
 def test_blocking_an_account_whose_cluster_is_being_merged_away_counts_in_the_merged_cluster() -> None:
     big, small, merger = _two_clusters()
     member = ClusterMember.objects.filter(cluster=small).select_related("user").first().user
@@ -192,22 +187,8 @@ def _held(action: Callable[[], Any], done: threading.Event, release: threading.E
     return run
 
 
-def _pausing_after_first_lock(locked: threading.Event, resume: threading.Event) -> Callable[..., Any]:
-    """An execute wrapper: the connection's first ``SELECT ... FOR UPDATE`` returns only on ``resume``.
-
-    (A slow moment between two queries, where the scheduler could put one.)
-    """
-    def wrapper(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
-        result = execute(sql, params, many, context)
-        if "FOR UPDATE" in sql and not locked.is_set():
-            locked.set()
-            assert resume.wait(30), "never resumed"
-        return result
-    return wrapper
-
-
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql")
+@pytest.mark.usefixtures("postgresql_only")
 def test_a_refresh_following_a_merge_does_not_deadlock_with_a_merge_that_read_older_memberships() -> None:
     """The lock-order inversion two reviewers suspected, in the one order that produces it.
 
@@ -227,7 +208,7 @@ def test_a_refresh_following_a_merge_does_not_deadlock_with_a_merge_that_read_ol
     merged, joined, release_merge, release_join, locked, resume = (threading.Event() for _ in range(6))
 
     def refresh_b() -> None:
-        with connection.execute_wrapper(_pausing_after_first_lock(locked, resume)):
+        with connection.execute_wrapper(pause_after("FOR UPDATE", locked, resume)):
             refresh(small.pk)
 
     sides: list[_Side] = []
@@ -259,7 +240,7 @@ def test_a_refresh_following_a_merge_does_not_deadlock_with_a_merge_that_read_ol
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql")
+@pytest.mark.usefixtures("postgresql_only")
 def test_a_merge_that_finds_its_accounts_moved_lets_its_locks_go_before_it_locks_again(monkeypatch, django_user_model) -> None:
     """A merge locks the clusters it read the accounts in, then reads the memberships again; when a
     concurrent merge moved an account meanwhile, it locks where the account is now. Still holding

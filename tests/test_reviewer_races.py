@@ -38,13 +38,8 @@ def mailbox(name: str) -> str:
     return f"{name}@{name}.example"
 
 
-@pytest.fixture(autouse=True)
-def _postgresql_only() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite runs one write transaction at a time; the races are PostgreSQL's")
-
-
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("celery_eager", "fresh_engine")]
+pytestmark = [pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("postgresql_only", "celery_eager", "fresh_engine")]
 
 
 def race(*actions: Callable[[], Any], timeout: float = 30.0) -> list[BaseException]:

@@ -25,25 +25,9 @@ from signupguard.gate import account_status
 from signupguard.models import Attempt, ClusterMember, Link, StatusChange
 from signupguard.recording import record_signup
 from signupguard.tasks import score_attempt as score_attempt_task, sweep_pending
+from tests.plugins.races import pause_after
 from tests.plugins.services import wait_until
 from tests.test_clusters import _attempt, _device
-
-
-@pytest.fixture
-def _postgresql() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite runs one write transaction at a time; the race is PostgreSQL's")
-
-
-def _pause_after(marker: str, reached: threading.Event, resume: threading.Event) -> Callable[..., Any]:
-    """An execute wrapper: the connection's first statement containing ``marker`` returns only on ``resume``."""
-    def wrapper(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
-        result = execute(sql, params, many, context)
-        if marker in sql and not reached.is_set():
-            reached.set()
-            assert resume.wait(30), "never resumed"
-        return result
-    return wrapper
 
 
 class _Side(threading.Thread):
@@ -84,7 +68,7 @@ def _pending(n: int, device: str) -> Attempt:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql")
+@pytest.mark.usefixtures("postgresql_only")
 def test_two_workers_linking_two_signups_of_one_device_at_once_link_them() -> None:
     """Two signups from one device, linked by two workers at the same moment, end up in one cluster.
 
@@ -99,7 +83,7 @@ def test_two_workers_linking_two_signups_of_one_device_at_once_link_them() -> No
     first, second = _pending(1, "fp-farm"), _pending(2, "fp-farm")
     reached, resume = threading.Event(), threading.Event()
     # Worker A links the first signup and is paused after its first write of a link key, before its commit.
-    a = _Side(lambda: link_one(first.pk), _pause_after('UPDATE "signupguard_linkkey"', reached, resume))
+    a = _Side(lambda: link_one(first.pk), pause_after('UPDATE "signupguard_linkkey"', reached, resume))
     a.start()
     try:
         wait_until(lambda: reached.is_set() or a.error, timeout=30, what="worker A to write its link key")
@@ -129,7 +113,7 @@ ALLOW_ALL = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStor
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql", "celery_eager", "fresh_engine")
+@pytest.mark.usefixtures("postgresql_only", "celery_eager", "fresh_engine")
 def test_the_sweep_giving_up_on_an_attempt_a_worker_is_scoring_does_not_overrule_its_verdict(
     signup_request, make_user,
 ) -> None:
@@ -157,9 +141,9 @@ def test_the_sweep_giving_up_on_an_attempt_a_worker_is_scoring_does_not_overrule
 
         read, resume_sweep, claimed, resume_worker = (threading.Event() for _ in range(4))
         sweep = _Side(lambda: scoring.give_up_overdue("ConnectionError: Redis unreachable"),
-                      _pause_after('FROM "signupguard_attempt"', read, resume_sweep))
+                      pause_after('FROM "signupguard_attempt"', read, resume_sweep))
         worker = _Side(lambda: scoring.score_attempt(attempt.pk),
-                       _pause_after('UPDATE "signupguard_attempt"', claimed, resume_worker))
+                       pause_after('UPDATE "signupguard_attempt"', claimed, resume_worker))
         try:
             sweep.start()
             wait_until(lambda: read.is_set() or sweep.error, timeout=30, what="the sweep to read the overdue attempts")
@@ -188,7 +172,7 @@ DATABASE_VELOCITY = {"VELOCITY_BACKEND": "signupguard.velocity.database.Database
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_postgresql", "celery_eager", "fresh_engine")
+@pytest.mark.usefixtures("postgresql_only", "celery_eager", "fresh_engine")
 def test_a_slow_worker_whose_claim_the_sweep_took_over_does_not_score_the_attempt_again(
     signup_request, make_user,
 ) -> None:
@@ -214,7 +198,7 @@ def test_a_slow_worker_whose_claim_the_sweep_took_over_does_not_score_the_attemp
         claimed, resume = threading.Event(), threading.Event()
         # Paused once it has claimed the attempt and read it, before it records the event in velocity.
         slow = _Side(lambda: scoring.score_attempt(attempt.pk),
-                     _pause_after('FROM "signupguard_attempt" LEFT OUTER JOIN', claimed, resume))
+                     pause_after('FROM "signupguard_attempt" LEFT OUTER JOIN', claimed, resume))
         try:
             slow.start()
             wait_until(lambda: claimed.is_set() or slow.error, timeout=30, what="the slow worker to claim the attempt")
