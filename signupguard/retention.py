@@ -22,6 +22,8 @@ their data with ``user`` NULL.
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from functools import reduce
 from typing import Any
 
 from django.db import transaction
@@ -113,12 +115,14 @@ def erase_account(user: Any) -> int:
     address, email, headers and device with ``user`` NULL. LinkKey, Link,
     ClusterMember, AccountStatus and its StatusChange rows go by CASCADE.
     """
-    # Failed logins record what was typed, the username or the email, when no account matched it.
-    identifiers = {v for v in (user.get_username(), getattr(user, "email", "") or "") if v}
-    match = Q(user=user) | Q(user__isnull=True, account__in=identifiers)
+    # Failed logins record what was typed, the username or the email, when no account matched it, in
+    # whatever case the person typed it: allauth and most login forms match both case-insensitively.
     email = getattr(user, "email", "") or ""
-    if email:
-        match |= Q(user__isnull=True, email__iexact=email)
+    typed = [Q(account__iexact=value) for value in {user.get_username(), email} if value]
+    typed += [Q(email__iexact=email)] if email else []
+    match = Q(user=user)
+    if typed:
+        match |= Q(user__isnull=True) & reduce(operator.or_, typed)
     with transaction.atomic():
         AccountStatus.objects.filter(user=user).update(attempt=None)
         _, deleted = Attempt.objects.filter(match).delete()

@@ -64,3 +64,18 @@ def test_erase_account_deletes_what_was_stored_about_it(scored_signup, tmp_path,
     assert set(Attempt.objects.values_list("event_id", flat=True)) == {other.event_id, "failed-2"}
     assert not Label.objects.exists()
     assert not stat.S_IMODE(os.stat(tmp_path / "x.jsonl").st_mode) & 0o077  # every account's data: owner only
+
+
+def test_erase_account_deletes_failed_logins_that_typed_its_name_in_another_case(scored_signup):
+    """Login forms match usernames and emails case-insensitively (allauth does): so must erasure.
+
+    Before the fix, a failed login that typed "ErinW" or "ERIN.WALSH@EXAMPLE.ORG"
+    kept the typed identifier, address and device after the account was erased.
+    """
+    attempt = scored_signup(conf=ALLOW_ALL, ip="81.2.69.160", email="erin.walsh@example.org", username="erinw")
+    for n, typed in enumerate(["ErinW", "ERIN.WALSH@EXAMPLE.ORG", "erinw2", "walsh@example.org"]):
+        Attempt.objects.create(event_id=f"typed-{n}", kind="login", occurred_at=timezone.now(), account=typed,
+                               ip="81.2.69.160", success=False, state="scored")
+    erase_account(attempt.user)
+    # Only the two that named this account went; a neighbour's name that merely contains it stays.
+    assert set(Attempt.objects.values_list("account", flat=True)) == {"erinw2", "walsh@example.org"}
