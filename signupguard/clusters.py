@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
-from django.db import DatabaseError, OperationalError, connections, router, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connections, router, transaction
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Greatest
 from django.db.models.signals import post_delete
@@ -117,6 +117,22 @@ def observe(attempt: Attempt) -> Cluster | None:
     # linking two accounts of one device at once each read the holders before the other committed
     # its key, and neither linked the other (found in an audit). SQLite writes one at a time.
     using = router.db_for_write(LinkKey)
+    tries = _TRIES
+    while True:
+        try:
+            return _link(attempt, keys, user_id=user_id, when=when, device=device, using=using)
+        except IntegrityError:
+            # PostgreSQL checks foreign keys at commit: an account erased between the second read of the
+            # neighbours and the commit fails it, and nothing was written. Read them again, without it.
+            tries -= 1
+            if not tries or transaction.get_connection(using).in_atomic_block:
+                raise
+
+
+_TRIES = 3
+
+
+def _link(attempt: Attempt, keys: list[Key], *, user_id: int, when: Any, device: str, using: str) -> Cluster | None:
     locking = connections[using].vendor == "postgresql"
     neighbours = {} if locking else _neighbours(keys, user_id=user_id, when=when, device=device)
     with transaction.atomic(using=using):  # the locks' transaction: on another connection they would not hold
@@ -128,7 +144,8 @@ def observe(attempt: Attempt) -> Cluster | None:
         if neighbours:
             # Read again after the first write: an account erased since the read above must not be linked
             # (its rows would break the transaction's foreign keys and lose this attempt's links). On SQLite
-            # the write lock now keeps erasure out until commit; PostgreSQL's residual race fails the commit.
+            # the write lock now keeps erasure out until commit; on PostgreSQL one erased after this read
+            # fails the commit, and ``observe`` links again.
             alive = set(get_user_model().objects.filter(pk__in=list(neighbours)).values_list("pk", flat=True))
             neighbours = {uid: key for uid, key in neighbours.items() if uid in alive}
         if not neighbours:

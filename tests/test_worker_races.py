@@ -22,8 +22,9 @@ from signupguard import scoring
 from signupguard.capture import DEVICE_FIELD
 from signupguard.clusters import link_one
 from signupguard.gate import account_status
-from signupguard.models import Attempt, ClusterMember, Link, StatusChange
+from signupguard.models import Attempt, ClusterMember, Link, LinkKey, StatusChange
 from signupguard.recording import record_signup
+from signupguard.retention import erase_account
 from signupguard.tasks import score_attempt as score_attempt_task, sweep_pending
 from tests.plugins.races import pause_after
 from tests.plugins.services import wait_until
@@ -259,3 +260,40 @@ def test_a_slow_worker_failing_after_the_sweep_took_its_claim_over_leaves_the_sw
         assert account_status(user) == "pending"
         assert sweep["claim"] is not None and scoring.score_claimed(sweep["claim"]) is not None
     assert (Attempt.objects.get(pk=attempt.pk).decision, account_status(user)) == ("allow", "cleared")
+
+
+# ---------------------------------------------------------------- linking while a neighbour is erased
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("postgresql_only")
+def test_an_account_erased_just_before_the_linking_commit_does_not_leave_the_signup_unlinked() -> None:
+    """A neighbour erased after the linking pass's last read of the accounts costs the signup nothing.
+
+    What happened before: PostgreSQL checks foreign keys at commit, so the
+    links to the erased account failed the whole linking transaction, and the
+    pass gave up on the attempt: its own keys were never remembered, so the
+    farm's next account on that device was not linked to it either.
+    """
+    first, second = _pending(1, "fp-farm"), _pending(2, "fp-farm")
+    assert link_one(first.pk)
+    erased = first.user
+    reached, resume = threading.Event(), threading.Event()
+    # The worker is paused after reading which neighbours still exist, before it writes their links.
+    a = _Side(lambda: link_one(second.pk), pause_after(f'FROM "{erased._meta.db_table}"', reached, resume))
+    a.start()
+    try:
+        wait_until(lambda: reached.is_set() or a.error, timeout=30, what="the worker to read the accounts")
+        assert a.error is None, a.error
+        erase_account(erased)
+        erased.delete()  # committed while the worker is between that read and its commit
+    finally:
+        resume.set()
+    a.join(30)
+    assert not a.is_alive(), "the worker hung"
+    assert a.error is None, a.error
+    assert not Attempt.objects.get(pk=second.pk).link_pending
+    assert LinkKey.objects.filter(user_id=second.user_id, kind="device").exists()  # the next account links to it
+    assert not ClusterMember.objects.exists() and not Link.objects.exists()
+    third = _pending(3, "fp-farm")
+    assert link_one(third.pk)
+    assert ClusterMember.objects.filter(user_id__in=[second.user_id, third.user_id]).count() == 2
