@@ -96,14 +96,12 @@ def _remember(key: Key, *, user_id: int, when: Any, device: str) -> None:
 def observe(attempt: Attempt) -> Cluster | None:
     """Link the attempt's account to the accounts it shares keys with; its cluster or None.
 
-    On SQLite the neighbours are read first, outside any transaction, then
-    everything is written in one short transaction: there a transaction holds
-    the database's one write lock (and, once it has read, keeps other writers
-    from committing) from its first write (read) to its commit, and the
-    signups of the web process wait for it. On PostgreSQL they are read inside
-    the transaction, under a lock on each of the attempt's keys
-    (``_lock_keys``): a worker linking another account of the same device or
-    mailbox at the same moment waits for this one's commit and sees it.
+    The account's keys are written, then the neighbours read, in one
+    transaction under a lock: on PostgreSQL a lock on each of the attempt's
+    keys (``_lock_keys``), on SQLite the database's one write lock, which the
+    first write takes. A pass linking another account of the same device or
+    mailbox at the same moment (another worker, or a web process with eager
+    tasks) waits for this one's commit and sees it.
     """
     if attempt.user_id is None or not (attempt.kind == Attempt.Kind.SIGNUP or attempt.success):
         return None
@@ -113,16 +111,15 @@ def observe(attempt: Attempt) -> Cluster | None:
     when, user_id = attempt.occurred_at, attempt.user_id
     # The device's identity (as the device key and velocity count it), else the raw fingerprint.
     device = next((k.value for k in keys if k.kind == "device"), attempt.device_fingerprint)[:128]
-    # Where rows can be locked, the holders are read under a lock on each key (below): two workers
-    # linking two accounts of one device at once each read the holders before the other committed
-    # its key, and neither linked the other (found in an audit). SQLite writes one at a time.
+    # The holders are read under a lock (``_link``): two passes linking two accounts of one device at
+    # once each read them before the other committed its key, and neither linked the other (audits).
     using = router.db_for_write(LinkKey)
     tries = _TRIES
     while True:
         try:
             return _link(attempt, keys, user_id=user_id, when=when, device=device, using=using)
         except IntegrityError:
-            # PostgreSQL checks foreign keys at commit: an account erased between the second read of the
+            # PostgreSQL checks foreign keys at commit: an account erased between the last read of the
             # neighbours and the commit fails it, and nothing was written. Read them again, without it.
             tries -= 1
             if not tries or transaction.get_connection(using).in_atomic_block:
@@ -133,19 +130,18 @@ _TRIES = 3
 
 
 def _link(attempt: Attempt, keys: list[Key], *, user_id: int, when: Any, device: str, using: str) -> Cluster | None:
-    locking = connections[using].vendor == "postgresql"
-    neighbours = {} if locking else _neighbours(keys, user_id=user_id, when=when, device=device)
     with transaction.atomic(using=using):  # the locks' transaction: on another connection they would not hold
-        if locking:
+        if connections[using].vendor == "postgresql":
             _lock_keys(keys, using=using)
-            neighbours = _neighbours(keys, user_id=user_id, when=when, device=device)
         for key in keys:
             _remember(key, user_id=user_id, when=when, device=device)
+        # Read under the lock: the keys' on PostgreSQL, on SQLite the database's write lock, which the
+        # first write took. Another pass linking an account of the same key has committed, or waits.
+        neighbours = _neighbours(keys, user_id=user_id, when=when, device=device)
         if neighbours:
-            # Read again after the first write: an account erased since the read above must not be linked
-            # (its rows would break the transaction's foreign keys and lose this attempt's links). On SQLite
-            # the write lock now keeps erasure out until commit; on PostgreSQL one erased after this read
-            # fails the commit, and ``observe`` links again.
+            # Checked again just before the links are written: an account erased meanwhile must not be linked
+            # (its rows would fail the commit's foreign-key check). One erased after this read still fails a
+            # PostgreSQL commit, and ``observe`` links again.
             alive = set(get_user_model().objects.filter(pk__in=list(neighbours)).values_list("pk", flat=True))
             neighbours = {uid: key for uid, key in neighbours.items() if uid in alive}
         if not neighbours:

@@ -41,9 +41,10 @@ class _Side(threading.Thread):
 
     def run(self) -> None:
         try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                self.pid = cursor.fetchone()[0]
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_backend_pid()")
+                    self.pid = cursor.fetchone()[0]
             if self.wrapper is None:
                 self.action()
             else:
@@ -297,3 +298,43 @@ def test_an_account_erased_just_before_the_linking_commit_does_not_leave_the_sig
     third = _pending(3, "fp-farm")
     assert link_one(third.pk)
     assert ClusterMember.objects.filter(user_id__in=[second.user_id, third.user_id]).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_linking_two_signups_of_one_device_on_sqlite_link_them() -> None:
+    """SQLite's form of the first race: a web process and a worker (or two) linking two accounts of one device.
+
+    What happened before: the linking pass read the key's holders before its
+    transaction, to keep SQLite's one write lock short. A pass that read, then
+    waited while the other linked and committed, wrote its key without seeing
+    the other's: neither account was linked. Now the holders are read after
+    the pass's first write, under the write lock (here: after B's commit).
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's form of this race is the first test's")
+    first, second = _pending(1, "fp-farm"), _pending(2, "fp-farm")
+    reached, resume = threading.Event(), threading.Event()
+
+    def before_its_transaction(execute, sql, params, many, context):
+        if sql.startswith("BEGIN") and not reached.is_set():  # the write lock is taken here (IMMEDIATE)
+            reached.set()
+            assert resume.wait(30), "never resumed"
+        return execute(sql, params, many, context)
+
+    a = _Side(lambda: link_one(first.pk), before_its_transaction)
+    a.start()
+    try:
+        wait_until(lambda: reached.is_set() or a.error, timeout=30, what="pass A to start its transaction")
+        assert a.error is None, a.error
+        b = _Side(lambda: link_one(second.pk))
+        b.start()
+        b.join(30)
+    finally:
+        resume.set()
+    a.join(30)
+    b.join(30)
+    assert not a.is_alive() and not b.is_alive(), "a pass hung"
+    assert a.error is None and b.error is None, (a.error, b.error)
+    members = dict(ClusterMember.objects.filter(user_id__in=[first.user_id, second.user_id])
+                   .values_list("user_id", "cluster_id"))
+    assert set(members) == {first.user_id, second.user_id}, "the two accounts on one device were never linked"
