@@ -16,7 +16,7 @@ from typing import IO, Any, Callable, Iterator, NamedTuple
 
 import orjson
 
-from signupguard.context import EventError, RawEvent, parse_event
+from signupguard.context import EventError, RawEvent, parse_event, sub_microsecond
 from signupguard.offline import Dataset, dataset_from_events
 
 
@@ -117,7 +117,8 @@ def training_labels(*, legit_after_days: float | None = UNSET) -> DatabaseLabels
 
 
 def _stored_attempts() -> Iterator[tuple[int, Any]]:
-    """(id, raw event) of every stored attempt, in the order training reads them (export keeps it)."""
+    """(id, raw event) of every stored attempt by ``occurred_at`` (export keeps it; training then sorts by the
+    events' own times, which a file's reader does too)."""
     from signupguard.models import Attempt
 
     return Attempt.objects.order_by("occurred_at", "pk").values_list("pk", "raw").iterator(chunk_size=5000)
@@ -129,6 +130,7 @@ def dataset_from_database(
     labels = labels if labels is not None else training_labels()
     bad = 0
     events: list[RawEvent] = []
+    times: list[tuple[float, int]] = []
     for pk, raw in _stored_attempts():
         if isinstance(raw, dict) and "label" in raw:
             # Its labels are the database's (people's, and time's): a label stored in the captured
@@ -141,6 +143,12 @@ def dataset_from_database(
             continue
         event.label = labels.get(pk)
         events.append(event)
+        times.append((event.timestamp, sub_microsecond(raw.get("occurred_at"))))
+    # In the events' own time order, as a file is read (offline.scan) and as they were scored live. The
+    # occurred_at column is not it with USE_TZ = False: local wall time, whose hour repeats when the clocks
+    # go back, interleaving two hours' attempts. Stable: equal times keep the database's order (the export's).
+    order = sorted(range(len(events)), key=times.__getitem__)
+    events = [events[i] for i in order]
     labelled = sum(1 for e in events if e.label is not None)
     return dataset_from_events(events, capacity=labelled, total_events=len(events) + bad, bad_lines=bad, progress=progress)
 
@@ -154,7 +162,7 @@ class Exported(NamedTuple):
 def export_events(
     out: IO[bytes], *, labels: DatabaseLabels | None = None, progress: Callable[[int], None] | None = None,
 ) -> Exported:
-    """Every stored attempt as a contract line, in the order training reads them.
+    """Every stored attempt as a contract line, by ``occurred_at`` (a reader of the file sorts by event time).
 
     Each line is the event as captured, with ``label`` set to the attempt's
     training label (or left out), so ``signupguard_train --events`` on the

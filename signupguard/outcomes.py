@@ -116,7 +116,8 @@ def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: d
         latest[attempt_id] = (decision, label)
     verdicts = [(decision in HELD, label) for decision, label in latest.values()]
     # Unlabelled signups whose account is blocked now: the model's own blocks, which no queue
-    # shows, and allowed ones the retroactive action blocked since (fraud, as training reads them).
+    # shows, and allowed ones the retroactive action blocked since (counted as fraud here; training
+    # leaves them unlabelled, as no person decided them, and out of the matured legitimate labels).
     blocked = dict(signups.filter(labels__isnull=True, user__signupguard_status__status="blocked")
                    .values_list("decision").annotate(n=Count("pk")))
     if metadata is None:

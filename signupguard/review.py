@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from signupguard import clusters
 from signupguard.adapter import get_adapter
-from signupguard.models import AccountStatus, Attempt, Cluster, Label, StatusChange
+from signupguard.models import AbuseReport, AccountStatus, Attempt, Cluster, Label, StatusChange
 from signupguard import retroactive
 from signupguard.retroactive import suppressed
 from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
@@ -76,14 +76,23 @@ class _DecidedLater:
     request either (a block made there holds against a verdict that comes
     after it). ``hit`` says whether the last account asked about was left,
     so its label is left too. Primary keys, not clocks, order the decisions.
+
+    ``reports``: an abuse report filed after the job was queued counts too
+    (for an approval). In the request it would have come after the approval,
+    put the account back in review and outranked its label; run later, the
+    approval would clear the account and its label outrank the report. A
+    report on a held account writes no status change, so its time, which
+    orders labels too (``labels.latest_labels``), is compared with the job's.
     """
 
-    def __init__(self, job: Any | None) -> None:
-        self.job, self.hit = job, False
+    def __init__(self, job: Any | None, *, reports: bool = False) -> None:
+        self.job, self.hit, self.reports = job, False, reports
 
     def __call__(self, row: AccountStatus) -> bool:
         later = StatusChange.objects.filter(account=row, source=REVIEWER, pk__gt=self.job.mark)
         self.hit = later.filter(Q(job__isnull=True) | Q(job_id__gt=self.job.pk)).exists()
+        if not self.hit and self.reports:
+            self.hit = AbuseReport.objects.filter(account_id=row.user_id, at__gt=self.job.created_at).exists()
         return self.hit
 
     def ask(self) -> Callable[[AccountStatus], bool] | None:
@@ -140,10 +149,10 @@ def approve(accounts: Iterable[Any], *, actor: Any, note: str = "", job: Any | N
     """Clear the accounts (a reviewer's verdict: legitimate) and label them ``legit``.
 
     ``job``: the review job carrying the decision out (``signupguard.review_jobs``);
-    accounts a reviewer decided after it was queued are left as they are.
+    accounts a reviewer decided, or an abuse report named, after it was queued are left as they are.
     """
     outcome = Outcome()
-    changed = _DecidedLater(job)
+    changed = _DecidedLater(job, reports=True)  # a report filed since the job was queued: its account stays held
     with clusters.deferred_refresh(), transaction.atomic():  # cluster rows refreshed after commit, not under the status locks
         for user in _users(accounts):
             # confirm: an account the model (or CLEARED_IF_JOINED_BEFORE) cleared becomes the reviewer's

@@ -57,7 +57,8 @@ def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
         labels = "" if job.action == ReviewJob.Action.UNDO_BLOCK else (
             f", {job.labelled} labelled" + (f" ({job.unlabelled} without a stored signup attempt to label)"
                                             if job.unlabelled else ""))
-        skipped = f"; {job.skipped} left as a reviewer decided them since" if job.skipped else ""
+        # Decided since by a reviewer, or (an approval's) named by an abuse report since.
+        skipped = f"; {job.skipped} left as decided since" if job.skipped else ""
         modeladmin.message_user(request, f"{what} is done: {job.accounts} account(s) changed{keys}{labels}{skipped}.",
                                 messages.WARNING if job.unlabelled or job.skipped else messages.SUCCESS)
     elif job.state == ReviewJob.State.FAILED:

@@ -45,7 +45,8 @@ class ReviewJob(models.Model):
     keys = models.PositiveIntegerField(default=0)  # API keys revoked (block) or restored (undo)
     labelled = models.PositiveIntegerField(default=0)
     unlabelled = models.PositiveIntegerField(default=0)
-    skipped = models.PositiveIntegerField(default=0)  # decided by a reviewer after the job was queued: left as they are
+    # Decided by a reviewer (or, for an approval, named by an abuse report) after the job was queued: left as they are.
+    skipped = models.PositiveIntegerField(default=0)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED, db_index=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
