@@ -6,7 +6,10 @@ Fills the store's two tables with ten days of rows (``--keys`` counter keys,
 one bucket row per window each, and a distinct-set member each) in a
 throw-away SQLite database, or in the database of ``--database-url`` (whose
 velocity tables are emptied first: not a production one). Then prints how
-long ``prune_expired`` takes: the first time, again at once, and an hour later.
+long ``prune_expired`` takes: the first time, again at once, and an hour later,
+and how long a write beside it waited: a thread observes one event into the
+store every 10 ms during each prune (another connection, as a signup's
+scoring would be), and its slowest observe is printed.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import threading
 import time
 
 from _setup import scratch_database
@@ -44,9 +48,39 @@ def main() -> None:
         print(f"{VelocityBucket.objects.count():,} bucket rows and {VelocityMember.objects.count():,} member rows "
               f"over ten days ({os.environ['DATABASE_URL'].split(':')[0]})")
         for label, at in (("first prune", now), ("again at once", now), ("an hour later", now + 3600)):
+            beside = Writer(at)
+            beside.start()
             started = time.perf_counter()
             deleted = store.prune_expired(at)
-            print(f"{label}: {deleted:,} rows deleted in {time.perf_counter() - started:.2f} s")
+            took = time.perf_counter() - started
+            beside.stop()
+            print(f"{label}: {deleted:,} rows deleted in {took:.2f} s; an observe beside it: "
+                  f"{len(beside.waits)} done, slowest {max(beside.waits, default=0) * 1000:.0f} ms")
+
+
+class Writer(threading.Thread):
+    """Observes one event every 10 ms on its own connection until stopped; ``waits`` are their durations."""
+
+    def __init__(self, now: float) -> None:
+        super().__init__(daemon=True)
+        self.now, self.waits, self._halt = now, [], threading.Event()
+
+    def run(self) -> None:
+        from django.db import connection
+
+        from signupguard.velocity.database import DatabaseVelocityStore
+
+        store, n = DatabaseVelocityStore(), 0
+        while not self._halt.wait(0.01):
+            n += 1
+            started = time.perf_counter()
+            store.observe(now=self.now, counters=[f"s:ip:192.0.2.{n % 250}", "s:all"], distinct=[("d:ip:x", f"a{n}")])
+            self.waits.append(time.perf_counter() - started)
+        connection.close()
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
 
 
 if __name__ == "__main__":
