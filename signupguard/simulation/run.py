@@ -7,7 +7,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 from . import MAX_DAYS, MAX_LEGIT, MAX_SCALE
 from .campaigns import CAMPAIGNS
@@ -69,6 +69,7 @@ def simulate(
     progress: bool = True,
     world_seed: int | None = None,
     without: Sequence[str] = (),
+    params: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> SimulationSummary:
     """Write labelled raw events and the GeoIP databases they resolve against.
 
@@ -79,12 +80,17 @@ def simulate(
     same databases, so several populations can be featurised with one.
     ``without`` names signals (``simulation.signals.SIGNALS``) every event
     leaves out, as a portal that does not send them: the same events otherwise.
+    ``params`` sets campaigns' parameters (``{"hydra": {"api_share": 0.9}}``;
+    ``parameters.parse_params`` reads them from the command line's form).
     """
     if not (1 <= days <= MAX_DAYS and 0 <= legit <= MAX_LEGIT and 0 <= scale <= MAX_SCALE):  # NaN fails too
         raise ValueError(f"days must be between 1 and {MAX_DAYS}, legit between 0 and {MAX_LEGIT} "
                          f"and scale between 0 and {MAX_SCALE:g}")
     leave_out = omissions(without)
     names = resolve_campaigns(campaigns)
+    params = {name: dict(values) for name, values in (params or {}).items() if values}
+    if set(params) - set(names):
+        raise ValueError(f"parameters for campaigns not simulated: {', '.join(sorted(set(params) - set(names)))}")
     began = time.monotonic()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -97,12 +103,24 @@ def simulate(
     if traps and legit > 0:
         cohorts += [cls(sim, random.Random(f"{seed}-{name}")) for name, cls in TRAPS.items()]
     if scale > 0:
-        cohorts += [CAMPAIGNS[name](sim, random.Random(f"{seed}-{name}")) for name in names]
+        try:
+            cohorts += [CAMPAIGNS[name](sim, random.Random(f"{seed}-{name}"), **params.get(name, {})) for name in names]
+        except TypeError as exc:  # a parameter the archetype does not have
+            if not params:
+                raise
+            raise ValueError(str(exc)) from None
     geoip = write_geoip(world, geoip_path)
     streams = [cohort.stream(i) for i, cohort in enumerate(cohorts)]
     start_ms = int(sim.start * 1000)
-    counts = write_events(out, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000), progress=progress,
-                          without=leave_out)
+    try:
+        counts = write_events(out, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000),
+                              progress=progress, without=leave_out)
+    except Exception as exc:
+        if not params:
+            raise
+        # A value the checks let through that the campaign cannot run with: say which, leave no half file.
+        out.unlink(missing_ok=True)
+        raise ValueError(f"the campaigns could not run with the parameters {params}: {exc!r}") from exc
     by_campaign: dict[str, dict[str, int]] = {}
     for cohort in cohorts:
         for key, n in cohort.counts.items():

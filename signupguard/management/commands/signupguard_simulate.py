@@ -18,11 +18,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--out", required=True, help="events file to write (JSON Lines)")
+        parser.add_argument("--out", help="events file to write (JSON Lines); required unless --list-campaigns")
         parser.add_argument("--days", type=int, default=14, help=f"length of the simulated window (default 14, at most {MAX_DAYS})")
         parser.add_argument("--legit", type=int, default=20000, help=f"legitimate signups in the window (default 20000, at most {MAX_LEGIT})")
         parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
         parser.add_argument("--campaigns", default="all", help="comma-separated archetypes, 'all' (default) or 'none'")
+        parser.add_argument(
+            "--param", action="append", default=[], metavar="CAMPAIGN.PARAMETER=VALUE",
+            help="set one parameter of a campaign, as JSON (e.g. hydra.api_share=0.9, emulator_farm.countries='[\"IN\"]'); "
+            "repeat for more; --list-campaigns shows them",
+        )
+        parser.add_argument("--list-campaigns", action="store_true",
+                            help="list the campaign archetypes and their parameters, then exit")
         parser.add_argument(
             "--scale", type=float, default=1.0, help=f"multiplies every campaign's size (default 1.0, at most {MAX_SCALE:g})",
         )
@@ -40,6 +47,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        try:
+            from signupguard.simulation.parameters import parse_params
+            from signupguard.simulation.run import resolve_campaigns, simulate
+        except ImportError as exc:
+            raise CommandError(f"the simulator needs its extra: pip install 'django-signupguard[simulator]' ({exc})") from None
+        if options["list_campaigns"]:
+            self._list_campaigns()
+            return
+        if not options["out"]:
+            raise CommandError("the following arguments are required: --out", returncode=2)
         scale = options["scale"]
         if not (math.isfinite(scale) and 0 <= scale <= MAX_SCALE):  # NaN would silently drop every campaign
             raise CommandError(f"--scale must be a number between 0 and {MAX_SCALE:g}, not {scale}", returncode=2)
@@ -47,15 +64,15 @@ class Command(BaseCommand):
             if not low <= options[option] <= high:
                 raise CommandError(f"--{option} must be between {low} and {high}, not {options[option]}", returncode=2)
         try:
-            from signupguard.simulation.run import simulate
-        except ImportError as exc:
-            raise CommandError(f"the simulator needs its extra: pip install 'django-signupguard[simulator]' ({exc})") from None
+            params = parse_params(options["param"], campaigns=resolve_campaigns(options["campaigns"]))
+        except ValueError as exc:
+            raise CommandError(str(exc), returncode=2) from None
         try:
             summary = simulate(
                 out=options["out"], days=options["days"], legit=options["legit"], seed=options["seed"],
                 campaigns=options["campaigns"], scale=options["scale"], geoip_dir=options["geoip_dir"],
                 traps=not options["no_traps"], progress=options.get("verbosity", 1) > 0,
-                world_seed=options["world_seed"], without=options["without"],
+                world_seed=options["world_seed"], without=options["without"], params=params,
             )
         except (ValueError, OSError) as exc:
             raise CommandError(str(exc)) from exc
@@ -65,7 +82,19 @@ class Command(BaseCommand):
         )
         if options["without"]:
             self.stdout.write(f"  every event without: {', '.join(options['without'])}")
+        for campaign, values in params.items():
+            self.stdout.write(f"  {campaign} with {', '.join(f'{k}={v}' for k, v in values.items())}")
         for campaign, kinds in summary.by_campaign.items():
             self.stdout.write(f"  {campaign:<24} signups {kinds['signup']:>7}  logins {kinds['login']:>7}")
         for name, path in summary.geoip.items():
             self.stdout.write(f"  geoip {name:<16} {path}")
+
+    def _list_campaigns(self) -> None:
+        from signupguard.simulation.campaigns import CAMPAIGNS
+        from signupguard.simulation.parameters import describe, parameters
+
+        for name, cls in CAMPAIGNS.items():
+            summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+            self.stdout.write(f"{name}: {summary}")
+            for parameter, default in parameters(cls).items():
+                self.stdout.write(f"    {name}.{parameter}={describe(default)}")
