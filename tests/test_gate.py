@@ -213,3 +213,18 @@ def test_blocked_can_login_setting(client, make_user, can_login, expected, celer
         who = client.get("/whoami/").json()["user"]
     assert who == ("blocky" if can_login else None)
     assert user.signupguard_attempts.filter(kind="login", success=True).count() == 1
+
+
+def test_a_deactivated_accounts_key_is_refused(client, make_user) -> None:
+    """is_active=False signs an account in nowhere (Django's backends, DRF's tokens): its API keys neither.
+
+    Before: a cleared account a staff member deactivated kept calling the API with its keys.
+    """
+    user = _with_status(make_user(), "cleared")
+    _, key = issue_key(user, name="k")
+    assert client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}").status_code == 200
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+    response = client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}")
+    assert response.status_code == 403 and response.json() == {"detail": "This account is inactive."}
+    type(user).objects.filter(pk=user.pk).update(is_active=True)
+    assert client.get("/api/with-key/", HTTP_AUTHORIZATION=f"Api-Key {key}").status_code == 200

@@ -6,7 +6,8 @@ endpoint that only asks for authentication. Connected by
 
 - ``account_blocked`` deletes the account's tokens;
 - a token created later for a blocked account (a view that issues it after the
-  verdict, a host's own code) is deleted as soon as it is saved.
+  verdict, DRF's token admin, a host's own code) is deleted as soon as it is
+  saved, through ``Token`` or any proxy of it (the admin saves ``TokenProxy``).
 
 Both spare accounts the adapter lets log in while blocked
 (``can_login_when_blocked``, ``BLOCKED_CAN_LOGIN``). Logins and signups are
@@ -46,12 +47,22 @@ def delete_token_of_blocked(sender: Any, instance: Any, created: bool = False, *
         # A block being committed deleted the tokens it saw, not this one: wait for it, then read.
         lock_account(instance.user)
         if get_status(instance.user) == BLOCKED and _keeps_no_token(instance.user):
-            instance.delete()
+            # The row, not the instance: instance.delete() would empty the key its caller still
+            # uses (DRF's token admin logs str(token), and a None key there is a 500).
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(key=instance.key).delete()
 
 
 def connect() -> None:
     """Connect the receivers (idempotent); called from ``SignupGuardConfig.ready``."""
+    from django.apps import apps
     from rest_framework.authtoken.models import Token
 
     account_blocked.connect(delete_tokens_on_block, dispatch_uid="signupguard.authtoken.delete_on_block")
-    post_save.connect(delete_token_of_blocked, sender=Token, dispatch_uid="signupguard.authtoken.delete_new")
+    # post_save names the class that was saved: a proxy's save (DRF's token admin saves TokenProxy)
+    # never reaches a receiver connected to Token, so every installed model whose rows are tokens is.
+    for model in apps.get_models():
+        if issubclass(model, Token):
+            post_save.connect(delete_token_of_blocked, sender=model,
+                              dispatch_uid=f"signupguard.authtoken.delete_new.{model._meta.label_lower}")

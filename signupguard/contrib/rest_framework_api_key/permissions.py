@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.permissions import BaseHasAPIKey
 
 from signupguard.gate import refused
@@ -23,6 +24,10 @@ class HasClearedAccountAPIKey(BaseHasAPIKey):
         except AccountAPIKey.DoesNotExist:
             return False
         if api_key.has_expired:
+            return False
+        if not getattr(api_key.user, "is_active", True):
+            # A deactivated account signs in nowhere (Django's backends, DRF's token check): nor with its keys.
+            self.message = {"detail": _("This account is inactive.")}
             return False
         held = refused(api_key.user)
         if held is not None:
