@@ -35,3 +35,14 @@ def test_a_token_the_admin_creates_for_a_blocked_account_is_deleted(
             assert response.status_code == 302, response.content[:500]
     assert token_model.objects.filter(user=blocked).exists() is can_login
     assert token_model.objects.filter(user=cleared).exists()  # a cleared account keeps the token it was given
+
+
+def test_a_token_moved_onto_a_blocked_account_is_deleted(token_model: type, make_user: Any) -> None:
+    # A token's user changed (host code, a data fix) onto a blocked account would let that account in:
+    # only tokens just created were checked.
+    blocked, cleared = _account(make_user, BLOCKED), _account(make_user, CLEARED)
+    token = token_model.objects.create(user=cleared)
+    with override_settings(SIGNUPGUARD=MEMORY):
+        token.user = blocked
+        token.save()
+    assert not token_model.objects.filter(key=token.key).exists()

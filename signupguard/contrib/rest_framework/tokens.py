@@ -40,8 +40,11 @@ def delete_tokens_on_block(sender: Any, user: Any, **kwargs: Any) -> None:
 
 
 def delete_token_of_blocked(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
-    """``post_save`` receiver of ``Token``: a token created for a blocked account is deleted at once."""
-    if not created or kwargs.get("raw"):
+    """``post_save`` receiver of ``Token``: a token saved for a blocked account is deleted at once.
+
+    Created, or moved onto it (its ``user`` changed): either way it would let the account in.
+    """
+    if kwargs.get("raw"):
         return
     with transaction.atomic():
         # A block being committed deleted the tokens it saw, not this one: wait for it, then read.
