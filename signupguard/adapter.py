@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
 
-from signupguard.conf import joined_before_cutoff, sg_settings
+from signupguard.conf import joined_before_cutoff, sg_settings, switch_setting
 
 
 class DefaultAdapter:
@@ -47,7 +47,7 @@ class DefaultAdapter:
 
     def can_login_when_blocked(self, user: Any) -> bool:
         """Whether a blocked account may log in (to see why, to appeal)."""
-        return bool(sg_settings.BLOCKED_CAN_LOGIN)
+        return switch_setting("BLOCKED_CAN_LOGIN")  # not bool(): "False" let blocked accounts in (check E039)
 
     def resolve_login_user(self, credentials: Mapping[str, Any]) -> Any | None:
         """The account a failed login was aimed at, from its (cleansed) credentials.

@@ -35,7 +35,7 @@ from signupguard.collector import (  # noqa: F401 - the field names are part of 
     DEVICE_FIELD, HONEYPOT_FIELD, TIMESTAMP_FIELD, clean_device, clean_form, field_value, fill_ms_from,
     sign_render_time,
 )
-from signupguard.conf import sg_settings
+from signupguard.conf import list_entries, sg_settings
 from signupguard.context import EventError, RawEvent, parse_event, storable
 
 CAPTURED_HEADERS: frozenset[str] = frozenset(
@@ -79,9 +79,9 @@ def _networks(entries: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddre
 def trusted_networks() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     """``TRUSTED_PROXIES`` as networks; accepts a list or a comma-separated string."""
     value = sg_settings.TRUSTED_PROXIES or ()
-    if isinstance(value, str):
-        value = value.split(",")
-    return _networks(tuple(str(v) for v in value if str(v).strip()))
+    # A lone non-string (an int, an ip_network) is one entry, not a TypeError raised in every request.
+    entries = value.split(",") if isinstance(value, str) else list_entries(value)
+    return _networks(tuple(str(v) for v in entries if str(v).strip()))
 
 
 def _is_trusted(address: Any, networks: Iterable[Any]) -> bool:

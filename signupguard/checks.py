@@ -12,25 +12,61 @@ signupguard.W001   neither GEOIP_ASN nor GEOIP_CITY is configured: scores lose
                    the network and location signals
 signupguard.W002   one of GEOIP_ASN and GEOIP_CITY is configured, not the
                    other: scores lose that half of the signals
+signupguard.E004   SIGNUPGUARD is not a dict: every setting is its default
+signupguard.W003   SIGNUPGUARD holds a key SignupGuard does not know (a typo:
+                   the setting it meant keeps its default)
 =================  ==========================================================
 
-Velocity, model and policy checks (E010, W020, W021, E030-E035, W030), the live
+Velocity, model and policy checks (E010, W020-W022, E030-E039, W030), the live
 integration's (E040-E044, W040), the Celery app's (E045, W041, W042) and database
 routing's (E046) are listed beside their code below.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.checks import CheckMessage, Error, Warning, register
 
 from signupguard.conf import (
-    DEFAULTS, SECONDS_SETTINGS, is_country_code, is_number_of_days, is_seconds, joined_before_cutoff, sg_settings,
+    DEFAULTS, NUMBER_SETTINGS, SECONDS_SETTINGS, SWITCH_SETTINGS, is_country_code, is_model_dir, is_number_of_days,
+    is_number_setting, is_seconds, joined_before_cutoff, list_entries, sg_settings,
 )
 from signupguard.enrichment.geo import check_databases
 
 TAG = "signupguard"
+
+
+@register(TAG)
+def check_settings_dict(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E004 when SIGNUPGUARD is not a dict, W003 for each key SignupGuard does not read.
+
+    Both were silent: conf.Settings reads another type as {} and never looks at an unknown key,
+    so SIGNUPGUARD = {"DENY_IP_RANGE": [...]} ran with no deny list and nothing said so.
+    """
+    from django.conf import settings
+
+    value = getattr(settings, "SIGNUPGUARD", None)
+    if value is None:
+        return []
+    if not isinstance(value, Mapping):
+        return [Error(f"SIGNUPGUARD = {value!r} is not a dict: SignupGuard ignores it and uses every default.",
+                      hint='Write SIGNUPGUARD = {"KEY": value, ...} (README: SIGNUPGUARD settings).',
+                      obj="SIGNUPGUARD", id="signupguard.E004")]
+    messages: list[CheckMessage] = []
+    for key in value:
+        if key in DEFAULTS:
+            continue
+        close = difflib.get_close_matches(str(key).upper(), list(DEFAULTS), n=1)
+        messages.append(Warning(
+            f"SIGNUPGUARD[{key!r}] is not a SignupGuard setting; it is ignored.",
+            hint=(f"Did you mean {close[0]!r}? " if close else "") + "The settings are listed in the README "
+            "(SIGNUPGUARD settings) and signupguard/conf.py.",
+            obj="SIGNUPGUARD", id="signupguard.W003",
+        ))
+    return messages
 
 
 @register(TAG)
@@ -85,28 +121,35 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 #   E034  ATTEMPT_RETENTION_DAYS is neither None nor a positive number
 #   E035  MAX_REASONS is not a non-negative int
 #   E036  REVIEW_INLINE_MAX is neither None nor a whole number >= 0
+#   E037  MODEL_DIR is neither None nor a path: the shipped default model scores meanwhile
+#   E038  a LOGIN_MAX_* limit is neither None nor a number >= 0, or CLUSTER_BLOCK_MIN,
+#         CLUSTER_REVIEW_SHARE or CLUSTER_BLOCK_SHARE is not a number >= 0: its default is used
+#   E039  BLOCKED_CAN_LOGIN, BACKGROUND_PUBLISH, MASK_PERSONAL_DATA or
+#         REVIEW_LINKED_BLOCKED_DEVICES is not True or False: its default is used
 # ---------------------------------------------------------------------------
 
 
 def _check_lists() -> list[CheckMessage]:
-    """E031: the allow and deny lists, as policy.HardRules reads them (a bad entry is skipped there)."""
+    """E031: the allow and deny lists, as policy.HardRules reads them (a bad entry is skipped there), and the
+    extra hosting and VPN ASNs, as the network classifier reads them (a bad entry is ignored there)."""
     from signupguard.policy import list_setting, parse_asn, parse_domain, parse_network
 
     kinds = {"IP_RANGES": (parse_network, "an address or CIDR"), "ASNS": (parse_asn, "an AS number"),
              "EMAIL_DOMAINS": (parse_domain, "a domain")}
     messages: list[CheckMessage] = []
-    for suffix, (parse, what) in kinds.items():
-        for key in (f"ALLOW_{suffix}", f"DENY_{suffix}"):
-            value = sg_settings.get(key)
-            if value is not None and not isinstance(value, (list, tuple, set, frozenset)):
-                messages.append(Error(f"SIGNUPGUARD['{key}'] = {value!r} is not a list; it is read as one entry",
-                                      hint=f"Write [{value!r}].", id="signupguard.E031"))
-            for entry in list_setting(value):
-                try:
-                    parse(entry)
-                except ValueError:
-                    messages.append(Error(f"SIGNUPGUARD['{key}'] entry {entry!r} is not {what}; it is skipped",
-                                          id="signupguard.E031"))
+    lists = [(key, kind) for suffix, kind in kinds.items() for key in (f"ALLOW_{suffix}", f"DENY_{suffix}")]
+    lists += [(key, kinds["ASNS"]) for key in ("EXTRA_HOSTING_ASNS", "EXTRA_VPN_ASNS")]
+    for key, (parse, what) in lists:
+        value = sg_settings.get(key)
+        if value is not None and not isinstance(value, (list, tuple, set, frozenset)):
+            messages.append(Error(f"SIGNUPGUARD['{key}'] = {value!r} is not a list; it is read as one entry",
+                                  hint=f"Write [{value!r}].", id="signupguard.E031"))
+        for entry in list_setting(value):
+            try:
+                parse(entry)
+            except ValueError:
+                messages.append(Error(f"SIGNUPGUARD['{key}'] entry {entry!r} is not {what}; it is skipped",
+                                      id="signupguard.E031"))
     return messages
 
 
@@ -134,6 +177,13 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
 
+    if not is_model_dir(sg_settings.MODEL_DIR):
+        messages.append(Error(
+            f"SIGNUPGUARD['MODEL_DIR'] = {sg_settings.MODEL_DIR!r} is not a path: the shipped default model "
+            "scores every attempt.",
+            hint="The registry directory as text or a pathlib.Path, or None for the shipped model only.",
+            obj="SIGNUPGUARD['MODEL_DIR']", id="signupguard.E037",
+        ))
     active = registry.active_dir()
     promoted = registry.load(active)
     serving = registry.load_serving(active)
@@ -196,6 +246,22 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                               hint="A whole number >= 0 (1000 by default): review actions on more accounts become "
                                    "review jobs, run by a Celery worker; None runs them all in the request.",
                               obj="SIGNUPGUARD['REVIEW_INLINE_MAX']", id="signupguard.E036"))
+    for key, off in NUMBER_SETTINGS.items():
+        value = sg_settings.get(key)
+        if not is_number_setting(key, value):
+            messages.append(Error(
+                f"SIGNUPGUARD[{key!r}] = {value!r} is not a number >= 0{' or None' if off else ''}.",
+                hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]!r}.",
+                obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E038",
+            ))
+    for key in SWITCH_SETTINGS:
+        value = sg_settings.get(key)
+        if not isinstance(value, bool):
+            messages.append(Error(
+                f"SIGNUPGUARD[{key!r}] = {value!r} is not True or False.",
+                hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]!r}.",
+                obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E039",
+            ))
     return messages
 
 
@@ -248,8 +314,9 @@ def _check_restricted_countries(value: Any) -> list[CheckMessage]:
 #   E040  a TRUSTED_PROXIES entry is not an address or CIDR
 #   E041  ADAPTER does not import, or is not a DefaultAdapter subclass
 #   E042  FAIL_MODE is not "open" or "closed"
-#   E043  SYNC_WAIT or SWEEP_AFTER_SECONDS is not a finite number >= 0, or FAIL_AFTER_SECONDS
-#         not a number >= 0 (infinity: never)
+#   E043  SYNC_WAIT, SWEEP_AFTER_SECONDS, LINK_IDLE, LINK_MAX_DELAY or FORM_TIMESTAMP_MAX_AGE is
+#         not a finite number >= 0, or FAIL_AFTER_SECONDS not a number >= 0 (infinity: never):
+#         its default is used
 #   E044  EXTRA_CAPTURE_HEADERS is not a list, tuple or comma-separated string, has an entry
 #         that is not a string, or names a header never captured (check_extra_capture_headers)
 #   E047  CLEARED_IF_JOINED_BEFORE is not a date, a datetime or ISO text of one
@@ -270,7 +337,8 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
 
     messages: list[CheckMessage] = []
     proxies = sg_settings.TRUSTED_PROXIES or []
-    entries = proxies.split(",") if isinstance(proxies, str) else list(proxies)
+    # As capture.trusted_networks reads it: a lone non-string is one entry (list() raised TypeError here).
+    entries = proxies.split(",") if isinstance(proxies, str) else list_entries(proxies)
     for entry in entries:
         try:
             if str(entry).strip():
@@ -284,6 +352,8 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
     try:
         from signupguard.adapter import DefaultAdapter
 
+        if not isinstance(sg_settings.ADAPTER, str):  # import_string(None) raised AttributeError out of check
+            raise TypeError("not a dotted path")
         adapter = import_string(sg_settings.ADAPTER)
         if not (isinstance(adapter, type) and issubclass(adapter, DefaultAdapter)):
             raise TypeError("not a subclass of signupguard.adapter.DefaultAdapter")

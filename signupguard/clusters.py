@@ -44,7 +44,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from signupguard import signals
-from signupguard.conf import sg_settings
+from signupguard.conf import seconds_setting
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
 from signupguard.scoped import ScopedFlag
@@ -471,7 +471,7 @@ def schedule_linking(attempt_id: int | None = None) -> None:
             waiting = waiting.exclude(pk=attempt_id)
     if waiting.exists():
         return  # the pass on its way for those links this one too: it runs until none is left
-    _publish(countdown=float(sg_settings.LINK_IDLE))
+    _publish(countdown=seconds_setting("LINK_IDLE"))  # its default while unusable (check E043)
 
 
 def _publish(*, countdown: float) -> bool:
@@ -584,9 +584,9 @@ def link_pending_task() -> int:
     """
     if _eager():
         return link_pending()[0]
-    idle = float(sg_settings.LINK_IDLE)
+    idle = seconds_setting("LINK_IDLE")
     starving = Attempt.objects.filter(
-        link_pending=True, scored_at__lt=timezone.now() - timedelta(seconds=float(sg_settings.LINK_MAX_DELAY))
+        link_pending=True, scored_at__lt=timezone.now() - timedelta(seconds=seconds_setting("LINK_MAX_DELAY"))
     ).exists()
     since = time.monotonic() - _last_scoring
     if since < idle and not starving:

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from django.core import signing
 
-from signupguard.conf import sg_settings
+from signupguard.conf import seconds_setting
 
 DEVICE_FIELD = "sg_device"
 TIMESTAMP_FIELD = "sg_ts"
@@ -131,12 +131,15 @@ def _render(token: Any, now: float | None = None) -> tuple[int, str] | None:
     if not isinstance(token, str) or len(token) > 200:
         return None
     try:
-        value = signing.TimestampSigner(salt=_SIGNING_SALT).unsign(token, max_age=sg_settings.FORM_TIMESTAMP_MAX_AGE)
+        # seconds_setting: a max age that is no number (a string from the environment) made unsign() raise
+        # TypeError for every token, silently costing every signup its fill time (check E043).
+        max_age = seconds_setting("FORM_TIMESTAMP_MAX_AGE")
+        value = signing.TimestampSigner(salt=_SIGNING_SALT).unsign(token, max_age=max_age)
         rendered = int(value.partition(".")[0])
     except (signing.BadSignature, ValueError, TypeError):
         return None
     fill = int((time.time() if now is None else now) * 1000) - rendered
-    if fill > int(sg_settings.FORM_TIMESTAMP_MAX_AGE) * 1000:
+    if fill > int(max_age) * 1000:
         return None
     return max(0, fill), value  # max: a little clock skew between web processes
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings as django_settings
@@ -150,8 +152,13 @@ def is_non_negative_number(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float)) and value >= 0
 
 
-# Seconds settings, and whether "never" (infinity) is a meaning they can have.
-SECONDS_SETTINGS: dict[str, bool] = {"SYNC_WAIT": False, "SWEEP_AFTER_SECONDS": False, "FAIL_AFTER_SECONDS": True}
+# Seconds settings, and whether "never" (infinity) is a meaning they can have. LINK_IDLE, LINK_MAX_DELAY
+# and FORM_TIMESTAMP_MAX_AGE were read with float()/int() as they came: a string made every linking pass
+# (and with it the retroactive action) raise, or silently cost every signup its fill time.
+SECONDS_SETTINGS: dict[str, bool] = {
+    "SYNC_WAIT": False, "SWEEP_AFTER_SECONDS": False, "FAIL_AFTER_SECONDS": True,
+    "LINK_IDLE": False, "LINK_MAX_DELAY": False, "FORM_TIMESTAMP_MAX_AGE": False,
+}
 
 
 def is_seconds(key: str, value: Any) -> bool:
@@ -202,12 +209,60 @@ def is_number_of_days(value: Any) -> bool:
     return is_non_negative_number(value)
 
 
+# Count and share settings (check E038), and whether None (the rule off) is a value they can take.
+# They were compared as they came: LOGIN_MAX_ACCOUNTS_PER_IP = "20" (from an environment variable) made
+# every login's scoring raise, so FAIL_MODE held (or cleared) every account that logged in.
+NUMBER_SETTINGS: dict[str, bool] = {
+    "LOGIN_MAX_ACCOUNTS_PER_DEVICE": True, "LOGIN_MAX_ACCOUNTS_PER_IP": True, "LOGIN_MAX_FAILED_PER_ACCOUNT": True,
+    "CLUSTER_BLOCK_MIN": False, "CLUSTER_REVIEW_SHARE": False, "CLUSTER_BLOCK_SHARE": False,
+}
+
+
+def is_number_setting(key: str, value: Any) -> bool:
+    """A usable value of the count or share setting ``key`` (check E038)."""
+    return (value is None and NUMBER_SETTINGS[key]) or is_non_negative_number(value)
+
+
+def number_setting(key: str) -> float | None:
+    """The count or share setting ``key``, or its default while it is unusable (check E038 reports it)."""
+    value = sg_settings.get(key)
+    value = value if is_number_setting(key, value) else DEFAULTS[key]
+    return None if value is None else float(value)
+
+
+# On/off settings (check E039). bool("False") is True: BLOCKED_CAN_LOGIN = "False" let blocked accounts log in.
+SWITCH_SETTINGS: tuple[str, ...] = (
+    "BLOCKED_CAN_LOGIN", "BACKGROUND_PUBLISH", "MASK_PERSONAL_DATA", "REVIEW_LINKED_BLOCKED_DEVICES",
+)
+
+
+def switch_setting(key: str) -> bool:
+    """The on/off setting ``key``, or its default while it is not True or False (check E039 reports it)."""
+    value = sg_settings.get(key)
+    return bool(value if isinstance(value, bool) else DEFAULTS[key])
+
+
+def is_model_dir(value: Any) -> bool:
+    """A MODEL_DIR Path() can take (check E037): None, or a path as text or os.PathLike."""
+    return value is None or isinstance(value, (str, os.PathLike))
+
+
+def list_entries(value: Any) -> tuple[Any, ...]:
+    """A list setting's entries: those of a list, tuple or set; anything else (a lone string, number,
+    mapping) is one entry, not its characters, and never a crash (checks E031, E040 report it). None: none."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(value)
+    return (value,)
+
+
 class Settings:
     """Lazily read view of ``settings.SIGNUPGUARD`` with documented defaults."""
 
-    def _user(self) -> dict[str, Any]:
+    def _user(self) -> Mapping[str, Any]:
         value = getattr(django_settings, "SIGNUPGUARD", None) or {}
-        return value if isinstance(value, dict) else {}
+        return value if isinstance(value, Mapping) else {}  # another type is check E004
 
     def get(self, key: str) -> Any:
         if key not in DEFAULTS:

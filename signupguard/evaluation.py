@@ -74,7 +74,7 @@ def evaluate(
             continue
         s, y = scores[mask], labels[mask]
         held = s >= thresholds.review
-        blocked = s >= thresholds.block
+        blocked = thresholds.blocks(s)
         held_fraud, held_legit = rates(held, y)
         blocked_fraud, blocked_legit = rates(blocked, y)
         out[kind] = {

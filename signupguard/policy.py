@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from signupguard.conf import sg_settings
+from signupguard.conf import list_entries, sg_settings
 from signupguard.enrichment.types import Enrichment
 
 ALLOW, REVIEW, BLOCK = "allow", "review", "block"
@@ -32,6 +32,20 @@ class Thresholds:
     def __post_init__(self) -> None:
         if not (0.0 <= self.review <= self.block <= 1.0):
             raise ValueError(f"thresholds must satisfy 0 <= review <= block <= 1, got {self.review}, {self.block}")
+
+    def blocks(self, score: Any) -> Any:
+        """Whether ``score`` (a number, or a NumPy array of them) is blocked by score (``reaches_block``)."""
+        return reaches_block(score, self.block)
+
+
+def reaches_block(score: Any, block: float) -> Any:
+    """``score`` at or above the block threshold ``block``; a threshold of 1.0 blocks nothing by score.
+
+    1.0 is how settings say "hold rather than block" (README, the dashboard, signupguard_thresholds'
+    "none blocked by score"), but a model sure of itself scores exactly 1.0, and those attempts were
+    blocked with no reviewer looking. The review threshold, at most 1.0, still holds them.
+    """
+    return (score >= block) & (block < 1.0)
 
 
 @dataclass(slots=True)
@@ -59,9 +73,9 @@ class HardRules:
     @classmethod
     def from_settings(cls) -> "HardRules":
         return _rules_from(
-            list_setting(sg_settings.ALLOW_IP_RANGES), list_setting(sg_settings.DENY_IP_RANGES),
-            list_setting(sg_settings.ALLOW_ASNS), list_setting(sg_settings.DENY_ASNS),
-            list_setting(sg_settings.ALLOW_EMAIL_DOMAINS), list_setting(sg_settings.DENY_EMAIL_DOMAINS),
+            _hashable(sg_settings.ALLOW_IP_RANGES), _hashable(sg_settings.DENY_IP_RANGES),
+            _hashable(sg_settings.ALLOW_ASNS), _hashable(sg_settings.DENY_ASNS),
+            _hashable(sg_settings.ALLOW_EMAIL_DOMAINS), _hashable(sg_settings.DENY_EMAIL_DOMAINS),
         )
 
     def match(self, enrichment: Enrichment) -> tuple[str, str] | None:
@@ -188,13 +202,29 @@ def _ascii(domain: str) -> str:
         return domain
 
 
+def _hashable(value: Any) -> tuple:
+    """``list_setting(value)`` as ``_rules_from``'s cache can take it.
+
+    An entry that cannot be hashed (a nested list, a dict) parses as nothing anyway (check E031):
+    its text stands in, rather than a TypeError in every scoring task.
+    """
+    entries = []
+    for entry in list_setting(value):
+        try:
+            hash(entry)
+        except TypeError:
+            entry = repr(entry)
+        entries.append(entry)
+    return tuple(entries)
+
+
 def list_setting(value: Any) -> tuple:
-    """A list setting as a tuple; a lone string or number is one entry, not its characters (check E031 reports it)."""
-    if value is None:
-        return ()
-    if isinstance(value, (str, bytes, int)):
-        return (value,)
-    return tuple(value)
+    """A list setting as a tuple; a lone string or number is one entry, not its characters (check E031 reports it).
+
+    Any value that is not a list, tuple or set is one entry (``conf.list_entries``): a float or a
+    mapping made every scoring task, and ``manage.py check``, raise TypeError.
+    """
+    return list_entries(value)
 
 
 def effective_thresholds(model_thresholds: Thresholds) -> Thresholds:
@@ -244,7 +274,7 @@ def decide(
         decision, text = hit
         rule_reason = {"feature": RULE_FEATURE, "contribution": 0.0, "text": text}
         return Decision(decision=decision, reasons=[rule_reason, *reasons], rule=text)
-    if score >= thresholds.block:
+    if thresholds.blocks(score):
         decision = BLOCK
     elif score >= thresholds.review:
         decision = REVIEW

@@ -264,6 +264,8 @@ def top_reasons(
     ``contributions`` is one row of TreeSHAP output (log-odds units) aligned
     with FEATURE_NAMES (the bias term, if present, is ignored).
     """
+    if limit <= 0:  # MAX_REASONS = 0: no reason at all (the loop below checks the limit only after adding one)
+        return []
     n = len(FEATURE_NAMES)
     # A stable sort of the negated values: largest first, ties in feature order.
     order = np.argsort(-np.asarray(contributions[:n], dtype=np.float64), kind="stable")

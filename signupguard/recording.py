@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
-from signupguard.conf import seconds_setting, sg_settings
+from signupguard.conf import seconds_setting, sg_settings, switch_setting
 from signupguard.models import Attempt
 from signupguard.middleware import current_request
 from signupguard.publisher import get_publisher, release_held
@@ -101,7 +101,7 @@ def enqueue_after_commit(attempt_id: int) -> bool:
     eagerly, here.
     """
     eager = _eager()
-    if eager or not sg_settings.BACKGROUND_PUBLISH:
+    if eager or not switch_setting("BACKGROUND_PUBLISH"):
         enqueue(attempt_id)
         return eager
     publisher = get_publisher()

@@ -35,7 +35,7 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import router, transaction
 
-from signupguard.conf import sg_settings
+from signupguard.conf import seconds_setting, sg_settings
 from signupguard.context import RawEvent
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def spend(render: str, event_id: str) -> bool:
 def kept_for() -> int:
     """Seconds a spent render is remembered: the token's life, and as long again for signups scored late
     (a queue, the sweep after an outage) that posted it before it expired."""
-    max_age = max(1, int(sg_settings.FORM_TIMESTAMP_MAX_AGE))
+    max_age = max(1, int(seconds_setting("FORM_TIMESTAMP_MAX_AGE")))
     return max_age + max(max_age, 3600)
 
 

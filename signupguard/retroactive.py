@@ -55,8 +55,9 @@ from django.dispatch import receiver
 from signupguard import signals
 from signupguard.adapter import get_adapter
 from signupguard.clusters import deferred_refresh, strong_kinds
-from signupguard.conf import sg_settings
+from signupguard.conf import number_setting
 from signupguard.models import Attempt, ClusterMember, Label, Link, StatusChange
+from signupguard.policy import reaches_block
 from signupguard.scoped import ScopedFlag
 from signupguard.status import BLOCKED, CLEARED, PENDING, REVIEW, set_status
 
@@ -102,10 +103,11 @@ def verdict(
     of them; anything weaker means review at most.
     """
     score = cluster_score(own, share)
-    if strong and blocked >= int(sg_settings.CLUSTER_BLOCK_MIN):
-        if score >= block_at or share >= float(sg_settings.CLUSTER_BLOCK_SHARE):
+    # number_setting: a value that is no number is its default (check E038), not a linking pass that raises.
+    if strong and blocked >= (number_setting("CLUSTER_BLOCK_MIN") or 0):
+        if reaches_block(score, block_at) or share >= (number_setting("CLUSTER_BLOCK_SHARE") or 0):
             return BLOCKED
-    if score >= review_at or strong or share >= float(sg_settings.CLUSTER_REVIEW_SHARE):
+    if score >= review_at or strong or share >= (number_setting("CLUSTER_REVIEW_SHARE") or 0):
         return REVIEW
     return None
 

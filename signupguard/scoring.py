@@ -31,7 +31,7 @@ from django.utils import timezone
 from signupguard import render_tokens, signals
 from signupguard.adapter import get_adapter
 from signupguard.clusters import needs_link
-from signupguard.conf import seconds_setting, sg_settings
+from signupguard.conf import number_setting, seconds_setting, sg_settings, switch_setting
 from signupguard.context import parse_event
 from signupguard.models import Attempt, StatusChange
 from signupguard.retroactive import left_to_linking
@@ -140,7 +140,7 @@ def _rule_reason(text: str, feature: str) -> dict[str, Any]:
 
 def linked_to_blocked(attempt: Attempt) -> bool:
     """Whether this attempt's device was seen on another, blocked, account."""
-    if not attempt.device_fingerprint or not sg_settings.REVIEW_LINKED_BLOCKED_DEVICES:
+    if not attempt.device_fingerprint or not switch_setting("REVIEW_LINKED_BLOCKED_DEVICES"):
         return False
     blocked = (Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint,
                                       user__signupguard_status__status=BLOCKED)
@@ -192,7 +192,7 @@ def login_rules(velocity: dict[str, Any]) -> list[dict[str, Any]]:
     )
     reasons = []
     for key, figures, window, inclusive, text, feature in checks:
-        limit = sg_settings.get(key)
+        limit = number_setting(key)  # a limit that is no number is its default (check E038), not a failed login
         if limit is None or not figures or len(figures) <= window:
             continue
         n = int(figures[window])
@@ -231,7 +231,8 @@ def borne_out(attempt: Attempt, reasons: list[dict[str, Any]]) -> list[dict[str,
         used = (Attempt.objects.filter(where, user__isnull=False, created_at__gte=attempt.created_at - window,
                                        created_at__lte=attempt.created_at)
                 .filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True)).values("user_id").distinct().count())
-        if used > int(sg_settings.get(setting)):
+        limit = number_setting(setting)
+        if limit is None or used > limit:
             kept.append(_rule_reason(text.format(n=used), reason["feature"]))
     return kept
 

@@ -105,7 +105,7 @@ def challenger_decision(score: float, thresholds: Thresholds, *, decision: str, 
     rules = [r.get("text") for r in marks if r.get("feature") == RULE_FEATURE]
     if any(text not in REVIEW_FLOORS for text in rules):
         return decision
-    own = BLOCK if score >= thresholds.block else REVIEW if score >= thresholds.review else ALLOW
+    own = BLOCK if thresholds.blocks(score) else REVIEW if score >= thresholds.review else ALLOW
     if rules or any(r.get("feature") in ACCOUNT_RULES for r in marks):
         return max(own, REVIEW, key=DECISIONS.index)
     return own

@@ -254,7 +254,7 @@ def threshold_rates(
     """
     n = len(legit_scores)
     held = float(np.mean(legit_scores >= thresholds.review)) if n else float("nan")
-    blocked = float(np.mean(legit_scores >= thresholds.block)) if n else float("nan")
+    blocked = float(np.mean(thresholds.blocks(legit_scores))) if n else float("nan")
     rates: dict[str, Any] = {"legit_signups": n, "legit_held": held, "legit_blocked": blocked,
                              "chosen_for": {"review": review_rate, "block": block_rate}}
     aim = "target" if margin == 1 else f"the target / {margin:g}:"

@@ -162,13 +162,14 @@ def test_thresholds_that_cannot_meet_the_rates_say_so():
     met = threshold_rates(legit, t, review_rate=0.01, block_rate=0.001)
     assert met["legit_signups"] == 1000 and 0.009 <= met["legit_held"] <= 0.01 and met["legit_blocked"] <= 0.001
     assert "unmet" not in met
-    # 3% of legitimate signups scored 1.0: no threshold leaves them out, and the rates are not met.
+    # 3% of legitimate signups scored 1.0: no review threshold leaves them out, and the rate is not met.
+    # A block threshold of 1.0 blocks nothing by score (policy.reaches_block): they are held, not blocked.
     legit[:30] = 1.0
     t = choose_thresholds(legit, review_rate=0.01, block_rate=0.001)
     assert t.review == t.block == 1.0
     unmet = threshold_rates(legit, t, review_rate=0.01, block_rate=0.001)
-    assert unmet["legit_held"] == unmet["legit_blocked"] == 0.03
-    assert unmet["unmet"] == ("the thresholds hold 3.00% of them (target 1.00%) and block 3.00% of them (target 0.10%): "
+    assert (unmet["legit_held"], unmet["legit_blocked"]) == (0.03, 0.0)
+    assert unmet["unmet"] == ("the thresholds hold 3.00% of them (target 1.00%): "
                               "3.00% of the validation slice's legitimate signups score 1.0, which no threshold can leave out")
 
 

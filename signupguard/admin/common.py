@@ -13,14 +13,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
-from signupguard.conf import sg_settings
+from signupguard.conf import switch_setting
 from signupguard.linking import describe_key
 from signupguard.review import REVIEW_PERMISSION
 
 
 def masking() -> bool:
     """Whether list pages must hide personal data (``MASK_PERSONAL_DATA``)."""
-    return bool(sg_settings.MASK_PERSONAL_DATA)
+    return switch_setting("MASK_PERSONAL_DATA")
 
 
 def _digest(value: str) -> str:

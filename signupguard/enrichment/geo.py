@@ -533,7 +533,10 @@ class GeoDatabases:
         reload_interval: float = 1.0,
     ) -> None:
         def database(path: Any, kind: str) -> _Database | None:
-            return _Database(os.fspath(path), kind) if path else None
+            try:
+                return _Database(os.fspath(path), kind) if path else None
+            except TypeError:  # not a path (a number, a list): check E001 says so; every scoring task raised
+                return None
 
         self.asn = database(asn_path, "asn")
         self.city = database(city_path, "city")

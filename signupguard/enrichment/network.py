@@ -186,11 +186,13 @@ class NetworkClassifier:
     @classmethod
     def from_settings(cls) -> "NetworkClassifier":
         """The shipped lists plus ``EXTRA_HOSTING_ASNS`` / ``EXTRA_VPN_ASNS`` as set now."""
-        from signupguard.conf import sg_settings
+        from signupguard.conf import list_entries, sg_settings
 
+        # A lone ASN (13335, "AS13335") is one entry: an int made every scoring task raise, and a
+        # string's digits were read as ASNs of their own (check E031 reports both).
         return cls(
-            extra_hosting_asns=sg_settings.EXTRA_HOSTING_ASNS or (),
-            extra_vpn_asns=sg_settings.EXTRA_VPN_ASNS or (),
+            extra_hosting_asns=list_entries(sg_settings.EXTRA_HOSTING_ASNS),
+            extra_vpn_asns=list_entries(sg_settings.EXTRA_VPN_ASNS),
         )
 
     def _kind_from_keywords(self, *names: str | None) -> str | None:

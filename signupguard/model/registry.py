@@ -48,7 +48,7 @@ try:
 except ImportError:  # not POSIX
     fcntl = None  # type: ignore[assignment]
 
-from signupguard.conf import sg_settings
+from signupguard.conf import is_model_dir, sg_settings
 from signupguard.evaluation import recall_at_fpr
 from signupguard.policy import Thresholds
 
@@ -75,7 +75,9 @@ LEFTOVER_SECONDS = 3600.0
 
 def registry_root() -> Path | None:
     root = sg_settings.MODEL_DIR
-    return Path(root) if root else None
+    # Another type (a number, a list) raised TypeError in every scoring task: the shipped model
+    # scores instead, as for an unusable promoted model, and check E037 reports it.
+    return Path(root) if root and is_model_dir(root) else None
 
 
 class UnusablePointer(type(Path())):  # type: ignore[misc]

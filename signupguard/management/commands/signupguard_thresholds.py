@@ -7,12 +7,14 @@ ones (``signupguard.calibration``), as settings to paste. It changes nothing.
 
 from __future__ import annotations
 
+import math
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from signupguard.calibration import Choice, ScoredSignups, choose, scored_signups, settings_for, target_rates
 from signupguard.model import registry
-from signupguard.policy import Thresholds, effective_thresholds
+from signupguard.policy import Thresholds, effective_thresholds, reaches_block
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates
 
 MAX_DAYS = 3650
@@ -95,8 +97,10 @@ class Command(BaseCommand):
         self._settings(review, block, now)
 
     def _line(self, signups: ScoredSignups, name: str, threshold: float, verb: str) -> None:
-        self.stdout.write(f"  {name} {threshold:.4f}: {_range(signups.legit_share(threshold))} of the legitimate "
-                          f"signups {verb}, {_share(signups.fraud_share(threshold))} of the fraud")
+        # A block threshold of 1.0 blocks nothing by score (policy.reaches_block), a score of 1.0 included.
+        reached = math.inf if name == "block" and not reaches_block(1.0, threshold) else threshold
+        self.stdout.write(f"  {name} {threshold:.4f}: {_range(signups.legit_share(reached))} of the legitimate "
+                          f"signups {verb}, {_share(signups.fraud_share(reached))} of the fraud")
 
     def _settings(self, review: Choice, block: Choice, now: Thresholds) -> None:
         if review.threshold is None and block.threshold is None:
