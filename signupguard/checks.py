@@ -246,23 +246,18 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                               hint="A whole number >= 0 (1000 by default): review actions on more accounts become "
                                    "review jobs, run by a Celery worker; None runs them all in the request.",
                               obj="SIGNUPGUARD['REVIEW_INLINE_MAX']", id="signupguard.E036"))
-    for key, off in NUMBER_SETTINGS.items():
-        value = sg_settings.get(key)
-        if not is_number_setting(key, value):
-            messages.append(Error(
-                f"SIGNUPGUARD[{key!r}] = {value!r} is not a number >= 0{' or None' if off else ''}.",
-                hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]!r}.",
-                obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E038",
-            ))
-    for key in SWITCH_SETTINGS:
-        value = sg_settings.get(key)
-        if not isinstance(value, bool):
-            messages.append(Error(
-                f"SIGNUPGUARD[{key!r}] = {value!r} is not True or False.",
-                hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]!r}.",
-                obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E039",
-            ))
+    messages += [_default_meanwhile(key, f"is not a number >= 0{' or None' if off else ''}", "signupguard.E038")
+                 for key, off in NUMBER_SETTINGS.items() if not is_number_setting(key, sg_settings.get(key))]
+    messages += [_default_meanwhile(key, "is not True or False", "signupguard.E039")
+                 for key in SWITCH_SETTINGS if not isinstance(sg_settings.get(key), bool)]
     return messages
+
+
+def _default_meanwhile(key: str, problem: str, check_id: str) -> Error:
+    """The error for a setting the code reads as its default until it is fixed."""
+    return Error(f"SIGNUPGUARD[{key!r}] = {sg_settings.get(key)!r} {problem}.",
+                 hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]!r}.",
+                 obj=f"SIGNUPGUARD[{key!r}]", id=check_id)
 
 
 def _check_threshold_crossings(review: Any, block: Any, scorers: list[tuple[str, Any]]) -> list[CheckMessage]:
@@ -368,14 +363,8 @@ def check_live_integration(app_configs: Any = None, **kwargs: Any) -> list[Check
             f"SIGNUPGUARD['FAIL_MODE'] = {sg_settings.FAIL_MODE!r}; expected 'open' or 'closed'.",
             obj="SIGNUPGUARD['FAIL_MODE']", id="signupguard.E042",
         ))
-    for key, never in SECONDS_SETTINGS.items():
-        value = sg_settings.get(key)
-        if not is_seconds(key, value):
-            messages.append(Error(
-                f"SIGNUPGUARD[{key!r}] = {value!r}; expected a {'' if never else 'finite '}number of seconds >= 0.",
-                hint=f"Until it is fixed, SignupGuard uses the default, {DEFAULTS[key]}.",
-                obj=f"SIGNUPGUARD[{key!r}]", id="signupguard.E043",
-            ))
+    messages += [_default_meanwhile(key, f"is not a {'' if never else 'finite '}number of seconds >= 0", "signupguard.E043")
+                 for key, never in SECONDS_SETTINGS.items() if not is_seconds(key, sg_settings.get(key))]
     try:
         joined_before_cutoff(sg_settings.CLEARED_IF_JOINED_BEFORE)
     except ValueError as exc:
