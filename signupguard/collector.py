@@ -40,6 +40,10 @@ _DEVICE_TYPES: dict[str, tuple[type, ...]] = {
 
 def _typed(key: str, value: Any) -> bool:
     types = _DEVICE_TYPES[key]
+    if int in types and type(value) is float and value.is_integer():
+        # JSON Schema's integer, as the contract reads it (context._of_type): replay and training score
+        # 8.0 as 8, so capture keeps it rather than scoring the device's figure as unknown.
+        return True
     return isinstance(value, types) and (bool in types or not isinstance(value, bool))
 
 
@@ -168,6 +172,8 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
     out: dict[str, Any] = {}
     if isinstance(form, dict):  # JSON clients: {"fill_ms", "honeypot", "ts"}
         fill = form.get("fill_ms")
+        if type(fill) is float and fill.is_integer() and 0 <= fill < 2**31:
+            fill = int(fill)  # 24000.0 is the contract's integer: replay and training read it as 24000
         if isinstance(fill, int) and not isinstance(fill, bool) and 0 <= fill < 2**31:
             out["fill_ms"] = fill
         if isinstance(form.get("honeypot"), str):

@@ -217,6 +217,12 @@ def _clean_mapping(value: Any, key: str, problems: list[str]) -> dict[str, Any] 
         expected = declared.get(name)
         if expected is not None and item is not None and not _of_type(item, expected):
             problems.append(f"{key}.{name} is not {_TYPE_NAMES[expected]}")
+            # Scored as live capture scores it (collector.clean_device, clean_form): it drops such a value,
+            # and keeps the strings of a list. Read here, "8" or "en-GB" or a honeypot of true gave replay
+            # and training other features than the live attempt had (found in an audit).
+            if expected is not list or type(item) is not list:
+                continue
+            item = [x for x in item if type(x) is str]
         kind = type(item)
         if kind is str:
             if len(item) > MAX_DEVICE_STRING:

@@ -319,7 +319,8 @@ def test_a_line_that_is_not_utf8_is_a_bad_line_not_an_altered_event(tmp_path):
 def test_reasons_are_largest_first_when_a_hard_rule_fires(tmp_path):
     # The contract says largest first; a rule's reason (contribution 0) came first (found in an audit).
     event = make_event(1)
-    event["form"] = {"fill_ms": 900, "honeypot": True}
+    # A filled honeypot as a form posts it (text): a non-string one is left out, as live capture drops it.
+    event["form"] = {"fill_ms": 900, "honeypot": "http://spam.example"}
     src = write_lines(tmp_path / "in.jsonl", [json.dumps(event)])
     call_command("signupguard_replay", str(src), "--out", str(tmp_path / "o"), stdout=io.StringIO())
     reasons = read_out(tmp_path / "o")[0]["reasons"]
