@@ -100,7 +100,7 @@ class DefaultAdapter:
         return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
     def verified_mailboxes(self, user_ids: Iterable[int]) -> dict[int, set[str]]:
-        """The normalised mailboxes each of these accounts proved it owns (``analyse_email(...).normalized``).
+        """The mailboxes each of these accounts proved it owns, as mailbox links name them (``linking_mailbox``).
 
         A mailbox link blocks only where both accounts verified *that* mailbox: an
         account that signed up with a victim's address and then verified one of its
@@ -108,7 +108,7 @@ class DefaultAdapter:
         verified ``EmailAddress`` (one query); an adapter that overrides
         ``email_verified`` vouches for the account's current address.
         """
-        from signupguard.enrichment.email import analyse_email
+        from signupguard.enrichment.email import analyse_email, linking_mailbox
 
         ids = list(user_ids)
         found: dict[int, set[str]] = {}
@@ -130,7 +130,7 @@ class DefaultAdapter:
         for uid, address in pairs:
             normalized = analyse_email(address).normalized
             if normalized:
-                found.setdefault(uid, set()).add(normalized[:255])
+                found.setdefault(uid, set()).add(linking_mailbox(normalized)[:255])  # as the link key names it
         return found
 
     def on_blocked(self, user: Any, *, actor: Any | None, reason: str) -> None:

@@ -7,9 +7,11 @@ Two accounts are linked when they share a *link key*. The kinds, strongest first
              attempts stored before it). Strong, but only among a household's
              few accounts: owners of one budget phone model share a
              fingerprint worldwide, and often a clock and languages too.
-``email``    the normalised mailbox (case, Gmail dots and +tags removed).
-``domain``   a custom email domain: never a free-mail or disposable domain,
-             which unrelated people share by the million.
+``email``    the normalised mailbox (case; Gmail's dots, Proton's dots, hyphens
+             and underscores, and +tags where the provider ignores them).
+``domain``   a custom email domain: never a free-mail, disposable or other
+             shared domain (a privacy relay's: Hide My Email's
+             privaterelay.appleid.com), which unrelated people share by the million.
 ``prefix``   the /24 (IPv4) or /64 (IPv6) network, only within ``window``
              seconds of each other and never on mobile networks, whose
              carrier-grade NAT puts whole towns behind one /24.
@@ -36,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from signupguard.enrichment.email import is_shared_domain, linking_mailbox
 from signupguard.enrichment.types import Enrichment
 from signupguard.velocity.keys import profile_of
 
@@ -112,8 +115,10 @@ def link_keys(enrichment: Enrichment | dict[str, Any] | None) -> list[LinkKey]:
     if device.fingerprint:
         keys.append(LinkKey("device", device_key(device.identity, device.fingerprint)))
     if email.valid and email.normalized:
-        keys.append(LinkKey("email", email.normalized[:255]))
-        if email.domain and not email.freemail and not email.disposable:
+        keys.append(LinkKey("email", linking_mailbox(email.normalized)[:255]))
+        # A relay's or a webmail domain the free-mail list misses is no company's: one blocked signup
+        # with a made-up address there would hold every user of the domain for review.
+        if email.domain and not email.freemail and not email.disposable and not is_shared_domain(email.domain):
             keys.append(LinkKey("domain", email.domain[:255]))
     if ip.prefix and not ip.is_private and ip.network_kind != "mobile":
         keys.append(LinkKey("prefix", ip.prefix))

@@ -25,7 +25,8 @@ from email_validator import EmailNotValidError, validate_email
 
 from .types import EmailInfo
 
-__all__ = ["analyse_email", "is_disposable_domain", "is_freemail_domain", "is_role_local"]
+__all__ = ["analyse_email", "is_disposable_domain", "is_freemail_domain", "is_shared_domain", "is_role_local",
+           "linking_mailbox"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_EMAIL = 320  # contract maxLength; RFC 5321 paths are shorter still
@@ -65,6 +66,7 @@ def _read_list(name: str) -> frozenset[str]:
 
 _FREEMAIL = _read_list("freemail_domains.txt")
 _ROLES = _read_list("role_accounts.txt")
+_SHARED = _read_list("shared_domains.txt")
 
 
 @lru_cache(maxsize=65536)
@@ -77,6 +79,34 @@ def is_disposable_domain(domain: str) -> bool:
 def is_freemail_domain(domain: str) -> bool:
     """True for a listed free webmail domain (exact match: subdomains are private)."""
     return domain in _FREEMAIL
+
+
+def is_shared_domain(domain: str) -> bool:
+    """True for a domain unrelated people share that the free-mail list misses (a privacy relay's, ...).
+
+    Exact match: a user's own relay subdomain is theirs. For linking only; the
+    free-mail flag, a model feature, is unchanged (``shared_domains.txt``).
+    """
+    return domain in _SHARED
+
+
+# Proton also ignores dots, hyphens and underscores (its own client canonicalises j.o-h_n+x@proton.me
+# to john@proton.me: "emails that have the same canonical form end up in the same inbox").
+_PROTON = frozenset({"proton.me", "protonmail.com", "protonmail.ch", "pm.me"})
+_PROTON_PUNCTUATION = str.maketrans("", "", "._-")
+
+
+def linking_mailbox(normalized: str) -> str:
+    """The mailbox a link names (and a verified mailbox is matched by): ``normalized``, with Proton's dots,
+    hyphens and underscores removed as well, so that a farm's john.doe@ and john_doe@proton.me are one.
+
+    Linking only: ``normalized`` feeds the velocity keys and features the shipped model was trained on;
+    fold this into ``_canonical`` when the model is next retrained.
+    """
+    local, at, domain = normalized.rpartition("@")
+    if not at or domain not in _PROTON:
+        return normalized
+    return f"{local.translate(_PROTON_PUNCTUATION) or local}@{domain}"  # never an empty mailbox
 
 
 def is_role_local(local: str) -> bool:
