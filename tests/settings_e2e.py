@@ -17,3 +17,5 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 DATABASES["default"]["NAME"] = os.environ["SIGNUPGUARD_E2E_DB_NAME"]
 SIGNUPGUARD = json.loads(os.environ["SIGNUPGUARD_E2E_SETTINGS"])
+# Other settings of the worker, as a JSON object of setting names (a test's Redis cache, broker options).
+globals().update(json.loads(os.environ.get("SIGNUPGUARD_E2E_OVERRIDES", "{}")))

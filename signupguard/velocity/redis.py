@@ -40,8 +40,11 @@ reads its keys as they are. Offline runs observe without an id, as before.
 
 Errors (``redis.exceptions.ConnectionError``, ``TimeoutError`` ...) propagate:
 whether a signup is scored fail-open or fail-closed is the caller's decision
-(``SIGNUPGUARD['FAIL_MODE']``). The script touches several keys, so Redis
-Cluster needs all keys in one slot: use a hash-tagged prefix such as
+(``SIGNUPGUARD['FAIL_MODE']``). A server running a script for longer than its
+``busy-reply-threshold`` (5 s by default) answers every other client "BUSY":
+a stall, raised as a ``TimeoutError`` (the script did not run), so the attempt
+is retried and swept rather than failed. The script touches several keys, so
+Redis Cluster needs all keys in one slot: use a hash-tagged prefix such as
 ``"{sg}:v:"``.
 """
 
@@ -261,7 +264,16 @@ class RedisVelocityStore:
         if keys and event_id is not None:
             keys.append(f"{p}e:{event_id}")
             args.append(self.event_ttl)
-        flat = self._script(keys=keys, args=args) if keys else []
+        try:
+            flat = self._script(keys=keys, args=args) if keys else []
+        except Exception as exc:
+            if _busy(exc):
+                # Found in an audit: taken for a bad command, "BUSY" failed the attempt at once and
+                # FAIL_MODE decided it. It is a stall (see the module): retried, then swept, as a timeout.
+                from redis.exceptions import TimeoutError as RedisTimeoutError
+
+                raise RedisTimeoutError(f"Redis is busy running a script: {exc}") from exc
+            raise
         nw, ndw = len(self.windows), len(self.distinct_windows)
         pos = 0
         counts = []
@@ -293,6 +305,13 @@ class RedisVelocityStore:
                 batch.clear()
         if batch:
             self.client.delete(*batch)
+
+
+def _busy(exc: BaseException) -> bool:
+    """Whether Redis refused a command because a script has run longer than ``busy-reply-threshold``."""
+    from redis.exceptions import ResponseError
+
+    return isinstance(exc, ResponseError) and str(exc).startswith("BUSY")
 
 
 class EventObserver:
