@@ -50,8 +50,8 @@ def _free_port() -> int:
 class RedisServer:
     """A redis-server of the test's own, without persistence: a restart comes back empty."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory, self.port = directory, _free_port()
+    def __init__(self, directory: Path, *options: str) -> None:
+        self.directory, self.port, self.options = directory, _free_port(), options
         self.proc: subprocess.Popen | None = None
 
     def url(self, db: int) -> str:
@@ -68,7 +68,7 @@ class RedisServer:
             [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
              "--dir", str(self.directory), "--logfile", str(self.directory / "redis.log"),
              # A script running longer than this gets other clients "BUSY" replies (Redis's default: 5 s).
-             "--busy-reply-threshold", str(BUSY_REPLY_MS)],
+             "--busy-reply-threshold", str(BUSY_REPLY_MS), *self.options],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         wait_until(lambda: self.answers() or self.proc.poll() is not None, timeout=10, interval=0.02,
@@ -326,3 +326,37 @@ def test_a_redis_busy_running_a_script_leaves_the_attempt_pending_for_the_sweep(
     assert attempt.state == "scored" and attempt.decision == "allow" and account_status(user) == "cleared"
     reset_engine()
 
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
+def test_a_replica_not_yet_promoted_after_a_failover_leaves_the_attempt_pending_for_the_sweep(
+    tmp_path: Path, settings: Any, signup_request: Any, make_user: Any, django_capture_on_commit_callbacks: Any,
+) -> None:
+    """The velocity URL points at a replica a failover has not promoted yet: it answers "READONLY".
+
+    Before: like "BUSY", taken for a bad command: the attempt failed at once and FAIL_MODE decided it
+    ("open": cleared unscored). Now it waits, and the sweep scores it once the replica is promoted.
+    """
+    from signupguard.engine import reset_engine
+    from signupguard.tasks import sweep_pending
+
+    # A replica of a master nobody runs (port 9, discard): it serves reads and refuses writes.
+    replica = RedisServer(tmp_path, "--replicaof", "127.0.0.1", "9")
+    replica.start()
+    try:
+        settings.SIGNUPGUARD = {**_conf(replica), "FAIL_AFTER_SECONDS": 600}
+        settings.CACHES = _caches(replica)
+        reset_engine()
+        user = make_user()
+        with django_capture_on_commit_callbacks(execute=False):
+            attempt = _signup(signup_request, user)
+        assert _run_last_retry(attempt.pk) == "pending"
+        attempt.refresh_from_db()
+        assert attempt.state == "pending" and "read only replica" in attempt.error and account_status(user) == "pending"
+        replica.client().execute_command("REPLICAOF", "NO", "ONE")  # the failover completes
+        assert sweep_pending() == 1
+        attempt.refresh_from_db()
+        assert attempt.state == "scored" and attempt.decision == "allow" and account_status(user) == "cleared"
+    finally:
+        replica.stop()
+        reset_engine()

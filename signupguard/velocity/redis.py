@@ -40,10 +40,11 @@ reads its keys as they are. Offline runs observe without an id, as before.
 
 Errors (``redis.exceptions.ConnectionError``, ``TimeoutError`` ...) propagate:
 whether a signup is scored fail-open or fail-closed is the caller's decision
-(``SIGNUPGUARD['FAIL_MODE']``). A server running a script for longer than its
-``busy-reply-threshold`` (5 s by default) answers every other client "BUSY":
-a stall, raised as a ``TimeoutError`` (the script did not run), so the attempt
-is retried and swept rather than failed. The script touches several keys, so
+(``SIGNUPGUARD['FAIL_MODE']``). A server that refuses the script for a while
+(``_REFUSED_FOR_NOW``: "BUSY" while another script outlasts its
+``busy-reply-threshold``, "READONLY" from a replica a failover has not yet
+promoted, "OOM" ...) is a stall, raised as a ``TimeoutError`` (the script did
+not run), so the attempt is retried and swept rather than failed. The script touches several keys, so
 Redis Cluster needs all keys in one slot: use a hash-tagged prefix such as
 ``"{sg}:v:"``.
 """
@@ -267,12 +268,12 @@ class RedisVelocityStore:
         try:
             flat = self._script(keys=keys, args=args) if keys else []
         except Exception as exc:
-            if _busy(exc):
+            if _refused_for_now(exc):
                 # Found in an audit: taken for a bad command, "BUSY" failed the attempt at once and
                 # FAIL_MODE decided it. It is a stall (see the module): retried, then swept, as a timeout.
                 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-                raise RedisTimeoutError(f"Redis is busy running a script: {exc}") from exc
+                raise RedisTimeoutError(f"Redis refused the script for now: {exc}") from exc
             raise
         nw, ndw = len(self.windows), len(self.distinct_windows)
         pos = 0
@@ -307,11 +308,18 @@ class RedisVelocityStore:
             self.client.delete(*batch)
 
 
-def _busy(exc: BaseException) -> bool:
-    """Whether Redis refused a command because a script has run longer than ``busy-reply-threshold``."""
-    from redis.exceptions import ResponseError
+def _refused_for_now(exc: BaseException) -> bool:
+    """Whether Redis refused the script, before running it, in a state that passes; not because it is wrong.
 
-    return isinstance(exc, ResponseError) and str(exc).startswith("BUSY")
+    A script past busy-reply-threshold (BUSY), a replica a failover has not promoted yet (READONLY,
+    MASTERDOWN), a cluster resharding (TRYAGAIN, CLUSTERDOWN), memory full under noeviction (OOM) or a
+    failed snapshot (MISCONF), until an operator frees it: the attempt waits, up to FAIL_AFTER_SECONDS.
+    redis-py names some of these replies with classes of their own; the others keep their code.
+    """
+    from redis import exceptions as errors
+
+    waits = (errors.ReadOnlyError, errors.OutOfMemoryError, errors.TryAgainError, errors.ClusterDownError)
+    return isinstance(exc, waits) or (isinstance(exc, errors.ResponseError) and str(exc).startswith(("BUSY", "MISCONF")))
 
 
 class EventObserver:
