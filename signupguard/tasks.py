@@ -116,7 +116,12 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
                 scoring.fail(attempt_id, describe_error(exc))
                 return "failed"
             # Left pending for the sweep, unless it has waited long enough already.
-            return "failed" if _give_up_quietly(exc, attempt_id=attempt_id) else "pending"
+            if _give_up_quietly(exc, attempt_id=attempt_id):
+                return "failed"
+            # Said, so an outage that outlasts the retries shows in the worker's log, not only in the sweep's.
+            logger.warning("signupguard: attempt %s left pending for the sweep after %d retries: %s",
+                           attempt_id, self.max_retries, describe_error(exc))
+            return "pending"
         logger.warning("signupguard: transient error scoring attempt %s, retrying: %s", attempt_id, describe_error(exc))
         raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries))
     except Exception as exc:

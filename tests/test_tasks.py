@@ -217,7 +217,7 @@ def _run_last_retry(attempt_id: int) -> str:
 
 @pytest.mark.django_db
 def test_transient_errors_leave_the_attempt_to_the_sweep_until_fail_after_seconds(
-    signup_request, make_user, django_capture_on_commit_callbacks
+    signup_request, make_user, django_capture_on_commit_callbacks, caplog
 ) -> None:
     from signupguard.engine import reset_engine
 
@@ -230,6 +230,8 @@ def test_transient_errors_leave_the_attempt_to_the_sweep_until_fail_after_second
         assert _run_last_retry(attempt.pk) == "pending"
         attempt.refresh_from_db()
         assert attempt.state == "pending" and "ConnectionError" in attempt.error and account_status(user) == "pending"
+        # The worker says so: an outage past the retries shows in its log (it said nothing before).
+        assert f"attempt {attempt.pk} left pending for the sweep after" in caplog.text
         assert sweep_pending() == 0  # still unreachable: left pending again
         attempt.refresh_from_db()
         assert attempt.state == "pending" and account_status(user) == "pending"
