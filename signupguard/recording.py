@@ -61,6 +61,9 @@ def enqueue(attempt_id: int) -> bool:
     from signupguard.tasks import describe_error, score_attempt
 
     if not _eager() and time.monotonic() < _broker_down_until:
+        # Not a warning each (an outage would flood the log), but each attempt's id is findable.
+        logger.info("signupguard: broker backing off after a failed publish: attempt %s stays pending "
+                    "until the sweep scores it", attempt_id)
         return False
     try:
         score_attempt.apply_async(args=[attempt_id], retry=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import time
 from datetime import timedelta
 
@@ -99,6 +100,8 @@ def test_sync_wait_gives_the_verdict_within_the_request(signup_request, make_use
 @pytest.mark.django_db(transaction=True)
 def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_request, make_user, caplog) -> None:
     from signupguard.publisher import wait_idle
+
+    caplog.set_level(logging.INFO, logger="signupguard.recording")
     from tests.plugins.services import DEAD_BROKER_URL, celery_broker
 
     user, second = make_user(), make_user()
@@ -111,8 +114,11 @@ def test_broker_down_keeps_the_attempt_pending_and_the_sweep_scores_it(signup_re
             # The log line says where the task was sent, so a host sees a wrong or unconfigured broker.
             assert "could not enqueue attempt" in caplog.text and "127.0.0.1:9/0 (Celery app 'config')" in caplog.text
             started = time.monotonic()
-            _signup(signup_request, second)  # the next ones skip the dead broker for a while
+            skipped = _signup(signup_request, second)  # the next ones skip the dead broker for a while
             assert time.monotonic() - started < 1
+            assert wait_idle(15)
+            # and say so, at INFO: each attempt left to the sweep can be found in the log by its id
+            assert f"attempt {skipped.pk} stays pending until the sweep scores it" in caplog.text
         attempt.refresh_from_db()
         assert attempt.state == "pending" and account_status(user) == "pending"
         assert sweep_pending() == 2
