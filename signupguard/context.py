@@ -114,9 +114,21 @@ _LEAP_SECOND = re.compile(r"(.*[Tt ]\d\d:\d\d:)60(?:[.,]\d+)?((?:[+-]\d\d:\d\d)?
 _FRACTION = re.compile(r"[Tt ]\d\d:\d\d:\d\d[.,](\d+)")
 
 
+_LEAP = re.compile(r"[Tt ]\d\d:\d\d:60")
+LEAP_SORT = 10**18  # above any 18 digits past the microsecond
+
+
 def sub_microsecond(value: Any) -> int:
-    """The digits of ``occurred_at``'s fraction past the microsecond (which datetime drops), for sorting."""
-    found = _FRACTION.search(value) if isinstance(value, str) else None
+    """The digits of ``occurred_at``'s fraction past the microsecond (which datetime drops), for sorting.
+
+    A leap second is read as the last microsecond before it (``parse_timestamp``): it sorts after
+    every time within that microsecond, and among leap times by its whole fraction.
+    """
+    if not isinstance(value, str):
+        return 0
+    found = _FRACTION.search(value)
+    if _LEAP.search(value):
+        return LEAP_SORT + (int(found[1][:18].ljust(18, "0")) if found else 0)
     if found is None or len(found[1]) <= 6:
         return 0
     return int(found[1][6:24].ljust(18, "0"))

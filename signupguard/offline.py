@@ -121,8 +121,9 @@ def _sort_key(raw: bytes) -> tuple[float, int] | None:
         return None
     try:
         text = found.group(1).decode("ascii")
-        # "2026-06-10T12:00:00.123456Z" is 27 characters: only a longer one can hold digits past the microsecond.
-        return parse_timestamp(text).timestamp(), sub_microsecond(text) if len(text) > 27 else 0
+        # "2026-06-10T12:00:00.123456Z" is 27 characters: only a longer one can hold digits past the
+        # microsecond, or a leap second (":60") a fraction of its own.
+        return parse_timestamp(text).timestamp(), sub_microsecond(text) if len(text) > 27 or ":60" in text else 0
     except (EventError, UnicodeDecodeError):
         return None
 

@@ -386,6 +386,21 @@ def test_a_leap_second_is_a_valid_time(tmp_path: Path) -> None:
         assert scan(stream).order == [2, 1, 0]  # sorted where it happened
 
 
+def test_leap_second_events_keep_their_order_to_the_last_digit(tmp_path: Path) -> None:
+    # A leap second is read as 23:59:59.999999; before, every event within it sorted in file order, and
+    # before an event of 23:59:59.9999995 that happened earlier (found in an audit).
+    events = [make_event(0, event_id="leap-late", occurred_at="2016-12-31T23:59:60.7Z"),
+              make_event(1, event_id="leap-early", occurred_at="2016-12-31T23:59:60.2Z"),
+              make_event(2, event_id="just-before", occurred_at="2016-12-31T23:59:59.9999995Z"),
+              make_event(3, event_id="leap-start", occurred_at="2016-12-31T23:59:60Z")]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(e) for e in events) + "\n")
+    from signupguard.offline import scan
+
+    with open(source, "rb") as stream:
+        assert scan(stream).order == [2, 3, 1, 0]
+
+
 def test_an_event_is_not_fed_by_one_that_happened_later_within_its_microsecond(tmp_path: Path) -> None:
     # Fractions of a second may have any number of digits; sorting on microseconds put the later events first.
     first = farm_event(1, event_id="first", occurred_at="2026-06-10T12:00:00.0000001Z")
