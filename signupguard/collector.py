@@ -19,6 +19,8 @@ from typing import Any, Mapping
 from django.core import signing
 
 from signupguard.conf import seconds_setting
+# Texts are cut where parsing cuts them: a honeypot cut shorter (256) read empty live and filled in replay.
+from signupguard.context import MAX_DEVICE_STRING
 
 DEVICE_FIELD = "sg_device"
 TIMESTAMP_FIELD = "sg_ts"
@@ -177,7 +179,7 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
         if isinstance(fill, int) and not isinstance(fill, bool) and 0 <= fill < 2**31:
             out["fill_ms"] = fill
         if isinstance(form.get("honeypot"), str):
-            out["honeypot"] = form["honeypot"][:256]
+            out["honeypot"] = form["honeypot"][:MAX_DEVICE_STRING]
         token = form.get("ts")
     else:
         token = None
@@ -185,7 +187,7 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
         token = field_value(data, TIMESTAMP_FIELD) or token
         honeypot = field_value(data, HONEYPOT_FIELD)
         if honeypot is not None:
-            out["honeypot"] = honeypot[:256]
+            out["honeypot"] = honeypot[:MAX_DEVICE_STRING]
     if token is not None:
         render = _render(token)
         out["signed"] = render is not None

@@ -57,7 +57,10 @@ INTEGRAL_FLOATS = [
 # Already read alike (the analysis keeps a list's strings, as capture does): a guard for defect 1's fix,
 # which must keep them too rather than drop the whole list.
 LIST_WITH_OTHER_TYPES = [("device", "languages", ["zh-CN", 5])]
-CLIENT_VALUES = MISTYPED + INTEGRAL_FLOATS + LIST_WITH_OTHER_TYPES
+# Long texts: capture cut a honeypot at 256 characters and parsing at 512, so a bot's 300 spaces then
+# a URL read as an empty honeypot live and a filled one offline.
+LONG_TEXTS = [("form", "honeypot", " " * 300 + "http://spam.example")]
+CLIENT_VALUES = MISTYPED + INTEGRAL_FLOATS + LIST_WITH_OTHER_TYPES + LONG_TEXTS
 IDS = [f"{block}.{name}={value!r}" for block, name, value in CLIENT_VALUES]
 
 
