@@ -132,7 +132,7 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 def _check_lists() -> list[CheckMessage]:
     """E031: the allow and deny lists, as policy.HardRules reads them (a bad entry is skipped there), and the
     extra hosting and VPN ASNs, as the network classifier reads them (a bad entry is ignored there)."""
-    from signupguard.policy import list_setting, parse_asn, parse_domain, parse_network
+    from signupguard.policy import parse_asn, parse_domain, parse_network
 
     kinds = {"IP_RANGES": (parse_network, "an address or CIDR"), "ASNS": (parse_asn, "an AS number"),
              "EMAIL_DOMAINS": (parse_domain, "a domain")}
@@ -144,7 +144,7 @@ def _check_lists() -> list[CheckMessage]:
         if value is not None and not isinstance(value, (list, tuple, set, frozenset)):
             messages.append(Error(f"SIGNUPGUARD['{key}'] = {value!r} is not a list; it is read as one entry",
                                   hint=f"Write [{value!r}].", id="signupguard.E031"))
-        for entry in list_setting(value):
+        for entry in list_entries(value):
             try:
                 parse(entry)
             except ValueError:

@@ -174,7 +174,7 @@ def clean_form(data: Mapping[str, Any] | None, *, form: Any = None) -> dict[str,
     out: dict[str, Any] = {}
     if isinstance(form, dict):  # JSON clients: {"fill_ms", "honeypot", "ts"}
         fill = form.get("fill_ms")
-        if type(fill) is float and fill.is_integer() and 0 <= fill < 2**31:
+        if type(fill) is float and fill.is_integer():
             fill = int(fill)  # 24000.0 is the contract's integer: replay and training read it as 24000
         if isinstance(fill, int) and not isinstance(fill, bool) and 0 <= fill < 2**31:
             out["fill_ms"] = fill

@@ -203,28 +203,19 @@ def _ascii(domain: str) -> str:
 
 
 def _hashable(value: Any) -> tuple:
-    """``list_setting(value)`` as ``_rules_from``'s cache can take it.
+    """``conf.list_entries(value)`` as ``_rules_from``'s cache can take it.
 
     An entry that cannot be hashed (a nested list, a dict) parses as nothing anyway (check E031):
     its text stands in, rather than a TypeError in every scoring task.
     """
     entries = []
-    for entry in list_setting(value):
+    for entry in list_entries(value):
         try:
             hash(entry)
         except TypeError:
             entry = repr(entry)
         entries.append(entry)
     return tuple(entries)
-
-
-def list_setting(value: Any) -> tuple:
-    """A list setting as a tuple; a lone string or number is one entry, not its characters (check E031 reports it).
-
-    Any value that is not a list, tuple or set is one entry (``conf.list_entries``): a float or a
-    mapping made every scoring task, and ``manage.py check``, raise TypeError.
-    """
-    return list_entries(value)
 
 
 def effective_thresholds(model_thresholds: Thresholds) -> Thresholds:
