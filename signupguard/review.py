@@ -66,6 +66,11 @@ def _users(accounts: Iterable[Any]) -> list[Any]:
     return [found[i] for i in sorted(ids) if i in found]
 
 
+def _reported_since(job: Any | None, user_id: Any) -> bool:
+    """Whether an abuse report named the account after the review job was queued (never, without a job)."""
+    return job is not None and AbuseReport.objects.filter(account_id=user_id, at__gt=job.created_at).exists()
+
+
 class _DecidedLater:
     """``set_status``'s ``unless`` for a review job's decision, carried out after the reviewer confirmed it.
 
@@ -92,7 +97,7 @@ class _DecidedLater:
         later = StatusChange.objects.filter(account=row, source=REVIEWER, pk__gt=self.job.mark)
         self.hit = later.filter(Q(job__isnull=True) | Q(job_id__gt=self.job.pk)).exists()
         if not self.hit and self.reports:
-            self.hit = AbuseReport.objects.filter(account_id=row.user_id, at__gt=self.job.created_at).exists()
+            self.hit = _reported_since(self.job, row.user_id)
         return self.hit
 
     def ask(self) -> Callable[[AccountStatus], bool] | None:
@@ -255,6 +260,10 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", job: Any 
             if AccountStatus.objects.filter(user=user).values_list("status", flat=True).first() != BLOCKED:
                 continue
             to, blocked_at = _before_block(user)
+            if to == CLEARED and _reported_since(job, user.pk):
+                # Run in the request, the undo would have cleared the account and the report, coming after it, put it
+                # back in review: a person looks at the report before the account gets through.
+                to = REVIEW
             # Checked under the row's lock: another reviewer may have acted.
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note,
                               only_from=[BLOCKED], unless=changed.ask(), job=job):

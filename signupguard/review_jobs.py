@@ -15,8 +15,9 @@ admin hands a decision on more than ``REVIEW_INLINE_MAX`` accounts to a job:
   there, and never decides an account twice.
 * An account a reviewer decided after the job was queued (in the admin, or
   by a newer job) is left as it is and counted as ``skipped``; so is one an
-  abuse report named since, for an approval. Moves by the model, the rules
-  or the cluster action do not count, as in the request.
+  abuse report named since, for an approval (an undone block sends such an
+  account to review rather than back to cleared). Moves by the model, the
+  rules or the cluster action do not count, as in the request.
 * A block of a cluster closes it at the end and asks for one retroactive
   review, as the admin's request does; the cluster's counts are refreshed
   batch by batch, so its page shows the progress.

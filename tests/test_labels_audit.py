@@ -73,6 +73,43 @@ def test_a_queued_block_is_not_stopped_by_a_report_made_after_it(django_user_mod
     assert training_labels(legit_after_days=None).get(signup.pk) == "fraud"
 
 
+def test_a_queued_undo_block_leaves_an_account_reported_since_in_review(django_user_model, reviewer):
+    # A reviewer undoes a block (the account was cleared before it); the undo runs as a job, and an abuse report
+    # on the account arrives in between. Had the undo run in the request, the account would have been cleared and
+    # the report would then have put it back in review: a person has to look at the report before it gets through.
+    from signupguard import review
+    from signupguard.status import set_status
+
+    gateway = django_user_model.objects.create_user("gateway", is_staff=True)
+    user, signup = _held(django_user_model, "undone-and-reported")
+    other, _ = _held(django_user_model, "undone")
+    for account in (user, other):
+        set_status(account, "cleared", source="model", reason="model verdict")
+    review.confirm_block([user, other], actor=reviewer)
+    job = review_jobs.queue("undo_block", [user.pk, other.pk], actor=reviewer, note="false positive")
+    report_abuse(user, reporter=gateway, reason="scraping")  # the account is blocked: the report moves nothing
+    assert account_status(user) == "blocked"
+    job = review_jobs.run(job.pk)
+    assert (job.state, job.accounts) == ("done", 2)
+    assert account_status(user) == "review"
+    assert account_status(other) == "cleared"  # no report: back where it was before the block
+    assert training_labels(legit_after_days=None).get(signup.pk) == "fraud"  # the report, the reviewer's block withdrawn
+
+
+def test_an_undo_block_in_the_request_still_clears_an_account_reported_before_it(django_user_model, reviewer):
+    from signupguard import review
+    from signupguard.status import set_status
+
+    gateway = django_user_model.objects.create_user("gateway", is_staff=True)
+    user, _ = _held(django_user_model, "reported-then-undone")
+    set_status(user, "cleared", source="model", reason="model verdict")
+    review.confirm_block([user], actor=reviewer)
+    report_abuse(user, reporter=gateway, reason="looked odd")
+    job = review_jobs.run(review_jobs.queue("undo_block", [user.pk], actor=reviewer).pk)  # the reviewer saw it
+    assert job.accounts == 1
+    assert account_status(user) == "cleared"
+
+
 def test_without_time_zones_training_reads_the_fall_back_hour_in_time_order(tmp_path):
     # USE_TZ = False stores occurred_at as local wall time: when the clocks go back, 02:00-03:00 happens twice,
     # and ordering by that column interleaves the two hours. Velocity must see the attempts as they happened
