@@ -114,7 +114,7 @@ def link_keys(enrichment: Enrichment | dict[str, Any] | None) -> list[LinkKey]:
     device, email, ip = enrichment.device, enrichment.email, enrichment.ip
     if device.fingerprint:
         keys.append(LinkKey("device", device_key(device.identity, device.fingerprint)))
-    if email.valid and email.normalized:
+    if email.normalized:  # a valid address's mailbox, or an overlong +tag's (``analyse_email``)
         keys.append(LinkKey("email", linking_mailbox(email.normalized)[:255]))
         # A relay's or a webmail domain the free-mail list misses is no company's: one blocked signup
         # with a made-up address there would hold every user of the domain for review.

@@ -101,3 +101,38 @@ def test_the_shared_domains_are_neither_free_mail_nor_disposable() -> None:
 
     assert len(module._SHARED) >= 10
     assert not {d for d in module._SHARED if module.is_freemail_domain(d) or module.is_disposable_domain(d)}
+
+
+# ------------------------------------------------------------------ 4. a +tag that makes the address overlong
+
+
+LONG_TAG = "+" + "q7" * 35  # 71 characters: the local part is past RFC 5321's 64, Django's EmailValidator takes it
+
+
+@pytest.mark.parametrize(
+    "email, mailbox",
+    [("John.Doe" + LONG_TAG + "@gmail.com", "johndoe@gmail.com"),
+     ("john.doe" + LONG_TAG + "@googlemail.com", "johndoe@gmail.com"),
+     ("mark" + LONG_TAG + "@icloud.com", "mark@icloud.com"),
+     # No +tag to drop, or a provider that may not drop it, or a mailbox still overlong: no mailbox is made up.
+     ("j" * 65 + "@gmail.com", None), ("john" + LONG_TAG + "@example.com", None),
+     ("j" * 65 + LONG_TAG + "@gmail.com", None), ("john" + LONG_TAG + "@not_a_domain", None)],
+)
+def test_an_overlong_tag_keeps_its_mailbox(email: str, mailbox: str | None) -> None:
+    info = analyse_email(email)
+    assert not info.valid  # still an invalid address, and described as one to the model
+    assert info.normalized == mailbox
+
+
+@pytest.mark.django_db
+def test_a_cyclers_overlong_gmail_tag_still_links_and_counts_as_its_mailbox(scored_signup) -> None:
+    # A free-tier cycler re-registers john.doe@gmail.com with a +tag long enough to make the address invalid:
+    # without its mailbox it escaped the mailbox's velocity and the mailbox link to the first account.
+    first = scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-cycle-a"}, ip="81.2.69.160",
+                          email="john.doe@gmail.com")
+    second = scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-cycle-b"}, ip="45.77.2.2",
+                           email="j.o.h.n.doe" + LONG_TAG + "@gmail.com")
+    link = Link.objects.get(kind="email")
+    assert {link.source_id, link.target_id} == {first.user_id, second.user_id}
+    assert second.velocity["counts"]["email"][0] == 1  # the mailbox's earlier signup, in the shortest window
+    assert second.velocity["distinct"]["email_accounts"][0] == 2

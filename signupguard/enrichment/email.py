@@ -141,6 +141,25 @@ def _validate(text: str) -> tuple[str, str, str] | None:
     return result.local_part, result.domain.lower(), ascii_domain
 
 
+def _overlong_tag_mailbox(text: str) -> str | None:
+    """The mailbox of an address invalid only because a provider's +tag pushes its local part past 64 characters.
+
+    Such an address is invalid (RFC 5321), but Django's ``EmailValidator`` accepts it and the provider may still
+    deliver it to ``user@``: without its mailbox, a cycler's ``user+<65 characters>@gmail.com`` would escape the
+    mailbox's velocity and links. ``valid`` stays False, and with it the features that describe the address.
+    """
+    match = _FAST.fullmatch(text)
+    if match is None or len(match.group(1)) <= 64:
+        return None
+    verdict = _domain_verdict(match.group(2).lower())
+    if verdict is None:
+        return None
+    local, domain, plus, _ = _canonical(match.group(1).lower(), verdict[1])
+    if not plus or len(local) > 64 or len(local) + 1 + len(domain) > 254:
+        return None
+    return local + "@" + (domain if domain != verdict[1] else verdict[0])
+
+
 def _entropy(text: str) -> float:
     """Shannon entropy in bits per character: generated strings score high."""
     length = len(text)
@@ -208,6 +227,7 @@ def analyse_email(raw: str | None) -> EmailInfo:
         local = local_raw[-MAX_EMAIL:].lower()
         domain = domain_raw[:255].lower().strip(".")
         ascii_domain = domain
+        info.normalized = _overlong_tag_mailbox(text) if len(text) <= MAX_EMAIL else None
     else:
         info.valid = True
         local, domain, ascii_domain = checked[0].lower(), checked[1], checked[2]
