@@ -5,7 +5,10 @@ Each test failed before its fix (session 32's email audit).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from signupguard.context import parse_event
 from signupguard.enrichment import Enricher
@@ -75,7 +78,7 @@ def test_a_farms_proton_aliases_link_as_one_mailbox(scored_signup) -> None:
 )
 def test_a_shared_domain_is_no_custom_domain(email: str, domain_key: str | None) -> None:
     keys = {k.kind: k.value for k in link_keys(ENRICHER.enrich(parse_event(make_event(1, email=email))))}
-    assert keys["email"] == email  # the relay address itself still links its own accounts
+    assert keys["email"] == linking_mailbox(email)  # the relay address itself still links its own accounts
     assert keys.get("domain") == domain_key
 
 
@@ -136,3 +139,56 @@ def test_a_cyclers_overlong_gmail_tag_still_links_and_counts_as_its_mailbox(scor
     assert {link.source_id, link.target_id} == {first.user_id, second.user_id}
     assert second.velocity["counts"]["email"][0] == 1  # the mailbox's earlier signup, in the shortest window
     assert second.velocity["distinct"]["email_accounts"][0] == 2
+
+
+# ------------------------------------------------------------------ 5. cross-domain aliases: Apple's and Yandex's
+
+
+@pytest.mark.parametrize(
+    "email, mailbox",
+    [("jo.ann@me.com", "jo.ann@icloud.com"), ("jo.ann+shop@mac.com", "jo.ann@icloud.com"),
+     ("jo.ann@icloud.com", "jo.ann@icloud.com"),
+     ("ivan.petrov@yandex.ru", "ivan-petrov@yandex.ru"), ("Ivan-Petrov+1@ya.ru", "ivan-petrov@yandex.ru"),
+     ("ivan.petrov@yandex.com", "ivan-petrov@yandex.ru"), ("ivan.petrov@yandex.kz", "ivan-petrov@yandex.ru"),
+     # Other domains keep their dots and tags: only the provider knows its rules.
+     ("ivan.petrov+1@example.ru", "ivan.petrov+1@example.ru"), ("jo.ann@me.com.au", "jo.ann@me.com.au")],
+)
+def test_a_providers_other_domains_are_one_mailbox(email: str, mailbox: str) -> None:
+    info = analyse_email(email)
+    assert info.valid and linking_mailbox(info.normalized) == mailbox
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("emails", [("lena.ortiz@me.com", "lena.ortiz@icloud.com"),
+                                    ("oleg.sokolov@yandex.ru", "oleg-sokolov+2@ya.ru")])
+def test_a_farms_cross_domain_aliases_link_as_one_mailbox(scored_signup, emails) -> None:
+    first = scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-alias-a"}, ip="81.2.69.160", email=emails[0])
+    second = scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-alias-b"}, ip="45.77.2.2", email=emails[1])
+    link = Link.objects.get(kind="email")
+    assert {link.source_id, link.target_id} == {first.user_id, second.user_id}
+    assert not Link.objects.filter(kind="domain").exists()  # ya.ru is Yandex's, no company's
+
+
+@pytest.mark.django_db
+def test_the_migration_rewrites_mailbox_keys_stored_by_earlier_releases(django_user_model) -> None:
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps as global_apps
+    from django.db import connection
+
+    from signupguard.models import LinkKey
+
+    one, two, three = (django_user_model.objects.create_user(username=name) for name in ("one", "two", "three"))
+    old, new = timezone.now() - dt.timedelta(days=20), timezone.now()
+    LinkKey.objects.create(user=one, kind="email", value="john.doe@proton.me", first_seen=old, last_seen=old)
+    LinkKey.objects.create(user=two, kind="email", value="jo@me.com", first_seen=old, last_seen=old)
+    # An account that already holds the key as it is named now: the two become one, spanning both.
+    LinkKey.objects.create(user=two, kind="email", value="jo@icloud.com", first_seen=new, last_seen=new)
+    LinkKey.objects.create(user=three, kind="email", value="a.b@example.com", first_seen=old, last_seen=old)
+    LinkKey.objects.create(user=three, kind="domain", value="me.com", first_seen=old, last_seen=old)
+    migration = importlib.import_module("signupguard.migrations.0008_mailbox_link_keys_of_aliases")
+    migration.rewrite_mailbox_keys(global_apps, SimpleNamespace(connection=connection))  # what RunPython passes it
+    stored = {(k.user_id, k.kind, k.value): (k.first_seen, k.last_seen) for k in LinkKey.objects.all()}
+    assert stored == {(one.pk, "email", "johndoe@proton.me"): (old, old), (two.pk, "email", "jo@icloud.com"): (old, new),
+                      (three.pk, "email", "a.b@example.com"): (old, old), (three.pk, "domain", "me.com"): (old, old)}

@@ -96,17 +96,31 @@ _PROTON = frozenset({"proton.me", "protonmail.com", "protonmail.ch", "pm.me"})
 _PROTON_PUNCTUATION = str.maketrans("", "", "._-")
 
 
+# One Apple ID receives user@icloud.com, @me.com and @mac.com alike. One Yandex login receives mail at every Yandex
+# domain, with a +tag, and with the dots and hyphens of its name interchangeable (Yandex Mail's help, "login").
+_APPLE = frozenset({"icloud.com", "me.com", "mac.com"})
+_YANDEX = frozenset({"yandex.ru", "yandex.com", "ya.ru", "yandex.ua", "yandex.by", "yandex.kz", "yandex.com.tr"})
+
+
 def linking_mailbox(normalized: str) -> str:
-    """The mailbox a link names (and a verified mailbox is matched by): ``normalized``, with Proton's dots,
-    hyphens and underscores removed as well, so that a farm's john.doe@ and john_doe@proton.me are one.
+    """The mailbox a link names (and a verified mailbox is matched by): ``normalized``, with what else the provider
+    ignores removed as well, so that a farm's john.doe@ and john_doe@proton.me, or jo@me.com and jo@icloud.com, or
+    ivan.petrov+1@yandex.ru and ivan-petrov@ya.ru, are one.
 
     Linking only: ``normalized`` feeds the velocity keys and features the shipped model was trained on;
     fold this into ``_canonical`` when the model is next retrained.
     """
     local, at, domain = normalized.rpartition("@")
-    if not at or domain not in _PROTON:
+    if not at:
         return normalized
-    return f"{local.translate(_PROTON_PUNCTUATION) or local}@{domain}"  # never an empty mailbox
+    if domain in _PROTON:
+        return f"{local.translate(_PROTON_PUNCTUATION) or local}@{domain}"  # never an empty mailbox
+    if domain in _APPLE:
+        return f"{local}@icloud.com"
+    if domain in _YANDEX:
+        login = local.partition("+")[0] or local
+        return f"{login.replace('.', '-')}@yandex.ru"
+    return normalized
 
 
 def is_role_local(local: str) -> bool:
