@@ -51,7 +51,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from signupguard import clusters, retroactive, review
-from signupguard.conf import sg_settings
+from signupguard.conf import DEFAULTS, sg_settings
 from signupguard.models import Cluster, ReviewJob, StatusChange
 from signupguard.retroactive import suppressed
 from signupguard.review import REVIEW_PERMISSION
@@ -67,9 +67,20 @@ Action = ReviewJob.Action
 COUNTS = ("accounts", "keys", "labelled", "unlabelled", "skipped")  # review.Outcome's, summed on the job
 
 
+def inline_max() -> int | None:
+    """``REVIEW_INLINE_MAX``, or its default while it is no whole number >= 0 (check E036 reports it).
+
+    "1000" (from an environment variable) made every admin action raise comparing it.
+    """
+    limit = sg_settings.REVIEW_INLINE_MAX
+    if limit is None or (isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0):
+        return limit
+    return DEFAULTS["REVIEW_INLINE_MAX"]
+
+
 def too_many(accounts: int) -> bool:
     """Whether a decision on this many accounts is a job's (``REVIEW_INLINE_MAX``; None: never)."""
-    limit = sg_settings.REVIEW_INLINE_MAX
+    limit = inline_max()
     return limit is not None and accounts > limit
 
 

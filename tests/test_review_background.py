@@ -31,6 +31,7 @@ from django.utils import timezone
 from signupguard import review, review_jobs
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Label, ReviewJob, StatusChange
+from tests.plugins.console import REVIEW_ALL
 from tests.plugins.services import DEAD_BROKER_URL, IdleBroker, celery_broker, wait_until
 
 QUEUE = "/admin/signupguard/attempt/?queue=all"
@@ -652,3 +653,17 @@ def test_check_reports_a_review_inline_max_that_is_no_number_of_accounts(setting
     settings.SIGNUPGUARD = {"REVIEW_INLINE_MAX": value}
     found = [m for m in run_checks() if m.id == "signupguard.E036"]
     assert bool(found) is error
+
+
+@pytest.mark.django_db
+def test_a_review_inline_max_that_is_no_number_of_accounts_reads_as_its_default(scored_signup, reviewer,
+                                                                                 settings) -> None:
+    # "1000" from an environment variable is E036 (above), not a crash: every admin action answered 500
+    # (int > str), where the README promises bad values are reported by check and read as their default.
+    held = scored_signup(conf=REVIEW_ALL)
+    settings.SIGNUPGUARD = {**REVIEW_ALL, "REVIEW_INLINE_MAX": "1000"}
+    assert not review_jobs.too_many(1) and review_jobs.too_many(1001)
+    response = _client(reviewer).post(QUEUE, {"action": "approve", "_selected_action": [held.pk], "index": "0"})
+    assert response.status_code == 302
+    assert AccountStatus.objects.get(user=held.user).status == "cleared"  # decided in the request, as 1,000 would
+    assert not ReviewJob.objects.exists()

@@ -20,7 +20,6 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from signupguard import review, review_jobs
-from signupguard.conf import sg_settings
 from signupguard.models import Cluster, ClusterMember, ReviewJob
 
 from .common import masked_attributes
@@ -184,7 +183,7 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "note": _note(request),
         "queued": queued,
-        "inline_max": sg_settings.REVIEW_INLINE_MAX,
+        "inline_max": review_jobs.inline_max(),
         "batch": review_jobs.BATCH,
     }
     return TemplateResponse(request, "admin/signupguard/confirm_block_cluster.html", context)
