@@ -31,11 +31,25 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from signupguard.conf import is_number_of_days, sg_settings
 from signupguard.models import AccountStatus, Attempt, Link, LinkKey
 
 # Rows per DELETE: each batch is one short transaction, so signups are never kept waiting behind a long one.
 BATCH = 1000
 EXPIRED = "expired:"  # the value of evidence older than the retention: a digest of what it was
+
+
+def retention_days() -> float | None:
+    """``ATTEMPT_RETENTION_DAYS``; None keeps every attempt.
+
+    ValueError for anything but a positive number of days (check E034): a guess at what "365" or 0 meant could
+    delete attempts a portal must keep, so nothing is deleted until the setting is fixed.
+    """
+    days = sg_settings.ATTEMPT_RETENTION_DAYS
+    if days is not None and not (is_number_of_days(days) and days > 0):
+        raise ValueError(f"SIGNUPGUARD['ATTEMPT_RETENTION_DAYS'] = {days!r} is not a positive number of days "
+                         "(check signupguard.E034): no attempt was deleted")
+    return days
 
 
 def expired_attempts(days: float, *, now: dt.datetime | None = None) -> QuerySet[Attempt]:

@@ -29,7 +29,7 @@ from celery import shared_task
 
 from signupguard import clusters, scoring, velocity
 from signupguard.conf import sg_settings
-from signupguard.retention import delete_expired_attempts
+from signupguard.retention import delete_expired_attempts, retention_days
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +179,11 @@ def prune_velocity() -> int:
 @shared_task(name="signupguard.tasks.prune_attempts", ignore_result=True)
 def prune_attempts() -> int:
     """Delete attempts older than ``ATTEMPT_RETENTION_DAYS`` (none when it is None); return how many."""
-    days = sg_settings.ATTEMPT_RETENTION_DAYS
+    try:
+        days = retention_days()
+    except ValueError as exc:  # every day until fixed, rather than a TypeError in the worker's log
+        logger.error("signupguard: %s", exc)
+        return 0
     if days is None:
         return 0
     deleted = delete_expired_attempts(days)

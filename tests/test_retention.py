@@ -125,3 +125,15 @@ def test_the_system_check_names_a_bad_retention():
         assert "signupguard.E034" not in ids(good)
     for bad in (0, -1, "30", True, float("nan")):
         assert "signupguard.E034" in ids(bad)
+
+
+@pytest.mark.parametrize("bad", ["365", 0, -1, True, float("nan")])
+def test_a_retention_setting_that_is_no_number_of_days_deletes_nothing_and_says_so(attempts, settings, caplog, bad):
+    # "365" from an environment variable is check's E034; meanwhile the daily task raised a TypeError in the
+    # worker's log (0 a ValueError) and the command a traceback. Nothing is deleted on a guess of what was meant.
+    with override_settings(SIGNUPGUARD={**settings.SIGNUPGUARD, "ATTEMPT_RETENTION_DAYS": bad}):
+        assert prune_attempts.apply().get() == 0
+        with pytest.raises(CommandError, match="ATTEMPT_RETENTION_DAYS.*not a positive number of days"):
+            call_command("signupguard_prune", stdout=io.StringIO())
+    assert left(attempts) == set(attempts)
+    assert any("signupguard.E034" in record.getMessage() for record in caplog.records if record.levelname == "ERROR")

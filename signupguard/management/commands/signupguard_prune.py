@@ -17,8 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from signupguard import velocity
-from signupguard.conf import sg_settings
-from signupguard.retention import delete_expired_attempts
+from signupguard.retention import delete_expired_attempts, retention_days
 
 
 def _days(value: str) -> float:
@@ -43,7 +42,10 @@ class Command(BaseCommand):
                             help="delete attempts older than DAYS (default: ATTEMPT_RETENTION_DAYS; unset keeps them)")
 
     def handle(self, *args, **options) -> None:
-        days = options["attempts_older_than"] or sg_settings.ATTEMPT_RETENTION_DAYS
+        try:
+            days = options["attempts_older_than"] or retention_days()
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
         try:
             deleted = velocity.prune_expired()
             if deleted is None:
