@@ -24,6 +24,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SIGNUPGUARD_VAR_DIR", BASE_DIR / "var"))
@@ -34,6 +35,17 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_number(name: str, default: float, kind: type = float) -> float:
+    """The variable as ``kind`` (``int`` or ``float``), or ``default`` when unset or empty; a clear error naming it."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not {'a whole number' if kind is int else 'a number'}") from None
 
 
 def env_list(name: str) -> list[str]:
@@ -118,7 +130,7 @@ if not _database_url:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
-        _database_url or _default_db, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+        _database_url or _default_db, conn_max_age=env_number("DATABASE_CONN_MAX_AGE", 0, int)
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -154,7 +166,7 @@ if env_bool("DJANGO_HTTPS"):
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "3600"))
+    SECURE_HSTS_SECONDS = env_number("DJANGO_HSTS_SECONDS", 3600, int)
 
 LOGGING = {
     "version": 1,
@@ -193,12 +205,12 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     "signupguard-sweep-pending": {
         "task": "signupguard.tasks.sweep_pending",
-        "schedule": float(os.environ.get("SIGNUPGUARD_SWEEP_INTERVAL", "60")),
+        "schedule": env_number("SIGNUPGUARD_SWEEP_INTERVAL", 60.0),
     },
     # Without it the database velocity store's tables only grow.
     "signupguard-prune-velocity": {
         "task": "signupguard.tasks.prune_velocity",
-        "schedule": float(os.environ.get("SIGNUPGUARD_PRUNE_INTERVAL", "3600")),
+        "schedule": env_number("SIGNUPGUARD_PRUNE_INTERVAL", 3600.0),
     },
     # Deletes nothing unless SIGNUPGUARD["ATTEMPT_RETENTION_DAYS"] is set.
     "signupguard-prune-attempts": {"task": "signupguard.tasks.prune_attempts", "schedule": 86400.0},
@@ -232,5 +244,5 @@ if REDIS_URL:
     # waits forever by default).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
-if os.environ.get("SIGNUPGUARD_SYNC_WAIT"):
-    SIGNUPGUARD["SYNC_WAIT"] = float(os.environ["SIGNUPGUARD_SYNC_WAIT"])
+if os.environ.get("SIGNUPGUARD_SYNC_WAIT", "").strip():
+    SIGNUPGUARD["SYNC_WAIT"] = env_number("SIGNUPGUARD_SYNC_WAIT", 0.0)

@@ -357,3 +357,27 @@ def test_a_username_is_checked_as_it_will_be_stored(api: Client) -> None:
     assert signup(api, "Ana").status_code == 201
     response = signup(Client(), "\uff41na")
     assert response.status_code == 400 and "username" in response.json()
+
+
+@pytest.mark.parametrize("name, value", [("SIGNUPGUARD_SYNC_WAIT", "0.3s"), ("SIGNUPGUARD_SWEEP_INTERVAL", "1m"),
+                                         ("SIGNUPGUARD_PRUNE_INTERVAL", "hourly"), ("DATABASE_CONN_MAX_AGE", "60.5"),
+                                         ("DJANGO_HSTS_SECONDS", "1y")])
+def test_a_number_variable_that_is_no_number_names_itself(tmp_path: Path, name: str, value: str) -> None:
+    # It was a bare "could not convert string to float: '1m'" from deep in the settings module's import.
+    env = {name: value, "DJANGO_HTTPS": "1"}
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNUPGUARD_", "DATABASE_URL", "CELERY_", "REDIS_URL"))}
+    base.update(DJANGO_SETTINGS_MODULE="config.settings", SIGNUPGUARD_VAR_DIR=str(tmp_path), **env)
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=base,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: {name}={value!r} is not a" in result.stderr
+
+
+def test_number_variables_set_empty_or_valid_are_read(tmp_path: Path) -> None:
+    code = ("import json; from django.conf import settings as s;"
+            "print(json.dumps([s.SIGNUPGUARD['SYNC_WAIT'], s.CELERY_BEAT_SCHEDULE, s.DATABASES['default']['CONN_MAX_AGE']],"
+            " default=str))")
+    sync, beat, age = json.loads(_portal_python(code, {"SIGNUPGUARD_SYNC_WAIT": "0.5", "SIGNUPGUARD_SWEEP_INTERVAL": " ",
+                                                        "DATABASE_CONN_MAX_AGE": "60"}, tmp_path))
+    assert sync == 0.5 and age == 60
+    assert sorted(entry["schedule"] for entry in beat.values())[:2] == [60.0, 3600.0]
