@@ -211,6 +211,24 @@ def test_simulate_function_refuses_the_same_windows_and_populations(tmp_path: Pa
     assert not (tmp_path / "e.jsonl").exists()
 
 
+@pytest.mark.parametrize("setting, most", [
+    ("datacenter_flood.base_size=1000000000", 900_000), ("hydra.profile_pool=300001", 300_000),
+    ("datacenter_flood.vms=[20, 100000000]", 60_000),
+])
+def test_simulate_refuses_a_campaign_parameter_past_what_scale_allows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, most: int) -> None:
+    from signupguard.simulation import run
+
+    def no_simulation(**kwargs: object) -> None:
+        raise AssertionError(f"simulated with {setting}")  # a billion accounts fill memory, as --scale 1e12 would
+
+    monkeypatch.setattr(run, "simulate", no_simulation)
+    with pytest.raises(CommandError, match=f"at most {most}") as info:
+        call_command("signupguard_simulate", "--out", str(tmp_path / "e.jsonl"), "--param", setting)
+    assert info.value.returncode == 2
+    assert not (tmp_path / "e.jsonl").exists()
+
+
 # -- signupguard_sweep --
 
 

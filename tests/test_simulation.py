@@ -368,3 +368,39 @@ def test_a_bad_campaign_parameter_is_a_clear_error_and_writes_nothing(tmp_path, 
                      "--campaigns", "hydra,emulator_farm,adaptive,residential_low_slow,geo_evasion",
                      "--param", setting, verbosity=0, stdout=io.StringIO())
     assert not out.exists()
+
+
+def test_a_failed_run_keeps_the_files_of_the_last_good_one(tmp_path):
+    # Re-running into the same --out with a parameter the campaign cannot run with truncated
+    # the last good events file, then deleted it, and left GeoIP files of another world beside it.
+    out = tmp_path / "events.jsonl"
+    call_command("signupguard_simulate", "--out", str(out), "--days", "1", "--legit", "20", "--scale", "0.02",
+                 "--seed", "1", "--campaigns", "emulator_farm", verbosity=0, stdout=io.StringIO())
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    with pytest.raises(CommandError, match="could not run with the parameters"):
+        call_command("signupguard_simulate", "--out", str(out), "--days", "1", "--legit", "20", "--scale", "0.02",
+                     "--seed", "2", "--campaigns", "emulator_farm", "--param", 'emulator_farm.countries=["IN"]',
+                     verbosity=0, stdout=io.StringIO())
+    assert out.exists() and out.read_bytes() == before[out.name]
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # and no temporary file left
+
+
+def test_an_object_parameter_is_the_same_whatever_the_order_of_its_keys(tmp_path):
+    # A JSON object has no order (RFC 8259): the same weights written in another order are the same run.
+    common = ["--days", "2", "--legit", "0", "--scale", "0.1", "--seed", "9", "--campaigns", "geo_evasion",
+              "--geoip-dir", str(tmp_path / "geo")]
+    written = []
+    for origins in ('{"CN": 0.7, "RU": 0.2, "IR": 0.1}', '{"IR": 0.1, "CN": 0.7, "RU": 0.2}', None):
+        out = tmp_path / f"{len(written)}.jsonl"
+        setting = ["--param", f"geo_evasion.origins={origins}"] if origins else []
+        call_command("signupguard_simulate", "--out", str(out), *common, *setting, verbosity=0, stdout=io.StringIO())
+        written.append(out.read_bytes())
+    assert written[0] == written[1] == written[2]  # the default, in any order, is the default
+
+
+def test_a_campaign_named_twice_runs_once(tmp_path):
+    # It ran twice from the same seed: every account and event of the campaign written twice.
+    once = simulate(out=tmp_path / "once.jsonl", days=1, legit=0, scale=0.02, campaigns="datacenter_flood", progress=False)
+    twice = simulate(out=tmp_path / "twice.jsonl", days=1, legit=0, scale=0.02, campaigns="datacenter_flood,datacenter_flood",
+                     progress=False)
+    assert twice.counts == once.counts and twice.out.read_bytes() == once.out.read_bytes()

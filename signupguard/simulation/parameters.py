@@ -3,10 +3,11 @@
 Every archetype's parameters are its class attributes (``campaigns/``), its
 size at scale 1.0 (``base_size``) among them. A value is read as JSON (a
 number, a list, an object, a quoted string; bare text is a string) and must
-have its default's shape: a share between 0 and 1 stays one, a ``(low,
-high)`` range stays ordered, a list of countries names countries of the
-simulated world. What cannot be checked here (a sample larger than a list,
-say) fails the run with the parameters named (``simulate``).
+have its default's shape: a share between 0 and 1 stays one, a count stays
+at most ``MAX_SCALE`` times its default, a ``(low, high)`` range stays
+ordered, a list of countries names countries of the simulated world. What
+cannot be checked here (a sample larger than a list, say) fails the run with
+the parameters named (``simulate``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Sequence
 
 from faker.config import AVAILABLE_LOCALES
 
+from . import MAX_SCALE
 from .campaigns import CAMPAIGNS
 from .cohort import Cohort
 from .world_data import COUNTRIES
@@ -115,7 +117,9 @@ def _like(default: Any, value: Any, *, name: str) -> Any:
         weights = {_member(list(default), key): _number(next(iter(default.values())), w) for key, w in value.items()}
         if not any(weights.values()):
             raise ValueError("expected at least one weight above 0")
-        return weights
+        # A JSON object has no order, but the draws follow the keys': the default's order, then the rest sorted.
+        rank = {key: i for i, key in enumerate(default)}
+        return dict(sorted(weights.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
     raise ValueError("cannot be set from the command line")
 
 
@@ -130,6 +134,9 @@ def _number(default: int | float, value: Any, *, low: int | None = None) -> int 
             low = 1 if default >= 1 else 0  # sizes and pools: at least one
         if value < low:
             raise ValueError(f"expected a whole number of at least {low}")
+        # As far as --scale may take it: past that a typo runs for hours or fills memory.
+        if default >= 1 and value > default * MAX_SCALE:
+            raise ValueError(f"expected a whole number of at most {int(default * MAX_SCALE)}")
         return value
     if 0 <= default <= 1 and not 0 <= value <= 1:
         raise ValueError("expected a share between 0 and 1")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import time
 from dataclasses import dataclass, field
@@ -49,7 +50,9 @@ def resolve_campaigns(campaigns: str | Sequence[str] | None) -> list[str]:
         return list(CAMPAIGNS)
     if campaigns == "none" or campaigns == "":
         return []
-    names = [c.strip() for c in (campaigns.split(",") if isinstance(campaigns, str) else campaigns) if c.strip()]
+    # Once each: a campaign named twice would run twice from one seed, every account written twice.
+    given = campaigns.split(",") if isinstance(campaigns, str) else campaigns
+    names = list(dict.fromkeys(c.strip() for c in given if c.strip()))
     unknown = [n for n in names if n not in CAMPAIGNS]
     if unknown:
         raise ValueError(f"unknown campaign(s): {', '.join(unknown)}; known: {', '.join(CAMPAIGNS)}")
@@ -109,17 +112,21 @@ def simulate(
             if not params:
                 raise
             raise ValueError(str(exc)) from None
-    geoip = write_geoip(world, geoip_path)
     streams = [cohort.stream(i) for i, cohort in enumerate(cohorts)]
     start_ms = int(sim.start * 1000)
+    # Written beside --out and renamed, the GeoIP files only after the events: a run that fails
+    # (or is interrupted) leaves no half file and keeps the last good run's events and databases.
+    partial = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        counts = write_events(out, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000),
+        counts = write_events(partial, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000),
                               progress=progress, without=leave_out)
-    except Exception as exc:
-        if not params:
+        geoip = write_geoip(world, geoip_path)
+        os.replace(partial, out)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if not params or not isinstance(exc, Exception) or isinstance(exc, OSError):
             raise
-        # A value the checks let through that the campaign cannot run with: say which, leave no half file.
-        out.unlink(missing_ok=True)
+        # A value the checks let through that the campaign cannot run with: say which.
         raise ValueError(f"the campaigns could not run with the parameters {params}: {exc!r}") from exc
     by_campaign: dict[str, dict[str, int]] = {}
     for cohort in cohorts:
