@@ -358,6 +358,8 @@ def test_campaign_parameters_are_listed_with_their_defaults():
     ('hydra.locales=["en_US","zz"]', "'zz' is not a Faker locale"),
     ("residential_low_slow.operator_zone=Mars/Base", "not an IANA time zone"),
     ('geo_evasion.origins={"CN": 0}', "at least one weight above 0"),
+    ('geo_evasion.origins={"CN": -1, "RU": 2}', "expected weights of at least 0"),
+    ('geo_evasion.origins={"CN": "most"}', "expected weights of at least 0"),
     # Passes the checks, but the campaign cannot run with it (it samples two countries): named, no half file.
     ('emulator_farm.countries=["IN"]', "could not run with the parameters"),
 ])
@@ -404,3 +406,12 @@ def test_a_campaign_named_twice_runs_once(tmp_path):
     twice = simulate(out=tmp_path / "twice.jsonl", days=1, legit=0, scale=0.02, campaigns="datacenter_flood,datacenter_flood",
                      progress=False)
     assert twice.counts == once.counts and twice.out.read_bytes() == once.out.read_bytes()
+
+
+def test_an_object_parameters_weights_are_relative(tmp_path):
+    # They were read as shares, so {"CN": 2, "RU": 1} (CN twice as often as RU) was refused.
+    out = tmp_path / "events.jsonl"
+    call_command("signupguard_simulate", "--out", str(out), "--days", "2", "--legit", "0", "--scale", "0.2",
+                 "--seed", "9", "--campaigns", "geo_evasion", "--param", 'geo_evasion.origins={"RU": 3, "IR": 1}',
+                 "--geoip-dir", str(tmp_path / "geo"), verbosity=0, stdout=io.StringIO())
+    assert out.stat().st_size > 0
