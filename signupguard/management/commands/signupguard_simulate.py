@@ -20,7 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--out", help="events file to write (JSON Lines); required unless --list-campaigns")
         parser.add_argument("--days", type=int, default=14, help=f"length of the simulated window (default 14, at most {MAX_DAYS})")
-        parser.add_argument("--legit", type=int, default=20000, help=f"legitimate signups in the window (default 20000, at most {MAX_LEGIT})")
+        parser.add_argument("--legit", type=int, default=20000,
+                            help=f"legitimate signups of the general population in the window (default 20000, at most "
+                                 f"{MAX_LEGIT}); the look-alike crowds (--no-traps) come on top")
         parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
         parser.add_argument("--campaigns", default="all", help="comma-separated archetypes, 'all' (default) or 'none'")
         parser.add_argument(
