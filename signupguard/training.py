@@ -214,7 +214,10 @@ def train_on_dataset(
     # A previous run's files must not outlive it beside this model (promotion would measure on its hold-out).
     for stale in (HOLDOUT_FILE, TRAINED_FILE, "metrics.json", "report.html", MODEL_FILE, METADATA_FILE):
         (out / stale).unlink(missing_ok=True)
-    metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training, version_prefix=version_prefix)
+    # metadata.json last: every loader reads it first, so a run that fails or is interrupted while it writes
+    # the hold-out or the report leaves no model that loads, registers or promotes as if it had finished.
+    metadata = save_model(clf, out, thresholds=thresholds, metrics=metrics, training=training,
+                          version_prefix=version_prefix, write_metadata=False)
     (out / "metrics.json").write_text(json_text(metrics), encoding="utf-8")
     # zlib releases the GIL: the hold-out is compressed on another core while the report draws
     # (about 1 s and 2 s for a million-event training).
@@ -238,6 +241,7 @@ def train_on_dataset(
             )
         if holdout is not None:
             holdout.result()  # its error, if any, is this function's
+    (out / METADATA_FILE).write_text(json_text(metadata), encoding="utf-8")
     return TrainResult(out, metadata, metrics, time.perf_counter() - started)
 
 

@@ -87,6 +87,28 @@ def test_a_write_error_names_the_out_file_not_the_events(tmp_path: Path) -> None
     assert info.value.returncode == 1
 
 
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
+def test_a_replay_writes_into_a_pipe_named_by_dev_fd(tmp_path: Path) -> None:
+    import threading
+
+    # `--out >(gzip > scores.gz)`, or /dev/stdout in a pipeline: the pipe's real path ("/proc/.../pipe:[...]")
+    # names no file, and the run failed with "cannot write /dev/fd/N: No such file or directory".
+    src = events_file(tmp_path / "in.jsonl")
+    read_end, write_end = os.pipe()
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        call_command("signupguard_replay", str(src), "--out", f"/dev/fd/{write_end}", stdout=stdout, stderr=stderr)
+    finally:
+        os.close(write_end)
+        reader.join(10)
+    lines = received[0].decode().splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == ["e-0", "e-1", "e-2"]  # the summary is not among them
+    assert "3 events" in stderr.getvalue() and stdout.getvalue() == ""
+
+
 # -- signupguard_train --
 
 
@@ -120,6 +142,30 @@ def test_train_write_errors_are_a_clear_error_naming_out(labelled_events_file: P
     assert info.value.returncode == 1
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("stop", [OSError(28, "No space left on device"), KeyboardInterrupt()],
+                         ids=["disk-full", "ctrl-c"])
+def test_a_training_stopped_while_it_writes_leaves_no_model_to_promote(
+        labelled_events_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: BaseException) -> None:
+    from signupguard.model import registry
+    from signupguard.model import report
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise stop  # the disk filling up, or Ctrl-C, while the report (written last) is drawn
+
+    monkeypatch.setattr(report, "write_report", stopped)
+    out = tmp_path / "m"
+    with override_settings(SIGNUPGUARD={"MODEL_DIR": str(tmp_path / "registry")}):
+        with pytest.raises(CommandError if isinstance(stop, OSError) else KeyboardInterrupt):
+            call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out),
+                         "--rounds", "5", "--workers", "0", stdout=io.StringIO())
+        # The model and its hold-out were written: the directory passed for a finished one, and was registered
+        # (listed, offered to --shadow) and, had it beaten the active model, promoted.
+        with pytest.raises(CommandError, match="metadata.json does not exist"):
+            call_command("signupguard_promote", str(out), stdout=io.StringIO())
+        assert registry.versions() == [] and registry.active_dir() == registry.DEFAULT_DIR
+
+
 @pytest.mark.parametrize("content", [b"x\n", b""], ids=["corrupt", "unmigrated"])
 def test_train_from_a_broken_database_is_a_clear_error(tmp_path: Path, content: bytes) -> None:
     database = tmp_path / "junk.sqlite3"
@@ -140,6 +186,19 @@ def test_train_checks_the_seed_before_the_features(labelled_events_file: Path, t
                      "--seed", seed, "--rounds", "5", "--workers", "0", stdout=io.StringIO())
     assert info.value.returncode == 2
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize("prefix", ["a/b", ".hidden", "new\nline"])
+def test_train_refuses_a_version_prefix_the_registry_would_refuse_before_the_features(
+        labelled_events_file: Path, tmp_path: Path, prefix: str) -> None:
+    # Accepted, it cost a whole training and left a model that signupguard_promote refuses
+    # ("does not hold a version name ... write the model with signupguard_train").
+    out = tmp_path / "m"
+    with pytest.raises(CommandError, match="--version-prefix") as info:
+        call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(out),
+                     "--version-prefix", prefix, "--rounds", "5", "--workers", "0", stdout=io.StringIO())
+    assert info.value.returncode == 2
+    assert not out.exists()
 
 
 def test_train_reads_events_from_standard_input(

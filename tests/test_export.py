@@ -87,3 +87,57 @@ def test_a_label_stored_in_the_captured_event_is_not_read(stored, tmp_path):
     assert rows[1].event_id in from_db.event_ids and labels.get(rows[1].pk) == "legit"
     assert np.array_equal(from_file.y, from_db.y)
     assert np.array_equal(from_file.X, from_db.X, equal_nan=True)
+
+
+def test_an_interrupted_export_leaves_no_copy_of_the_data_behind(stored, tmp_path, monkeypatch):
+    from signupguard.management.commands import signupguard_export
+
+    real_export = signupguard_export.export_events
+
+    def interrupted(handle, **kwargs):
+        real_export(handle, **kwargs)
+        raise KeyboardInterrupt  # Ctrl-C, with every line written but before the rename
+
+    out = tmp_path / "events.jsonl"
+    out.write_text("precious\n")
+    monkeypatch.setattr(signupguard_export, "export_events", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("signupguard_export", "--out", str(out), stdout=io.StringIO())
+    assert out.read_text() == "precious\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]  # no events.jsonl.partial
+
+
+def test_the_export_writes_through_a_symlink_and_into_a_pipe(stored, tmp_path):
+    import os
+    import threading
+
+    rows, _ = stored
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    call_command("signupguard_export", "--out", str(link), stdout=io.StringIO())
+    assert link.is_symlink()  # it was replaced by a file, and the file it names kept the old lines
+    assert len(real.read_text().splitlines()) == len(rows) + 1
+    # A pipe (`--out >(gzip > x.gz)`, /dev/stdout in a pipeline): its real path ("pipe:[...]") names no file.
+    read_end, write_end = os.pipe()
+    received = []
+    reader = threading.Thread(target=lambda: received.append(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    try:
+        stdout, stderr = io.StringIO(), io.StringIO()
+        call_command("signupguard_export", "--out", f"/dev/fd/{write_end}", stdout=stdout, stderr=stderr)
+    finally:
+        os.close(write_end)
+        reader.join(10)
+    lines = received[0].decode().splitlines()
+    assert len(lines) == len(rows) + 1 and all(json.loads(line) for line in lines)
+    assert "attempts written to" in stderr.getvalue() and stdout.getvalue() == ""
+
+
+def test_out_dash_makes_no_file_named_dash(stored, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CommandError, match="--out -") as info:
+        call_command("signupguard_export", "--out", "-", stdout=io.StringIO())
+    assert info.value.returncode == 2
+    assert not (tmp_path / "-").exists()

@@ -90,7 +90,7 @@ class UnusablePointer(type(Path())):  # type: ignore[misc]
     problem: str = ""
 
 
-def _version_problem(version: str) -> str | None:
+def version_problem(version: str) -> str | None:
     """Why ``version`` cannot be a directory name under versions/, if it cannot."""
     if not version.isprintable() or "/" in version or "\\" in version or version in (".", ".."):
         return f"does not hold a version name ({version[:40]!r})"
@@ -122,7 +122,7 @@ def _pointer(name: str) -> Path | None:
         return _unusable(pointer, "is not UTF-8 text (UTF-16, as Windows PowerShell's `>` writes?)")
     if not version:
         return None
-    problem = _version_problem(version)
+    problem = version_problem(version)
     return _unusable(pointer, problem) if problem else root / "versions" / version
 
 
@@ -260,7 +260,7 @@ def register(directory: Path | str) -> Path:
     meta = read_metadata(directory)
     RiskModel.load(directory)  # refuse to register what cannot be served
     version = meta.get("version")
-    problem = _version_problem(version) if isinstance(version, str) and version else "has no version name"
+    problem = version_problem(version) if isinstance(version, str) and version else "has no version name"
     if problem:
         raise ModelError(f"{directory / METADATA_FILE} {problem}; write the model with signupguard_train")
     target = root / "versions" / version

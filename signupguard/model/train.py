@@ -265,8 +265,12 @@ def save_model(
     metrics: dict[str, Any],
     training: dict[str, Any],
     version_prefix: str = "sg",
+    write_metadata: bool = True,
 ) -> dict[str, Any]:
-    """Write model.txt + metadata.json; the version is a hash of what scores: the model text and the thresholds."""
+    """Write model.txt + metadata.json; the version is a hash of what scores: the model text and the thresholds.
+
+    ``write_metadata=False`` leaves metadata.json to the caller, to write once its other files are whole.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     text = classifier.model_text()
     version = f"{version_prefix}-{version_hash(text, thresholds, version_aim(training))}"
@@ -290,5 +294,6 @@ def save_model(
         "metrics": metrics,
         "training": training,
     }
-    (directory / METADATA_FILE).write_text(json_text(metadata), encoding="utf-8")
+    if write_metadata:
+        (directory / METADATA_FILE).write_text(json_text(metadata), encoding="utf-8")
     return metadata

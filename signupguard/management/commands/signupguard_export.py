@@ -34,21 +34,33 @@ class Command(BaseCommand):
                             "'none': people's labels only)")
 
     def handle(self, *args, **options) -> None:
-        out = Path(options["out"])
-        partial = out.with_name(out.name + ".partial")
+        given = options["out"]
+        if given == "-":  # it made a file named "-", holding every account's personal data, where one looked for none
+            raise CommandError("--out -: give a file (or /dev/stdout to write to standard output)", returncode=2)
+        # A FIFO or device (/dev/stdout, a pipe's /dev/fd/N) is written in place: a rename would put a file in
+        # its place (as root, in /dev). Through a symlink, the file it names is replaced, not the link.
+        in_place = os.path.exists(given) and not os.path.isfile(given) and not os.path.isdir(given)
+        out = Path(given if in_place else os.path.realpath(given))
+        partial = out if in_place else out.with_name(out.name + ".partial")
         try:
             labels = training_labels(legit_after_days=options["legit_after_days"])
             # Every account's emails, addresses and devices: readable by its owner alone.
             descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.fchmod(descriptor, 0o600)  # a partial file left by an earlier run kept its own mode
+            if not in_place:
+                os.fchmod(descriptor, 0o600)  # a partial file left by an earlier run kept its own mode
             with os.fdopen(descriptor, "wb") as handle, \
                     progress_bar(total=Attempt.objects.count(), desc="export") as bar:
                 exported = export_events(handle, labels=labels, progress=bar.update)
-            partial.replace(out)  # a reader never sees half a file
+            if not in_place:
+                partial.replace(out)  # a reader never sees half a file
         except (OSError, DatabaseError, ValueError) as exc:
-            partial.unlink(missing_ok=True)
             raise CommandError(f"could not export: {exc}") from None
-        self.stdout.write(f"{exported.lines:,} attempts written to {out}, {exported.labelled:,} of them labelled")
+        finally:
+            if not in_place:  # there only if the run failed, or was interrupted (Ctrl-C): no stray copy of the data
+                partial.unlink(missing_ok=True)
+        # Written into a stream (/dev/stdout), the summary would end its lines: it goes to standard error.
+        summary = self.stderr if in_place else self.stdout
+        summary.write(f"{exported.lines:,} attempts written to {given}, {exported.labelled:,} of them labelled")
         if exported.unreadable:
-            self.stdout.write(f"  {exported.unreadable:,} of them no longer parse (stored by an older version or edited): "
-                              "written as stored, and training reports them as bad lines")
+            summary.write(f"  {exported.unreadable:,} of them no longer parse (stored by an older version or edited): "
+                          "written as stored, and training reports them as bad lines")

@@ -64,6 +64,10 @@ def _open_out(path: str) -> tuple[IO[str], str | None, str]:
         found: os.stat_result | None = os.stat(target)
     except OSError:
         found = None
+    if found is None and os.path.exists(path):
+        # A pipe's /dev/fd/N or /dev/stdout (`--out >(gzip > x.gz)`): its real path ("/proc/…/pipe:[…]") names
+        # no file, and a file beside it cannot be made: "No such file or directory". Written in place.
+        return open(path, "w", encoding="utf-8"), None, target
     if found is not None:
         if not stat.S_ISREG(found.st_mode) or found.st_nlink > 1:
             return open(path, "w", encoding="utf-8"), None, target
@@ -160,4 +164,6 @@ class Command(BaseCommand):
                     handle.close()
             if partial is not None:
                 Path(partial).unlink(missing_ok=True)
-        (self.stderr if target == "-" else self.stdout).write(summary.text())
+        # Into standard output or another stream (/dev/stdout, a pipe), the summary would end the score lines.
+        stream = target == "-" or not os.path.isfile(target)
+        (self.stderr if stream else self.stdout).write(summary.text())

@@ -26,7 +26,7 @@ from django.db import DatabaseError
 from signupguard.conf import is_number_of_days
 from signupguard.labels import UNSET
 from signupguard.model import ModelError
-from signupguard.model.registry import promote, register, registry_root, set_shadow
+from signupguard.model.registry import version_problem, promote, register, registry_root, set_shadow
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_margin, check_rates, train_on_dataset
@@ -139,6 +139,10 @@ class Command(BaseCommand):
             check_margin(options["margin"])
         except ValueError as exc:
             raise CommandError(f"--margin: {exc}", returncode=2) from None
+        # A version the registry refuses ('a/b-…', '.x-…') would be found only by promote, after the training.
+        if version_problem(f"{options['version_prefix']}-0"):
+            raise CommandError(f"--version-prefix {options['version_prefix']!r}: a version name holds no '/' or '\\', "
+                               "no unprintable characters and does not start with '.'", returncode=2)
         if (options["promote"] or options["shadow"]) and registry_root() is None:  # before minutes of features
             flag = "--promote" if options["promote"] else "--shadow"
             raise CommandError(f"{flag} needs a registry: set SIGNUPGUARD['MODEL_DIR']", returncode=2)
