@@ -46,7 +46,13 @@ class DefaultAdapter:
         return "pending"
 
     def can_login_when_blocked(self, user: Any) -> bool:
-        """Whether a blocked account may log in (to see why, to appeal)."""
+        """Whether a blocked account may log in (to see why, to appeal). An exempt account always may.
+
+        Every gate reads an exempt account as cleared whatever its row says: refusing its login alone
+        let a block (a cluster an attacker linked a superuser into) lock the operator out of the admin.
+        """
+        if self.is_exempt(user):
+            return True
         return switch_setting("BLOCKED_CAN_LOGIN")  # not bool(): "False" let blocked accounts in (check E039)
 
     def resolve_login_user(self, credentials: Mapping[str, Any]) -> Any | None:
