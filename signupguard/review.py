@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from signupguard import clusters
 from signupguard.adapter import get_adapter
-from signupguard.models import AbuseReport, AccountStatus, Attempt, Cluster, Label, StatusChange
+from signupguard.models import AbuseReport, AccountStatus, Attempt, Cluster, Label, Link, StatusChange
 from signupguard import retroactive
 from signupguard.retroactive import suppressed
 from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
@@ -217,6 +217,18 @@ def preview_cluster_block(cluster: Cluster) -> Outcome:
     not_blocked = statuses.exclude(status=BLOCKED).count()
     without_row = cluster.members.count() - statuses.count()
     return Outcome(accounts=not_blocked + without_row, keys=usable_keys(members))
+
+
+def weakly_linked(cluster: Cluster) -> int:
+    """The cluster's accounts not yet blocked that share no device or mailbox with another of its accounts.
+
+    Only a network, a browser profile, a custom domain or a crowded device ties them to it: strangers share
+    those too, and the retroactive action only holds such accounts for review. Counted in the database.
+    """
+    strong = Link.objects.filter(cluster=cluster, kind__in=clusters.strong_kinds())
+    weak = (cluster.members.exclude(user_id__in=strong.values("source_id"))
+            .exclude(user_id__in=strong.values("target_id")).values("user_id"))
+    return weak.count() - AccountStatus.objects.filter(user__in=weak, status=BLOCKED).count()
 
 
 def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:

@@ -10,6 +10,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from signupguard import review
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Label, StatusChange
 from tests.plugins.console import ALLOW_ALL, DENY_ALL, FARM_DEVICE, REVIEW_ALL
@@ -244,3 +245,22 @@ def test_the_queue_reads_no_json_column(django_user_model, reviewer) -> None:
     listing = [q["sql"] for q in queries.captured_queries if '"signupguard_attempt"."event_id"' in q["sql"]]
     assert listing and not any(f'"signupguard_attempt"."{column}"' in sql
                                for sql in listing for column in ("raw", "enrichment", "velocity", "reasons"))
+
+
+def test_block_cluster_confirmation_counts_the_accounts_linked_only_weakly(scored_signup, reviewer) -> None:
+    # A neighbour on the farm's /24 within the hour, with a device and a mailbox of its own, is in the farm's
+    # cluster by the network alone: the confirmation says so before the reviewer blocks it with the farm.
+    farm = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"81.2.69.{n}") for n in (160, 161, 162)]
+    neighbour = scored_signup(conf=ALLOW_ALL, ip="81.2.69.170", device={"fingerprint": "fp-neighbour-laptop"},
+                              email="a.neighbour@gmail.com")
+    cluster = Cluster.objects.get(members__user=farm[0].user)
+    assert Cluster.objects.get(members__user=neighbour.user) == cluster
+    confirm = _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster", "_selected_action": [farm[0].pk],
+                                                            "index": "0"})
+    page = confirm.content.decode()
+    assert "This blocks 4 accounts" in page
+    assert '<td class="sg-weakly-linked">1</td>' in page and "1 of them share no device or mailbox" in page
+    review.confirm_block([neighbour.user], actor=reviewer)  # already blocked: not counted again
+    page = _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster", "_selected_action": [farm[0].pk],
+                                                         "index": "0"}).content.decode()
+    assert '<td class="sg-weakly-linked">0</td>' in page and "share no device or mailbox" not in page

@@ -168,15 +168,17 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
             messages.WARNING if total.unlabelled else messages.SUCCESS,
         )
         return None
-    rows = [(c, review.preview_cluster_block(c), masked_attributes(c.top_attributes[:3])) for c in clusters]
+    rows = [(c, review.preview_cluster_block(c), masked_attributes(c.top_attributes[:3]), review.weakly_linked(c))
+            for c in clusters]
     queued = review_jobs.too_many(sum(c.members.count() for c in clusters))
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": "Block cluster?",
         "opts": modeladmin.model._meta,
         "rows": rows,
-        "total_accounts": sum(p.accounts for _, p, _ in rows),
-        "total_keys": sum(p.keys for _, p, _ in rows),
+        "total_accounts": sum(p.accounts for _, p, _, _ in rows),
+        "total_keys": sum(p.keys for _, p, _, _ in rows),
+        "total_weak": sum(weak for *_, weak in rows),
         # One selected item per cluster previewed, not every selected item: after "select all N" the form
         # must confirm what the preview counted, and N fields would pass DATA_UPLOAD_MAX_NUMBER_FIELDS (400).
         "selected": _representatives(queryset, clusters),
