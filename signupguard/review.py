@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from signupguard import clusters
 from signupguard.adapter import get_adapter
-from signupguard.models import AbuseReport, AccountStatus, Attempt, Cluster, Label, Link, StatusChange
+from signupguard.models import AbuseReport, AccountStatus, Attempt, Cluster, ClusterMember, Label, Link, StatusChange
 from signupguard import retroactive
 from signupguard.retroactive import suppressed
 from signupguard.status import BLOCKED, CLEARED, REVIEW, set_status
@@ -211,24 +211,47 @@ def cluster_users(cluster: Cluster) -> list[Any]:
 
 def preview_cluster_block(cluster: Cluster) -> Outcome:
     """What blocking the cluster would do: accounts not yet blocked, usable keys to revoke."""
-    # Counted in the database (subqueries), not by loading every member: a farm's cluster has thousands.
-    members = cluster.members.values("user_id")
-    statuses = AccountStatus.objects.filter(user__in=members)
-    not_blocked = statuses.exclude(status=BLOCKED).count()
-    without_row = cluster.members.count() - statuses.count()
-    return Outcome(accounts=not_blocked + without_row, keys=usable_keys(members))
+    return preview_cluster_blocks([cluster])[cluster.pk]
 
 
-def weakly_linked(cluster: Cluster) -> int:
-    """The cluster's accounts not yet blocked that share no device or mailbox with another of its accounts.
+def preview_cluster_blocks(clusters: list[Cluster]) -> dict[Any, Outcome]:
+    """``preview_cluster_block`` of each cluster, by primary key, in two queries however many there are.
+
+    Counted in the database, not by loading every member (a farm's cluster has thousands), and
+    grouped by cluster: one query per cluster was 5,000 for a confirmation of every cluster (4 s).
+    """
+    ids = [c.pk for c in clusters]
+    previews = {pk: Outcome() for pk in ids}
+    # A member with no status row is not blocked either: counted as an account to block.
+    for pk, accounts in (ClusterMember.objects.filter(cluster_id__in=ids)
+                         .exclude(user__signupguard_status__status=BLOCKED)
+                         .values("cluster_id").annotate(n=Count("pk")).values_list("cluster_id", "n")):
+        previews[pk].accounts = accounts
+    if apps.is_installed(API_KEYS_APP):
+        from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+
+        field = "user__signupguard_cluster_membership__cluster_id"
+        for pk, keys in (AccountAPIKey.objects.filter(**{f"{field}__in": ids}, revoked=False)
+                         .values(field).annotate(n=Count("pk")).values_list(field, "n")):
+            previews[pk].keys = keys
+    return previews
+
+
+def weakly_linked(clusters_: list[Cluster]) -> dict[Any, int]:
+    """Of each cluster (by primary key), the accounts not yet blocked that share no device or mailbox with another
+    of its accounts, in one query however many clusters there are.
 
     Only a network, a browser profile, a custom domain or a crowded device ties them to it: strangers share
-    those too, and the retroactive action only holds such accounts for review. Counted in the database.
+    those too, and the retroactive action only holds such accounts for review.
     """
-    strong = Link.objects.filter(cluster=cluster, kind__in=clusters.strong_kinds())
-    weak = (cluster.members.exclude(user_id__in=strong.values("source_id"))
-            .exclude(user_id__in=strong.values("target_id")).values("user_id"))
-    return weak.count() - AccountStatus.objects.filter(user__in=weak, status=BLOCKED).count()
+    ids = [c.pk for c in clusters_]
+    strong = Link.objects.filter(cluster_id__in=ids, kind__in=clusters.strong_kinds())
+    counts = dict.fromkeys(ids, 0)
+    counts.update(ClusterMember.objects.filter(cluster_id__in=ids)
+                  .exclude(user__signupguard_status__status=BLOCKED)
+                  .exclude(user_id__in=strong.values("source_id")).exclude(user_id__in=strong.values("target_id"))
+                  .values("cluster_id").annotate(n=Count("pk")).values_list("cluster_id", "n"))
+    return counts
 
 
 def block_cluster(cluster: Cluster, *, actor: Any, note: str = "") -> Outcome:

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
@@ -32,9 +32,10 @@ def _note(request: HttpRequest) -> str:
 def _clusters(queryset: QuerySet) -> list[Cluster]:
     if queryset.model is Cluster:
         return list(queryset.exclude(status=Cluster.Status.MERGED))
-    user_ids = [uid for uid in queryset.values_list("user_id", flat=True) if uid is not None]
-    ids = set(ClusterMember.objects.filter(user_id__in=user_ids).values_list("cluster_id", flat=True))
-    return list(Cluster.objects.filter(pk__in=ids).order_by("-size"))
+    # Subqueries: "select all" on the attempts list read every attempt's account (200,000) into Python.
+    users = queryset.order_by().values("user_id")
+    return list(Cluster.objects.filter(pk__in=ClusterMember.objects.filter(user_id__in=users).values("cluster_id"))
+                .order_by("-size"))
 
 
 def _user_ids(queryset: QuerySet) -> list[Any]:
@@ -140,10 +141,15 @@ def _representatives(queryset: QuerySet, clusters: list[Cluster]) -> list[str]:
     if queryset.model is Cluster:
         return [str(c.pk) for c in clusters]
     field = "user__signupguard_cluster_membership__cluster_id"
-    first: dict[int, Any] = {}
-    for pk, cluster_id in queryset.filter(**{f"{field}__in": [c.pk for c in clusters]}).values_list("pk", field):
-        first.setdefault(cluster_id, pk)
-    return [str(pk) for pk in first.values()]
+    # A row per cluster, not per selected item (after "select all", every attempt of a farm's accounts).
+    first = (queryset.order_by().filter(**{f"{field}__in": [c.pk for c in clusters]})
+             .values(field).annotate(first=Min("pk")).values_list("first", flat=True))
+    return [str(pk) for pk in first]
+
+
+def _members(clusters: list[Cluster]) -> int:
+    """How many accounts the clusters hold, in one query (not one per cluster)."""
+    return ClusterMember.objects.filter(cluster_id__in=[c.pk for c in clusters]).count()
 
 
 @admin.action(description="Block the whole cluster of the selected items…", permissions=["review"])
@@ -153,7 +159,7 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         modeladmin.message_user(request, "The selected items belong to no cluster.", messages.WARNING)
         return None
     if request.POST.get("post") == "yes":
-        if review_jobs.too_many(sum(c.members.count() for c in clusters)):  # the request's accounts, however split
+        if review_jobs.too_many(_members(clusters)):  # the request's accounts, however split
             for cluster in clusters:  # a job each: it closes its cluster
                 members = list(cluster.members.order_by("user_id").values_list("user_id", flat=True))
                 _queue_job(modeladmin, request, ReviewJob.Action.BLOCK_CLUSTER, members, cluster=cluster)
@@ -168,9 +174,9 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
             messages.WARNING if total.unlabelled else messages.SUCCESS,
         )
         return None
-    rows = [(c, review.preview_cluster_block(c), masked_attributes(c.top_attributes[:3]), review.weakly_linked(c))
-            for c in clusters]
-    queued = review_jobs.too_many(sum(c.members.count() for c in clusters))
+    previews, weak = review.preview_cluster_blocks(clusters), review.weakly_linked(clusters)
+    rows = [(c, previews[c.pk], masked_attributes(c.top_attributes[:3]), weak[c.pk]) for c in clusters]
+    queued = review_jobs.too_many(_members(clusters))
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": "Block cluster?",
