@@ -264,3 +264,17 @@ def test_block_cluster_confirmation_counts_the_accounts_linked_only_weakly(score
     page = _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster", "_selected_action": [farm[0].pk],
                                                          "index": "0"}).content.decode()
     assert '<td class="sg-weakly-linked">0</td>' in page and "share no device or mailbox" not in page
+
+
+def test_queue_shows_the_longest_held_first(scored_signup, reviewer, django_user_model) -> None:
+    # An account put in review today by an abuse report, on a signup of last month, waits behind one held
+    # yesterday. The queue is read in the order accounts went into review: PostgreSQL then walks the
+    # (status, updated_at) index and stops at the page, where sorting by the attempts' time read most of
+    # the attempts table once the held ones were recent (0.56 s at 200,000 attempts, growing with it).
+    from signupguard.abuse import report_abuse
+
+    early = scored_signup(conf=ALLOW_ALL)
+    held = scored_signup(conf=REVIEW_ALL)
+    report_abuse(early.user, reporter=django_user_model.objects.create_user("gateway"), reason="spam")
+    rows = list(_client(reviewer).get(QUEUE).context["cl"].result_list)
+    assert [a.pk for a in rows] == [held.pk, early.pk]

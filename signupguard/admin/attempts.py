@@ -1,4 +1,4 @@
-"""The review queue: attempts, pending review by default, oldest first."""
+"""The review queue: attempts, pending review by default, the longest held first."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from . import detail
 from .actions import ACTIONS
 from .common import DeepPagePaginator, NulSafeChangeList, ReviewPermissionMixin, mask_email, mask_ip, mask_text
 from .filters import (
-    PENDING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter, RecentValuesFilter,
-    StatusFilter,
+    PENDING, QUEUE_ORDERING, ASNFilter, ClusterFilter, DecidingAttemptFilter, EmailDomainFilter, QueueFilter,
+    RecentValuesFilter, StatusFilter,
 )
 
 
@@ -107,7 +107,7 @@ class AttemptAdmin(ReviewPermissionMixin, admin.ModelAdmin):
 
     def get_ordering(self, request: HttpRequest) -> list[str]:
         if request.GET.get("queue", PENDING) == PENDING:
-            return ["created_at", "pk"]  # the queue: oldest first
+            return list(QUEUE_ORDERING)  # the queue: the longest held first
         return ["-created_at", "-pk"]
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:

@@ -24,6 +24,10 @@ ALL = "all"
 MAX_NUMBER = 2**63 - 1  # the widest integer column (a 64-bit id or ASN); SQLite raises OverflowError past it
 
 
+# The queue's order: the longest held first (when the account went into review), then the attempt.
+QUEUE_ORDERING = ["deciding_statuses__updated_at", "pk"]
+
+
 class QueueFilter(admin.SimpleListFilter):
     """``pending`` (default): the attempt that put an account in review, one per account."""
 
@@ -48,10 +52,11 @@ class QueueFilter(admin.SimpleListFilter):
         if self.value() == PENDING:
             from signupguard.models import AccountStatus
 
-            # The accounts in review name their attempts: a semi-join on that short list. Joined
-            # through the user table instead, PostgreSQL expected one row and sorted every match.
-            in_review = AccountStatus.objects.filter(status=AccountStatus.Status.REVIEW).values("attempt_id")
-            return queryset.filter(pk__in=in_review)
+            # The accounts in review name their attempts: joined from that short list, in the order of the
+            # queue (QUEUE_ORDERING), PostgreSQL walks the (status, updated_at) index and stops at the page.
+            # A semi-join sorted by the attempts' time walked the attempts from the oldest: held ones are
+            # recent, so it read most of the table (0.56 s at 200,000 attempts, growing with it).
+            return queryset.filter(deciding_statuses__status=AccountStatus.Status.REVIEW)
         return queryset
 
 

@@ -124,7 +124,8 @@ class AccountStatus(models.Model):
     # What set the current status: model, rule, reviewer, system (see StatusChange.Source).
     source = models.CharField(max_length=16, blank=True)
     attempt = models.ForeignKey(  # the attempt that decided the current status, if any
-        Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        # Queried from the attempt by the review queue: one join, walked in (status, updated_at) order.
+        Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="deciding_statuses",
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
