@@ -8,6 +8,7 @@ suite's database (SQLite, or PostgreSQL with DATABASE_URL).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,9 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db(transaction=True)
 
 APP = "signupguard"
-LAST = "0008_mailbox_link_keys_of_aliases"
+# Every migration of the app, as a release ships them: a new one is covered without editing this file.
+NAMES = sorted(path.stem for path in (Path(__file__).resolve().parent.parent / APP / "migrations").glob("0*.py"))
+LAST = NAMES[-1]
 
 
 def migrate(name: str) -> Any:
@@ -107,10 +110,7 @@ def test_zero_and_back(at_latest: None) -> None:
     migrate(LAST)
 
 
-@pytest.mark.parametrize("start", ["0001_initial", "0002_cluster_clustermember_link_linkkey_and_more",
-                                   "0003_attempt_link_pending", "0004_fewer_indexes_on_insert",
-                                   "0005_status_change_cluster_source", "0006_review_job",
-                                   "0007_forget_merged_cluster_attributes"])
+@pytest.mark.parametrize("start", NAMES[:-1])
 def test_forward_from_each_state_with_rows(start: str, at_latest: None) -> None:
     apps = migrate(start)
     user = _user(apps, "ana")
@@ -131,23 +131,17 @@ def test_forward_from_each_state_with_rows(start: str, at_latest: None) -> None:
     got = Live.objects.get(event_id="e-1")
     assert got.user_id == user.pk and got.asn == 64500 and got.link_pending is False
     if start >= "0002":
-        assert list(LinkKey.objects.values_list("value", flat=True)) == ["ana@icloud.com"]
+        renamed = start < "0008"  # 0008 renames what was stored before it
+        assert list(LinkKey.objects.values_list("value", flat=True)) == ["ana@icloud.com" if renamed else "ana@me.com"]
 
 
-@pytest.mark.parametrize("step", ["0001_initial", "0002_cluster_clustermember_link_linkkey_and_more",
-                                  "0003_attempt_link_pending", "0004_fewer_indexes_on_insert",
-                                  "0005_status_change_cluster_source", "0006_review_job",
-                                  "0007_forget_merged_cluster_attributes"])
+@pytest.mark.parametrize("step", NAMES[:-1])
 def test_one_step_back_with_rows(step: str, at_latest: None) -> None:
     from signupguard.models import Attempt, LinkKey
     from django.contrib.auth.models import User
     user = User.objects.create(username="bo")
     Attempt.objects.create(event_id="e-2", kind="signup", occurred_at=timezone.now(), user=user, raw={})
     LinkKey.objects.create(user=user, kind="email", value="bo@icloud.com")
-    names = ["0001_initial", "0002_cluster_clustermember_link_linkkey_and_more",
-             "0003_attempt_link_pending", "0004_fewer_indexes_on_insert",
-             "0005_status_change_cluster_source", "0006_review_job",
-             "0007_forget_merged_cluster_attributes", LAST]
-    for name in reversed(names[names.index(step):-1]):
+    for name in reversed(NAMES[NAMES.index(step):-1]):
         migrate(name)
     migrate(LAST)
