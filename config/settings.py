@@ -70,8 +70,12 @@ def _demo_secret_key() -> str:
     except FileNotFoundError:
         key = secrets.token_urlsafe(50)
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(key)
-        path.chmod(0o600)
+        try:  # created readable by its owner alone (never for a moment by the umask's default), once
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process of the first start wrote it meanwhile: its key, not a second one
+            return path.read_text().strip()
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(key)
         return key
 
 
