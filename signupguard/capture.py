@@ -65,14 +65,21 @@ class Snapshot:
 
 # --- client address -----------------------------------------------------------
 
+_IPV4_MAPPED = ipaddress.ip_network("::ffff:0:0/96")
+
+
 @lru_cache(maxsize=32)
 def _networks(entries: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     networks = []
     for entry in entries:
         try:
-            networks.append(ipaddress.ip_network(entry.strip(), strict=False))
+            network = ipaddress.ip_network(entry.strip(), strict=False)
         except ValueError:
             continue  # reported by the signupguard.E040 system check
+        if network.version == 6 and network.prefixlen >= 96 and network.subnet_of(_IPV4_MAPPED):
+            # Addresses are read as IPv4 (parse_ip unmaps ::ffff:a.b.c.d): so is a proxy written that way.
+            network = ipaddress.ip_network(f"{network.network_address.ipv4_mapped}/{network.prefixlen - 96}")
+        networks.append(network)
     return tuple(networks)
 
 

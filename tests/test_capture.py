@@ -95,6 +95,10 @@ def test_forwarded_for_from_an_untrusted_peer_is_ignored(rf: RequestFactory) -> 
     (["10.0.0.0/8"], "10.0.0.5", '6.6.6.6, ", 89.160.20.112', "89.160.20.112"),
     (["10.0.0.0/8"], "10.0.0.5", '6.6.6.6,"x, 89.160.20.112', "89.160.20.112"),
     (["10.0.0.0/8"], "10.0.0.5", 'for=6.6.6.6, for=", 89.160.20.112', "89.160.20.112"),
+    # A proxy written as an IPv4-mapped IPv6 address or network, as a dual-stack socket reports it: addresses
+    # are read as IPv4, so the entry never matched and the proxy was recorded as the client.
+    (["::ffff:10.0.0.5"], "::ffff:10.0.0.5", "89.160.20.112", "89.160.20.112"),
+    (["::ffff:10.0.0.0/104"], "10.0.0.5", "6.6.6.6, 89.160.20.112", "89.160.20.112"),
 ])
 def test_trusted_proxy_is_honoured(rf: RequestFactory, proxies, remote, xff, expected) -> None:
     with override_settings(SIGNUPGUARD={"TRUSTED_PROXIES": proxies}):
