@@ -238,19 +238,25 @@ def preview_cluster_blocks(clusters: list[Cluster]) -> dict[Any, Outcome]:
 
 
 def weakly_linked(clusters_: list[Cluster]) -> dict[Any, int]:
-    """Of each cluster (by primary key), the accounts not yet blocked that share no device or mailbox with another
-    of its accounts, in one query however many clusters there are.
+    """Of each cluster (by primary key), the accounts not yet blocked that share no device, and no mailbox both
+    accounts verified, with another of its accounts.
 
-    Only a network, a browser profile, a custom domain or a crowded device ties them to it: strangers share
-    those too, and the retroactive action only holds such accounts for review.
+    Only a network, a browser profile, a custom domain, a crowded device or an address someone typed ties them
+    to it: strangers share those too (an attacker signs up with a victim's address), and the retroactive action
+    only holds such accounts for review. A few queries however many clusters there are.
     """
     ids = [c.pk for c in clusters_]
-    strong = Link.objects.filter(cluster_id__in=ids, kind__in=clusters.strong_kinds())
     counts = dict.fromkeys(ids, 0)
-    counts.update(ClusterMember.objects.filter(cluster_id__in=ids)
-                  .exclude(user__signupguard_status__status=BLOCKED)
-                  .exclude(user_id__in=strong.values("source_id")).exclude(user_id__in=strong.values("target_id"))
-                  .values("cluster_id").annotate(n=Count("pk")).values_list("cluster_id", "n"))
+    devices = Link.objects.filter(cluster_id__in=ids, kind="device")
+    members = (ClusterMember.objects.filter(cluster_id__in=ids).exclude(user__signupguard_status__status=BLOCKED)
+               .exclude(user_id__in=devices.values("source_id")).exclude(user_id__in=devices.values("target_id")))
+    # A mailbox link counts where both ends verified the mailbox (as for the retroactive action's blocks).
+    pairs = list(Link.objects.filter(cluster_id__in=ids, kind="email").values_list("source_id", "target_id"))
+    verified = get_adapter().verified_mailboxes({uid for pair in pairs for uid in pair}) if pairs else {}
+    vouched = {uid for a, b in pairs if verified.get(a, set()) & verified.get(b, set()) for uid in (a, b)}
+    for cluster_id, user_id in members.values_list("cluster_id", "user_id"):
+        if user_id not in vouched:
+            counts[cluster_id] += 1
     return counts
 
 

@@ -259,11 +259,11 @@ def test_block_cluster_confirmation_counts_the_accounts_linked_only_weakly(score
                                                             "index": "0"})
     page = confirm.content.decode()
     assert "This blocks 4 accounts" in page
-    assert '<td class="sg-weakly-linked">1</td>' in page and "1 of them share no device or mailbox" in page
+    assert '<td class="sg-weakly-linked">1</td>' in page and "1 of them share no device with the rest of their" in page
     review.confirm_block([neighbour.user], actor=reviewer)  # already blocked: not counted again
     page = _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster", "_selected_action": [farm[0].pk],
                                                          "index": "0"}).content.decode()
-    assert '<td class="sg-weakly-linked">0</td>' in page and "share no device or mailbox" not in page
+    assert '<td class="sg-weakly-linked">0</td>' in page and "share no device with the rest" not in page
 
 
 def test_queue_shows_the_longest_held_first(scored_signup, reviewer, django_user_model) -> None:
@@ -278,3 +278,25 @@ def test_queue_shows_the_longest_held_first(scored_signup, reviewer, django_user
     report_abuse(early.user, reporter=django_user_model.objects.create_user("gateway"), reason="spam")
     rows = list(_client(reviewer).get(QUEUE).context["cl"].result_list)
     assert [a.pk for a in rows] == [held.pk, early.pk]
+
+
+def test_block_cluster_confirmation_counts_a_customer_whose_address_a_farm_typed(scored_signup, reviewer) -> None:
+    # One farm signup with a customer's address links the customer into the farm's cluster by "same mailbox";
+    # nobody on the farm proved that mailbox, so it is as weak as a shared network (the retroactive action would
+    # not block on it), and the confirmation counts the customer among the weakly linked.
+    customer = scored_signup(conf=ALLOW_ALL, ip="198.51.100.7", device={"fingerprint": "fp-customer-phone"},
+                             email="dana.customer@gmail.com")
+    farm = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"45.77.9.{n}",
+                          email="dana.customer@gmail.com" if n == 1 else None) for n in (1, 2, 3)]
+    assert Cluster.objects.get(members__user=customer.user) == Cluster.objects.get(members__user=farm[0].user)
+    page = _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster", "_selected_action": [farm[0].pk],
+                                                         "index": "0"}).content.decode()
+    assert "This blocks 4 accounts" in page and '<td class="sg-weakly-linked">1</td>' in page
+    # Both ends proved the mailbox (one person's two accounts): a strong link, not counted.
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=customer.user, email="dana.customer@gmail.com", verified=True, primary=True)
+    EmailAddress.objects.create(user=farm[0].user, email="danacustomer+2@gmail.com", verified=True, primary=True)
+    page = _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster", "_selected_action": [farm[0].pk],
+                                                         "index": "0"}).content.decode()
+    assert '<td class="sg-weakly-linked">0</td>' in page
