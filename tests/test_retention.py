@@ -137,3 +137,13 @@ def test_a_retention_setting_that_is_no_number_of_days_deletes_nothing_and_says_
             call_command("signupguard_prune", stdout=io.StringIO())
     assert left(attempts) == set(attempts)
     assert any("signupguard.E034" in record.getMessage() for record in caplog.records if record.levelname == "ERROR")
+
+
+def test_the_cron_commands_are_silent_at_verbosity_0_but_still_work(attempts, settings):
+    # Cron mails whatever a job prints: -v 0 (Django's "no output") leaves only errors, and the work is done.
+    out = io.StringIO()
+    with override_settings(SIGNUPGUARD={**settings.SIGNUPGUARD, "ATTEMPT_RETENTION_DAYS": 30}):
+        call_command("signupguard_prune", verbosity=0, stdout=out)
+        call_command("signupguard_sweep", verbosity=0, stdout=out)
+    assert out.getvalue() == ""
+    assert left(attempts) == set(attempts) - EXPIRED

@@ -46,16 +46,17 @@ class Command(BaseCommand):
             days = options["attempts_older_than"] or retention_days()
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        say = self.stdout.write if options["verbosity"] > 0 else (lambda text: None)  # -v 0 from cron: errors only
         try:
             deleted = velocity.prune_expired()
             if deleted is None:
                 store = type(velocity.get_store()).__name__
-                self.stdout.write(f"velocity: nothing to prune, {store} expires its own keys")
+                say(f"velocity: nothing to prune, {store} expires its own keys")
             else:
-                self.stdout.write(f"velocity: pruned {deleted:,} expired rows")
+                say(f"velocity: pruned {deleted:,} expired rows")
             if days is None:
-                self.stdout.write("attempts: kept (ATTEMPT_RETENTION_DAYS is not set)")
+                say("attempts: kept (ATTEMPT_RETENTION_DAYS is not set)")
             else:
-                self.stdout.write(f"attempts: deleted {delete_expired_attempts(days):,} older than {days:g} days")
+                say(f"attempts: deleted {delete_expired_attempts(days):,} older than {days:g} days")
         except DatabaseError as exc:
             raise CommandError(f"could not prune: {exc} (has `manage.py migrate` run?)") from None

@@ -36,4 +36,5 @@ class Command(BaseCommand):
             swept = sweep_pending(limit=options["limit"])
         except DatabaseError as exc:
             raise CommandError(f"the database is unreachable: {exc}", returncode=1) from None
-        self.stdout.write(f"{swept} pending attempts scored")
+        if options["verbosity"] > 0:  # -v 0 from cron: a mail only when something fails
+            self.stdout.write(f"{swept} pending attempts scored")
