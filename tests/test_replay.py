@@ -448,3 +448,25 @@ def test_a_file_with_old_mac_line_endings_is_reported_with_the_reason(tmp_path: 
     rows, errors, summary = _replayed(source, tmp_path / "out.jsonl")
     assert "in.jsonl:1: bad event: " in errors and "old Mac line endings" in errors
     assert "1 bad lines" in summary and len(rows) == 1
+
+
+def test_a_replay_stopped_by_sigterm_leaves_no_partial_file(tmp_path):
+    # A supervisor, `timeout` or a cancelled job stops with SIGTERM, which ended the process where it stood:
+    # the hidden partial copy beside --out stayed behind, and nothing ever removed it.
+    import signal
+    import time
+
+    (tmp_path / "o").write_text("the last good scores\n")
+    process = subprocess.Popen([sys.executable, "manage.py", "signupguard_replay", "-", "--out", str(tmp_path / "o")],
+                               cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdin.write(json.dumps(make_event(1)) + "\n")
+    process.stdin.flush()  # and left open: replay waits for the rest of its input, with its partial file open
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".o.*.partial")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.glob(".o.*.partial")), "replay never opened its partial file"
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=60)
+    assert process.returncode == 143
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["o"]
+    assert (tmp_path / "o").read_text() == "the last good scores\n"

@@ -1,11 +1,36 @@
-"""A tqdm progress bar on standard error, shown only on a terminal."""
+"""What the long commands share: a progress bar, a clean stop on SIGTERM, the GeoIP check."""
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from typing import Any
 
+from django.core.management.base import BaseCommand
 from tqdm import tqdm
+
+
+class TerminableCommand(BaseCommand):
+    """A long command that SIGTERM (a supervisor, ``timeout``, a cancelled job) stops as Ctrl-C does.
+
+    Python's default for SIGTERM ends the process where it stands, so the cleanup in ``finally`` blocks never ran:
+    replay and export left their hidden partial copies behind. Raised as ``SystemExit(143)`` instead, the
+    cleanup runs and the exit status is the shell's for a SIGTERM.
+    """
+
+    def execute(self, *args: Any, **options: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+            return super().execute(*args, **options)
+        previous = signal.signal(signal.SIGTERM, _terminated)
+        try:
+            return super().execute(*args, **options)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 def progress_bar(*, total: int | None, desc: str, unit: str = "ev") -> Any:

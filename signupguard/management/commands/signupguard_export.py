@@ -14,17 +14,17 @@ import os
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import DatabaseError
 
 from signupguard.labels import UNSET, export_events, training_labels
 from signupguard.models import Attempt
 
-from ._progress import progress_bar
+from ._progress import TerminableCommand, progress_bar
 from .signupguard_train import _days
 
 
-class Command(BaseCommand):
+class Command(TerminableCommand):
     help = "Write the stored attempts, with their training labels, as JSON Lines events."
 
     def add_arguments(self, parser) -> None:

@@ -17,13 +17,13 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from signupguard.model import ModelError
 from signupguard.model.predict import RiskModel
 from signupguard.offline import BadLine, replay
 
-from ._progress import geoip_problems, progress_bar
+from ._progress import TerminableCommand, geoip_problems, progress_bar
 
 
 class _WriteFailed(Exception):
@@ -94,7 +94,7 @@ def _open_out(path: str) -> tuple[IO[str], str | None, str]:
         raise
 
 
-class Command(BaseCommand):
+class Command(TerminableCommand):
     help = "Score a JSON Lines file of raw events through the production pipeline."
     requires_system_checks: list[str] = []
 

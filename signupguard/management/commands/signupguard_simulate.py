@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from signupguard.simulation import MAX_DAYS, MAX_LEGIT, MAX_SCALE
 from signupguard.simulation.signals import CONTRACT_MINIMUM, SIGNALS
 
+from ._progress import TerminableCommand
 
-class Command(BaseCommand):
+
+class Command(TerminableCommand):
     requires_system_checks: list[str] = []
     help = (
         "Write labelled raw events (JSON Lines, contract 1) from a simulated legitimate population, "

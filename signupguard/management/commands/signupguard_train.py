@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import DatabaseError
 
 from signupguard.conf import is_number_of_days
@@ -31,7 +31,7 @@ from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_margin, check_rates, train_on_dataset
 
-from ._progress import geoip_problems, progress_bar
+from ._progress import TerminableCommand, geoip_problems, progress_bar
 
 
 def _days(value: str) -> float | None:
@@ -80,7 +80,7 @@ def _check_out_dir(out: Path) -> None:
         raise CommandError(f"--out {out}: cannot create the directory: {failure.strerror or failure}", returncode=2)
 
 
-class Command(BaseCommand):
+class Command(TerminableCommand):
     help = "Train a SignupGuard model and choose its thresholds."
     requires_system_checks: list[str] = []
 
