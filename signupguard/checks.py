@@ -107,7 +107,8 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 
 # ---------------------------------------------------------------------------
 # Velocity, model and policy: signupguard.E010-E039, W020-W039.
-#   E010  VELOCITY_BACKEND does not import or cannot be built from VELOCITY_OPTIONS
+#   E010  VELOCITY_BACKEND does not import or cannot be built from VELOCITY_OPTIONS, or they change
+#         its windows or buckets (models are trained on the defaults)
 #   W020  the active model cannot be loaded: the cold-start rules score instead
 #   W021  the promoted model cannot be loaded: the shipped default model scores instead
 #   W022  SHADOW names no version, or one that cannot be loaded: no shadow scores are recorded
@@ -153,6 +154,28 @@ def _check_lists() -> list[CheckMessage]:
     return messages
 
 
+def _check_velocity_layout(store: Any) -> list[CheckMessage]:
+    """E010: VELOCITY_OPTIONS that change the windows or buckets (the stores take them as keyword arguments).
+
+    Models are trained on what the in-process store counts with the default windows and buckets, and the
+    features name those windows: a live store counting in other buckets reads other figures for the same
+    traffic, and other windows do not fit the features' layout (found in an audit: both were scored silently).
+    """
+    from signupguard.velocity import BUCKETS_PER_WINDOW, DISTINCT_WINDOWS, WINDOWS
+
+    layout = {"windows": WINDOWS, "distinct_windows": DISTINCT_WINDOWS, "buckets": BUCKETS_PER_WINDOW}
+    # The shipped stores keep them as attributes; a host's own store without them is taken at its word.
+    changed = [name for name, value in layout.items() if getattr(store, name, value) != value]
+    if not changed:
+        return []
+    return [Error(
+        f"SIGNUPGUARD['VELOCITY_OPTIONS'] sets {', '.join(changed)} other than the defaults: the live store would "
+        "count otherwise than the store models are trained with, and every score would shift.",
+        hint=f"Remove {', '.join(repr(name) for name in changed)} from VELOCITY_OPTIONS.",
+        obj="SIGNUPGUARD['VELOCITY_OPTIONS']", id="signupguard.E010",
+    )]
+
+
 @register(TAG)
 def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     from django.utils.module_loading import import_string
@@ -164,7 +187,7 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             raise TypeError("not a class")
         # Build one (the shipped stores do no I/O here), so a missing client
         # library or a bad option is reported now rather than by every scoring task.
-        backend(**dict(sg_settings.VELOCITY_OPTIONS or {}))
+        store = backend(**dict(sg_settings.VELOCITY_OPTIONS or {}))
     except Exception as exc:  # noqa: BLE001 - any failure here is a configuration error to report
         messages.append(Error(
             f"SIGNUPGUARD['VELOCITY_BACKEND'] = {sg_settings.VELOCITY_BACKEND!r} cannot be used "
@@ -174,6 +197,8 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             "{'url': 'redis://...'}).",
             obj="SIGNUPGUARD['VELOCITY_BACKEND']", id="signupguard.E010",
         ))
+    else:
+        messages += _check_velocity_layout(store)
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
 

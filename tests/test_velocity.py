@@ -677,6 +677,37 @@ def test_prune_task_and_command_use_the_configured_store() -> None:
     assert prune_velocity() == 0
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("options", [{"buckets": 24}, {"windows": (600, 3600, 86400)},
+                                     {"distinct_windows": (3600, 86400)}])
+def test_velocity_options_that_count_otherwise_than_training_are_an_error(options: dict) -> None:
+    """The stores take their windows and buckets as keyword arguments, so VELOCITY_OPTIONS can set them;
+    models are trained on the in-process store's defaults (found in an audit: the E010 check passed them,
+    and live scoring read other figures than training for the same traffic, or figures out of the layout)."""
+    from django.core.checks import run_checks
+    from django.test import override_settings
+
+    from signupguard.velocity import get_store
+    from signupguard.velocity.keys import FLAT_LENGTH, observe_flat, plan_event
+    from signupguard.context import parse_event
+    from signupguard.enrichment import Enricher
+    from tests.plugins.events import make_event
+
+    conf = {"VELOCITY_BACKEND": "signupguard.velocity.database.DatabaseVelocityStore", "VELOCITY_OPTIONS": options}
+    with override_settings(SIGNUPGUARD=conf):
+        live, training = get_store(), MemoryVelocityStore()
+        readings = []
+        for n, second in enumerate((49.0, 620.0, 3590.0, 3610.0, 2 * 86400.0)):
+            event = parse_event(make_event(n, occurred_at=dt.datetime.fromtimestamp(T0 + second, dt.timezone.utc)
+                                           .isoformat(), ip="81.2.69.10", device=make_event(0)["device"]))
+            plan = plan_event(event, Enricher().enrich(event))
+            readings.append((observe_flat(live, plan), observe_flat(training, plan)))
+        assert any(len(flat) != FLAT_LENGTH or flat != trained for flat, trained in readings)
+        assert "signupguard.E010" in {m.id for m in run_checks(tags=["signupguard"])}
+    with override_settings(SIGNUPGUARD={**conf, "VELOCITY_OPTIONS": {"pseudonymise": False}}):
+        assert "signupguard.E010" not in {m.id for m in run_checks(tags=["signupguard"])}
+
+
 @pytest.mark.redis
 def test_redis_sets_ttls_and_clear_keeps_other_keys(redis_url: str) -> None:
     import redis
