@@ -182,6 +182,7 @@ def random_events(seed: int, n: int) -> list[dict]:
 
 
 @pytest.mark.redis
+@pytest.mark.django_db  # the database store: requested mid-test, the test database must exist when run alone
 def test_backends_agree_exactly(request: pytest.FixtureRequest) -> None:
     events = random_events(seed=20240601, n=300)
     stores = {kind: build(kind, request) for kind in ("memory", "memory-python", "database", "redis")}
