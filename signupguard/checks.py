@@ -109,6 +109,8 @@ def check_geoip(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 # Velocity, model and policy: signupguard.E010-E039, W020-W039.
 #   E010  VELOCITY_BACKEND does not import or cannot be built from VELOCITY_OPTIONS, or they change
 #         its windows or buckets (models are trained on the defaults)
+#   W010  the Redis store keeps a live event's reading (event_ttl) for less than FAIL_AFTER_SECONDS:
+#         a retry after that counts the event again
 #   W020  the active model cannot be loaded: the cold-start rules score instead
 #   W021  the promoted model cannot be loaded: the shipped default model scores instead
 #   W022  SHADOW names no version, or one that cannot be loaded: no shadow scores are recorded
@@ -176,6 +178,21 @@ def _check_velocity_layout(store: Any) -> list[CheckMessage]:
     )]
 
 
+def _check_event_ttl(store: Any) -> list[CheckMessage]:
+    """W010: a Redis store that forgets a live event's reading before its retries and the sweep give up on it."""
+    from signupguard.scoring import _fail_after
+
+    ttl, fail_after = getattr(store, "event_ttl", None), _fail_after()
+    if not isinstance(ttl, int) or ttl >= fail_after:
+        return []
+    return [Warning(
+        f"SIGNUPGUARD['VELOCITY_OPTIONS'] keeps a live event's reading for event_ttl={ttl} s, less than "
+        f"FAIL_AFTER_SECONDS ({fail_after:g} s): a scoring retried after that counts the event a second time.",
+        hint="Raise event_ttl above FAIL_AFTER_SECONDS (the default, 86400, outlasts the default 600).",
+        obj="SIGNUPGUARD['VELOCITY_OPTIONS']", id="signupguard.W010",
+    )]
+
+
 @register(TAG)
 def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     from django.utils.module_loading import import_string
@@ -198,7 +215,7 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             obj="SIGNUPGUARD['VELOCITY_BACKEND']", id="signupguard.E010",
         ))
     else:
-        messages += _check_velocity_layout(store)
+        messages += _check_velocity_layout(store) + _check_event_ttl(store)
     from signupguard.model import registry
     from signupguard.model.coldstart import ColdStartModel
 

@@ -747,3 +747,20 @@ def test_plans_are_aligned_with_the_named_layout():
         assert (len(plan.counters), len(plan.marked), len(plan.marks), len(plan.other), len(plan.distinct),
                 len(plan.peeks)) == (len(COUNTERS), len(MARKED), len(MARKED), len(OTHER_KIND), len(DISTINCT),
                                      len(PEEKS))
+
+
+@pytest.mark.redis
+def test_a_redis_event_ttl_shorter_than_fail_after_is_a_warning(redis_url: str) -> None:
+    # The Redis store remembers a live event's reading for event_ttl seconds so that a retried scoring counts it
+    # once; retries and the sweep go on for FAIL_AFTER_SECONDS. Shorter, a late retry counts the event twice.
+    from django.core.checks import run_checks
+    from django.test import override_settings
+
+    conf = {"VELOCITY_BACKEND": "signupguard.velocity.redis.RedisVelocityStore", "FAIL_AFTER_SECONDS": 600}
+
+    def ids(**options: object) -> set[str]:
+        with override_settings(SIGNUPGUARD={**conf, "VELOCITY_OPTIONS": {"url": redis_url, **options}}):
+            return {m.id for m in run_checks(tags=["signupguard"])}
+
+    assert "signupguard.W010" in ids(event_ttl=300)
+    assert "signupguard.W010" not in ids(event_ttl=600) and "signupguard.W010" not in ids()
