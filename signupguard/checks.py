@@ -31,8 +31,8 @@ from typing import Any
 from django.core.checks import CheckMessage, Error, Warning, register
 
 from signupguard.conf import (
-    DEFAULTS, NUMBER_SETTINGS, SECONDS_SETTINGS, SWITCH_SETTINGS, is_country_code, is_model_dir, is_number_of_days,
-    is_number_setting, is_seconds, joined_before_cutoff, list_entries, sg_settings,
+    DEFAULTS, NUMBER_SETTINGS, SECONDS_SETTINGS, SWITCH_SETTINGS, is_count, is_country_code, is_model_dir,
+    is_number_of_days, is_number_setting, is_retention, is_seconds, joined_before_cutoff, list_entries, sg_settings,
 )
 from signupguard.enrichment.geo import check_databases
 
@@ -272,18 +272,16 @@ def check_engine(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
                               hint="A non-negative number (14 by default), or None to train on people's labels only.",
                               id="signupguard.E033"))
     retention = sg_settings.ATTEMPT_RETENTION_DAYS
-    if retention is not None and not (is_number_of_days(retention) and retention > 0):
+    if not is_retention(retention):
         messages.append(Error(f"SIGNUPGUARD['ATTEMPT_RETENTION_DAYS'] = {retention!r} is not a positive number of days",
                               hint="Days to keep attempts (say 365), or None to keep them all.",
                               id="signupguard.E034"))
-    from signupguard.engine import is_reason_count
-
-    if not is_reason_count(sg_settings.MAX_REASONS):
+    if not is_count(sg_settings.MAX_REASONS):
         messages.append(Error(f"SIGNUPGUARD['MAX_REASONS'] = {sg_settings.MAX_REASONS!r} is not a number of reasons",
                               hint="A whole number >= 0 (5 by default); scoring uses 5 meanwhile.",
                               obj="SIGNUPGUARD['MAX_REASONS']", id="signupguard.E035"))
     inline = sg_settings.REVIEW_INLINE_MAX
-    if inline is not None and not (isinstance(inline, int) and not isinstance(inline, bool) and inline >= 0):
+    if inline is not None and not is_count(inline):
         messages.append(Error(f"SIGNUPGUARD['REVIEW_INLINE_MAX'] = {inline!r} is not a number of accounts",
                               hint="A whole number >= 0 (1000 by default): review actions on more accounts become "
                                    "review jobs, run by a Celery worker; None runs them all in the request.",

@@ -209,6 +209,16 @@ def is_number_of_days(value: Any) -> bool:
     return is_non_negative_number(value)
 
 
+def is_retention(value: Any) -> bool:
+    """A usable ATTEMPT_RETENTION_DAYS (check E034): None, or a positive number of days."""
+    return value is None or (is_number_of_days(value) and value > 0)
+
+
+def is_count(value: Any) -> bool:
+    """A whole number >= 0, not a bool: MAX_REASONS (check E035), a REVIEW_INLINE_MAX other than None (E036)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 # Count and share settings (check E038), and whether None (the rule off) is a value they can take.
 # They were compared as they came: LOGIN_MAX_ACCOUNTS_PER_IP = "20" (from an environment variable) made
 # every login's scoring raise, so FAIL_MODE held (or cleared) every account that logged in.

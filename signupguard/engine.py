@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from signupguard.conf import DEFAULTS, sg_settings
+from signupguard.conf import DEFAULTS, is_count, sg_settings
 from signupguard.context import RawEvent
 from signupguard.enrichment import Enricher, Enrichment
 from signupguard.features import build_features, event_features, presence_values, velocity_presence, velocity_rows
@@ -27,15 +27,10 @@ from signupguard.velocity.keys import Deployment, Velocity, observe_event, obser
 logger = logging.getLogger(__name__)
 
 
-def is_reason_count(value: Any) -> bool:
-    """A MAX_REASONS value: a non-negative int (a bool is no count)."""
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
 def reason_limit() -> int:
     """MAX_REASONS, or its default when it is unusable (check E035): reasons never cost the verdict."""
     value = sg_settings.MAX_REASONS
-    return value if is_reason_count(value) else DEFAULTS["MAX_REASONS"]
+    return value if is_count(value) else DEFAULTS["MAX_REASONS"]
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from signupguard.conf import is_number_of_days, sg_settings
+from signupguard.conf import is_retention, sg_settings
 from signupguard.models import AccountStatus, Attempt, Link, LinkKey
 
 # Rows per DELETE: each batch is one short transaction, so signups are never kept waiting behind a long one.
@@ -46,7 +46,7 @@ def retention_days() -> float | None:
     delete attempts a portal must keep, so nothing is deleted until the setting is fixed.
     """
     days = sg_settings.ATTEMPT_RETENTION_DAYS
-    if days is not None and not (is_number_of_days(days) and days > 0):
+    if not is_retention(days):
         raise ValueError(f"SIGNUPGUARD['ATTEMPT_RETENTION_DAYS'] = {days!r} is not a positive number of days "
                          "(check signupguard.E034): no attempt was deleted")
     return days

@@ -51,7 +51,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from signupguard import clusters, retroactive, review
-from signupguard.conf import DEFAULTS, sg_settings
+from signupguard.conf import DEFAULTS, is_count, sg_settings
 from signupguard.models import Cluster, ReviewJob, StatusChange
 from signupguard.retroactive import suppressed
 from signupguard.review import REVIEW_PERMISSION
@@ -73,7 +73,7 @@ def inline_max() -> int | None:
     "1000" (from an environment variable) made every admin action raise comparing it.
     """
     limit = sg_settings.REVIEW_INLINE_MAX
-    if limit is None or (isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0):
+    if limit is None or is_count(limit):
         return limit
     return DEFAULTS["REVIEW_INLINE_MAX"]
 
