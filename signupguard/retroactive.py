@@ -217,13 +217,9 @@ def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
         links = links.filter(Q(source_id=only) | Q(target_id=only))
     pairs = [(kind, a, b) for kind, a, b in links.values_list("kind", "source_id", "target_id")
              if a in blocked or b in blocked]
-    # Asked once, for the mailboxes that matter: per account it cost two queries each (found in a review).
-    mailboxes = {uid for kind, a, b in pairs if kind == "email" for uid in (a, b)}
-    verified = get_adapter().verified_mailboxes(mailboxes) if mailboxes else {}
+    proved = proof_of(pairs)
     for kind, a, b in pairs:
-        # An address nobody proved is whoever typed it: it holds, it cannot block. Both accounts must have
-        # verified one same mailbox, not each some address of its own.
-        can_block = kind != "email" or bool(verified.get(a, set()) & verified.get(b, set()))
+        can_block = proved(kind, a, b)
         for blocked_end, other in ((a, b), (b, a)):
             if blocked_end in blocked:
                 evidence.linked.add(other)
@@ -231,6 +227,16 @@ def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
                     evidence.strong.add(other)
                     evidence.strong_to.setdefault(other, set()).add(blocked_end)
     return evidence
+
+
+def proof_of(pairs: list[tuple[str, Any, Any]]) -> Callable[[str, Any, Any], bool]:
+    """Whether a strong link ``(kind, a, b)`` of ``pairs`` proves one operator: a device does; a mailbox only
+    where both accounts verified that mailbox. An address nobody proved is whoever typed it (anyone can sign up
+    with a customer's), not each account some address of its own. The adapter is asked once, for the mailboxes
+    among ``pairs``: per account it cost two queries each (found in a review)."""
+    mailboxes = {uid for kind, a, b in pairs if kind == "email" for uid in (a, b)}
+    verified = get_adapter().verified_mailboxes(mailboxes) if mailboxes else {}
+    return lambda kind, a, b: kind != "email" or bool(verified.get(a, set()) & verified.get(b, set()))
 
 
 def _members_of(cluster_id: int) -> Any:

@@ -250,10 +250,10 @@ def weakly_linked(clusters_: list[Cluster]) -> dict[Any, int]:
     devices = Link.objects.filter(cluster_id__in=ids, kind="device")
     members = (ClusterMember.objects.filter(cluster_id__in=ids).exclude(user__signupguard_status__status=BLOCKED)
                .exclude(user_id__in=devices.values("source_id")).exclude(user_id__in=devices.values("target_id")))
-    # A mailbox link counts where both ends verified the mailbox (as for the retroactive action's blocks).
-    pairs = list(Link.objects.filter(cluster_id__in=ids, kind="email").values_list("source_id", "target_id"))
-    verified = get_adapter().verified_mailboxes({uid for pair in pairs for uid in pair}) if pairs else {}
-    vouched = {uid for a, b in pairs if verified.get(a, set()) & verified.get(b, set()) for uid in (a, b)}
+    # A mailbox link counts where it proves one operator, as for the retroactive action's blocks.
+    pairs = list(Link.objects.filter(cluster_id__in=ids, kind="email").values_list("kind", "source_id", "target_id"))
+    proved = retroactive.proof_of(pairs)
+    vouched = {uid for kind, a, b in pairs if proved(kind, a, b) for uid in (a, b)}
     for cluster_id, user_id in members.values_list("cluster_id", "user_id"):
         if user_id not in vouched:
             counts[cluster_id] += 1
