@@ -105,18 +105,8 @@ class _DecidedLater:
         return self if self.job is not None else None
 
 
-def usable_keys(users: Iterable[Any] | QuerySet) -> int:
-    """How many usable API keys these accounts hold (0 without the API-key app); ``users``: users or a user-id subquery."""
-    if not apps.is_installed(API_KEYS_APP):
-        return 0
-    from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
-
-    ids = users if isinstance(users, QuerySet) else [u.pk for u in users]
-    return AccountAPIKey.objects.filter(user__in=ids, revoked=False).count()
-
-
 def _usable_keys_by_account(users: list[Any]) -> dict[Any, int]:
-    """``usable_keys`` of each account, in one query."""
+    """How many usable API keys each account holds, in one query (none without the API-key app)."""
     if not apps.is_installed(API_KEYS_APP):
         return {}
     from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
