@@ -8,7 +8,8 @@ Two accounts are linked when they share a *link key*. The kinds, strongest first
              few accounts: owners of one budget phone model share a
              fingerprint worldwide, and often a clock and languages too.
 ``email``    the normalised mailbox (case; Gmail's dots, Proton's dots, hyphens
-             and underscores, and +tags where the provider ignores them).
+             and underscores, Apple's and Yandex's other domains, and +tags
+             where the provider ignores them: ``linking_mailbox``).
 ``domain``   a custom email domain: never a free-mail, disposable or other
              shared domain (a privacy relay's: Hide My Email's
              privaterelay.appleid.com), which unrelated people share by the million.

@@ -26,7 +26,7 @@ from django.db import DatabaseError
 from signupguard.conf import is_number_of_days
 from signupguard.labels import UNSET
 from signupguard.model import ModelError
-from signupguard.model.registry import version_problem, promote, register, registry_root, set_shadow
+from signupguard.model.registry import promote, register, registry_root, set_shadow, version_problem
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_margin, check_rates, train_on_dataset
