@@ -41,11 +41,12 @@ class Outcome:
     labelled: int = 0
     unlabelled: int = 0  # no stored signup attempt to carry the label (retention deleted it, or none was recorded)
     skipped: int = 0  # a review job's accounts a reviewer decided after it was queued: left as they are
+    exempt: int = 0  # a block's exempt accounts and the reviewer's own: left as they are (``spared``)
 
     def add(self, other: Outcome) -> None:
         self.accounts, self.keys = self.accounts + other.accounts, self.keys + other.keys
         self.labelled, self.unlabelled = self.labelled + other.labelled, self.unlabelled + other.unlabelled
-        self.skipped += other.skipped
+        self.skipped, self.exempt = self.skipped + other.skipped, self.exempt + other.exempt
 
     def count_label(self, written: bool) -> None:
         if written:
@@ -64,6 +65,17 @@ def _users(accounts: Iterable[Any]) -> list[Any]:
     found = get_user_model()._default_manager.in_bulk(list(ids))
     # In primary-key order: every bulk action locks status rows in the same order (no deadlock between reviewers).
     return [found[i] for i in sorted(ids) if i in found]
+
+
+def spared(actor: Any) -> Callable[[Any], bool]:
+    """Whether a block must leave the account: an exempt one (a superuser, by default), or the reviewer's own.
+
+    An attacker who signs up once with an operator's address on the farm's device links the operator into the
+    farm's cluster. Every gate reads an exempt account as cleared, so blocking it only revoked its API keys; and a
+    reviewer swept into a cluster they block would lock themselves out of the console mid-review.
+    """
+    exempt, own = get_adapter().is_exempt, getattr(actor, "pk", None)
+    return lambda user: (own is not None and user.pk == own) or exempt(user)
 
 
 def _reported_since(job: Any | None, user_id: Any) -> bool:
@@ -172,9 +184,13 @@ def _block_taken_back(user: Any) -> None:
 
 def confirm_block(accounts: Iterable[Any], *, actor: Any, note: str = "", reason: str = "block confirmed by a reviewer",
                   job: Any | None = None) -> Outcome:
-    """Block the accounts (revoking their keys) and label them ``fraud``; ``job`` as for ``approve``."""
-    users = _users(accounts)
-    outcome = Outcome()
+    """Block the accounts (revoking their keys) and label them ``fraud``; ``job`` as for ``approve``.
+
+    Exempt accounts and the reviewer's own are left as they are, and counted as ``exempt`` (``spared``).
+    """
+    leave, every = spared(actor), _users(accounts)
+    users = [user for user in every if not leave(user)]
+    outcome = Outcome(exempt=len(every) - len(users))
     keys = _usable_keys_by_account(users)  # before the blocks revoke them; an account a job leaves keeps its own
     changed = _DecidedLater(job)
     with clusters.deferred_refresh(), transaction.atomic():

@@ -64,7 +64,7 @@ BATCH = 500  # accounts a job decides per transaction: short row locks, and a fa
 # the broker does not fill with copies (a copy finds the job done, or takes turns with a run that was only slow).
 REPUBLISH_AFTER = 300.0
 Action = ReviewJob.Action
-COUNTS = ("accounts", "keys", "labelled", "unlabelled", "skipped")  # review.Outcome's, summed on the job
+COUNTS = ("accounts", "keys", "labelled", "unlabelled", "skipped", "exempt")  # review.Outcome's, summed on the job
 
 
 def inline_max() -> int | None:

@@ -4,7 +4,9 @@ An attacker who signs up once with an operator's address on the farm's device
 links the operator into the farm's cluster; "Block cluster" then blocks the
 operator's status row with the farm. The gates read the exempt account as
 cleared whatever its row says, but the login checks read the row alone and
-refused the operator at the admin's own login page.
+refused the operator at the admin's own login page. Reviewers' blocks now
+leave exempt accounts alone (tests/test_blocks_spare_exempt_accounts.py);
+a row blocked another way (an older version, a script) still reads cleared.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.test import Client, override_settings
 from signupguard.capture import DEVICE_FIELD
 from signupguard.gate import account_status
 from signupguard.models import AccountStatus, ClusterMember
+from signupguard.status import set_status
 from tests.plugins.console import ALLOW_ALL, FARM_DEVICE
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +47,8 @@ def test_a_superuser_swept_into_a_blocked_cluster_still_logs_into_the_admin(
     client.force_login(reviewer)
     client.post("/admin/signupguard/attempt/?queue=all",
                 {"action": "block_cluster", "_selected_action": [farm[1].pk], "index": "0", "post": "yes"})
+    assert not AccountStatus.objects.filter(user=boss, status="blocked").exists()  # a reviewer's block leaves it
+    set_status(boss, "blocked", source="cluster", reason="blocked before blocks spared exempt accounts")
     assert AccountStatus.objects.get(user=boss).status == "blocked"
     assert account_status(boss) == "cleared"  # exempt: every gate reads it cleared
 

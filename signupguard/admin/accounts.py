@@ -53,6 +53,7 @@ class DecideAccountForm(forms.ModelForm):
     note = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
                            help_text="Kept in the account's audit trail.")
     site_name = "admin"  # get_form sets the admin site the error's link points into
+    actor: Any = None  # get_form sets the reviewer: a block never takes their own account
 
     class Meta:
         model = AccountStatus
@@ -68,6 +69,15 @@ class DecideAccountForm(forms.ModelForm):
                 'This account already has a status ({}): act on it from <a href="{}">its page</a> in the list.',
                 row.status, _row_url(self.site_name, row.pk)))
         return user
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        user = cleaned.get("user")
+        if cleaned.get("decision") == "block" and user is not None and review.spared(self.actor)(user):
+            # review.confirm_block would leave it, and this page would have reported a block it never made.
+            self.add_error("decision", "This account is exempt from holds (superusers, by default) or is your own: "
+                                       "SignupGuard does not block it.")
+        return cleaned
 
 
 @admin.register(AccountStatus)
@@ -101,7 +111,8 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is None:
-            kwargs["form"] = type("DecideAccountForm", (DecideAccountForm,), {"site_name": self.admin_site.name})
+            kwargs["form"] = type("DecideAccountForm", (DecideAccountForm,),
+                                  {"site_name": self.admin_site.name, "actor": request.user})
         return super().get_form(request, obj, change=change, **kwargs)
 
     def changeform_view(self, request: HttpRequest, object_id: str | None = None, form_url: str = "",

@@ -59,8 +59,9 @@ def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
                                             if job.unlabelled else ""))
         # Decided since by a reviewer, or (an approval's) named by an abuse report since.
         skipped = f"; {job.skipped} left as decided since" if job.skipped else ""
-        modeladmin.message_user(request, f"{what} is done: {job.accounts} account(s) changed{keys}{labels}{skipped}.",
-                                messages.WARNING if job.unlabelled or job.skipped else messages.SUCCESS)
+        modeladmin.message_user(request, f"{what} is done: {job.accounts} account(s) changed{keys}{labels}{skipped}."
+                                         + _left_exempt(job.exempt),
+                                messages.WARNING if job.unlabelled or job.skipped or job.exempt else messages.SUCCESS)
     elif job.state == ReviewJob.State.FAILED:
         error = job.error.rstrip(".")  # a refusal's reason is sentences of its own
         modeladmin.message_user(request, f"{what} failed after {job.done} accounts: {error}. The Review jobs "
@@ -108,6 +109,13 @@ def _report_job_after_commit(modeladmin: Any, request: HttpRequest, job: ReviewJ
     transaction.on_commit(lambda: _report_job(modeladmin, request, job))
 
 
+def _left_exempt(exempt: int) -> str:
+    """A block's accounts it left: SignupGuard never holds an exempt account, and a reviewer never blocks themselves."""
+    if not exempt:
+        return ""
+    return f" {exempt} account(s) left as they are: exempt (superusers, by default) or your own."
+
+
 def _labelled(done: review.Outcome, verdict: str) -> str:
     """What became of the training labels: an account whose signup attempt is gone gets none."""
     if not done.unlabelled:
@@ -131,8 +139,9 @@ def confirm_block(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
     if done is None:
         return
     modeladmin.message_user(
-        request, f"Blocked {done.accounts} account(s) and revoked {done.keys} API key(s); {_labelled(done, 'fraud')}",
-        messages.WARNING if done.unlabelled else messages.SUCCESS,
+        request, f"Blocked {done.accounts} account(s) and revoked {done.keys} API key(s); {_labelled(done, 'fraud')}"
+                 + _left_exempt(done.exempt),
+        messages.WARNING if done.unlabelled or done.exempt else messages.SUCCESS,
     )
 
 
@@ -170,8 +179,8 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         names = ", ".join(f"#{c.pk}" for c in clusters)
         modeladmin.message_user(
             request, f"Blocked cluster {names}: {total.accounts} account(s) blocked, {total.keys} API key(s) revoked; "
-                     f"{_labelled(total, 'fraud')}",
-            messages.WARNING if total.unlabelled else messages.SUCCESS,
+                     f"{_labelled(total, 'fraud')}" + _left_exempt(total.exempt),
+            messages.WARNING if total.unlabelled or total.exempt else messages.SUCCESS,
         )
         return None
     previews, weak = review.preview_cluster_blocks(clusters), review.weakly_linked(clusters)

@@ -50,8 +50,8 @@ class ReviewJobAdmin(ReviewPermissionMixin, admin.ModelAdmin):
     list_filter = ("state", "action")
     list_select_related = ("actor",)
     actions = [run_again]
-    fields = ("action", "state", "progress", "accounts", "keys", "labelled", "unlabelled", "skipped", "actor", "note",
-              "cluster", "reopen", "error", "created_at", "updated_at")
+    fields = ("action", "state", "progress", "accounts", "keys", "labelled", "unlabelled", "skipped", "exempt", "actor",
+              "note", "cluster", "reopen", "error", "created_at", "updated_at")
     readonly_fields = fields
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -47,6 +47,7 @@ class ReviewJob(models.Model):
     unlabelled = models.PositiveIntegerField(default=0)
     # Decided by a reviewer (or, for an approval, named by an abuse report) after the job was queued: left as they are.
     skipped = models.PositiveIntegerField(default=0)
+    exempt = models.PositiveIntegerField(default=0)  # a block's exempt accounts and the reviewer's own: left as they are
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED, db_index=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
