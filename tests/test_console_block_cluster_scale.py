@@ -16,6 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember
+from tests.plugins.console import confirmation_fields
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/admin/signupguard/attempt/"
@@ -85,3 +86,28 @@ def test_confirming_block_after_select_all_attempts_reads_no_row_per_attempt(dja
     assert count == 1
     assert big_queries == small_queries
     assert big_rows == small_rows, "the confirmation read the selected attempts into Python"
+
+
+def test_the_confirmation_of_more_than_a_thousand_clusters_is_accepted_and_blocks_them_all(django_user_model, reviewer,
+                                                                                            settings) -> None:
+    """It posted a field per cluster: past 995 clusters, DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) made it a 400."""
+    settings.SIGNUPGUARD = {"REVIEW_INLINE_MAX": None}  # in the request: what the page posts is the question here
+    clusters = _farm(django_user_model, clusters=1001, members=1, attempts=0, tag="wide")
+    client = _client(reviewer)
+    confirm = client.post(CLUSTERS, {"action": "block_cluster", "_selected_action": [clusters[0].pk],
+                                     "select_across": "1", "index": "0"})
+    assert len(confirm.context["rows"]) == 1001
+    yes = client.post(CLUSTERS, {**confirmation_fields(confirm), "note": "a thousand one-account clusters"},
+                      follow=True)
+    assert yes.status_code == 200 and "1001 account(s) blocked" in yes.content.decode()
+    assert set(Cluster.objects.values_list("status", flat=True)) == {"closed"}
+    assert set(AccountStatus.objects.values_list("status", flat=True)) == {"blocked"}
+
+
+def test_a_tampered_confirmation_blocks_nothing_and_says_so(django_user_model, reviewer) -> None:
+    clusters = _farm(django_user_model, clusters=2, members=1, attempts=0, tag="bad")
+    page = _client(reviewer).post(CLUSTERS, {"action": "block_cluster", "_selected_action": [clusters[0].pk],
+                                             "index": "0", "post": "yes", "clusters": f"{clusters[0].pk},x"},
+                                  follow=True).content.decode()
+    assert "The confirmation did not say which clusters to block: nothing was blocked." in page
+    assert set(AccountStatus.objects.values_list("status", flat=True)) == {"review"}

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, override_settings
 
 from signupguard.models import AccountStatus, Cluster
-from tests.plugins.console import ALLOW_ALL, REVIEW_ALL
+from tests.plugins.console import ALLOW_ALL, REVIEW_ALL, confirmation_fields
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/admin/signupguard/attempt/"
@@ -47,8 +47,7 @@ def test_block_cluster_after_select_all_of_more_than_1000_attempts_blocks_what_i
                                 "index": "0"})
     assert "This blocks 2 accounts" in confirm.content.decode()
     # What the browser posts when the reviewer presses "Yes, block 2 accounts" on that page:
-    yes = client.post(url, {"action": "block_cluster", "_selected_action": confirm.context["selected"],
-                            "index": "0", "post": "yes", "note": "farm"})
+    yes = client.post(url, {**confirmation_fields(confirm), "note": "farm"})
     assert yes.status_code == 302
     assert {AccountStatus.objects.get(user=a.user).status for a in farm} == {"blocked"}
 

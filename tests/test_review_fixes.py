@@ -19,7 +19,7 @@ from signupguard.labels import latest_labels, matured_legit, training_labels
 from signupguard.models import AccountStatus, Attempt, Cluster, Label
 from signupguard.outcomes import held_outcomes
 from signupguard.retention import delete_expired_attempts
-from tests.plugins.console import ALLOW_ALL, REVIEW_ALL
+from tests.plugins.console import ALLOW_ALL, REVIEW_ALL, confirmation_fields
 from tests.plugins.events import make_event
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_block_cluster_after_select_all_blocks_what_it_promised(scored_signup, r
     confirm = client.post(url, {"action": "block_cluster", "_selected_action": first_page, "select_across": "1",
                                 "index": "0"})
     assert "This blocks 4 accounts" in confirm.content.decode()
-    page = _act(client, url, "block_cluster", confirm.context["selected"], post="yes", note="two farms")
+    page = client.post(url, {**confirmation_fields(confirm), "note": "two farms"}, follow=True).content.decode()
     assert "4 account(s) blocked" in page
     assert {_status(a) for farm in farms for a in farm} == {"blocked"}
 

@@ -145,15 +145,30 @@ def confirm_block(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
     )
 
 
-def _representatives(queryset: QuerySet, clusters: list[Cluster]) -> list[str]:
-    """One pk of ``queryset`` per cluster: posted back, ``_clusters`` finds the same clusters."""
+def _representative(queryset: QuerySet, clusters: list[Cluster]) -> str:
+    """A pk of ``queryset`` in one of the clusters: the selected item the confirmation posts back.
+
+    Django runs an action only on a selection; which clusters the reviewer confirmed is the page's own
+    ``clusters`` field (``_posted_clusters``).
+    """
     if queryset.model is Cluster:
-        return [str(c.pk) for c in clusters]
+        return str(clusters[0].pk)
     field = "user__signupguard_cluster_membership__cluster_id"
-    # A row per cluster, not per selected item (after "select all", every attempt of a farm's accounts).
-    first = (queryset.order_by().filter(**{f"{field}__in": [c.pk for c in clusters]})
-             .values(field).annotate(first=Min("pk")).values_list("first", flat=True))
-    return [str(pk) for pk in first]
+    return str(queryset.order_by().filter(**{f"{field}__in": [c.pk for c in clusters]})
+               .values_list("pk", flat=True).first())
+
+
+def _posted_clusters(value: str) -> list[Cluster] | None:
+    """The clusters a confirmation page previewed (its comma-separated ``clusters``); None if it is malformed.
+
+    One field, not one per cluster: a field each passed DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) past 995 clusters,
+    and Django refused the confirmation with a 400. A cluster merged away since is left out, as on the page.
+    """
+    try:
+        ids = [int(pk) for pk in value.split(",")]
+    except ValueError:
+        return None
+    return list(Cluster.objects.filter(pk__in=ids).exclude(status=Cluster.Status.MERGED).order_by("-size"))
 
 
 def _members(clusters: list[Cluster]) -> int:
@@ -163,11 +178,17 @@ def _members(clusters: list[Cluster]) -> int:
 
 @admin.action(description="Block the whole cluster of the selected items…", permissions=["review"])
 def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-    clusters = _clusters(queryset)
+    confirmed = request.POST.get("post") == "yes"
+    clusters = _posted_clusters(request.POST["clusters"]) if confirmed and "clusters" in request.POST \
+        else _clusters(queryset)
+    if clusters is None:
+        modeladmin.message_user(request, "The confirmation did not say which clusters to block: nothing was "
+                                         "blocked. Select them again.", messages.ERROR)
+        return None
     if not clusters:
         modeladmin.message_user(request, "The selected items belong to no cluster.", messages.WARNING)
         return None
-    if request.POST.get("post") == "yes":
+    if confirmed:
         if review_jobs.too_many(_members(clusters)):  # the request's accounts, however split
             for cluster in clusters:  # a job each: it closes its cluster
                 members = list(cluster.members.order_by("user_id").values_list("user_id", flat=True))
@@ -194,9 +215,10 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         "total_accounts": sum(p.accounts for _, p, _, _ in rows),
         "total_keys": sum(p.keys for _, p, _, _ in rows),
         "total_weak": sum(weak for *_, weak in rows),
-        # One selected item per cluster previewed, not every selected item: after "select all N" the form
-        # must confirm what the preview counted, and N fields would pass DATA_UPLOAD_MAX_NUMBER_FIELDS (400).
-        "selected": _representatives(queryset, clusters),
+        # The clusters previewed, in one field: after "select all N" the form must confirm what the preview
+        # counted, and a field per item (or per cluster) passed DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400).
+        "selected": _representative(queryset, clusters),
+        "cluster_ids": ",".join(str(c.pk) for c in clusters),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "note": _note(request),
         "queued": queued,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from typing import Any, Callable
 
 import pytest
@@ -14,6 +15,22 @@ ALLOW_ALL = {**MEMORY, "ALLOW_IP_RANGES": ["0.0.0.0/0", "::/0"]}
 REVIEW_ALL = {**MEMORY, "REVIEW_THRESHOLD": 0.0, "BLOCK_THRESHOLD": 1.0}
 MODEL_ALLOWS = {**MEMORY, "REVIEW_THRESHOLD": 1.0, "BLOCK_THRESHOLD": 1.0}  # the model's allow, not an allow list's
 DENY_ALL = {**MEMORY, "DENY_IP_RANGES": ["0.0.0.0/0", "::/0"]}
+
+
+def confirmation_fields(response: Any) -> dict[str, list[str]]:
+    """The hidden fields of a confirmation page's form: what the browser posts back when the reviewer says yes."""
+    fields: dict[str, list[str]] = {}
+
+    class Hidden(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "input" and found.get("type") == "hidden" and found.get("name"):
+                fields.setdefault(found["name"], []).append(found.get("value") or "")
+
+    Hidden().feed(response.content.decode())
+    return fields
+
+
 FARM_DEVICE = {"fingerprint": "fp-farm-1", "webdriver": True, "timezone": "Asia/Shanghai", "screen": "800x600x24",
                "languages": ["zh-CN"], "platform": "Linux x86_64"}
 
