@@ -141,3 +141,18 @@ def test_out_dash_makes_no_file_named_dash(stored, tmp_path, monkeypatch):
         call_command("signupguard_export", "--out", "-", stdout=io.StringIO())
     assert info.value.returncode == 2
     assert not (tmp_path / "-").exists()
+
+
+def test_a_symlink_planted_where_the_partial_file_goes_is_not_followed(stored, tmp_path):
+    """The export wrote into EVENTS.jsonl.partial, a fixed name it opened without O_EXCL: whoever could write in
+    the directory (/tmp) planted a symlink there, and the export truncated the file it named, wrote every
+    account's data into it, chmodded it and renamed the link over --out."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    victim.chmod(0o644)
+    (tmp_path / "events.jsonl.partial").symlink_to(victim)
+    call_command("signupguard_export", "--out", str(tmp_path / "events.jsonl"), stdout=io.StringIO())
+    assert victim.read_text() == "keep me\n" and (victim.stat().st_mode & 0o777) == 0o644
+    out = tmp_path / "events.jsonl"
+    assert not out.is_symlink() and (out.stat().st_mode & 0o777) == 0o600
+    assert len(out.read_text().splitlines()) == len(stored[0]) + 1

@@ -10,16 +10,13 @@ to keep their labels.
 
 from __future__ import annotations
 
-import os
-
-from pathlib import Path
-
 from django.core.management.base import CommandError
 from django.db import DatabaseError
 
 from signupguard.labels import UNSET, export_events, training_labels
 from signupguard.models import Attempt
 
+from ._output import open_out
 from ._progress import TerminableCommand, progress_bar
 from .signupguard_train import _days
 
@@ -37,29 +34,23 @@ class Command(TerminableCommand):
         given = options["out"]
         if given == "-":  # it made a file named "-", holding every account's personal data, where one looked for none
             raise CommandError("--out -: give a file (or /dev/stdout to write to standard output)", returncode=2)
-        # A FIFO or device (/dev/stdout, a pipe's /dev/fd/N) is written in place: a rename would put a file in
-        # its place (as root, in /dev). Through a symlink, the file it names is replaced, not the link.
-        in_place = os.path.exists(given) and not os.path.isfile(given) and not os.path.isdir(given)
-        out = Path(given if in_place else os.path.realpath(given))
-        partial = out if in_place else out.with_name(out.name + ".partial")
         try:
             labels = training_labels(legit_after_days=options["legit_after_days"])
-            # Every account's emails, addresses and devices: readable by its owner alone.
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            if not in_place:
-                os.fchmod(descriptor, 0o600)  # a partial file left by an earlier run kept its own mode
-            with os.fdopen(descriptor, "wb") as handle, \
-                    progress_bar(total=Attempt.objects.count(), desc="export") as bar:
-                exported = export_events(handle, labels=labels, progress=bar.update)
-            if not in_place:
-                partial.replace(out)  # a reader never sees half a file
+            # Every account's emails, addresses and devices: readable by its owner alone. Through a symlink, the
+            # file it names is replaced, not the link; a FIFO or device (/dev/stdout) is written in place.
+            out = open_out(given, binary=True, private=True)
+        except (OSError, DatabaseError, ValueError) as exc:
+            raise CommandError(f"could not export: {(exc.strerror if isinstance(exc, OSError) else None) or exc}") from None
+        try:
+            with progress_bar(total=Attempt.objects.count(), desc="export") as bar:
+                exported = export_events(out.handle, labels=labels, progress=bar.update)
+            out.finish()  # a reader never sees half a file
         except (OSError, DatabaseError, ValueError) as exc:
             raise CommandError(f"could not export: {exc}") from None
         finally:
-            if not in_place:  # there only if the run failed, or was interrupted (Ctrl-C): no stray copy of the data
-                partial.unlink(missing_ok=True)
+            out.discard()  # there only if the run failed, or was interrupted (Ctrl-C): no stray copy of the data
         # Written into a stream (/dev/stdout), the summary would end its lines: it goes to standard error.
-        summary = self.stderr if in_place else self.stdout
+        summary = self.stderr if out.stream else self.stdout
         summary.write(f"{exported.lines:,} attempts written to {given}, {exported.labelled:,} of them labelled")
         if exported.unreadable:
             summary.write(f"  {exported.unreadable:,} of them no longer parse (stored by an older version or edited): "
