@@ -43,6 +43,19 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path):
     assert a != c
 
 
+def test_a_symlink_planted_where_the_events_are_written_first_is_not_followed(tmp_path):
+    """The events went to .OUT.<pid>.part, opened to truncate: a symlink planted at that guessable name
+    (in /tmp, say) had the simulator empty and fill the file it named."""
+    import os
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    (tmp_path / f".e.jsonl.{os.getpid()}.part").symlink_to(victim)
+    summary = simulate(out=tmp_path / "e.jsonl", seed=3, days=1, legit=60, scale=0.0, progress=False)
+    assert victim.read_text() == "keep me\n"
+    assert summary.events == len((tmp_path / "e.jsonl").read_text().splitlines()) > 0
+
+
 def test_a_shared_world_seed_shares_the_geoip_databases(tmp_path):
     # make model trains on several populations featurised against one set of databases.
     tiny = dict(days=2, legit=150, scale=0.02, progress=False)

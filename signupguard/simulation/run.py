@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,7 +117,9 @@ def simulate(
     start_ms = int(sim.start * 1000)
     # Written beside --out and renamed, the GeoIP files only after the events: a run that fails
     # (or is interrupted) leaves no half file and keeps the last good run's events and databases.
-    partial = out.with_name(f".{out.name}.{os.getpid()}.part")
+    # A random name, created exclusively (write_events): a symlink planted at a name one could guess (the pid's)
+    # would have had the run truncate the file it names.
+    partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
     try:
         counts = write_events(partial, streams, seed=seed, start_ms=start_ms, end_ms=int(sim.end * 1000),
                               progress=progress, without=leave_out)

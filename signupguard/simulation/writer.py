@@ -47,7 +47,7 @@ def write_events(
     total_hours = max(1, (end_ms - start_ms) // 3_600_000)
     bar = tqdm(total=total_hours, unit="h", desc="simulating", disable=not progress, leave=False)
     hour = 0
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never through a file or link already there
         buffer: list[str] = []
         for ms, _, _, payload in heapq.merge(*streams):
             kind = payload.pop("kind")
