@@ -48,6 +48,11 @@ class Output:
             self.partial = None
 
 
+def reason(exc: OSError) -> str:
+    """What went wrong, without the path: the OS's message names the temporary file beside --out, not --out."""
+    return exc.strerror or str(exc)
+
+
 def standard_output() -> Output:
     return Output(sys.stdout, None, "-", True)
 

@@ -16,7 +16,7 @@ from django.db import DatabaseError
 from signupguard.labels import UNSET, export_events, training_labels
 from signupguard.models import Attempt
 
-from ._output import open_out
+from ._output import open_out, reason
 from ._progress import TerminableCommand, progress_bar
 from .signupguard_train import _days
 
@@ -39,8 +39,10 @@ class Command(TerminableCommand):
             # Every account's emails, addresses and devices: readable by its owner alone. Through a symlink, the
             # file it names is replaced, not the link; a FIFO or device (/dev/stdout) is written in place.
             out = open_out(given, binary=True, private=True)
-        except (OSError, DatabaseError, ValueError) as exc:
-            raise CommandError(f"could not export: {(exc.strerror if isinstance(exc, OSError) else None) or exc}") from None
+        except OSError as exc:
+            raise CommandError(f"could not export: {reason(exc)}") from None
+        except (DatabaseError, ValueError) as exc:
+            raise CommandError(f"could not export: {exc}") from None
         try:
             with progress_bar(total=Attempt.objects.count(), desc="export") as bar:
                 exported = export_events(out.handle, labels=labels, progress=bar.update)

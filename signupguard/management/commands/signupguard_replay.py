@@ -18,7 +18,7 @@ from signupguard.model import ModelError
 from signupguard.model.predict import RiskModel
 from signupguard.offline import BadLine, replay
 
-from ._output import open_out, standard_output
+from ._output import open_out, reason, standard_output
 from ._progress import TerminableCommand, geoip_problems, progress_bar
 
 
@@ -83,8 +83,7 @@ class Command(TerminableCommand):
         try:
             out = standard_output() if target == "-" else open_out(target)
         except OSError as exc:
-            # strerror: the OS's message names the temporary file beside --out, not --out
-            raise CommandError(f"cannot write {target}: {exc.strerror or exc}", returncode=1) from None
+            raise CommandError(f"cannot write {target}: {reason(exc)}", returncode=1) from None
         try:
             try:
                 with progress_bar(total=None, desc="replay") as bar:
