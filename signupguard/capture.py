@@ -293,6 +293,8 @@ def build_event(
         "ip": snap.ip,
         "headers": snap.headers,
     }
+    if account is not None and not isinstance(account, str):
+        account = str(account)  # an adapter's get_account_id returning the pk itself (an int, a UUID)
     for key, value in (("account", account), ("email", email), ("username", username)):
         if isinstance(value, str) and value:
             data[key] = value

@@ -25,8 +25,10 @@ attempt_scored = Signal()
 #:     before); absent otherwise
 account_held = Signal()
 
-#: An account was blocked. Its API keys have already been revoked when the
-#: ``signupguard.contrib.rest_framework_api_key`` app is installed.
+#: An account was blocked. Its credentials are already gone when this is sent,
+#: whatever the order of ``INSTALLED_APPS``: API keys revoked
+#: (``signupguard.contrib.rest_framework_api_key``), DRF tokens deleted
+#: (``rest_framework.authtoken``), both through ``revoke_credentials``.
 #:
 #: sender: the user model
 #: user: the account
@@ -41,3 +43,9 @@ account_blocked = Signal()
 #: actor: the user who cleared it, or ``None`` when the model or a rule did
 #: reason: short text saying why
 account_cleared = Signal()
+
+#: Sent just before ``account_blocked``, for what takes the account's credentials
+#: away (SignupGuard's API keys and DRF token receivers): every ``account_blocked``
+#: receiver then sees them gone, even one connected before them. Same arguments as
+#: ``account_blocked``. Hosts that issue credentials of their own may connect here.
+revoke_credentials = Signal()

@@ -166,6 +166,7 @@ def _announce(user: Any, to: str, *, actor: Any | None, reason: str, attempt: At
     adapter = get_adapter()
     sender = type(user)
     if to == BLOCKED:
+        signals.revoke_credentials.send(sender=sender, user=user, actor=actor, reason=reason)
         signals.account_blocked.send(sender=sender, user=user, actor=actor, reason=reason)
         adapter.on_blocked(user, actor=actor, reason=reason)
     elif to == CLEARED:

@@ -205,7 +205,10 @@ def _sweep(limit: int, scored: list[int]) -> None:
             break
         except Exception as exc:
             logger.exception("signupguard: sweep could not score attempt %s", attempt_id)
-            scoring.fail(attempt_id, describe_error(exc), claimed=claimed)
+            try:
+                scoring.fail(attempt_id, describe_error(exc), claimed=claimed)
+            except Exception:  # noqa: BLE001 - a host's receiver of the hold raising: the rest still get scored
+                logger.exception("signupguard: sweep could not fail attempt %s; the next sweep tries again", attempt_id)
 
 
 # A job's progress commits with each batch: a retry, or the task delivered twice (acks_late), carries on from there.

@@ -4,7 +4,8 @@ A token never expires, so a blocked account that holds one keeps using every
 endpoint that only asks for authentication. Connected by
 ``SignupGuardConfig.ready`` when ``rest_framework.authtoken`` is installed:
 
-- ``account_blocked`` deletes the account's tokens;
+- a block deletes the account's tokens (``revoke_credentials``, sent just before
+  ``account_blocked``);
 - a token created later for a blocked account (a view that issues it after the
   verdict, DRF's token admin, a host's own code) is deleted as soon as it is
   saved, through ``Token`` or any proxy of it (the admin saves ``TokenProxy``).
@@ -23,7 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from signupguard.adapter import get_adapter
-from signupguard.signals import account_blocked
+from signupguard.signals import revoke_credentials
 from signupguard.status import BLOCKED, get_status, lock_account
 
 
@@ -32,7 +33,7 @@ def _keeps_no_token(user: Any) -> bool:
 
 
 def delete_tokens_on_block(sender: Any, user: Any, **kwargs: Any) -> None:
-    """``account_blocked`` receiver: the blocked account's tokens stop working now."""
+    """``revoke_credentials`` receiver: the blocked account's tokens stop working now."""
     from rest_framework.authtoken.models import Token
 
     if _keeps_no_token(user):
@@ -62,7 +63,7 @@ def connect() -> None:
     from django.apps import apps
     from rest_framework.authtoken.models import Token
 
-    account_blocked.connect(delete_tokens_on_block, dispatch_uid="signupguard.authtoken.delete_on_block")
+    revoke_credentials.connect(delete_tokens_on_block, dispatch_uid="signupguard.authtoken.delete_on_block")
     # post_save names the class that was saved: a proxy's save (DRF's token admin saves TokenProxy)
     # never reaches a receiver connected to Token, so every installed model whose rows are tokens is.
     for model in apps.get_models():

@@ -8,8 +8,8 @@ class SignupGuardAPIKeyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from signupguard.signals import account_blocked
+        from signupguard.signals import revoke_credentials
 
         from .keys import revoke_on_block
 
-        account_blocked.connect(revoke_on_block, dispatch_uid="signupguard.api_key.revoke_on_block")
+        revoke_credentials.connect(revoke_on_block, dispatch_uid="signupguard.api_key.revoke_on_block")

@@ -42,5 +42,5 @@ def restore_keys(user: Any, *, since: Any = None) -> int:
 
 
 def revoke_on_block(sender: Any, user: Any, actor: Any = None, reason: str = "", **kwargs: Any) -> None:
-    """``account_blocked`` receiver."""
+    """``revoke_credentials`` receiver (sent just before ``account_blocked``)."""
     revoke_keys(user, reason=reason)
