@@ -58,22 +58,30 @@ class DefaultAdapter:
     def resolve_login_user(self, credentials: Mapping[str, Any]) -> Any | None:
         """The account a failed login was aimed at, from its (cleansed) credentials.
 
-        Lets failed-login bursts be counted per account. Returns None when the
-        identifier matches no account; never raises.
+        Lets failed-login bursts be counted per account. The identifier as
+        typed first, then regardless of case (allauth and many backends log in
+        case-insensitively: "CAROL" tries carol's password), then as an email;
+        a case-insensitive match counts only when it names one account. Returns
+        None when the identifier matches no account or several; never raises.
         """
         model = get_user_model()
         field = model.USERNAME_FIELD
-        candidates = [credentials.get(field), credentials.get("username"), credentials.get("login")]
+        typed = [c for c in (credentials.get(field), credentials.get("username"), credentials.get("login"))
+                 if isinstance(c, str) and c]
         email = credentials.get("email")
+        manager = model._default_manager
         try:
-            for value in candidates:
-                if isinstance(value, str) and value:
-                    user = model._default_manager.filter(**{field: value}).first()
-                    if user is not None:
-                        return user
-            identifier = email or next((c for c in candidates if isinstance(c, str) and "@" in c), None)
+            for value in typed:
+                user = manager.filter(**{field: value}).first()
+                if user is not None:
+                    return user
+            for value in typed:
+                user = _only(manager.filter(**{f"{field}__iexact": value}))
+                if user is not None:
+                    return user
+            identifier = email or next((c for c in typed if "@" in c), None)
             if isinstance(identifier, str) and identifier and hasattr(model, "email"):
-                return model._default_manager.filter(email__iexact=identifier).first()
+                return _only(manager.filter(email__iexact=identifier))
         except Exception:  # a custom user model without such fields
             return None
         return None
@@ -155,6 +163,12 @@ class DefaultAdapter:
         True by default; return False to make the account create new keys.
         """
         return True
+
+
+def _only(users: Any) -> Any | None:
+    """The one user of the queryset, or None when it has none or several (which one was meant is unknown)."""
+    found = list(users[:2])
+    return found[0] if len(found) == 1 else None
 
 
 def get_adapter() -> DefaultAdapter:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from allauth.account.adapter import DefaultAccountAdapter
 from django.test import override_settings
 
 from signupguard.capture import DEVICE_FIELD
+from signupguard.contrib.allauth.adapter import SignupGuardAccountAdapterMixin
 from signupguard.gate import account_status
 from signupguard.models import Attempt, StatusChange
 from signupguard.recording import record_login, record_signup
@@ -188,3 +190,39 @@ def test_failed_logins_from_elsewhere_do_not_hold_the_owners_login_from_home(
     assert account_status(user) == "review"
     held = Attempt.objects.filter(kind="login", success=True).latest("pk")
     assert any(r["feature"] == "login_failed_burst" for r in held.reasons)
+
+
+class AllauthAdapter(SignupGuardAccountAdapterMixin, DefaultAccountAdapter):
+    pass
+
+
+def test_failed_allauth_logins_typed_in_another_case_count_against_the_account(
+    client, make_user, signup_request, django_capture_on_commit_callbacks,
+) -> None:
+    captured = django_capture_on_commit_callbacks
+    with override_settings(SIGNUPGUARD={**BASE, "LOGIN_MAX_FAILED_PER_ACCOUNT": 3},
+                           ACCOUNT_ADAPTER="tests.test_login_scoring.AllauthAdapter"):
+        user = _cleared(make_user, signup_request, captured)
+        for _ in range(3):  # allauth tries carol's password for "CAROL": so does an attacker
+            with captured(execute=True):
+                client.post("/accounts/login/", {"login": user.username.upper(), "password": "wrong"},
+                            REMOTE_ADDR="45.77.9.9")
+        failed = Attempt.objects.filter(kind="login", success=False)
+        assert failed.count() == 3
+        assert all(a.user == user and a.account == str(user.pk) for a in failed)  # they were "USER0", no account
+        _login(client, captured, user, ip="45.77.9.9")
+    assert account_status(user) == "review"
+    assert Attempt.objects.get(kind="login", success=True).velocity["failed"]["failed_account"][1] == 3
+
+
+def test_a_failed_login_whose_identifier_fits_several_accounts_names_none_of_them(make_user) -> None:
+    from signupguard.adapter import get_adapter
+
+    dave, other_dave = make_user("dave"), make_user("Dave")
+    make_user("erin", email="shared@example.org"), make_user("frank", email="Shared@example.org")
+    adapter = get_adapter()
+    assert adapter.resolve_login_user({"username": "dave"}) == dave  # as typed, first
+    assert adapter.resolve_login_user({"username": "Dave"}) == other_dave
+    assert adapter.resolve_login_user({"username": "DAVE"}) is None  # which one? unknown: recorded by what was typed
+    assert adapter.resolve_login_user({"email": "shared@example.org"}) is None
+    assert adapter.resolve_login_user({"username": "ERIN"}).username == "erin"
