@@ -215,13 +215,16 @@ def cluster_users(cluster: Cluster) -> list[Any]:
     return _users(cluster.members.values_list("user_id", flat=True))
 
 
-def preview_cluster_block(cluster: Cluster) -> Outcome:
-    """What blocking the cluster would do: accounts not yet blocked, usable keys to revoke."""
-    return preview_cluster_blocks([cluster])[cluster.pk]
+def preview_cluster_block(cluster: Cluster, *, actor: Any | None = None) -> Outcome:
+    """What blocking the cluster would do: accounts not yet blocked, usable keys to revoke, accounts it leaves.
+
+    ``actor``: the reviewer who would block it; their own account is left, as exempt ones are (``spared``).
+    """
+    return preview_cluster_blocks([cluster], actor=actor)[cluster.pk]
 
 
-def preview_cluster_blocks(clusters: list[Cluster]) -> dict[Any, Outcome]:
-    """``preview_cluster_block`` of each cluster, by primary key, in two queries however many there are.
+def preview_cluster_blocks(clusters: list[Cluster], *, actor: Any | None = None) -> dict[Any, Outcome]:
+    """``preview_cluster_block`` of each cluster, by primary key, in a few queries however many there are.
 
     Counted in the database, not by loading every member (a farm's cluster has thousands), and
     grouped by cluster: one query per cluster was 5,000 for a confirmation of every cluster (4 s).
@@ -229,23 +232,53 @@ def preview_cluster_blocks(clusters: list[Cluster]) -> dict[Any, Outcome]:
     ids = [c.pk for c in clusters]
     previews = {pk: Outcome() for pk in ids}
     # A member with no status row is not blocked either: counted as an account to block.
-    for pk, accounts in (ClusterMember.objects.filter(cluster_id__in=ids)
-                         .exclude(user__signupguard_status__status=BLOCKED)
-                         .values("cluster_id").annotate(n=Count("pk")).values_list("cluster_id", "n")):
+    unblocked = ClusterMember.objects.filter(cluster_id__in=ids).exclude(user__signupguard_status__status=BLOCKED)
+    for pk, accounts in unblocked.values("cluster_id").annotate(n=Count("pk")).values_list("cluster_id", "n"):
         previews[pk].accounts = accounts
+    left = _spared_members(unblocked, actor)
+    for pk, _ in left:
+        previews[pk].accounts -= 1
+        previews[pk].exempt += 1
     if apps.is_installed(API_KEYS_APP):
         from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 
         field = "user__signupguard_cluster_membership__cluster_id"
-        for pk, keys in (AccountAPIKey.objects.filter(**{f"{field}__in": ids}, revoked=False)
-                         .values(field).annotate(n=Count("pk")).values_list(field, "n")):
-            previews[pk].keys = keys
+        keys = AccountAPIKey.objects.filter(**{f"{field}__in": ids}, revoked=False)
+        if left:
+            keys = keys.exclude(user_id__in={uid for _, uid in left})
+        for pk, n in keys.values(field).annotate(n=Count("pk")).values_list(field, "n"):
+            previews[pk].keys = n
     return previews
 
 
-def weakly_linked(clusters_: list[Cluster]) -> dict[Any, int]:
-    """Of each cluster (by primary key), the accounts not yet blocked that share no device, and no mailbox both
-    accounts verified, with another of its accounts.
+def _spared_members(members: QuerySet, actor: Any | None) -> list[tuple[Any, Any]]:
+    """(cluster id, user id) of the members a block would leave (``spared``).
+
+    The default rule (superusers) and the reviewer's own account are asked of the database; a host's own
+    ``is_exempt`` can only be asked of each account, so its members are loaded, a batch at a time.
+    """
+    from signupguard.adapter import DefaultAdapter
+
+    own = getattr(actor, "pk", None)
+    model = get_user_model()
+    if type(get_adapter()).is_exempt is DefaultAdapter.is_exempt:
+        rule = Q(user_id=own) if own is not None else Q(pk__in=[])
+        if any(f.name == "is_superuser" for f in model._meta.get_fields()):
+            rule |= Q(user__is_superuser=True)
+        return list(members.filter(rule).values_list("cluster_id", "user_id"))
+    spare, left = spared(actor), []
+    pairs = list(members.values_list("cluster_id", "user_id"))
+    for start in range(0, len(pairs), 2000):
+        batch = pairs[start:start + 2000]
+        users = model._default_manager.in_bulk([uid for _, uid in batch])
+        left += [(cid, uid) for cid, uid in batch if uid in users and spare(users[uid])]
+    return left
+
+
+def weakly_linked(clusters_: list[Cluster], *, actor: Any | None = None) -> dict[Any, int]:
+    """Of each cluster (by primary key), the accounts a block would block (``actor`` as for
+    ``preview_cluster_blocks``) that share no device, and no mailbox both accounts verified, with another of its
+    accounts.
 
     Only a network, a browser profile, a custom domain, a crowded device or an address someone typed ties them
     to it: strangers share those too (an attacker signs up with a victim's address), and the retroactive action
@@ -260,8 +293,9 @@ def weakly_linked(clusters_: list[Cluster]) -> dict[Any, int]:
     pairs = list(Link.objects.filter(cluster_id__in=ids, kind="email").values_list("kind", "source_id", "target_id"))
     proved = retroactive.proof_of(pairs)
     vouched = {uid for kind, a, b in pairs if proved(kind, a, b) for uid in (a, b)}
+    left = {uid for _, uid in _spared_members(members, actor)}
     for cluster_id, user_id in members.values_list("cluster_id", "user_id"):
-        if user_id not in vouched:
+        if user_id not in vouched and user_id not in left:
             counts[cluster_id] += 1
     return counts
 

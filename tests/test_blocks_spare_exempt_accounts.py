@@ -18,10 +18,11 @@ from django.test import Client
 from django.utils import timezone
 
 from signupguard import review, review_jobs
+from signupguard.adapter import DefaultAdapter
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.gate import account_status
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Label, ReviewJob
-from tests.plugins.console import ALLOW_ALL, FARM_DEVICE
+from tests.plugins.console import ALLOW_ALL, FARM_DEVICE, confirmation_fields
 
 pytestmark = pytest.mark.django_db
 CLUSTERS = "/admin/signupguard/cluster/"
@@ -107,3 +108,42 @@ def test_the_add_page_refuses_to_block_an_exempt_account_or_the_reviewers_own(dj
         assert not AccountStatus.objects.filter(user=account).exists()
     approved = client.post(ADD, {"user": str(boss.pk), "decision": "approve"}, follow=True)
     assert AccountStatus.objects.get(user=boss).status == "cleared" and approved.status_code == 200
+
+
+def test_the_block_cluster_preview_counts_only_the_accounts_it_will_block(
+    scored_signup, django_user_model, reviewer, issue_key,
+) -> None:
+    boss = django_user_model.objects.create_superuser("boss", "boss@acme-corp.example", "pw-boss-secret")
+    issue_key(boss)
+    cluster = _farm_with(scored_signup, boss, reviewer)
+    client = _client(reviewer)
+    preview = client.post(CLUSTERS, {"action": "block_cluster", "_selected_action": [cluster.pk], "index": "0"})
+    page = " ".join(preview.content.decode().split())
+    # Five members: the farm's three are blocked, the superuser and the reviewer are left (and said to be).
+    assert "This blocks 3 accounts and revokes 0 API keys." in page  # it said 5 accounts and 1 key
+    assert "left as they are: <strong class=\"sg-left-exempt\">2 of these clusters' accounts, not counted above" in page
+    assert "<strong>2 of them share no device" not in page  # the two left were counted as weakly linked ones to block
+    assert 'value="Yes, block 3 accounts and revoke 0 keys"' in page
+    detail = client.get(f"{CLUSTERS}{cluster.pk}/change/").content.decode()
+    assert "Block cluster (3 accounts, 0 keys)" in detail
+    fields = confirmation_fields(preview)
+    done = client.post(CLUSTERS, {**fields, "note": "farm"}, follow=True).content.decode()
+    assert "3 account(s) blocked, 0 API key(s) revoked" in done  # what the preview promised
+
+
+class SparesStaff(DefaultAdapter):
+    """A host's exemption the database cannot be asked: here, staff accounts."""
+
+    def is_exempt(self, user: Any) -> bool:
+        return bool(user.is_staff)
+
+
+def test_the_preview_asks_a_hosts_own_exemption_of_each_account(scored_signup, django_user_model, reviewer,
+                                                                 settings) -> None:
+    staff = django_user_model.objects.create_user("ops", "ops@acme-corp.example", "pw-ops-secret", is_staff=True)
+    cluster = _farm_with(scored_signup, staff)
+    settings.SIGNUPGUARD = {**ALLOW_ALL, "ADAPTER": "tests.test_blocks_spare_exempt_accounts.SparesStaff"}
+    # The reviewer is staff too, but no member; the farm's three are neither.
+    preview = review.preview_cluster_block(cluster, actor=reviewer)
+    assert (preview.accounts, preview.exempt) == (3, 1)
+    assert (review.preview_cluster_block(cluster, actor=staff).accounts) == 3  # their own: left either way

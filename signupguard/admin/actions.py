@@ -204,7 +204,7 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
             messages.WARNING if total.unlabelled or total.exempt else messages.SUCCESS,
         )
         return None
-    previews, weak = review.preview_cluster_blocks(clusters), review.weakly_linked(clusters)
+    previews, weak = review.preview_cluster_blocks(clusters, actor=request.user), review.weakly_linked(clusters, actor=request.user)
     rows = [(c, previews[c.pk], masked_attributes(c.top_attributes[:3]), weak[c.pk]) for c in clusters]
     queued = review_jobs.too_many(_members(clusters))
     context = {
@@ -215,6 +215,7 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         "total_accounts": sum(p.accounts for _, p, _, _ in rows),
         "total_keys": sum(p.keys for _, p, _, _ in rows),
         "total_weak": sum(weak for *_, weak in rows),
+        "total_exempt": sum(p.exempt for _, p, _, _ in rows),
         # The clusters previewed, in one field: after "select all N" the form must confirm what the preview
         # counted, and a field per item (or per cluster) passed DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400).
         "selected": _representative(queryset, clusters),

@@ -74,7 +74,7 @@ class ClusterAdmin(ReviewPermissionMixin, admin.ModelAdmin):
                            "kind": link.kind, "value": LINK_MASKS.get(link.kind, mask_text)(link.value), "at": link.at}
                           for link in Link.objects.filter(cluster=cluster).select_related("source", "target")
                           .order_by("at", "pk")[:300]],
-                "preview": preview_cluster_block(cluster),
+                "preview": preview_cluster_block(cluster, actor=request.user),
                 "sg_can_review": self.has_review_permission(request),
                 "changelist_url": reverse("admin:signupguard_cluster_changelist"),
             })
