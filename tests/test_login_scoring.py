@@ -226,3 +226,26 @@ def test_a_failed_login_whose_identifier_fits_several_accounts_names_none_of_the
     assert adapter.resolve_login_user({"username": "DAVE"}) is None  # which one? unknown: recorded by what was typed
     assert adapter.resolve_login_user({"email": "shared@example.org"}) is None
     assert adapter.resolve_login_user({"username": "ERIN"}).username == "erin"
+
+
+def test_logins_refused_by_allauths_rate_limit_are_recorded_as_failed(
+    client, make_user, signup_request, django_capture_on_commit_callbacks,
+) -> None:
+    from django.core.cache import cache
+
+    captured = django_capture_on_commit_callbacks
+    cache.clear()  # allauth counts in the cache
+    with override_settings(SIGNUPGUARD=BASE, ACCOUNT_ADAPTER="tests.test_login_scoring.AllauthAdapter",
+                           ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip"}):
+        user = _cleared(make_user, signup_request, captured)
+        answers = []
+        for _ in range(6):
+            with captured(execute=True):
+                answers.append(client.post("/accounts/login/", {"login": user.username, "password": "wrong"},
+                                           REMOTE_ADDR="45.77.9.9"))
+    assert b"Too many failed login attempts" in answers[-1].content  # allauth refused the last ones itself
+    failed = Attempt.objects.filter(kind="login", success=False)
+    assert failed.count() == 6  # it was 3: the refused ones sent no user_login_failed
+    assert all(a.user == user and a.ip == "45.77.9.9" for a in failed)
+    assert "password" not in json.dumps([a.raw for a in failed])
+    assert failed.order_by("-created_at").first().velocity["failed"]["failed_account"][1] >= 5

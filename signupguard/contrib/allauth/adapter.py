@@ -8,6 +8,10 @@
 
 Without it the contrib.auth receiver still refuses the login (HTTP 403 after
 logging the session out); with it allauth answers before the session exists.
+It also records the logins allauth's own rate limit refuses (``login_failed``
+in ``ACCOUNT_RATE_LIMITS``) as failed logins: refused before any password is
+checked, they send no ``user_login_failed``, and a credential-stuffing run
+would vanish from the failed-login counts once it passed allauth's limit.
 The refusal is raised as ``NotCleared``: ``SignupGuardMiddleware`` turns it
 into the 403 page (JSON for API clients), and DRF views such as dj-rest-auth's
 ``SocialLoginView`` answer it with a 403 instead of issuing a token.
@@ -15,8 +19,10 @@ into the 403 page (JSON for API clients), and DRF views such as dj-rest-auth's
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 
 from signupguard.adapter import get_adapter
@@ -24,8 +30,20 @@ from signupguard.gate import NotCleared
 from signupguard.recording import record_login
 from signupguard.status import BLOCKED, get_status
 
+logger = logging.getLogger(__name__)
+
 
 class SignupGuardAccountAdapterMixin:
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        try:
+            super().pre_authenticate(request, **credentials)  # type: ignore[misc]
+        except ValidationError:  # allauth's "too many login attempts": no password was tried, no signal sent
+            try:
+                record_login(request, None, success=False, credentials=credentials)
+            except Exception:  # the refusal must stay allauth's plain refusal
+                logger.exception("signupguard: could not record a login refused by allauth's rate limit")
+            raise
+
     def pre_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse | None:
         if get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):
             # The user_logged_in receiver never runs for a refused login: record it here,
