@@ -42,6 +42,8 @@ account_blocked = Signal()
 #: user: the account
 #: actor: the user who cleared it, or ``None`` when the model or a rule did
 #: reason: short text saying why
+#: new_account: ``True`` for an account the adapter exempts, cleared at its signup
+#:     without a hold (reason ``"exempt account"``); absent otherwise
 account_cleared = Signal()
 
 #: Sent just before ``account_blocked``, for what takes the account's credentials

@@ -64,10 +64,17 @@ def new_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> tup
 
 
 def announce_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> None:
-    """``account_held`` for a hold just written (nothing for an exempt account, which is cleared)."""
-    if not exempt:
-        # new_account: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
-        signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt, new_account=True)
+    """``account_held`` for a hold just written; ``account_cleared`` for an exempt account, cleared at once.
+
+    ``new_account``: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
+    """
+    if exempt:
+        # A host that provisions on account_cleared must hear of the accounts that never wait for a verdict too.
+        signals.account_cleared.send(sender=type(user), user=user, actor=None, reason="exempt account",
+                                     new_account=True)
+        get_adapter().on_cleared(user, actor=None, reason="exempt account")
+        return
+    signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt, new_account=True)
 
 
 def create_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:

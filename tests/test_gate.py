@@ -10,6 +10,7 @@ from signupguard.contrib.rest_framework_api_key.keys import issue_key, restore_k
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.gate import NotCleared, account_status, is_cleared
 from signupguard.models import AccountStatus, StatusChange
+from signupguard.recording import record_signup
 from signupguard.status import hold_new_account, set_status
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.urls_integration")]
@@ -107,7 +108,29 @@ def test_an_account_a_portal_opens_by_invitation_is_cleared_in_the_inviters_name
 def test_exempt_account_is_created_cleared(make_user, signal_log) -> None:
     user = make_user()
     status = hold_new_account(user, attempt=None, exempt=True)
-    assert status.status == "cleared" and signal_log.names() == []
+    assert status.status == "cleared" and signal_log.names() == ["account_cleared"]  # never held: no account_held
+    assert signal_log.of("account_cleared")[0] == {"user": user, "actor": None, "reason": "exempt account",
+                                                   "new_account": True}
+    assert hold_new_account(user, attempt=None, exempt=True) == status and len(signal_log.calls) == 1  # once
+
+
+class ProvisioningAdapter(DefaultAdapter):
+    cleared: list = []
+
+    def on_cleared(self, user, *, actor, reason) -> None:
+        self.cleared.append((user.pk, reason))
+
+
+def test_an_exempt_signup_tells_the_host_it_is_cleared(signup_request, django_user_model, signal_log, settings,
+                                                       django_capture_on_commit_callbacks) -> None:
+    """A host that provisions on account_cleared (or the adapter's on_cleared) must provision exempt accounts too."""
+    settings.SIGNUPGUARD = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore",
+                            "ADAPTER": "tests.test_gate.ProvisioningAdapter"}
+    ProvisioningAdapter.cleared.clear()
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-123-secret")
+    with django_capture_on_commit_callbacks(execute=False):
+        record_signup(signup_request(), admin)
+    assert signal_log.names() == ["account_cleared"] and ProvisioningAdapter.cleared == [(admin.pk, "exempt account")]
 
 
 @pytest.mark.parametrize("path", ["/gated/", "/agated/"])
