@@ -347,7 +347,8 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", job: Any 
                 to = REVIEW
             # Checked under the row's lock: another reviewer may have acted.
             if not set_status(user, to, source=REVIEWER, actor=actor, reason="block undone by a reviewer", note=note,
-                              only_from=[BLOCKED], unless=changed.ask(), job=job):
+                              only_from=[BLOCKED], unless=changed.ask(), job=job,
+                              before_signal=partial(_restore_keys, user, blocked_at, outcome, can_restore)):
                 outcome.skipped += changed.hit
                 continue
             outcome.accounts += 1
@@ -355,12 +356,18 @@ def undo_block(accounts: Iterable[Any], *, actor: Any, note: str = "", job: Any 
             last = _reviewer_labels(user).first()
             if last is not None and last.label == Label.Value.FRAUD:
                 last.delete()
-            # Restored keys only work once the account is cleared (the key permission checks it).
-            if apps.is_installed(API_KEYS_APP) and can_restore(user):
-                from signupguard.contrib.rest_framework_api_key.keys import restore_keys
-
-                outcome.keys += restore_keys(user, since=blocked_at)  # the keys this block revoked
     return outcome
+
+
+def _restore_keys(user: Any, blocked_at: Any, outcome: Outcome, can_restore: Callable[[Any], bool]) -> None:
+    """The API keys the undone block revoked come back, if the adapter allows: before ``account_cleared`` is sent.
+
+    Restored keys only work once the account is cleared (the key permission checks it).
+    """
+    if apps.is_installed(API_KEYS_APP) and can_restore(user):
+        from signupguard.contrib.rest_framework_api_key.keys import restore_keys
+
+        outcome.keys += restore_keys(user, since=blocked_at)  # the keys this block revoked
 
 
 # What a review job (``signupguard.review_jobs``) may be asked to do, by name; block_cluster is confirm_block's.

@@ -126,6 +126,7 @@ def set_status(
     unless: Callable[[AccountStatus], bool] | None = None,
     confirm: bool = False,
     job: Any | None = None,
+    before_signal: Callable[[], None] | None = None,
 ) -> StatusChange | None:
     """Move the account to ``to``; returns the audit row, or None if nothing changed.
 
@@ -137,7 +138,9 @@ def set_status(
     ``confirm``: an account already in ``to`` by another source becomes
     ``source``'s decision (a reviewer confirming the model's block), with an
     audit row and no signal, since its status does not change. ``job``: the
-    review job making the change, recorded on its audit row.
+    review job making the change, recorded on its audit row. ``before_signal``:
+    called once the status changed, before its signal (an undone block gives
+    back its API keys there, so ``account_cleared`` receivers see them back).
     """
     if to not in STATUSES:
         raise ValueError(f"unknown status {to!r}; expected one of {', '.join(STATUSES)}")
@@ -165,6 +168,8 @@ def set_status(
             account=row, from_status=current, to_status=to, actor=actor, source=source,
             reason=reason[:255], note=note, attempt=attempt, job=job,
         )
+        if before_signal is not None:
+            before_signal()
         _announce(user, to, actor=actor, reason=reason, attempt=attempt)
     return change
 

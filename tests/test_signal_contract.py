@@ -124,3 +124,28 @@ def test_an_adapter_returning_a_non_string_account_id_still_records_the_account(
     attempt.refresh_from_db()
     assert attempt.account == str(user.pk)  # it was dropped: the attempt had no contract "account"
     assert Attempt.objects.filter(account=str(user.pk), kind="signup").count() == 1
+
+
+@pytest.mark.django_db
+def test_account_cleared_receivers_of_an_undone_block_see_the_keys_back(make_user, issue_key, reviewer) -> None:
+    from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
+    from signupguard.review import undo_block
+
+    user = make_user()
+    hold_new_account(user, attempt=None)
+    set_status(user, CLEARED, source="reviewer", reason="known customer")
+    issue_key(user)
+    issue_key(user)
+    set_status(user, BLOCKED, source="reviewer", reason="looked like a farm")
+    seen: list[int] = []
+
+    def host_receiver(sender: Any, user: Any, **kwargs: Any) -> None:  # "your keys work again", say
+        seen.append(AccountAPIKey.objects.filter(user=user, revoked=False).count())
+
+    signals.account_cleared.connect(host_receiver, dispatch_uid="tests.host_app.on_cleared")
+    try:
+        outcome = undo_block([user], actor=reviewer, note="a customer after all")
+    finally:
+        signals.account_cleared.disconnect(dispatch_uid="tests.host_app.on_cleared")
+    assert (outcome.accounts, outcome.keys) == (1, 2)
+    assert seen == [2]  # they came back after the signal: the receiver saw none
