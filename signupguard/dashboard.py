@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from signupguard.charts import horizontal_bars, stacked_bars
+from signupguard.health import read_health
 from signupguard.models import AccountStatus, Attempt, Cluster
 from signupguard.outcomes import HeldOutcomes, held_outcomes
 
@@ -113,6 +114,7 @@ def context() -> dict[str, Any]:
         "status_counts": [(s, counts.get(s, 0)) for s in ("pending", "review", "cleared", "blocked")],
         "model": model_summary(),
         "outcomes": outcomes_view(held_outcomes()),
+        "health": read_health(),
     }
 
 
