@@ -33,7 +33,7 @@ class Health:
     waiting: int = 0  # attempts pending or being scored
     overdue: int = 0  # of them, waiting longer than max_wait
     oldest_wait: float | None = None  # seconds the oldest waiting attempt has waited
-    failed: int = 0  # attempts whose scoring failed for good within the window
+    failed: int = 0  # attempts made within the window whose scoring failed for good
     last_error: str = ""  # the latest of their errors
     last_failed_at: datetime | None = None
     problems: list[str] = field(default_factory=list)
@@ -53,7 +53,11 @@ class Health:
 
 def read_health(*, max_wait: float = DEFAULT_MAX_WAIT, failed_window: float = DEFAULT_FAILED_WINDOW,
                 now: datetime | None = None) -> Health:
-    """Attempts waiting past ``max_wait`` seconds, and failed within the last ``failed_window`` seconds."""
+    """Attempts waiting past ``max_wait`` seconds, and those made in the last ``failed_window`` seconds that failed.
+
+    By when they were made (an attempt fails within ``FAIL_AFTER_SECONDS`` of it, 600 s by default), not when
+    they failed: no column says that, and the index serves this.
+    """
     now = now or timezone.now()
     health = Health()
     late = now - timedelta(seconds=max_wait)
@@ -77,7 +81,7 @@ def read_health(*, max_wait: float = DEFAULT_MAX_WAIT, failed_window: float = DE
         )
     if health.failed:
         health.problems.append(
-            f"{health.failed} attempt(s) failed scoring in the last {_duration(failed_window)}; FAIL_MODE decided "
+            f"{health.failed} attempt(s) of the last {_duration(failed_window)} failed scoring; FAIL_MODE decided "
             f"their accounts. The latest error: {health.last_error[:300] or '(none recorded)'}"
         )
     return health

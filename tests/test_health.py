@@ -46,7 +46,7 @@ def test_healthy_when_every_verdict_is_reached(signup_request, make_user, django
     _unscored_signup(signup_request, make_user, django_capture_on_commit_callbacks, minutes_ago=1)  # on its way
     code, out, err = _health()
     assert (code, err) == (0, "")
-    assert out.startswith("1 attempt(s) waiting for a verdict, the oldest for 6") and "0 failed scoring" in out
+    assert out.startswith("1 attempt(s) waiting for a verdict, the oldest for 6") and "0 of the last 3600 s failed scoring" in out
 
 
 def test_attempts_waiting_past_the_limit_fail_the_check_until_the_sweep_scores_them(
@@ -73,7 +73,7 @@ def test_failed_scoring_fails_the_check_with_its_error(signup_request, make_user
     assert account_status(attempt.user) == "review"  # FAIL_MODE closed
     code, _, err = _health()
     assert code == 1
-    assert "1 attempt(s) failed scoring in the last 60 min" in err and "the model file is truncated" in err
+    assert "1 attempt(s) of the last 60 min failed scoring" in err and "the model file is truncated" in err
     assert _health("--failed-window", "60")[0] == 0  # it failed two minutes ago: outside a minute's window
 
 

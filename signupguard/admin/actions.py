@@ -204,7 +204,9 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
             messages.WARNING if total.unlabelled or total.exempt else messages.SUCCESS,
         )
         return None
-    previews, weak = review.preview_cluster_blocks(clusters, actor=request.user), review.weakly_linked(clusters, actor=request.user)
+    # What the block will do: the accounts it leaves (exempt ones, the reviewer's own) are not counted.
+    previews = review.preview_cluster_blocks(clusters, actor=request.user)
+    weak = review.weakly_linked(clusters, actor=request.user)
     rows = [(c, previews[c.pk], masked_attributes(c.top_attributes[:3]), weak[c.pk]) for c in clusters]
     queued = review_jobs.too_many(_members(clusters))
     context = {

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--max-wait", type=float, default=DEFAULT_MAX_WAIT,
                             help=f"seconds an attempt may wait for its verdict (default {DEFAULT_MAX_WAIT:g})")
         parser.add_argument("--failed-window", type=float, default=DEFAULT_FAILED_WINDOW,
-                            help=f"report attempts that failed scoring this many seconds back (default "
+                            help=f"report the attempts of this many seconds back that failed scoring (default "
                                  f"{DEFAULT_FAILED_WINDOW:g})")
         parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
 
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         elif options["verbosity"] > 0:
             oldest = "" if health.oldest_wait is None else f", the oldest for {health.oldest_wait:.0f} s"
             self.stdout.write(f"{health.waiting} attempt(s) waiting for a verdict{oldest}; "
-                              f"{health.failed} failed scoring in the last {window:g} s")
+                              f"{health.failed} of the last {window:g} s failed scoring")
         if not health.ok:
             for problem in health.problems:
                 self.stderr.write(f"problem: {problem}")
