@@ -97,3 +97,12 @@ if "config.portal" not in INSTALLED_APPS:
 # got in between; IMMEDIATE takes the write lock at BEGIN, and waits for it.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
+
+# --- database routing (tests/test_database_routing.py) ----------------------------
+# A second alias with its own, empty, database: a read replica that has not caught up yet.
+# Created only for the tests that name it in ``databases``.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": dict(DATABASES["default"]["TEST"])}
+if DATABASES["replica"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["replica"]["TEST"]["NAME"] = str(BASE_DIR / "var" / f"test-replica-{os.getpid()}.sqlite3")
+else:
+    DATABASES["replica"]["TEST"]["NAME"] = f"test_{DATABASES['default']['NAME']}_replica"
