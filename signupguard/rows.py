@@ -9,7 +9,8 @@ goes through the field's own ``pre_save`` and ``get_db_prep_save``, as in
 ORM's. What is skipped: the per-row SQL compilation, and Django's
 ``pre_save``/``post_save`` for these three rows (SignupGuard connects no
 receiver to them; a host that wants to hear of a new hold listens to
-SignupGuard's ``account_held``, which is still sent).
+SignupGuard's ``account_held``, which is still sent, or ``account_cleared``
+for an exempt account).
 
 ``insert_signup`` writes a new account's attempt, its hold and the hold's
 audit row. On PostgreSQL all three go in one statement (one round trip);
