@@ -6,7 +6,7 @@ still succeed. What tells is in the attempts table: attempts waiting for a
 verdict longer than the sweep would let them (no worker scores them, and no
 sweep picks them up), and attempts whose scoring failed for good
 (``FAIL_MODE`` decided their accounts: a broken model file, a host receiver
-that raises). Two indexed queries (``state``, ``created_at``).
+that raises). A few queries, each served by the (``state``, ``created_at``) index.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Health:
     oldest_wait: float | None = None  # seconds the oldest waiting attempt has waited
     failed: int = 0  # attempts made within the window whose scoring failed for good
     last_error: str = ""  # the latest of their errors
-    last_failed_at: datetime | None = None
+    last_failed_made_at: datetime | None = None  # when the latest of them was made (no column says when it failed)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -46,7 +46,7 @@ class Health:
         return {
             "ok": self.ok, "waiting": self.waiting, "overdue": self.overdue, "oldest_wait_seconds": self.oldest_wait,
             "failed": self.failed, "last_error": self.last_error,
-            "last_failed_at": self.last_failed_at.isoformat() if self.last_failed_at else None,
+            "last_failed_made_at": self.last_failed_made_at.isoformat() if self.last_failed_made_at else None,
             "problems": list(self.problems),
         }
 
@@ -70,14 +70,15 @@ def read_health(*, max_wait: float = DEFAULT_MAX_WAIT, failed_window: float = DE
             health.overdue = waiting.filter(created_at__lte=late).count()
     failed = Attempt.objects.filter(state=Attempt.State.FAILED, created_at__gte=now - timedelta(seconds=failed_window))
     found = failed.aggregate(n=Count("pk"), last=Max("created_at"))
-    health.failed, health.last_failed_at = found["n"], found["last"]
+    health.failed, health.last_failed_made_at = found["n"], found["last"]
     if health.failed:
         health.last_error = failed.order_by("-created_at").values_list("error", flat=True).first() or ""
     if health.overdue:
         health.problems.append(
             f"{health.overdue} attempt(s) waited more than {max_wait:g} s for a verdict (the oldest "
-            f"{_duration(health.oldest_wait or 0)}): no worker is scoring them and no sweep picks them up; their "
-            "accounts stay held. Are the Celery workers and beat running (signupguard_sweep from cron without beat)?"
+            f"{_duration(health.oldest_wait or 0)}); their accounts stay held. Either no worker scores them and no "
+            "sweep picks them up (are the Celery workers and beat running? signupguard_sweep from cron without "
+            "beat), or their scoring keeps failing before it can even be recorded (the workers' log says why)"
         )
     if health.failed:
         health.problems.append(

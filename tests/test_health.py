@@ -56,7 +56,7 @@ def test_attempts_waiting_past_the_limit_fail_the_check_until_the_sweep_scores_t
     code, _, err = _health()
     assert code == 1
     assert "problem: 1 attempt(s) waited more than 300 s for a verdict (the oldest 20 min)" in err
-    assert "Are the Celery workers and beat running" in err
+    assert "are the Celery workers and beat running?" in err
     assert _health("--max-wait", "1800")[0] == 0  # a portal that tolerates longer waits
     figures = json.loads(_health("--json")[1])
     assert (figures["ok"], figures["waiting"], figures["overdue"]) == (False, 2, 1)

@@ -8,6 +8,7 @@ import pytest
 from allauth.account.adapter import DefaultAccountAdapter
 from django.test import override_settings
 
+from signupguard.adapter import DefaultAdapter
 from signupguard.capture import DEVICE_FIELD
 from signupguard.contrib.allauth.adapter import SignupGuardAccountAdapterMixin
 from signupguard.gate import account_status
@@ -215,7 +216,7 @@ def test_failed_allauth_logins_typed_in_another_case_count_against_the_account(
     assert Attempt.objects.get(kind="login", success=True).velocity["failed"]["failed_account"][1] == 3
 
 
-def test_a_failed_login_whose_identifier_fits_several_accounts_names_none_of_them(make_user) -> None:
+def test_a_failed_login_names_the_account_as_typed_else_in_lower_case_and_a_shared_address_none(make_user) -> None:
     from signupguard.adapter import get_adapter
 
     dave, other_dave = make_user("dave"), make_user("Dave")
@@ -223,9 +224,9 @@ def test_a_failed_login_whose_identifier_fits_several_accounts_names_none_of_the
     adapter = get_adapter()
     assert adapter.resolve_login_user({"username": "dave"}) == dave  # as typed, first
     assert adapter.resolve_login_user({"username": "Dave"}) == other_dave
-    assert adapter.resolve_login_user({"username": "DAVE"}) is None  # which one? unknown: recorded by what was typed
-    assert adapter.resolve_login_user({"email": "shared@example.org"}) is None
+    assert adapter.resolve_login_user({"username": "DAVE"}) == dave  # as allauth stores usernames: lower case
     assert adapter.resolve_login_user({"username": "ERIN"}).username == "erin"
+    assert adapter.resolve_login_user({"email": "shared@example.org"}) is None  # which one? unknown
 
 
 def test_logins_refused_by_allauths_rate_limit_are_recorded_as_failed(
@@ -249,3 +250,48 @@ def test_logins_refused_by_allauths_rate_limit_are_recorded_as_failed(
     assert all(a.user == user and a.ip == "45.77.9.9" for a in failed)
     assert "password" not in json.dumps([a.raw for a in failed])
     assert failed.order_by("-created_at").first().velocity["failed"]["failed_account"][1] >= 5
+
+
+class CredentialsSeenAdapter(DefaultAdapter):
+    """A host's adapter that keeps the identifier it is given: the docstrings promise it cleansed credentials."""
+
+    seen: list = []
+
+    def login_identifier(self, credentials):
+        self.seen.append(dict(credentials))
+        return super().login_identifier(credentials)
+
+
+def test_a_login_refused_by_allauths_rate_limit_hands_the_adapter_no_password(
+    client, make_user, signup_request, django_capture_on_commit_callbacks,
+) -> None:
+    """As user_login_failed does (Django cleanses them): a host's hook that logs or keeps them kept the password."""
+    from django.core.cache import cache
+
+    captured = django_capture_on_commit_callbacks
+    cache.clear()
+    CredentialsSeenAdapter.seen.clear()
+    with override_settings(SIGNUPGUARD={**BASE, "ADAPTER": "tests.test_login_scoring.CredentialsSeenAdapter"},
+                           ACCOUNT_ADAPTER="tests.test_login_scoring.AllauthAdapter",
+                           ACCOUNT_RATE_LIMITS={"login_failed": "1/m/ip"}):
+        for _ in range(3):
+            with captured(execute=True):
+                client.post("/accounts/login/", {"login": "nobody-here", "password": "hunter2-secret"},
+                            REMOTE_ADDR="45.77.9.9")
+    assert len(CredentialsSeenAdapter.seen) == 3  # one refused by Django's authenticate, two by allauth's limit
+    assert "hunter2-secret" not in json.dumps(CredentialsSeenAdapter.seen)
+
+
+def test_a_failed_login_to_an_unknown_username_reads_the_users_by_index_once_each_way(
+        make_user, django_assert_num_queries) -> None:
+    """Django and allauth name it both USERNAME_FIELD and "username": each lookup ran twice, and the one regardless
+    of case (``__iexact``) read the whole user table (PostgreSQL, a million accounts: 490 ms a failed login)."""
+    from signupguard.adapter import get_adapter
+
+    make_user("carol")
+    with django_assert_num_queries(1) as lowercase:  # already in lower case: one lookup
+        assert get_adapter().resolve_login_user({"username": "nobody-here", "password": "********"}) is None
+    with django_assert_num_queries(2) as mixed:  # as typed, then in lower case
+        assert get_adapter().resolve_login_user({"username": "Nobody-Here", "login": "Nobody-Here"}) is None
+    sql = " ".join(q["sql"].upper() for q in lowercase.captured_queries + mixed.captured_queries)
+    assert "UPPER(" not in sql and " LIKE " not in sql  # equality on the indexed column, nothing read row by row

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.contrib.auth import _clean_credentials
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 
@@ -39,7 +40,8 @@ class SignupGuardAccountAdapterMixin:
             super().pre_authenticate(request, **credentials)  # type: ignore[misc]
         except ValidationError:  # allauth's "too many login attempts": no password was tried, no signal sent
             try:
-                record_login(request, None, success=False, credentials=credentials)
+                # Cleansed as Django cleanses user_login_failed's: the adapter's hooks are promised no password.
+                record_login(request, None, success=False, credentials=_clean_credentials(dict(credentials)))
             except Exception:  # the refusal must stay allauth's plain refusal
                 logger.exception("signupguard: could not record a login refused by allauth's rate limit")
             raise
