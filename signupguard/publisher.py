@@ -45,10 +45,13 @@ HOLD_SECONDS = 0.5
 
 
 class BackgroundPublisher:
-    """One daemon thread that calls ``send(attempt_id)`` for each submitted id, in order."""
+    """One daemon thread that calls ``send(attempt_id)`` for each submitted id, in order.
+
+    A login's id is sent with ``login=True``: its task has a name of its own (``tasks.score_login``).
+    """
 
     def __init__(
-        self, send: Callable[[int], object], *, max_queued: int = MAX_QUEUED, name: str = "signupguard-publisher",
+        self, send: Callable[..., object], *, max_queued: int = MAX_QUEUED, name: str = "signupguard-publisher",
     ) -> None:
         self._send = send
         self._max_queued = max_queued
@@ -59,13 +62,13 @@ class BackgroundPublisher:
     def _reset(self) -> None:
         # Called at construction and in a forked child: new lock, empty queue, no thread yet.
         self._cond = threading.Condition()
-        self._queue: deque[tuple[int, float]] = deque()  # (attempt id, not before: monotonic, 0 = now)
+        self._queue: deque[tuple[int, float, bool]] = deque()  # (attempt id, not before: monotonic, 0 = now, login)
         self._busy = 0  # ids taken from the queue whose send has not returned
         self._thread: threading.Thread | None = None
         self._pid = os.getpid()
         self.dropped = 0
 
-    def submit(self, attempt_id: int, *, hold: bool = False) -> bool:
+    def submit(self, attempt_id: int, *, hold: bool = False, login: bool = False) -> bool:
         """Queue the id for publishing; never blocks. False when dropped (the sweep will score it).
 
         ``hold``: not before ``release()`` (the end of the request) or ``HOLD_SECONDS``.
@@ -74,7 +77,7 @@ class BackgroundPublisher:
             if len(self._queue) >= self._max_queued:
                 self.dropped += 1
                 return False
-            self._queue.append((attempt_id, time.monotonic() + HOLD_SECONDS if hold else 0.0))
+            self._queue.append((attempt_id, time.monotonic() + HOLD_SECONDS if hold else 0.0, login))
             self._ensure_thread()
             self._cond.notify_all()
         return True
@@ -82,8 +85,8 @@ class BackgroundPublisher:
     def release(self) -> None:
         """Publish the held ids now (a request finished, or someone waits for a verdict)."""
         with self._cond:
-            if any(not_before for _, not_before in self._queue):
-                self._queue = deque((attempt_id, 0.0) for attempt_id, _ in self._queue)
+            if any(not_before for _, not_before, _ in self._queue):
+                self._queue = deque((attempt_id, 0.0, login) for attempt_id, _, login in self._queue)
                 self._cond.notify_all()
 
     def pending(self) -> int:
@@ -120,10 +123,13 @@ class BackgroundPublisher:
                         self._cond.wait(wait)  # held: until release() or its time is up
                     else:
                         self._cond.wait()
-                attempt_id, _ = self._queue.popleft()
+                attempt_id, _, login = self._queue.popleft()
                 self._busy += 1
             try:
-                self._send(attempt_id)
+                if login:  # its own task name (signupguard.tasks.score_login); signups' send stays one argument
+                    self._send(attempt_id, login=True)
+                else:
+                    self._send(attempt_id)
             except Exception:  # noqa: BLE001 - the thread must outlive any failure; the sweep has the attempt
                 logger.exception("signupguard: background publish of attempt %s failed", attempt_id)
             finally:

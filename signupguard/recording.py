@@ -55,10 +55,13 @@ BROKER_BACKOFF_SECONDS = 5.0
 _broker_down_until = 0.0
 
 
-def enqueue(attempt_id: int) -> bool:
-    """Send the scoring task now; False (and the attempt stays pending) if the broker is down."""
+def enqueue(attempt_id: int, *, login: bool = False) -> bool:
+    """Send the scoring task now; False (and the attempt stays pending) if the broker is down.
+
+    A login goes out as ``score_login``, a task name hosts can route apart from signups.
+    """
     global _broker_down_until
-    from signupguard.tasks import describe_error, score_attempt
+    from signupguard.tasks import describe_error, score_attempt, score_login
 
     if not _eager() and time.monotonic() < _broker_down_until:
         # Not a warning each (an outage would flood the log), but each attempt's id is findable.
@@ -66,7 +69,7 @@ def enqueue(attempt_id: int) -> bool:
                     "until the sweep scores it", attempt_id)
         return False
     try:
-        score_attempt.apply_async(args=[attempt_id], retry=False)
+        (score_login if login else score_attempt).apply_async(args=[attempt_id], retry=False)
     except Exception as exc:  # broker unreachable, misconfigured ... : the sweep will score it
         _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
         logger.warning(
@@ -93,7 +96,7 @@ def _eager() -> bool:
     return bool(score_attempt.app.conf.task_always_eager)
 
 
-def enqueue_after_commit(attempt_id: int) -> bool:
+def enqueue_after_commit(attempt_id: int, *, login: bool = False) -> bool:
     """The on-commit hook of a recorded attempt: publish its scoring task.
 
     Eager tasks (the demo, tests) run right here, as the commit's callback, so
@@ -105,10 +108,10 @@ def enqueue_after_commit(attempt_id: int) -> bool:
     """
     eager = _eager()
     if eager or not switch_setting("BACKGROUND_PUBLISH"):
-        enqueue(attempt_id)
+        enqueue(attempt_id, login=login)
         return eager
     publisher = get_publisher()
-    if publisher.submit(attempt_id, hold=current_request() is not None):
+    if publisher.submit(attempt_id, hold=current_request() is not None, login=login):
         return False
     if publisher.dropped % 1000 == 1:  # once per thousand: the broker hangs and the queue is full
         logger.warning("signupguard: publish queue full (%s dropped), attempt %s is left to the sweep",
@@ -121,11 +124,11 @@ def _enqueue_recorded(attempt: Attempt) -> None:
     attempt._signupguard_eager = enqueue_after_commit(attempt.pk)  # type: ignore[attr-defined]  # see wait_for_verdict
 
 
-def publish_in_background(attempt_id: int) -> bool:
+def publish_in_background(attempt_id: int, *, login: bool = False) -> bool:
     """What the background publisher does with an id: ``enqueue`` it (never eagerly: not on this thread)."""
     if _eager():
         return False  # tasks turned eager after the submit (tests switch brokers): the sweep has it
-    return enqueue(attempt_id)
+    return enqueue(attempt_id, login=login)
 
 
 def _new_attempt(event: Any, *, user: Any | None) -> Attempt:
@@ -257,7 +260,7 @@ def record_login(
     )
     with transaction.atomic():
         attempt = _save(event, user=user)
-        transaction.on_commit(partial(enqueue_after_commit, attempt.pk))
+        transaction.on_commit(partial(enqueue_after_commit, attempt.pk, login=True))
     return attempt
 
 

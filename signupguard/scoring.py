@@ -383,9 +383,12 @@ def sweep_cutoff() -> Any:
 
 
 def due_for_sweep(*, limit: int = 500) -> list[int]:
-    """Ids of attempts left pending too long, or claimed by a worker that died."""
+    """Ids of attempts left pending too long, or claimed by a worker that died: signups first, oldest first."""
     cutoff = sweep_cutoff()
     query = Q(state=Attempt.State.PENDING, created_at__lte=cutoff) | Q(
         state=Attempt.State.SCORING, claimed_at__lt=stale_before()
     )
-    return list(Attempt.objects.filter(query).order_by("created_at").values_list("pk", flat=True)[:limit])
+    due = Attempt.objects.filter(query).order_by("created_at").values_list("pk", flat=True)
+    # Signups' accounts are held until their verdict: a flood of failed logins must not fill the batch before them.
+    signups = list(due.filter(kind=Attempt.Kind.SIGNUP)[:limit])
+    return signups + list(due.exclude(kind=Attempt.Kind.SIGNUP)[:max(0, limit - len(signups))])

@@ -24,6 +24,7 @@ again the jobs whose publish or whose worker was lost.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from celery import shared_task
 
@@ -98,7 +99,21 @@ def _release_quietly(attempt_id: int, exc: BaseException) -> None:
 @shared_task(bind=True, name="signupguard.tasks.score_attempt", max_retries=MAX_RETRIES,
              acks_late=True, ignore_result=True)
 def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
-    """Score one attempt by primary key; safe to run twice."""
+    """Score one attempt by primary key; safe to run twice. Signups are published to it."""
+    return _score_task(self, attempt_id)
+
+
+# Logins have a task name of their own, so a host can route them (CELERY_TASK_ROUTES) to a queue and
+# workers of their own: a credential-stuffing flood of failed logins then cannot hold new signups'
+# verdicts behind its backlog. The same code as score_attempt (which still scores logins queued under it).
+@shared_task(bind=True, name="signupguard.tasks.score_login", max_retries=MAX_RETRIES,
+             acks_late=True, ignore_result=True)
+def score_login(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
+    """Score one login attempt by primary key; safe to run twice."""
+    return _score_task(self, attempt_id)
+
+
+def _score_task(self: Any, attempt_id: int) -> str:
     claimed = None
     try:
         claimed = scoring.claim(attempt_id)
