@@ -64,17 +64,13 @@ def new_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> tup
 
 
 def announce_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> None:
-    """``account_held`` for a hold just written; ``account_cleared`` for an exempt account, cleared at once.
+    """``account_held`` for a hold just written; ``account_cleared`` for an exempt account, cleared at once
+    (a host that provisions on it must hear of the accounts that never wait for a verdict too).
 
     ``new_account``: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
     """
-    if exempt:
-        # A host that provisions on account_cleared must hear of the accounts that never wait for a verdict too.
-        signals.account_cleared.send(sender=type(user), user=user, actor=None, reason="exempt account",
-                                     new_account=True)
-        get_adapter().on_cleared(user, actor=None, reason="exempt account")
-        return
-    signals.account_held.send(sender=type(user), user=user, status=PENDING, attempt=attempt, new_account=True)
+    _announce(user, CLEARED if exempt else PENDING, actor=None, reason="exempt account" if exempt else "",
+              attempt=attempt, new_account=True)
 
 
 def create_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:
@@ -174,15 +170,16 @@ def set_status(
     return change
 
 
-def _announce(user: Any, to: str, *, actor: Any | None, reason: str, attempt: Attempt | None) -> None:
-    adapter = get_adapter()
+def _announce(user: Any, to: str, *, actor: Any | None, reason: str, attempt: Attempt | None,
+              new_account: bool = False) -> None:
     sender = type(user)
+    first = {"new_account": True} if new_account else {}
     if to == BLOCKED:
         signals.revoke_credentials.send(sender=sender, user=user, actor=actor, reason=reason)
         signals.account_blocked.send(sender=sender, user=user, actor=actor, reason=reason)
-        adapter.on_blocked(user, actor=actor, reason=reason)
+        get_adapter().on_blocked(user, actor=actor, reason=reason)
     elif to == CLEARED:
-        signals.account_cleared.send(sender=sender, user=user, actor=actor, reason=reason)
-        adapter.on_cleared(user, actor=actor, reason=reason)
+        signals.account_cleared.send(sender=sender, user=user, actor=actor, reason=reason, **first)
+        get_adapter().on_cleared(user, actor=actor, reason=reason)
     else:
-        signals.account_held.send(sender=sender, user=user, status=to, attempt=attempt)
+        signals.account_held.send(sender=sender, user=user, status=to, attempt=attempt, **first)
