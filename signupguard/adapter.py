@@ -63,12 +63,15 @@ class DefaultAdapter:
         and stores usernames in lower case: "CAROL" tries carol's password),
         then as an email, which counts only when it names one account. Returns
         None when the identifier matches no account or several; never raises.
-        The username lookups are the unique index's (a failed login to an
-        unknown name is what a credential-stuffing run sends, again and again:
-        ``__iexact`` read the whole user table each time, 200-350 ms at a
-        million users on PostgreSQL). The email's reads the table where its
-        column has no index, as in Django's own user model: index
-        ``Upper("email")`` on a large one.
+        Every lookup goes through an index: a failed login to an unknown name
+        is what a credential-stuffing run sends, again and again, and it runs
+        in the request (``__iexact`` read the whole user table each time,
+        200-350 ms at a million users on PostgreSQL). So an email is looked up
+        in allauth's ``EmailAddress`` (stored in lower case, indexed), then in
+        the user model's own column only where that column is indexed; Django's
+        own ``auth.User`` has no index on ``email``, and a portal that logs in
+        by username there cannot be logged into by an address anyway.
+        Override this for a login backend of your own.
         """
         model = get_user_model()
         field = model.USERNAME_FIELD
@@ -83,8 +86,8 @@ class DefaultAdapter:
                 if user is not None:
                     return user
             identifier = email or next((c for c in typed if "@" in c), None)
-            if isinstance(identifier, str) and identifier and hasattr(model, "email"):
-                return _only(manager.filter(email__iexact=identifier))
+            if isinstance(identifier, str) and identifier:
+                return _by_email(model, identifier)
         except Exception:  # a custom user model without such fields
             return None
         return None
@@ -166,6 +169,39 @@ class DefaultAdapter:
         True by default; return False to make the account create new keys.
         """
         return True
+
+
+def _by_email(model: Any, address: str) -> Any | None:
+    """The one account with this address, found through an index or not at all (see ``resolve_login_user``)."""
+    from django.apps import apps
+
+    candidates = list(dict.fromkeys((address, address.lower())))
+    if apps.is_installed("allauth.account"):
+        from allauth.account.models import EmailAddress
+
+        owners = list(EmailAddress.objects.filter(email__in=candidates)
+                      .values_list("user_id", flat=True).distinct()[:2])
+        if owners:
+            return model._default_manager.filter(pk=owners[0]).first() if len(owners) == 1 else None
+    name = getattr(model, "EMAIL_FIELD", "email")
+    if not _indexed(model, name):
+        return None
+    return _only(model._default_manager.filter(**{f"{name}__in": candidates}))
+
+
+def _indexed(model: Any, name: str) -> bool:
+    """Whether an index leads with the model's field ``name`` (unique, ``db_index``, or in ``Meta``)."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # a user model without that field
+        return False
+    if field.unique or field.db_index:
+        return True
+    meta = model._meta
+    leading = [list(index.fields)[:1] for index in meta.indexes]
+    leading += [list(getattr(c, "fields", ()) or ())[:1] for c in meta.constraints]
+    leading += [list(fields)[:1] for fields in meta.unique_together]
+    return [name] in leading
 
 
 def _only(users: Any) -> Any | None:

@@ -220,13 +220,41 @@ def test_a_failed_login_names_the_account_as_typed_else_in_lower_case_and_a_shar
     from signupguard.adapter import get_adapter
 
     dave, other_dave = make_user("dave"), make_user("Dave")
-    make_user("erin", email="shared@example.org"), make_user("frank", email="Shared@example.org")
+    from allauth.account.models import EmailAddress
+
+    erin, frank = make_user("erin", email="erin@example.org"), make_user("frank", email="frank@example.org")
+    for user, address in ((erin, "Erin@Example.org"), (erin, "shared@example.org"), (frank, "Shared@example.org")):
+        EmailAddress.objects.create(user=user, email=address.lower())  # as allauth stores it
     adapter = get_adapter()
     assert adapter.resolve_login_user({"username": "dave"}) == dave  # as typed, first
     assert adapter.resolve_login_user({"username": "Dave"}) == other_dave
     assert adapter.resolve_login_user({"username": "DAVE"}) == dave  # as allauth stores usernames: lower case
-    assert adapter.resolve_login_user({"username": "ERIN"}).username == "erin"
+    assert adapter.resolve_login_user({"username": "ERIN"}) == erin
+    assert adapter.resolve_login_user({"email": "ERIN@example.ORG"}) == erin
+    assert adapter.resolve_login_user({"login": "erin@example.org"}) == erin
     assert adapter.resolve_login_user({"email": "shared@example.org"}) is None  # which one? unknown
+
+
+def test_a_failed_login_by_email_never_reads_an_unindexed_email_column(make_user) -> None:
+    # Django's auth.User has no index on email: a lookup there read the whole table in the request,
+    # 362 ms at a million users on PostgreSQL, for every failed login a credential-stuffing run typed
+    # as an address (found in session 35's failed-login audit).
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from signupguard.adapter import get_adapter
+
+    make_user("gina", email="gina@example.org")  # no allauth EmailAddress: created outside allauth
+    with CaptureQueriesContext(connection) as queries:
+        assert get_adapter().resolve_login_user({"username": "gina@example.org"}) is None
+    user_table = get_user_model()._meta.db_table
+    reads = [q["sql"] for q in queries.captured_queries
+             if user_table in q["sql"] and '"email"' in q["sql"].partition("WHERE")[2]]
+    assert reads == [], reads  # only the username's index and allauth's indexed addresses were asked
+    from signupguard.adapter import _indexed
+
+    assert not _indexed(get_user_model(), "email") and _indexed(get_user_model(), "username")
 
 
 def test_logins_refused_by_allauths_rate_limit_are_recorded_as_failed(
