@@ -557,6 +557,38 @@ def check_celery_app(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
     )]
 
 
+@register(TAG, deploy=True)
+def check_login_queue(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """W045 (``check --deploy``): logins scored from the signups' queue, behind which a failed-login flood
+    holds every new account (benchmarks/login_flood.py: 30-63 s, none within SYNC_WAIT)."""
+    try:
+        app = _loaded_celery_app()
+        if not celery_app_loaded() or app.conf.task_always_eager:
+            return []  # no queue at all (or W041 says why none is known)
+        from celery.app.routes import Router, prepare
+
+        # A router of its own: the app's is cached at the first publish.
+        router = Router(prepare(app.conf.task_routes), app.amqp.queues, True, app=app)
+        login, signup = (_queue_name(router.route({}, name, (), {}))
+                         for name in ("signupguard.tasks.score_login", "signupguard.tasks.score_attempt"))
+    except Exception:  # noqa: BLE001 - a router of the host's own that needs real arguments: do not guess
+        return []
+    if login != signup:
+        return []
+    return [Warning(
+        f"Logins and signups are scored from one Celery queue ({signup!r}): a flood of failed logins queues "
+        "new signups behind it, and their accounts stay held past SYNC_WAIT.",
+        hint='Set CELERY_TASK_ROUTES = {"signupguard.tasks.score_login": {"queue": "logins"}} and run workers '
+        f"with -Q {signup},logins (README, Production layout).",
+        obj="CELERY_TASK_ROUTES", id="signupguard.W045",
+    )]
+
+
+def _queue_name(route: Mapping[str, Any]) -> str:
+    queue = route.get("queue")
+    return str(getattr(queue, "name", queue))
+
+
 @register(TAG)
 def check_velocity_pruning(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     from django.conf import settings

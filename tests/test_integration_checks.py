@@ -164,3 +164,28 @@ def test_a_user_model_routed_away_from_the_default_database_is_an_error_too() ->
 
     with override_settings(DATABASE_ROUTERS=[f"{__name__}.UsersElsewhere"]):
         assert [m.id for m in check_database_routing()] == ["signupguard.E046"]
+
+
+def test_logins_scored_from_the_signups_queue_are_a_deploy_warning(monkeypatch) -> None:
+    from celery import Celery, _state
+    from django.core.checks.registry import registry
+
+    from signupguard.checks import check_login_queue
+
+    def loaded(**conf) -> None:
+        app = Celery("portal", set_as_current=False)
+        app.conf.update(broker_url="redis://127.0.0.1:6379/0", **conf)
+        monkeypatch.setattr(_state._tls, "current_app", app)
+
+    loaded()
+    assert [m.id for m in check_login_queue()] == ["signupguard.W045"]
+    assert "-Q celery,logins" in check_login_queue()[0].hint
+    loaded(task_routes={"signupguard.tasks.score_login": {"queue": "logins"}})
+    assert check_login_queue() == []
+    loaded(task_routes={"signupguard.tasks.*": {"queue": "scoring"}})  # both on one queue again
+    assert [m.id for m in check_login_queue()] == ["signupguard.W045"]
+    loaded(task_always_eager=True)  # scored in the request: no queue
+    assert check_login_queue() == []
+    # Only under `check --deploy`: a development machine has no flood to fear.
+    assert check_login_queue in registry.get_checks(include_deployment_checks=True)
+    assert check_login_queue not in registry.get_checks(include_deployment_checks=False)
