@@ -19,6 +19,7 @@ the variables onto it.
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from pathlib import Path
@@ -46,6 +47,18 @@ def env_number(name: str, default: float, kind: type = float) -> float:
         return kind(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={value!r} is not {'a whole number' if kind is int else 'a number'}") from None
+
+
+def env_interval(name: str, default: float) -> float:
+    """Seconds between runs of a beat task: above 0 and finite, else a clear error naming the variable.
+
+    Beat sends a task whose interval is 0 or negative on every tick (thousands a second, flooding the
+    broker), and one of ``inf`` or ``nan`` stops beat at start: neither is a way to turn a task off.
+    """
+    value = env_number(name, default)
+    if not 0 < value < math.inf:  # nan fails both comparisons
+        raise ImproperlyConfigured(f"{name}={os.environ[name].strip()!r} is not a number of seconds above 0")
+    return value
 
 
 def env_list(name: str) -> list[str]:
@@ -209,12 +222,12 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     "signupguard-sweep-pending": {
         "task": "signupguard.tasks.sweep_pending",
-        "schedule": env_number("SIGNUPGUARD_SWEEP_INTERVAL", 60.0),
+        "schedule": env_interval("SIGNUPGUARD_SWEEP_INTERVAL", 60.0),
     },
     # Without it the database velocity store's tables only grow.
     "signupguard-prune-velocity": {
         "task": "signupguard.tasks.prune_velocity",
-        "schedule": env_number("SIGNUPGUARD_PRUNE_INTERVAL", 3600.0),
+        "schedule": env_interval("SIGNUPGUARD_PRUNE_INTERVAL", 3600.0),
     },
     # Deletes nothing unless SIGNUPGUARD["ATTEMPT_RETENTION_DAYS"] is set.
     "signupguard-prune-attempts": {"task": "signupguard.tasks.prune_attempts", "schedule": 86400.0},

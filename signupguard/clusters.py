@@ -486,14 +486,20 @@ def _publish(*, countdown: float) -> bool:
 
 
 def scoring_waiting() -> bool:
-    """Whether scoring work waits for the workers: an attempt committed in the last seconds and not yet scored.
+    """Whether scoring work waits for the workers: a task this worker reserved, or a signup committed in the
+    last seconds and not yet scored.
 
     Asked of the database, not the broker: a worker's consumer may already
     have popped the next message from the broker (it waits on the queue
     while a task runs), where neither the queue nor the worker's reserved
     requests show it. Every scoring task is for such an attempt, committed
     before its task is published. (An attempt whose publish was lost stops
-    counting after ``COALESCE_SECONDS``; the sweep scores it.)
+    counting after ``COALESCE_SECONDS``; the sweep scores it.) Logins count
+    only once this worker holds their task: a login's account is not held
+    while it waits, and logins routed to workers of their own (README,
+    Production layout) kept every signups' worker from linking while a flood
+    of failed logins waited there (a new signup linked after
+    ``LINK_MAX_DELAY``, 30 s, instead of within 3 s).
     """
     from celery.worker import state
 
@@ -501,7 +507,8 @@ def scoring_waiting() -> bool:
         if request.name != LINK_TASK and request not in state.active_requests:
             return True
     recent = timezone.now() - timedelta(seconds=COALESCE_SECONDS)
-    return Attempt.objects.filter(state=Attempt.State.PENDING, created_at__gte=recent).exists()
+    return Attempt.objects.filter(state=Attempt.State.PENDING, created_at__gte=recent,
+                                  kind=Attempt.Kind.SIGNUP).exists()
 
 
 def _strongly_linked_to_blocked(user_id: int) -> bool:

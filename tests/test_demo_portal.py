@@ -373,6 +373,20 @@ def test_a_number_variable_that_is_no_number_names_itself(tmp_path: Path, name: 
     assert f"ImproperlyConfigured: {name}={value!r} is not a" in result.stderr
 
 
+@pytest.mark.parametrize("name, value", [("SIGNUPGUARD_SWEEP_INTERVAL", "0"), ("SIGNUPGUARD_SWEEP_INTERVAL", "-60"),
+                                         ("SIGNUPGUARD_SWEEP_INTERVAL", "nan"), ("SIGNUPGUARD_PRUNE_INTERVAL", "0"),
+                                         ("SIGNUPGUARD_PRUNE_INTERVAL", "inf")])
+def test_a_beat_interval_that_is_not_above_0_and_finite_names_itself(tmp_path: Path, name: str, value: str) -> None:
+    # Read as they were, beat sent the task with interval 0 on every tick (4,937 sweeps in 5 s into the broker,
+    # found in an audit) and stopped at start on inf or nan: the settings refuse them instead.
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNUPGUARD_", "DATABASE_URL", "CELERY_", "REDIS_URL"))}
+    base.update(DJANGO_SETTINGS_MODULE="config.settings", SIGNUPGUARD_VAR_DIR=str(tmp_path), **{name: value})
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=base,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: {name}={value!r} is not a number of seconds above 0" in result.stderr
+
+
 def test_number_variables_set_empty_or_valid_are_read(tmp_path: Path) -> None:
     code = ("import json; from django.conf import settings as s;"
             "print(json.dumps([s.SIGNUPGUARD['SYNC_WAIT'], s.CELERY_BEAT_SCHEDULE, s.DATABASES['default']['CONN_MAX_AGE']],"

@@ -79,6 +79,26 @@ def test_the_pass_makes_way_for_an_attempt_waiting_to_be_scored(signup_request: 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("celery_eager", "fresh_engine")
+def test_the_pass_does_not_wait_for_logins_queued_for_other_workers(signup_request: Any, make_user: Any) -> None:
+    # Logins routed to a queue of their own (README, Production layout): a flood of failed logins waiting
+    # there kept the signups' worker from linking until LINK_MAX_DELAY (30 s; found in an audit).
+    from signupguard.recording import record_login
+
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), celery_broker(DEAD_BROKER_URL):
+        scored = _signup(signup_request, make_user, "203.0.113.1")
+        scoring.score_attempt(scored.pk)
+        for n in range(3):
+            record_login(signup_request(f"198.51.100.{n}"), success=False,
+                         credentials={"username": f"victim{n}", "password": "********"})
+        assert Attempt.objects.filter(kind="login", state="pending").count() == 3  # their tasks elsewhere
+        assert not clusters.scoring_waiting()
+        assert clusters.link_pending(should_yield=clusters.scoring_waiting) == (1, False)
+        _signup(signup_request, make_user, "203.0.113.2")  # a signup's account is held until its verdict
+        assert clusters.scoring_waiting()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("celery_eager", "fresh_engine")
 def test_a_lost_linking_task_is_made_up_by_the_sweep_with_its_retroactive_review(
     signup_request: Any, make_user: Any, caplog: pytest.LogCaptureFixture,
 ) -> None:
