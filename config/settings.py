@@ -7,6 +7,7 @@ Production switches every part through the environment alone:
 
     DATABASE_URL=postgres://...        the portal's database
     CELERY_BROKER_URL=redis://...      a real broker; run `celery -A config worker`
+    SIGNUPGUARD_LOGIN_QUEUE=logins     logins scored from their own queue (workers: -Q celery,logins)
                                        and `celery -A config beat` (the sweep, velocity pruning)
     REDIS_URL=redis://...              velocity counters in Redis
     SIGNUPGUARD_GEOIP_ASN / _CITY / _ANONYMOUS   MaxMind databases
@@ -212,6 +213,10 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if CELERY_TASK_ALWAYS_EAGER:
     CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
+# SIGNUPGUARD_LOGIN_QUEUE=logins scores logins from a queue of their own, so a flood of failed logins does
+# not queue new signups behind it (README, Production layout): workers then run with -Q celery,logins.
+_login_queue = os.environ.get("SIGNUPGUARD_LOGIN_QUEUE", "").strip()
+CELERY_TASK_ROUTES = {"signupguard.tasks.score_login": {"queue": _login_queue}} if _login_queue else {}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker that is down must not hold the signup request for long: the
 # attempt stays pending and the sweep picks it up.

@@ -395,3 +395,15 @@ def test_number_variables_set_empty_or_valid_are_read(tmp_path: Path) -> None:
                                                         "DATABASE_CONN_MAX_AGE": "60"}, tmp_path))
     assert sync == 0.5 and age == 60
     assert sorted(entry["schedule"] for entry in beat.values())[:2] == [60.0, 3600.0]
+
+
+def test_the_login_queue_variable_routes_logins_and_quiets_the_deploy_warning(tmp_path: Path) -> None:
+    # `check --deploy` warns (W045) while logins share the signups' queue; SIGNUPGUARD_LOGIN_QUEUE routes them.
+    code = ("import django, json; django.setup(); from config.celery import app;"
+            "from signupguard.checks import check_login_queue;"
+            "print(json.dumps([app.conf.task_routes, [m.id for m in check_login_queue()]]))")
+    broker = {"CELERY_BROKER_URL": "redis://127.0.0.1:6390/0"}  # never connected to: routing is read, not used
+    assert json.loads(_portal_python(code, broker, tmp_path)) == [{}, ["signupguard.W045"]]
+    routed = json.loads(_portal_python(code, {**broker, "SIGNUPGUARD_LOGIN_QUEUE": " logins "}, tmp_path))
+    assert routed == [{"signupguard.tasks.score_login": {"queue": "logins"}}, []]
+    assert json.loads(_portal_python(code, {}, tmp_path)) == [{}, []]  # the embedded default scores in the request
