@@ -25,7 +25,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from signupguard import render_tokens, signals
@@ -33,7 +33,7 @@ from signupguard.adapter import get_adapter
 from signupguard.clusters import needs_link
 from signupguard.conf import number_setting, seconds_setting, sg_settings, switch_setting
 from signupguard.context import parse_event
-from signupguard.models import Attempt, StatusChange
+from signupguard.models import AccountStatus, Attempt, StatusChange
 from signupguard.retroactive import left_to_linking
 from signupguard.status import BLOCKED, CLEARED, DECISION_STATUS, PENDING, REVIEW, set_status
 
@@ -138,38 +138,56 @@ def _rule_reason(text: str, feature: str) -> dict[str, Any]:
     return {"feature": feature, "contribution": 0.0, "text": text}
 
 
+# A fingerprint with more attempts than this (one phone model in one zone and language) is checked from
+# the blocked accounts' side (_used_by_blocked).
+CROWDED_DEVICE = 1000
+
+
+def _used_by_blocked(attempt: Attempt, device: Q) -> bool:
+    """Whether another, blocked, account has an attempt on this fingerprint matching ``device``.
+
+    On a crowded fingerprint PostgreSQL, told there are many blocked accounts, expects one among the
+    first rows and reads the whole table when none is there (238 ms at 50,000 attempts on the device
+    and 25,000 blocked accounts elsewhere; docs/benchmarks.md, session 36). There each blocked account
+    is looked up in sg_attempt_user_device instead, a scalar subquery so the plan cannot turn back.
+    """
+    on_device = Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint)
+    if not on_device[CROWDED_DEVICE:].exists():
+        return (on_device.filter(device, user__signupguard_status__status=BLOCKED)
+                .exclude(user_id=attempt.user_id).exists())
+    used = on_device.filter(device, user_id=OuterRef("user_id")).order_by().values("pk")[:1]  # any one, unsorted
+    return (AccountStatus.objects.filter(status=BLOCKED).exclude(user_id=attempt.user_id)
+            .annotate(used=Subquery(used)).filter(used__isnull=False).exists())
+
+
 def linked_to_blocked(attempt: Attempt) -> bool:
     """Whether this attempt's device was seen on another, blocked, account."""
     if not attempt.device_fingerprint or not switch_setting("REVIEW_LINKED_BLOCKED_DEVICES"):
         return False
-    blocked = (Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint,
-                                      user__signupguard_status__status=BLOCKED)
-               .exclude(user_id=attempt.user_id))
     device = (attempt.enrichment or {}).get("device") or {}
     identity = device.get("identity") if isinstance(device, dict) else None
+    same_device = Q()
     if identity:
         # The same device is the fingerprint with the same clock and languages (DeviceInfo.identity), as
         # for the cluster links: owners of one phone model share a bare fingerprint worldwide, and one
         # blocked stranger on it must not hold them all. Attempts stored without an identity still match.
-        blocked = blocked.filter(Q(enrichment__device__identity=identity)
-                                 | Q(enrichment__device__identity__isnull=True))
+        same_device = Q(enrichment__device__identity=identity) | Q(enrichment__device__identity__isnull=True)
     # Owners of one model in one country still share the identity. An account that used this device
     # before (its signup or a login) is not held by a blocked account that came to it later, nor by one
     # that came before a reviewer approved it on it: one blocked stranger re-held an approved customer at
     # every login. Its cluster (a strong device link) is the retroactive action's to judge.
-    own = Attempt.objects.filter(user_id=attempt.user_id, device_fingerprint=attempt.device_fingerprint,
-                                 created_at__lt=attempt.created_at).filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True))
-    if identity:
-        own = own.filter(Q(enrichment__device__identity=identity) | Q(enrichment__device__identity__isnull=True))
+    own = (Attempt.objects.filter(same_device, user_id=attempt.user_id, device_fingerprint=attempt.device_fingerprint,
+                                  created_at__lt=attempt.created_at)
+           .filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True)))
     first = own.order_by("created_at").values_list("created_at", flat=True).first()
     if first is None:
-        return blocked.exists()
+        return _used_by_blocked(attempt, same_device)
     from signupguard.models import Label
 
     if Label.objects.filter(attempt__user_id=attempt.user_id, source=Label.Source.REVIEWER,
                             label=Label.Value.LEGIT, at__gte=first).exists():
         return False  # a reviewer approved it since it first used this device
-    return blocked.filter(created_at__lte=first).exists()
+    return _used_by_blocked(attempt, same_device & Q(created_at__lte=first))
 
 
 # The rules on accounts per device and per address, and the window each counts over.

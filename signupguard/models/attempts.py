@@ -99,6 +99,8 @@ class Attempt(models.Model):
             models.Index(fields=["user", "created_at"], name="sg_attempt_user_created"),
             # Linking: one device or /24 across accounts within a window.
             models.Index(fields=["device_fingerprint", "created_at"], name="sg_attempt_device_created"),
+            # The blocked-device check on a crowded fingerprint: has this blocked account used it (scoring).
+            models.Index(fields=["user", "device_fingerprint"], name="sg_attempt_user_device"),
             models.Index(fields=["ip_prefix", "created_at"], name="sg_attempt_prefix_created"),
             # The console's ASN filter (asn = ...: implies NOT NULL, on SQLite and PostgreSQL alike).
             models.Index(fields=["asn"], condition=models.Q(asn__isnull=False), name="sg_attempt_asn"),
