@@ -20,6 +20,7 @@ from __future__ import annotations
 import mmap
 import multiprocessing
 import os
+import signal
 from collections import deque
 from itertools import islice
 from typing import Any, Callable, Iterator
@@ -57,6 +58,10 @@ def default_workers() -> int:
 
 def _start_worker() -> None:
     global _worker
+    # Pool.terminate stops workers with SIGTERM. Inherited from the command (TerminableCommand), its
+    # Python-level handler could leave a worker blocked on the pool's queue lock, and the command
+    # waiting for it for ever (make model hung at the end of a file's features, sessions 35-36).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # This process's velocity stage is the pipeline's bound: the workers yield
     # the cores to it and work in the time it leaves (1M events: 107 -> 96 s, docs/benchmarks.md).
     os.nice(_WORKER_NICENESS)
@@ -163,6 +168,9 @@ def featurise_in_parallel(
                     block[:, EVENT_FEATURES:] = velocity_rows(flats[labelled], np.array(presence))
                 if progress:
                     progress(len(meta) + len(bad))
+            # Done: the workers leave on the pool's sentinel, not by a signal (the with block's terminate).
+            pool.close()
+            pool.join()
     finally:
         _source = None
     return rows
