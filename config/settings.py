@@ -7,8 +7,8 @@ Production switches every part through the environment alone:
 
     DATABASE_URL=postgres://...        the portal's database
     CELERY_BROKER_URL=redis://...      a real broker; run `celery -A config worker`
-    SIGNUPGUARD_LOGIN_QUEUE=logins     logins scored from their own queue (workers: -Q celery,logins)
                                        and `celery -A config beat` (the sweep, velocity pruning)
+    SIGNUPGUARD_LOGIN_QUEUE=logins     logins scored from their own queue (workers: -Q celery,logins)
     REDIS_URL=redis://...              velocity counters in Redis
     SIGNUPGUARD_GEOIP_ASN / _CITY / _ANONYMOUS   MaxMind databases
     SIGNUPGUARD_TRUSTED_PROXIES=10.0.0.1,10.1.0.0/16   reverse proxies
