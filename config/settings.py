@@ -237,6 +237,10 @@ CELERY_BEAT_SCHEDULE = {
     # Deletes nothing unless SIGNUPGUARD["ATTEMPT_RETENTION_DAYS"] is set.
     "signupguard-prune-attempts": {"task": "signupguard.tasks.prune_attempts", "schedule": 86400.0},
 }
+# Beat's record of each entry's last run: in var/ with the portal's other files, not in whatever directory
+# beat was started from (the scheduler makes the directory when beat starts).
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULER = "config.celery:Scheduler"
 
 # ---------------------------------------------------------------- SignupGuard
 GEOIP_DIR = VAR_DIR / "geoip"

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,27 @@ def test_demo_setup_and_check_pass(tmp_path: Path) -> None:
     assert (tmp_path / "geoip" / "GeoLite2-ASN.mmdb").is_file() and (tmp_path / "geoip" / "GeoLite2-City.mmdb").is_file()
     result = _manage("check", tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_beat_keeps_its_schedule_in_var_not_where_it_was_started(tmp_path: Path) -> None:
+    # `celery -A config beat` wrote celerybeat-schedule into its working directory; var/ need not exist yet.
+    var, started_in = tmp_path / "var", tmp_path / "cwd"
+    started_in.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNUPGUARD_", "DATABASE_URL", "CELERY_", "REDIS_URL"))}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", SIGNUPGUARD_VAR_DIR=str(var), PYTHONPATH=str(ROOT),
+               DATABASE_URL=f"sqlite:///{tmp_path / 'portal.sqlite3'}")
+    beat = subprocess.Popen([sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO"], cwd=started_in,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while (not list(var.glob("celerybeat-schedule*")) and not list(started_in.iterdir())
+               and beat.poll() is None and time.monotonic() < deadline):
+            time.sleep(0.1)
+    finally:
+        beat.terminate()
+        output = beat.communicate(timeout=30)[0].decode(errors="replace")
+    assert list(var.glob("celerybeat-schedule*")), output
+    assert not list(started_in.iterdir()), output
 
 
 def test_no_missing_migrations(tmp_path: Path) -> None:
