@@ -12,6 +12,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from signupguard.evaluation import baseline_flags, rates
+from signupguard.extras import install_hint
 
 
 def _png(fig: Any) -> str:
@@ -53,7 +54,7 @@ def write_report(
         note = ""
     except ImportError:  # matplotlib is the optional `report` extra: the tables and metrics still help
         images = []
-        note = "<p>Plots need matplotlib: <code>pip install 'django-signupguard[report]'</code>.</p>"
+        note = f"<p>Plots need matplotlib: <code>{html.escape(install_hint('report'), quote=False)}</code>.</p>"
     _write(path, metadata, labels, signup, flags, images, note, review, block)
 
 

@@ -6,6 +6,7 @@ import math
 
 from django.core.management.base import CommandError, CommandParser
 
+from signupguard.extras import install_hint
 from signupguard.simulation import MAX_DAYS, MAX_LEGIT, MAX_SCALE
 from signupguard.simulation.signals import CONTRACT_MINIMUM, SIGNALS
 
@@ -55,7 +56,7 @@ class Command(TerminableCommand):
             from signupguard.simulation.parameters import parse_params
             from signupguard.simulation.run import resolve_campaigns, simulate
         except ImportError as exc:
-            raise CommandError(f"the simulator needs its extra: pip install 'django-signupguard[simulator]' ({exc})") from None
+            raise CommandError(f"the simulator needs its extra: {install_hint('simulator')} ({exc})") from None
         if options["list_campaigns"]:
             self._list_campaigns()
             return
