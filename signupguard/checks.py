@@ -459,7 +459,8 @@ def check_form_token_cache(app_configs: Any = None, **kwargs: Any) -> list[Check
         f"{obj} = {alias!r} {problem}: a form render token posted again with another signup, scored by "
         "another process or later, still claims its fill time.",
         hint="Point it at a cache every scoring process shares (Django's RedisCache or Memcached; the database "
-        f"cache with OPTIONS['MAX_ENTRIES'] >= {MIN_TOKEN_ENTRIES:,}), or set it to None and silence this check.",
+        f"cache with OPTIONS['MAX_ENTRIES'] >= {MIN_TOKEN_ENTRIES:,}), or set it to None to spend no tokens (replayed "
+        "forms then go unnoticed).",
         obj=obj, id="signupguard.W043",
     )]
 
