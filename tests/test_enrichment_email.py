@@ -221,3 +221,24 @@ def test_fast_path_agrees_with_email_validator():
             assert info.domain == expected.domain.lower(), raw
         checked += 1
     assert accepted > 300, "the generator should produce a fair share of valid addresses"
+
+
+@pytest.mark.parametrize("raw", ["bot@mai\u00adlinator.com", "bot@mailinator\u200b.com", "bot@mail\u200dinator.com",
+                                 "bot@mailinator\u2060.com", "bot@MAILINATOR\ufeff.com"])
+def test_invisible_characters_django_drops_from_a_domain_leave_its_mailbox(raw):
+    # Django accepts the address and mails punycode(domain): IDNA 2003 maps a soft hyphen, zero-width and
+    # word-joiner characters to nothing. Read as typed, this throw-away address was valid=False with no
+    # disposable flag and no mailbox for velocity and links (found in an audit).
+    from django.core.validators import validate_email as django_validate
+    from django.utils.encoding import punycode
+
+    django_validate(raw)
+    assert punycode(raw.rpartition("@")[2]).lower() == "mailinator.com"
+    info = analyse_email(raw)
+    assert (info.valid, info.disposable) == (True, True)
+    assert (info.domain, info.normalized) == ("mailinator.com", "bot@mailinator.com")
+
+
+def test_a_provider_domain_with_a_soft_hyphen_keeps_the_providers_aliasing():
+    info = analyse_email("j.o.h.n+farm@gm\u00adail.com")
+    assert (info.freemail, info.normalized, info.plus_tag, info.dots_removed) == (True, "john@gmail.com", True, 3)

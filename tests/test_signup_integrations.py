@@ -63,3 +63,16 @@ def test_dj_rest_auth_register_serializer_records_the_signup(rf, django_user_mod
     assert attempt.raw["device"] == DEVICE and attempt.raw["form"] == {"fill_ms": 900}
     assert attempt.ip == "89.160.20.112" and attempt.raw["email"] == "bob@example.org"
     assert account_status(user) == "cleared"
+
+
+def test_an_allauth_signup_at_a_disposable_domain_with_a_soft_hyphen_is_scored_as_that_domain(
+        client, django_capture_on_commit_callbacks) -> None:
+    # allauth (Django's EmailValidator) takes the address, and the confirmation mail goes to mailinator.com.
+    data = {"username": "bot", "email": "bot@mai\u00adlinator.com", "password1": "A-long-pass-123",
+            "password2": "A-long-pass-123"}
+    with override_settings(SIGNUPGUARD=ALLOW_ALL), django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", data, REMOTE_ADDR="81.2.69.160")
+    assert response.status_code == 302, response.content[:500]
+    attempt = Attempt.objects.get()
+    assert (attempt.email_domain, attempt.email_normalized) == ("mailinator.com", "bot@mailinator.com")
+    assert attempt.enrichment["email"]["disposable"] is True

@@ -150,9 +150,27 @@ def _validate(text: str) -> tuple[str, str, str] | None:
     try:
         result = validate_email(text, check_deliverability=False)
     except (EmailNotValidError, ValueError, TypeError):
-        return None
+        sent = _as_django_sends(text)
+        return _validate(sent) if sent is not None else None
     ascii_domain = (result.ascii_domain or result.domain).lower()
     return result.local_part, result.domain.lower(), ascii_domain
+
+
+def _as_django_sends(text: str) -> str | None:
+    """``text`` with its non-ASCII domain as Django's mail goes to it (the IDNA 2003 codec); None if no other.
+
+    Django's ``EmailValidator`` accepts a domain with a soft hyphen or a zero-width character, which
+    IDNA 2003 maps to nothing, and ``sanitize_address`` sends to ``punycode(domain)``: the mail for
+    ``bot@mai\\u00adlinator.com`` goes to mailinator.com. email-validator (IDNA 2008) refuses such a
+    domain, and read as typed the throw-away address had no disposable domain and no mailbox.
+    """
+    local, at, domain = text.rpartition("@")
+    if not at or domain.isascii():
+        return None
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:  # a label IDNA 2003 refuses too: Django refuses the address
+        return None
 
 
 def _overlong_tag_mailbox(text: str) -> str | None:
