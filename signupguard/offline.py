@@ -14,6 +14,7 @@ their content, so a million-event file replays in well under a gigabyte.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import gzip
 import io
@@ -233,20 +234,42 @@ def _gunzip(data: bytes, name: str) -> bytes:
         raise OSError(f"{name} is gzip-compressed but cannot be decompressed: {exc}") from None
 
 
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # Windows PowerShell 5's `>` and Out-File write UTF-16
+
+
+def _utf8(data: bytes, name: str) -> bytes:
+    """``data`` as UTF-8 when it is UTF-16 text after its byte-order mark, else as it is; OSError when undecodable.
+
+    Read as it is, every line of such a file was "not valid JSON" (the first one blamed on old Mac line endings).
+    """
+    if not data.startswith(_UTF16):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise OSError(f"{name} is UTF-16 text (it starts with a byte-order mark) but cannot be decoded: "
+                      f"{exc.reason} at byte {exc.start}") from None
+
+
+def _readable(data: bytes, name: str) -> bytes:
+    """The JSON Lines bytes of a whole file's ``data``: decompressed, then as UTF-8."""
+    return _utf8(_gunzip(data, name), name)
+
+
 def _open(path: Path | str) -> IO[bytes]:
-    """The events to read: a file as it is, or in memory (standard input, a pipe, a gzip file)."""
+    """The events to read: a file as it is, or in memory (standard input, a pipe, a gzip or UTF-16 file)."""
     if str(path) == "-":
         # Standard input cannot be re-read: keep it in memory.
-        return io.BytesIO(_gunzip(sys.stdin.buffer.read(), "standard input"))
+        return io.BytesIO(_readable(sys.stdin.buffer.read(), "standard input"))
     stream = open(path, "rb")
     if not stream.seekable():  # a pipe, such as bash's <(zcat events.jsonl.gz)
         with stream:
-            return io.BytesIO(_gunzip(stream.read(), str(path)))
-    gzipped = stream.read(2) == _GZIP
+            return io.BytesIO(_readable(stream.read(), str(path)))
+    start = stream.read(2)
     stream.seek(0)
-    if gzipped:  # time order jumps around the file: decompressed whole, as a pipe is read
+    if start == _GZIP or start in _UTF16:  # time order jumps around the file: converted whole, as a pipe is read
         with stream:
-            return io.BytesIO(_gunzip(stream.read(), str(path)))
+            return io.BytesIO(_readable(stream.read(), str(path)))
     return stream
 
 

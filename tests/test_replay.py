@@ -359,6 +359,39 @@ def test_training_keeps_the_first_event_of_a_file_with_a_byte_order_mark(tmp_pat
     assert bad == [] and data.bad_lines == 0 and len(data.y) == 5 and data.event_ids[0] == "e-0"
 
 
+def _utf16_file(tmp_path: Path) -> Path:
+    """Five events as Windows PowerShell 5 writes text (`>`, Out-File): UTF-16 after a byte-order mark, CRLF."""
+    path = tmp_path / "events.jsonl"
+    lines = [json.dumps(make_event(n, label="legit", username=f"jos\u00e9{n}")) for n in range(5)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    return path
+
+
+def test_a_utf16_file_replays_as_its_utf8_text(tmp_path: Path) -> None:
+    # Every line was a bad event ("not valid JSON"), the first one blamed on old Mac line endings.
+    source = _utf16_file(tmp_path)
+    rows, errors, summary = _replayed(source, tmp_path / "out.jsonl")
+    source.write_bytes(source.read_bytes().decode("utf-16").encode("utf-8"))
+    assert errors == "" and "0 bad lines" in summary
+    assert rows == _replayed(source, tmp_path / "utf8.jsonl")[0] and len(rows) == 5
+
+
+def test_training_reads_a_utf16_file(tmp_path: Path) -> None:
+    from signupguard.offline import build_dataset
+
+    bad: list = []
+    data = build_dataset(_utf16_file(tmp_path), on_bad=bad.append, workers=0)
+    assert bad == [] and data.bad_lines == 0 and data.event_ids == [f"e-{n}" for n in range(5)]
+
+
+def test_a_utf16_file_cut_inside_a_character_is_a_clear_error(tmp_path: Path) -> None:
+    source = _utf16_file(tmp_path)
+    source.write_bytes(source.read_bytes()[:-1])
+    with pytest.raises(CommandError, match="events.jsonl is UTF-16 text .* cannot be decoded") as refused:
+        call_command("signupguard_replay", str(source), "--out", str(tmp_path / "o"))
+    assert refused.value.returncode == 1 and not (tmp_path / "o").exists()
+
+
 def _replayed(source: Path, out: Path, *args: str) -> tuple[list[dict], str, str]:
     """signupguard_replay's (output rows, standard error, summary)."""
     stdout, stderr, saved = io.StringIO(), io.StringIO(), sys.stderr
