@@ -248,12 +248,16 @@ def _safe_get(data: Mapping[str, Any], key: str) -> Any:
         return None
 
 
-def snapshot(request: Any, *, received_at: datetime | None = None) -> Snapshot:
-    """Read the request once; never raises."""
+def snapshot(request: Any, *, received_at: datetime | None = None, body: bool = True) -> Snapshot:
+    """Read the request once; never raises.
+
+    ``body=False``: without the device and form (None), for a caller that was
+    given both: the body is then neither parsed again nor cleaned.
+    """
     django_request = getattr(request, "_request", request)
     meta = getattr(django_request, "META", None)
     meta = meta if isinstance(meta, Mapping) else {}
-    data, device, form = _body_data(request)
+    data, device, form = _body_data(request) if body else (None, None, None)
     return Snapshot(
         received_at=received_at or datetime.now(timezone.utc),
         ip=client_ip(meta),
@@ -263,15 +267,21 @@ def snapshot(request: Any, *, received_at: datetime | None = None) -> Snapshot:
     )
 
 
-def request_snapshot(request: Any) -> Snapshot:
-    """The snapshot the middleware attached, else one taken now."""
+def request_snapshot(request: Any, *, body: bool = True) -> Snapshot:
+    """The snapshot the middleware attached, else one taken now.
+
+    ``body=False`` (the caller has the device and form): the attached one if
+    it was already taken, else one without the body, not kept on the request.
+    """
     taken = getattr(getattr(request, "_request", request), "signupguard", None)
     if taken is not None:
         try:
-            return taken.snapshot
+            if body or "snapshot" in vars(taken):
+                return taken.snapshot
+            return snapshot(taken.request, received_at=taken.received_at, body=False)
         except Exception:
             pass
-    return snapshot(request)
+    return snapshot(request, body=body)
 
 
 def build_event(

@@ -176,7 +176,8 @@ def record_signup(
     users leave the signup request already cleared. Calling it twice for one
     user returns the first attempt.
     """
-    snap = request_snapshot(request)
+    # Given both, the body's own device and form would only be replaced: not read at all.
+    snap = request_snapshot(request, body=device is None or form is None)
     if device is not None:
         # What a client sent: the collector's JSON string, an object, or another JSON value (dropped).
         snap.device = clean_device(dict(device) if isinstance(device, Mapping) else device)

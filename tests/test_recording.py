@@ -250,3 +250,28 @@ def test_record_signup_drops_a_form_value_that_is_no_object(signup_request, make
     attempt.refresh_from_db()
     assert attempt.state == "scored" and attempt.raw["device"]["fingerprint"] == "fp-1"
     assert "fill_ms" not in (attempt.raw.get("form") or {})
+
+
+# A JSON client's view passes the device and form it parsed (the demo's API does): the body's own would only be
+# replaced, so the request's snapshot is taken without reading the body again (a second JSON parse, device clean
+# and render-token check on every such signup).
+@pytest.mark.django_db
+@override_settings(SIGNUPGUARD=MEMORY)
+def test_a_signup_given_device_and_form_does_not_read_them_from_the_body(signup_request, make_user) -> None:
+    from signupguard.collector import sign_render_time
+    from signupguard.middleware import RequestCapture
+
+    request = signup_request(data={DEVICE_FIELD: json.dumps({"fingerprint": "fp-body"})})
+    request.signupguard = RequestCapture(request)
+    attempt = record_signup(request, make_user(), device={"fingerprint": "fp-given"},
+                            form={"ts": sign_render_time(), "honeypot": ""})
+    assert attempt.raw["device"] == {"fingerprint": "fp-given"}
+    assert attempt.raw["form"]["signed"] is True and attempt.raw["form"]["honeypot"] == ""
+    assert attempt.raw["ip"] == "81.2.69.160" and attempt.raw["headers"]["user-agent"]
+    assert "snapshot" not in vars(request.signupguard)  # the body was not read: no snapshot kept for later
+    # Given one of them only, the other still comes from the body, through the request's snapshot.
+    second = signup_request(data={DEVICE_FIELD: json.dumps({"fingerprint": "fp-body"})})
+    second.signupguard = RequestCapture(second)
+    attempt = record_signup(second, make_user(), form={"fill_ms": 9000})
+    assert attempt.raw["device"]["fingerprint"] == "fp-body" and attempt.raw["form"] == {"fill_ms": 9000}
+    assert "snapshot" in vars(second.signupguard)
