@@ -12,6 +12,16 @@ Only linked accounts have a cluster: an account that shares nothing with
 anyone is not a campaign, and a singleton row per signup would only slow the
 console down.
 
+The aggregates (size, blocked count and share, first and last seen, top
+attributes) are kept incrementally where the cluster's lock is held: an
+account joining adds itself and its links (``_grow``), a block or its end
+moves the blocked count by one (``count_blocked``). At a farm's 20,000
+accounts recounting them on every link and every block cost O(n) each,
+O(n^2) for the farm. A new cluster, a merge of clusters, ``refresh``
+(retention, erasure, bulk moves in ``deferred_refresh``) and every growth of
+the size by 1/``GROWTH`` recount them exactly; between those recounts only
+the ranking of the top attributes can lag (their listed counts are exact).
+
 Concurrency: the clusters being merged are locked (``select_for_update``) in
 id order; two workers linking disjoint accounts at once never wait on each
 other. A membership lost to a race is repaired by the account's next attempt.
@@ -26,8 +36,10 @@ keys before clusters, each in one order.
 from __future__ import annotations
 
 import logging
+import math
 import time
 import zlib
+from collections import Counter
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from datetime import timedelta
@@ -46,7 +58,7 @@ from django.utils import timezone
 from signupguard import signals
 from signupguard.conf import seconds_setting
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
-from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
+from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey, StatusChange
 from signupguard.scoped import ScopedFlag
 
 logger = logging.getLogger("signupguard.clusters")
@@ -190,6 +202,10 @@ def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
     else:
         keep = Cluster.objects.create(first_seen=when, last_seen=when)
     absorbed = [c.pk for c in clusters if c.pk != keep.pk]
+    # One account joining a cluster (the farm's every signup) adds to its aggregates what it brought; a new
+    # cluster or a merge of clusters (whose members and links move anyway) recounts them (``_grow``).
+    joining = bool(live) and not absorbed
+    known = _links_from(user_id, neighbours) if joining else set()
     if absorbed:
         ClusterMember.objects.filter(cluster_id__in=absorbed).update(cluster=keep)
         Link.objects.filter(cluster_id__in=absorbed).update(cluster=keep)
@@ -214,8 +230,17 @@ def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
     if keep.status == Cluster.Status.CLOSED:
         keep.status = Cluster.Status.OPEN  # a new account joined a campaign a reviewer closed: look again
         keep.save(update_fields=["status", "updated_at"])
-    _recompute(keep)  # locked above, in this transaction
+    if joining:
+        _grow(keep, joined=[uid for uid in participants if uid not in current], targets=list(neighbours), known=known,
+              attempt=attempt, when=when)
+    else:
+        _recompute(keep)  # locked above, in this transaction
     return keep
+
+
+def _links_from(user_id: int, neighbours: dict[int, Key]) -> set[tuple[int, str]]:
+    """The (target, kind) of the links from the account to these neighbours that exist already."""
+    return set(Link.objects.filter(source_id=user_id, target_id__in=list(neighbours)).values_list("target_id", "kind"))
 
 
 def _memberships(user_ids: set[int]) -> dict[int, int]:
@@ -315,6 +340,63 @@ def _lock_unless_merged(cluster_id: int, *, using: str, locking: bool) -> Cluste
     return cluster
 
 
+# A cluster is recounted in full (``_recompute``) each time its size crosses a step of 1/GROWTH: the top
+# attributes' ranking can lag that much, and any drift of the counts is repaired there. Small clusters always.
+GROWTH = 8
+SMALL = 64
+
+
+def _recount_due(before: int, after: int) -> bool:
+    """Whether a cluster grown from ``before`` to ``after`` accounts is recounted: O(1) a join, amortised."""
+    return after <= SMALL or _step(before) != _step(after)
+
+
+def _step(size: int) -> int:
+    return int(math.log(max(size, 1)) / math.log(1 + 1 / GROWTH))
+
+
+def _grow(cluster: Cluster, *, joined: list[int], targets: list[int], known: set[tuple[int, str]], attempt: Attempt,
+          when: Any) -> None:
+    """Add one join to the locked cluster's aggregates: the accounts and links it wrote, and their statuses.
+
+    Reads only those rows, not the cluster's (at farm scale a recount per
+    signup was O(n), O(n^2) over the farm). Both are read back after the
+    inserts: a membership or link another worker wrote first is not this
+    join's. The listed top attributes keep exact counts (their new links are
+    added); one rising into the top five shows at the next full recount
+    (``_recount_due``), or at a ``refresh``.
+    """
+    added = list(ClusterMember.objects.filter(cluster_id=cluster.pk, user_id__in=joined)
+                 .values_list("user_id", flat=True)) if joined else []
+    if _recount_due(cluster.size, cluster.size + len(added)):
+        _recompute(cluster)
+        return
+    # Read by the account's links (the unique index), not the cluster's: a planner may walk all of those.
+    links = Link.objects.filter(source_id=attempt.user_id, target_id__in=targets)
+    new = Counter((kind, value) for target, kind, value, cluster_id, attempt_id
+                  in links.values_list("target_id", "kind", "value", "cluster_id", "attempt_id")
+                  if (target, kind) not in known and cluster_id == cluster.pk and attempt_id == attempt.pk)
+    if added:
+        cluster.size += len(added)
+        cluster.blocked_count += AccountStatus.objects.filter(
+            user_id__in=added, status=AccountStatus.Status.BLOCKED).count()
+        cluster.first_seen = min(cluster.first_seen, when)
+    cluster.blocked_share = cluster.blocked_count / cluster.size if cluster.size else 0.0
+    cluster.last_seen = max(cluster.last_seen, when)
+    counts = {(row.get("kind", ""), row.get("value", "")): row.get("links", 0) for row in cluster.top_attributes}
+    for attribute, n in new.items():
+        if attribute in counts or len(counts) < TOP_ATTRIBUTES:  # fewer listed: every attribute is
+            counts[attribute] = counts.get(attribute, 0) + n
+    cluster.top_attributes = _top(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_ATTRIBUTES])
+    cluster.save(update_fields=["size", "blocked_count", "blocked_share", "first_seen", "last_seen",
+                                "top_attributes", "updated_at"])
+
+
+def _top(rows: Iterable[tuple[tuple[str, str], int]]) -> list[dict[str, Any]]:
+    return [{"kind": kind, "value": value, "links": links, "text": describe_key(kind, value)}
+            for (kind, value), links in rows]
+
+
 def _recompute(cluster: Cluster) -> None:
     """Write the locked cluster's aggregates, read from its members and links."""
     agg = ClusterMember.objects.filter(cluster_id=cluster.pk).aggregate(
@@ -331,10 +413,7 @@ def _recompute(cluster: Cluster) -> None:
     if agg["first"] is not None:
         cluster.first_seen = min(cluster.first_seen, agg["first"])
         cluster.last_seen = max(cluster.last_seen, agg["last"])
-    cluster.top_attributes = [
-        {"kind": row["kind"], "value": row["value"], "links": row["links"], "text": describe_key(row["kind"], row["value"])}
-        for row in top
-    ]
+    cluster.top_attributes = _top(((row["kind"], row["value"]), row["links"]) for row in top)
     # Only the aggregates: the other fields are the merge's and the reviewers' to write.
     cluster.save(update_fields=["size", "blocked_count", "blocked_share", "first_seen", "last_seen",
                                 "top_attributes", "updated_at"])
@@ -345,13 +424,16 @@ _deferred: ContextVar[set[int] | None] = ContextVar("signupguard_clusters_deferr
 
 @contextmanager
 def deferred_refresh() -> Iterator[None]:
-    """Status changes inside the block refresh no cluster; each cluster they touched is refreshed once at its end.
+    """Blocks (and their ends) inside the block refresh no cluster; each cluster touched is refreshed once at its end.
 
-    For bulk moves (blocking a cluster, the retroactive review): a refresh per
-    account re-reads the whole cluster each time, quadratic in its size. A
-    nested block defers to the outermost one. When the block raises, nothing
-    is refreshed (its transaction normally rolls the moves back; the next
-    refresh of the cluster repairs the aggregates otherwise).
+    For bulk moves (blocking a cluster, the retroactive review), whose
+    transaction commits before the block ends: the refresh after the commit
+    recounts, where adding each move to the count then could add one a merge
+    committed meanwhile has counted already. Holds for review move no count,
+    and touch no cluster. A nested block defers to the outermost one. When
+    the block raises, nothing is refreshed (its transaction normally rolls
+    the moves back; the next refresh of the cluster repairs the aggregates
+    otherwise).
     """
     if _deferred.get() is not None:
         yield
@@ -606,12 +688,41 @@ def link_pending_task() -> int:
     return done
 
 
-def _on_status_changed(sender: Any, user: Any, new_account: bool = False, **kwargs: Any) -> None:
+def _on_status_changed(sender: Any, user: Any, signal: Any = None, new_account: bool = False, **kwargs: Any) -> None:
     if new_account:
         return  # a first status row, pending: no cluster's blocked share moved
     cid = ClusterMember.objects.filter(user_id=user.pk).values_list("cluster_id", flat=True).first()
-    if cid is not None and not _refresh_later(cid):
-        refresh(cid)  # the blocked share moved
+    if cid is None:
+        return
+    # Only a block, or its end, moves an aggregate: a hold for review or a clearing of a held account, none.
+    delta = 1 if signal is signals.account_blocked else -int(_was_blocked(user.pk))
+    if delta and not _refresh_later(cid):
+        count_blocked(cid, delta)  # in the status change's transaction, as a refresh was
+
+
+def _was_blocked(user_id: int) -> bool:
+    """Whether the account's status change just made (this transaction's, under its row's lock) left ``blocked``."""
+    last = StatusChange.objects.filter(account__user_id=user_id).order_by("-pk").values_list("from_status", flat=True)
+    return last.first() == AccountStatus.Status.BLOCKED
+
+
+def count_blocked(cluster_id: int, delta: int) -> Cluster | None:
+    """Add ``delta`` accounts blocked (or, negative, no longer blocked) to the cluster's count, under its lock.
+
+    One status change moves the count by one: a refresh re-read every member
+    (O(n) a block, O(n^2) for a farm's). Locked as ``refresh`` locks: a merge
+    in progress commits first, and its recount, which read the statuses
+    before this change committed, is the count this adds to.
+    """
+    using = router.db_for_write(Cluster)
+    locking = connections[using].features.has_select_for_update
+    with transaction.atomic(using=using, savepoint=False) if locking else nullcontext():
+        cluster = _lock_live(cluster_id, using=using, locking=locking)
+        if cluster is not None:
+            cluster.blocked_count = max(0, cluster.blocked_count + delta)
+            cluster.blocked_share = cluster.blocked_count / cluster.size if cluster.size else 0.0
+            cluster.save(update_fields=["blocked_count", "blocked_share", "updated_at"])
+        return cluster
 
 
 for _signal in (signals.account_blocked, signals.account_cleared, signals.account_held):

@@ -40,16 +40,17 @@ by ``only_from``) and cheap when there is nothing to do.
 from __future__ import annotations
 
 import logging
+import math
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from celery import shared_task
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import OperationalError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.dispatch import receiver
 
 from signupguard import signals
@@ -137,19 +138,22 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
     cluster_id = ClusterMember.objects.filter(user_id=user_id).values_list("cluster_id", flat=True).first()
     if cluster_id is None:
         return outcome
-    evidence = _cluster_evidence(cluster_id, only=only)
+    evidence = _review_evidence(cluster_id, only=only)
     candidates = [uid for uid, status, source in evidence.rows
                   if status in (CLEARED, PENDING, REVIEW, None) and source != StatusChange.Source.REVIEWER
                   and (only is None or uid == only)]
-    if not evidence.blocked or not candidates:
+    if not evidence.blocked_count or not candidates:
         return outcome
     # Read by the cluster, not by a list of its accounts: every blocked farm signup reviews its cluster, and
     # an IN list of 20,000 ids in three statements (and 20,000 user objects) per signup was most of the
-    # linking pass's time (found in an audit at farm scale).
+    # linking pass's time (found in an audit at farm scale). Scores: only the candidates' (the accounts not
+    # held yet, by the cluster; the few held ones it may block, by their ids).
     members = None if only is not None else _members_of(cluster_id)
     vouched = set(_approvals(candidates if members is None else members).values_list("attempt__user_id", flat=True))
     candidates = [uid for uid in candidates if uid not in vouched]  # a reviewer approved them
-    own = _own_scores(candidates if members is None else members)
+    own = _own_scores(candidates if members is None else _open_members(cluster_id).values("user_id"))
+    if held := [uid for uid, status, _ in evidence.rows if status == REVIEW and members is not None]:
+        own.update(_own_scores(held))
     status_of = {uid: status for uid, status, _ in evidence.rows}
     review_at, block_at = thresholds()
     moves = {uid: to for uid in candidates
@@ -166,7 +170,7 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
             if uid in evidence.linked:
                 reason = f"same device or mailbox as a blocked account in cluster #{cluster_id} ({share:.0%} of it blocked)"
             else:
-                reason = (f"in cluster #{cluster_id}, {len(evidence.blocked - {uid})} of whose accounts are blocked "
+                reason = (f"in cluster #{cluster_id}, {evidence.others(uid)} of whose accounts are blocked "
                           f"({share:.0%})")
             allowed = [PENDING, CLEARED, REVIEW] if to == BLOCKED else [PENDING, CLEARED]
             if set_status(users[uid], to, source=StatusChange.Source.CLUSTER, reason=reason, only_from=allowed,
@@ -182,21 +186,31 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
 class Evidence:
     """What a cluster says about its accounts (``_cluster_evidence``)."""
 
-    rows: list[tuple[int, str | None, str | None]]  # (user, status, source) of every member
-    blocked: set[int]  # blocks by the model, a rule or a reviewer: never this action's own
+    rows: list[tuple[int, str | None, str | None]]  # (user, status, source) of the members read (see size)
+    blocked: set[int]  # blocks by the model, a rule or a reviewer (those read): never this action's own
     linked: set[int]  # by a device or a mailbox to a blocked account: held for review at least
     strong: set[int]  # of those, links that can block: a device, or a mailbox both accounts verified
     # The blocked accounts each of those shares a device or verified mailbox with: CLUSTER_BLOCK_MIN counts
     # these, not every blocked account of the cluster (one copied device plus blocks linked elsewhere blocked).
     strong_to: dict[int, set[int]] = field(default_factory=dict)
+    size: int = -1  # the cluster's accounts, and of them blocked as ``blocked`` counts; -1: those read
+    blocked_count: int = -1
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            self.size, self.blocked_count = len(self.rows), len(self.blocked)
+
+    def others(self, uid: int) -> int:
+        """The blocked accounts of the cluster other than ``uid``."""
+        return self.blocked_count - (uid in self.blocked)
 
     def share(self, uid: int) -> float:
         """The share of the other members that are blocked."""
-        return len(self.blocked - {uid}) / max(1, len(self.rows) - 1)
+        return self.others(uid) / max(1, self.size - 1)
 
     def judge(self, uid: int, *, own: float | None, review_at: float, block_at: float) -> str | None:
         """The retroactive policy's verdict for member ``uid`` (``verdict``), held at least when linked."""
-        others = len(self.blocked - {uid})
+        others = self.others(uid)
         if not others:
             return None
         strong_blocked = len(self.strong_to.get(uid, set()) - {uid})
@@ -215,8 +229,14 @@ def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
     links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds())
     if only is not None:
         links = links.filter(Q(source_id=only) | Q(target_id=only))
-    pairs = [(kind, a, b) for kind, a, b in links.values_list("kind", "source_id", "target_id")
-             if a in blocked or b in blocked]
+    _weigh(evidence, links.values_list("kind", "source_id", "target_id"))
+    return evidence
+
+
+def _weigh(evidence: Evidence, links: Iterable[tuple[str, int, int]]) -> None:
+    """Fill in who ``links`` (kind, source, target) tie to the evidence's blocked accounts, and how strongly."""
+    blocked = evidence.blocked
+    pairs = [(kind, a, b) for kind, a, b in links if a in blocked or b in blocked]
     proved = proof_of(pairs)
     for kind, a, b in pairs:
         can_block = proved(kind, a, b)
@@ -226,7 +246,79 @@ def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
                 if can_block:
                     evidence.strong.add(other)
                     evidence.strong_to.setdefault(other, set()).add(blocked_end)
+
+
+# Accounts judged sent as a list up to a device's worth (a farm's next device); above, the cluster's subquery:
+# what the review sends must not grow with the cluster (IN lists of 20,000 ids, an audit at farm scale).
+_LISTED = 8
+
+
+def _open_members(cluster_id: int) -> Any:
+    """The cluster's accounts not held yet: cleared, pending, or without a status."""
+    return ClusterMember.objects.filter(cluster_id=cluster_id).filter(
+        Q(user__signupguard_status__status__in=[CLEARED, PENDING]) | Q(user__signupguard_status__isnull=True))
+
+
+def _review_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
+    """``_cluster_evidence`` for ``review_linked``: only the rows of the accounts it may move, not every member's.
+
+    Every blocked farm signup reviews its cluster, and reading each member's
+    status, score and strong links (about 31,000 rows at 20,000 accounts)
+    was O(n) a signup. The policy moves only accounts not held yet (cleared,
+    pending, no status) and held ones it can block: a block takes a device
+    or mailbox shared with ``CLUSTER_BLOCK_MIN`` blocked accounts. So this
+    reads those accounts (the held ones found by a grouped count of their
+    strong links to blocked accounts), the strong links touching them and
+    which of their ends are blocked; the cluster's size and blocks as counts.
+    ``only``: that account, its links, and the blocked accounts at their ends.
+    """
+    members = ClusterMember.objects.filter(cluster_id=cluster_id)
+    fields = ("user_id", "user__signupguard_status__status", "user__signupguard_status__source")
+    evidence_of = (members.filter(user__signupguard_status__status=BLOCKED)
+                   .exclude(user__signupguard_status__source=StatusChange.Source.CLUSTER))
+    blocked_count = evidence_of.count()
+    evidence = Evidence(rows=[], blocked=set(), linked=set(), strong=set(), size=members.count(),
+                        blocked_count=blocked_count)
+    if not blocked_count:
+        return evidence
+    links = Link.objects.filter(cluster_id=cluster_id, kind__in=strong_kinds()).order_by()
+    listed = True  # the accounts judged, and so the links' ends, few enough for lists of ids
+    if only is not None:
+        evidence.rows = list(members.filter(user_id=only).values_list(*fields))
+        touching = links.filter(Q(source_id=only) | Q(target_id=only))
+    else:
+        held = _blockable(links, evidence_of.values("user_id"), number_setting("CLUSTER_BLOCK_MIN") or 0)
+        evidence.rows = list(_open_members(cluster_id).values_list(*fields))
+        evidence.rows += list(members.filter(user_id__in=held, user__signupguard_status__status=REVIEW)
+                              .values_list(*fields)) if held else []
+        # By a list while short (an index scan each way, as a farm's next device); by the cluster when much of
+        # it is not held yet (a farm's first block), whose statements must not grow with it.
+        judged = [uid for uid, _, _ in evidence.rows]
+        listed = len(judged) <= _LISTED
+        if listed:
+            touching = links.filter(Q(source_id__in=judged) | Q(target_id__in=judged))
+        else:  # one statement a side: an OR of subqueries is planned as a scan of all the cluster's links
+            opened = _open_members(cluster_id).values("user_id")
+            touching = links.filter(source_id__in=opened).union(
+                links.filter(target_id__in=opened), links.filter(Q(source_id__in=held) | Q(target_id__in=held)))
+    pairs = list(touching.values_list("kind", "source_id", "target_id"))
+    # The blocked accounts at their ends; past a list's worth, the cluster's (one id a blocked account).
+    blocked = evidence_of.filter(user_id__in={end for _, a, b in pairs for end in (a, b)}) if listed else evidence_of
+    evidence.blocked = set(blocked.values_list("user_id", flat=True)) if pairs else set()
+    _weigh(evidence, pairs)
     return evidence
+
+
+def _blockable(links: Any, blocked: Any, least: float) -> list[int]:
+    """Accounts with strong links to at least ``least`` of the ``blocked`` accounts, or some more (the proof
+    of a mailbox is the adapter's): counted in the database, per direction, each at least half of them."""
+    half = max(1, math.ceil(least / 2))
+    found: set[int] = set()
+    for blocked_end, other in (("source_id", "target_id"), ("target_id", "source_id")):
+        found.update(links.filter(**{f"{blocked_end}__in": blocked}).values(other)
+                     .annotate(ends=Count(blocked_end, distinct=True)).filter(ends__gte=half)
+                     .values_list(other, flat=True))
+    return sorted(found)
 
 
 def proof_of(pairs: list[tuple[str, Any, Any]]) -> Callable[[str, Any, Any], bool]:

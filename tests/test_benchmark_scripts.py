@@ -26,6 +26,7 @@ SMALL = {
     "admin_pages.py --n 60": "clusters",
     "review_actions.py --accounts 40": "ms an account",
     "linked_device_scale.py --accounts 20 --logins 1 --others 20": "an identity no account used: linked=False",
+    "cluster_scale.py --sizes 30 --runs 1": "(c) one more blocked signup",
     "replay_throughput.py --events 500 --history 0": "events/s",
     "velocity_history.py --history 1000 --measure 200 --backend-events 50": "events/s",
     "signup_rows_ab.py --n 5": "median",
