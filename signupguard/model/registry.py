@@ -504,6 +504,17 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
     target = register(directory)
     candidate = RiskModel.load(target)
     version = candidate.version
+    if not force and _unmatured(candidate.metadata):
+        # Its legitimate rows are the active model's holds that people approved: the active model flags
+        # them all, so any candidate "beat" it (live, one that blocked 17% of legitimate signups did).
+        return Promotion(
+            False, version,
+            f"not promoted: the hold-out of {version} holds only attempts too recent to count as legitimate "
+            "unlabelled (LEGIT_AFTER_DAYS), so its legitimate rows are the ones the active model held and people "
+            "approved, and any candidate looks better there; retrain once labels have matured, or promote without "
+            f"comparing: signupguard_promote {directory} --force",
+            float("nan"), None,
+        )
     try:
         rows, labels, ids = _holdout(target, candidate, directory)
         scores = candidate.predict(rows)  # ValueError: rows of another schema
@@ -603,6 +614,13 @@ def _holdout(target: Path, candidate: RiskModel, directory: Path | str) -> tuple
             f"it belongs to another run; retrain, or promote without comparing: signupguard_promote {directory} --force"
         )
     return rows, labels, ids
+
+
+def _unmatured(metadata: dict) -> bool:
+    """Whether training measured on people's labels alone (``metrics.split.unmatured_holdout``)."""
+    metrics = metadata.get("metrics")
+    split = metrics.get("split") if isinstance(metrics, dict) else None
+    return isinstance(split, dict) and split.get("unmatured_holdout") is True
 
 
 def _trained_test_rows(metadata: dict) -> int | None:

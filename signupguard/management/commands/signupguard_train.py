@@ -26,7 +26,7 @@ from django.db import DatabaseError
 from signupguard.conf import is_number_of_days
 from signupguard.labels import UNSET
 from signupguard.model import ModelError
-from signupguard.model.registry import promote, register, registry_root, set_shadow, version_problem
+from signupguard.model.registry import active_dir, promote, register, registry_root, set_shadow, version_problem
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_margin, check_rates, train_on_dataset
@@ -239,7 +239,8 @@ class Command(TerminableCommand):
             self.stdout.write(
                 f"note: too few labelled attempts older than {labels.legit_after_days:g} days "
                 "to measure on: the hold-out holds newer ones, labelled by people alone (mostly what the active "
-                "model held), so its figures and a promotion's comparison favour a model that holds less")
+                "model held and people approved), so its figures are not those of live traffic, and a promotion refuses "
+                "it without --force")
         if options["promote"]:
             try:
                 outcome = promote(out)
@@ -251,6 +252,12 @@ class Command(TerminableCommand):
         elif options["shadow"]:
             try:
                 version = register(out).name
+                # Labels unchanged since the last promotion retrain the active model itself (the same
+                # version): as its own challenger it would only be scored twice and compared with itself.
+                if version == active_dir().name:
+                    self.stdout.write(f"shadow: {version} is the active model (the same trees and thresholds), so "
+                                      "there is nothing to compare; the shadow model is left as it was")
+                    return
                 set_shadow(version)
             except ModelError as exc:
                 raise CommandError(str(exc), returncode=1) from None
