@@ -1,11 +1,11 @@
 """The shipped model on traffic from generators written apart from the simulator.
 
-    python benchmarks/independent_traffic.py [--model DIR] [--only a b c d e f g h i j k]
+    python benchmarks/independent_traffic.py [--model DIR] [--only a b c d e f g h i j k l m]
 
 ``benchmarks/independent/a`` and ``b`` were written in session 8, ``c`` in
 session 9, ``d`` in session 10, ``e`` in session 11, ``f`` in session 13,
 ``g`` in session 14, ``h`` in session 16, ``i`` in session 17, ``j`` in
-session 28 and ``k`` in session 29, each by a
+session 28, ``k`` in session 29, ``l`` in session 30 and ``m`` in session 37, each by a
 helper who was shown the event contract and MaxMind's record shapes, never
 SignupGuard's code, simulator or documents, and was asked for realistic
 traffic of its own design (legitimate segments, fraud operations, their own
@@ -19,8 +19,8 @@ above the top 1%, 2% and 5% of legitimate ones.
 Session 8 changed the product after reading a's and b's first results,
 session 9 after c's, session 10 after d's, session 13 after f's, session 14
 after g's, session 16 after h's (docs/detection.md); i was measured in
-session 17, j in session 28 and k in session 29, and nothing was changed for
-any of them. Each one's first
+session 17, j in session 28, k in session 29, l in session 30 and m in session
+37, and nothing was changed for any of them. Each one's first
 figures were measured before anything was changed for it, and are kept in
 docs/detection.md.
 """
@@ -43,7 +43,7 @@ django_setup()  # this checkout's signupguard first on the path
 from signupguard.evaluation import recall_at_fpr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATORS = {name: ROOT / "benchmarks" / "independent" / name for name in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")}
+GENERATORS = {name: ROOT / "benchmarks" / "independent" / name for name in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m")}
 # Segments a portal would allow-list rather than score: e's and k's own uptime probes (headless, webdriver).
 PORTAL_PROBES = {"e": "synthetic_monitoring", "k": "legit_synthetic_monitoring"}
 
