@@ -25,7 +25,21 @@ def test_train_from_an_events_file(labelled_events_file, tmp_path):
     assert 0 < model.thresholds.review <= model.thresholds.block <= 1
     validation = model.metadata["metrics"]["validation"]  # what the thresholds do where they were chosen
     assert validation["legit_signups"] > 0 and validation["legit_held"] <= 0.01 and validation["legit_blocked"] <= 0.001
-    assert "unmet" not in validation and "warning" not in text
+    assert "unmet" not in validation and "few" not in validation and "warning" not in text
+
+
+def test_thresholds_chosen_on_too_few_legitimate_signups_are_called_a_guess(labelled_events_file, tmp_path):
+    # A portal retraining on a day of reviewers' labels had thresholds chosen on 6 legitimate signups, and
+    # was told nothing (an audit). Here: holding 0.1% of them needs 1,000, far more than the file's slice has.
+    stdout = io.StringIO()
+    call_command("signupguard_train", "--events", str(labelled_events_file), "--out", str(tmp_path / "m"),
+                 "--rounds", "20", "--review-rate", "0.001", "--block-rate", "0.0001", stdout=stdout)
+    validation = RiskModel.load(tmp_path / "m").metadata["metrics"]["validation"]
+    n = validation["legit_signups"]
+    assert 0 < n < 1000
+    assert validation["few"] == (f"the thresholds were chosen on {n} legitimate signups of the validation slice; "
+                                 "holding 0.10% of them needs at least 1,000, so they are a guess")
+    assert f"warning: {validation['few']}; once the portal has scored enough signups" in stdout.getvalue()
 
 
 def test_several_files_are_separate_traffics(labelled_events_file, tmp_path):

@@ -230,6 +230,10 @@ class Command(TerminableCommand):
         unmet = result.metrics.get("validation", {}).get("unmet")
         if unmet:
             self.stdout.write(f"warning: {unmet}; relabel or review those signups before promoting this model")
+        few = result.metrics.get("validation", {}).get("few")
+        if few:
+            self.stdout.write(f"warning: {few}; once the portal has scored enough signups, signupguard_thresholds "
+                              "chooses them on its own")
         unmeasured = result.metrics.get("split", {}).get("unmeasured")
         if unmeasured:
             self.stdout.write(f"warning: {unmeasured}, so the figures above measure nothing and a promotion has "
