@@ -115,7 +115,12 @@ def verdict(
 
 def _approvals(user_ids: Any) -> Any:
     """Reviewers' legitimate labels on these accounts: a reviewer vouched for them."""
-    return Label.objects.filter(attempt__user_id__in=user_ids, source=Label.Source.REVIEWER, label=Label.Value.LEGIT)
+    return approvals_of_all().filter(attempt__user_id__in=user_ids)
+
+
+def approvals_of_all() -> Any:
+    """Every reviewer's legitimate label: what vouches for an account."""
+    return Label.objects.filter(source=Label.Source.REVIEWER, label=Label.Value.LEGIT)
 
 
 def _reviewed(user_ids: list[int]) -> Any:

@@ -266,6 +266,26 @@ def test_block_cluster_confirmation_counts_the_accounts_linked_only_weakly(score
     assert '<td class="sg-weakly-linked">0</td>' in page and "share no device with the rest" not in page
 
 
+def test_block_cluster_confirmation_counts_the_accounts_a_reviewer_approved(scored_signup, reviewer,
+                                                                             django_user_model) -> None:
+    # A reviewer approved one of a farm's accounts; another blocking the farm's cluster overrides that decision,
+    # and the confirmation said only how many accounts it blocks (an audit's operator day).
+    farm = [scored_signup(conf=ALLOW_ALL, device=FARM_DEVICE, ip=f"81.2.69.{n}") for n in (160, 161, 162)]
+    colleague = django_user_model.objects.create_user("colleague", is_staff=True)
+    review.approve([farm[1].user], actor=colleague, note="a customer we know")
+
+    def confirmation() -> str:
+        return _client(reviewer).post(QUEUE + "?queue=all", {"action": "block_cluster",
+                                                             "_selected_action": [farm[0].pk], "index": "0"}).content.decode()
+
+    page = confirmation()
+    assert "This blocks 3 accounts" in page and '<td class="sg-approved">1</td>' in page
+    assert "1 of them a reviewer approved</strong>" in page and "blocking the cluster overrides those decisions" in page
+    review.confirm_block([farm[1].user], actor=reviewer)  # blocked since: no approval left to override
+    page = confirmation()
+    assert '<td class="sg-approved">0</td>' in page and "a reviewer approved" not in page
+
+
 def test_queue_shows_the_longest_held_first(scored_signup, reviewer, django_user_model) -> None:
     # An account put in review today by an abuse report, on a signup of last month, waits behind one held
     # yesterday. The queue is read in the order accounts went into review: PostgreSQL then walks the

@@ -207,17 +207,19 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
     # What the block will do: the accounts it leaves (exempt ones, the reviewer's own) are not counted.
     previews = review.preview_cluster_blocks(clusters, actor=request.user)
     weak = review.weakly_linked(clusters, actor=request.user)
-    rows = [(c, previews[c.pk], masked_attributes(c.top_attributes[:3]), weak[c.pk]) for c in clusters]
+    approved = review.approved_members(clusters, actor=request.user)
+    rows = [(c, previews[c.pk], masked_attributes(c.top_attributes[:3]), weak[c.pk], approved[c.pk]) for c in clusters]
     queued = review_jobs.too_many(_members(clusters))
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": "Block cluster?",
         "opts": modeladmin.model._meta,
         "rows": rows,
-        "total_accounts": sum(p.accounts for _, p, _, _ in rows),
-        "total_keys": sum(p.keys for _, p, _, _ in rows),
-        "total_weak": sum(weak for *_, weak in rows),
-        "total_exempt": sum(p.exempt for _, p, _, _ in rows),
+        "total_accounts": sum(p.accounts for _, p, *_ in rows),
+        "total_keys": sum(p.keys for _, p, *_ in rows),
+        "total_weak": sum(weak for *_, weak, _ in rows),
+        "total_approved": sum(approved for *_, approved in rows),
+        "total_exempt": sum(p.exempt for _, p, *_ in rows),
         # The clusters previewed, in one field: after "select all N" the form must confirm what the preview
         # counted, and a field per item (or per cluster) passed DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400).
         "selected": _representative(queryset, clusters),
