@@ -27,7 +27,7 @@ import numpy as np
 from signupguard.model.train import threshold_for_rate
 from signupguard.outcomes import HELD, recent_signups
 from signupguard.policy import Thresholds
-from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates
+from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_rates, signups_needed
 
 # Legitimate signups expected above a chosen threshold, at least: with fewer, one
 # signup more or less moves the threshold anywhere between two of them.
@@ -114,7 +114,7 @@ def target_rates(metadata: dict) -> tuple[float, float]:
 
 def choose(signups: ScoredSignups, rate: float) -> Choice:
     """The lowest threshold that holds at most ``rate`` of the known legitimate signups."""
-    needed = math.ceil(round(MIN_ABOVE / rate, 6))  # 10 / 0.005 must need 2,000, whatever the float's last bit
+    needed = signups_needed(rate, above=MIN_ABOVE)
     if len(signups.legit) < needed:
         return Choice(rate, None, needed)
     return Choice(rate, settable(threshold_for_rate(signups.legit, rate)), needed)

@@ -156,9 +156,11 @@ def review_linked(user_id: int, *, only: int | None = None) -> RetroOutcome:
     members = None if only is not None else _members_of(cluster_id)
     vouched = set(_approvals(candidates if members is None else members).values_list("attempt__user_id", flat=True))
     candidates = [uid for uid in candidates if uid not in vouched]  # a reviewer approved them
-    own = _own_scores(candidates if members is None else _open_members(cluster_id).values("user_id"))
-    if held := [uid for uid, status, _ in evidence.rows if status == REVIEW and members is not None]:
-        own.update(_own_scores(held))
+    if members is None:
+        own = _own_scores(candidates)
+    else:  # the accounts not held yet by the cluster (a farm's first block has thousands), the held few by id
+        own = _own_scores(_open_members(cluster_id).values("user_id"))
+        own.update(_own_scores([uid for uid, status, _ in evidence.rows if status == REVIEW]))
     status_of = {uid: status for uid, status, _ in evidence.rows}
     review_at, block_at = thresholds()
     moves = {uid: to for uid in candidates

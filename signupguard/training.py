@@ -269,13 +269,18 @@ def threshold_rates(
         top = float(np.mean(legit_scores >= 1.0))
         rates["unmet"] = (f"the thresholds {' and '.join(missed)}: {top:.2%} of the validation slice's "
                           "legitimate signups score 1.0, which no threshold can leave out")
-    needed = math.ceil(round(1 / review_rate, 6))  # the fewest signups in which one can be held
+    needed = signups_needed(review_rate)  # the fewest signups in which one can be held
     if n < needed:
         # A portal retraining on a day of reviewers' labels: thresholds chosen on 6 legitimate signups, and a
         # model that then blocked a sixth of the next day's legitimate signups (found in an audit).
         rates["few"] = (f"the thresholds were chosen on {n} legitimate signups of the validation slice; "
                         f"holding {review_rate:.2%} of them needs at least {needed:,}, so they are a guess")
     return rates
+
+
+def signups_needed(rate: float, *, above: int = 1) -> int:
+    """The legitimate signups a threshold needs to hold ``rate`` of them with ``above`` of them above it."""
+    return math.ceil(round(above / rate, 6))  # 10 / 0.005 must need 2,000, whatever the float's last bit
 
 
 def _iso(epoch: float) -> str:

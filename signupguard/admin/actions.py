@@ -215,11 +215,11 @@ def block_cluster(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> 
         "title": "Block cluster?",
         "opts": modeladmin.model._meta,
         "rows": rows,
-        "total_accounts": sum(p.accounts for _, p, *_ in rows),
-        "total_keys": sum(p.keys for _, p, *_ in rows),
-        "total_weak": sum(weak for *_, weak, _ in rows),
-        "total_approved": sum(approved for *_, approved in rows),
-        "total_exempt": sum(p.exempt for _, p, *_ in rows),
+        "total_accounts": sum(p.accounts for p in previews.values()),
+        "total_keys": sum(p.keys for p in previews.values()),
+        "total_weak": sum(weak.values()),
+        "total_approved": sum(approved.values()),
+        "total_exempt": sum(p.exempt for p in previews.values()),
         # The clusters previewed, in one field: after "select all N" the form must confirm what the preview
         # counted, and a field per item (or per cluster) passed DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400).
         "selected": _representative(queryset, clusters),
