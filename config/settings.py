@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 import secrets
+from typing import Any
 from pathlib import Path
 
 import dj_database_url
@@ -148,7 +149,7 @@ if not _database_url:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
-        _database_url or _default_db, conn_max_age=env_number("DATABASE_CONN_MAX_AGE", 0, int)
+        _database_url or _default_db, conn_max_age=int(env_number("DATABASE_CONN_MAX_AGE", 0, int))
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -249,7 +250,7 @@ DEMO_GEOIP_ASN = GEOIP_DIR / "GeoLite2-ASN.mmdb"
 DEMO_GEOIP_CITY = GEOIP_DIR / "GeoLite2-City.mmdb"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
-SIGNUPGUARD = {
+SIGNUPGUARD: dict[str, Any] = {
     "GEOIP_ASN": env_path("SIGNUPGUARD_GEOIP_ASN", DEMO_GEOIP_ASN),
     "GEOIP_CITY": env_path("SIGNUPGUARD_GEOIP_CITY", DEMO_GEOIP_CITY),
     "GEOIP_ANONYMOUS": env_path("SIGNUPGUARD_GEOIP_ANONYMOUS", None),

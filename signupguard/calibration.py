@@ -79,9 +79,9 @@ def scored_signups(version: str, *, days: int, now: dt.datetime | None = None, s
     # a portal's allow-listed probe, counted legitimate, would pull the review threshold above itself.
     signups = recent_signups(days=days, now=now).filter(model_version=version, score__isnull=False)
     latest: dict[int, str] = {}
-    for attempt_id, label in (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
+    for attempt_id, given in (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
                               .values_list("attempt_id", "label").iterator(chunk_size=5000)):
-        latest[attempt_id] = label
+        latest[attempt_id] = given
     kinds: dict[str, list[float]] = {"legit": [], "fraud": [], "undecided": []}
     # created_at, the capture time, as recent_signups' window reads it.
     rows = signups.order_by().values_list("pk", "score", "decision", "user__signupguard_status__status", "created_at")
@@ -105,9 +105,11 @@ def target_rates(metadata: dict) -> tuple[float, float]:
     """The (review, block) rates a model aims at, from its metadata (undivided by any margin); else training's defaults."""
     rates = (metadata.get("training") or {}).get("target_rates") or {}
     review, block = rates.get("review"), rates.get("block")
+    if not isinstance(review, (int, float)) or not isinstance(block, (int, float)):
+        return REVIEW_RATE, BLOCK_RATE
     try:
         check_rates(review, block)
-    except (TypeError, ValueError):
+    except ValueError:
         return REVIEW_RATE, BLOCK_RATE
     return float(review), float(block)
 

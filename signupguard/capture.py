@@ -65,7 +65,7 @@ class Snapshot:
 
 # --- client address -----------------------------------------------------------
 
-_IPV4_MAPPED = ipaddress.ip_network("::ffff:0:0/96")
+_IPV4_MAPPED = ipaddress.IPv6Network("::ffff:0:0/96")
 
 
 @lru_cache(maxsize=32)
@@ -76,7 +76,7 @@ def _networks(entries: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddre
             network = ipaddress.ip_network(entry.strip(), strict=False)
         except ValueError:
             continue  # reported by the signupguard.E040 system check
-        if network.version == 6 and network.prefixlen >= 96 and network.subnet_of(_IPV4_MAPPED):
+        if isinstance(network, ipaddress.IPv6Network) and network.prefixlen >= 96 and network.subnet_of(_IPV4_MAPPED):
             # Addresses are read as IPv4 (parse_ip unmaps ::ffff:a.b.c.d): so is a proxy written that way.
             network = ipaddress.ip_network(f"{network.network_address.ipv4_mapped}/{network.prefixlen - 96}")
         networks.append(network)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 COLOURS = {"allow": "#3a8f5c", "review": "#d9a22b", "block": "#c0392b", "pending": "#8a8a8a"}
 
 
-def stacked_bars(labels: Sequence[str], series: dict[str, Sequence[int]], *, width: int = 760, height: int = 220,
+def stacked_bars(labels: Sequence[str], series: Mapping[str, Sequence[int]], *, width: int = 760, height: int = 220,
                  title: str = "") -> SafeString:
     """Stacked columns, one per label (e.g. per hour), one colour per series (e.g. per decision)."""
     n = max(1, len(labels))

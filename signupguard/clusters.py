@@ -158,7 +158,7 @@ def _link(attempt: Attempt, keys: list[Key], *, user_id: int, when: Any, device:
             neighbours = {uid: key for uid, key in neighbours.items() if uid in alive}
         if not neighbours:
             return _touch(user_id, when)
-        return _merge(attempt, neighbours, when)
+        return _merge(attempt, neighbours, when, user_id=user_id)
 
 
 def _neighbours(keys: list[Key], *, user_id: int, when: Any, device: str) -> dict[int, Key]:
@@ -192,8 +192,7 @@ def _touch(user_id: int, when: Any) -> Cluster | None:
     return member.cluster
 
 
-def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any) -> Cluster:
-    user_id = attempt.user_id
+def _merge(attempt: Attempt, neighbours: dict[int, Key], when: Any, *, user_id: int) -> Cluster:
     participants = set(neighbours) | {user_id}
     current, clusters = _lock_clusters(participants)
     live = [c for c in clusters if c.status != Cluster.Status.MERGED]
@@ -257,7 +256,7 @@ def _lock_clusters(user_ids: set[int]) -> tuple[dict[int, int], list[Cluster]]:
     A merged cluster that still has members (stranded by such a race before)
     brings the cluster it was merged into along.
     """
-    current, followed = _memberships(user_ids), set()
+    current, followed = _memberships(user_ids), set[int]()
     while True:
         ids = sorted(set(current.values()) | followed)
         try:

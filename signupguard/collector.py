@@ -140,7 +140,7 @@ def _render(token: Any, now: float | None = None) -> tuple[int, str] | None:
         # seconds_setting: a max age that is no number (a string from the environment) made unsign() raise
         # TypeError for every token, silently costing every signup its fill time (check E043).
         max_age = seconds_setting("FORM_TIMESTAMP_MAX_AGE")
-        value = signing.TimestampSigner(salt=_SIGNING_SALT).unsign(token, max_age=max_age)
+        value = signing.TimestampSigner(salt=_SIGNING_SALT).unsign(token, max_age=max_age)  # type: ignore[arg-type]  # a float: compared with the age in seconds
         rendered = int(value.partition(".")[0])
     except (signing.BadSignature, ValueError, TypeError):
         return None

@@ -60,7 +60,7 @@ def evaluate(
     labels: np.ndarray,
     *,
     thresholds: Thresholds,
-    kinds: Sequence[str],
+    kinds: Sequence[str] | np.ndarray,
     campaigns: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Metrics of one scored hold-out, signups and logins apart, with per-campaign catch rates."""
@@ -118,7 +118,7 @@ def baseline_flags(X: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def baseline_metrics(X: np.ndarray, labels: np.ndarray, kinds: Sequence[str], campaigns: Sequence[str] | None = None) -> dict[str, Any]:
+def baseline_metrics(X: np.ndarray, labels: np.ndarray, kinds: Sequence[str] | np.ndarray, campaigns: Sequence[str] | None = None) -> dict[str, Any]:
     signup = np.asarray(kinds) == "signup"
     out: dict[str, Any] = {}
     for name, flags in baseline_flags(X).items():

@@ -53,5 +53,5 @@ def collector_fields() -> dict[str, forms.Field]:
 
 class SignupGuardFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self.fields.update(collector_fields())  # type: ignore[attr-defined]

@@ -86,7 +86,7 @@ def require_cleared(user: Any) -> None:
 
 def _wants_json(request: HttpRequest) -> bool:
     accept = request.headers.get("accept", "")
-    return "json" in request.content_type or ("application/json" in accept and "text/html" not in accept)
+    return "json" in (request.content_type or "") or ("application/json" in accept and "text/html" not in accept)
 
 
 def refusal(request: HttpRequest, status: str | NotCleared) -> HttpResponse:

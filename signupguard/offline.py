@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import islice
-from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
+from typing import IO, Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
 import numpy as np
 
@@ -62,6 +62,12 @@ class ReplaySummary:
     def text(self) -> str:
         parts = ", ".join(f"{k} {self.decisions.get(k, 0)}" for k in ("allow", "review", "block"))
         return f"{self.total} events: {parts}; {self.bad} bad lines; model {self.model_version}"
+
+
+class TextSink(Protocol):
+    """Where replay writes its lines: a text file, or anything with its ``write``."""
+
+    def write(self, text: str, /) -> int: ...
 
 
 @dataclass(slots=True)
@@ -320,7 +326,7 @@ def invalid_output(bad: BadLine, model_version: str, *, with_enrichment: bool = 
 
 def replay(
     path: Path | str,
-    out: IO[str],
+    out: TextSink,
     *,
     scorer: Scorer | None = None,
     with_enrichment: bool = False,
@@ -344,7 +350,7 @@ def replay(
         results: list[str | None] = [None] * len(found.lines)
 
         def score(batch: list[tuple[int, Prepared]]) -> None:
-            for (index, _), a in zip(batch, engine.score([p for _, p in batch], explain=explain)):
+            for (index, _), a in zip(batch, engine.score([p for _, p in batch], explain=explain)):  # noqa: F821 - deleted only after the last batch
                 summary.decisions[a.decision] += 1
                 results[index] = jsonl.dumps(a.to_output(with_enrichment=with_enrichment))
             if progress:

@@ -109,7 +109,7 @@ def held_outcomes(*, days: int = 30, now: dt.datetime | None = None, metadata: d
 
     signups = recent_signups(days=days, now=now)
     by_decision = dict(signups.values_list("decision").annotate(n=Count("pk")))
-    latest: dict[int, tuple[str, str]] = {}  # attempt -> (its decision, its latest label)
+    latest: dict[int, tuple[str | None, str]] = {}  # attempt -> (its decision, its latest label)
     labels = (Label.objects.filter(attempt__in=signups).order_by("at", "pk")
               .values_list("attempt_id", "attempt__decision", "label"))
     for attempt_id, decision, label in labels.iterator(chunk_size=5000):

@@ -132,7 +132,9 @@ def featurise_in_parallel(
     deployment = Deployment()
     ages = UserAgentAnalyser(newest={})  # as Enricher's: the newest versions of this traffic
     chunks = (
-        [(i, *found.lines[i]) for i in found.order[at:at + CHUNK]] for at in range(0, len(found.order), CHUNK)
+        # found.order holds the good lines only: (offset, length, lineno) tuples, never a BadLine.
+        [(i, *found.lines[i]) for i in found.order[at:at + CHUNK]]  # type: ignore[misc]
+        for at in range(0, len(found.order), CHUNK)
     )
     _source = source
     try:

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from signupguard.adapter import get_adapter
 from signupguard.capture import build_event, clean_device, clean_form, request_snapshot
-from signupguard.conf import seconds_setting, sg_settings, switch_setting
+from signupguard.conf import seconds_setting, switch_setting
 from signupguard.models import Attempt
 from signupguard.middleware import current_request
 from signupguard.publisher import get_publisher, release_held
@@ -134,7 +134,8 @@ def publish_in_background(attempt_id: int, *, login: bool = False) -> bool:
 def _new_attempt(event: Any, *, user: Any | None) -> Attempt:
     """The (unsaved) attempt row of a captured event."""
     device = event.device or {}
-    fingerprint = device.get("fingerprint") if isinstance(device.get("fingerprint"), str) else ""
+    sent = device.get("fingerprint")
+    fingerprint = sent if isinstance(sent, str) else ""
     occurred = event.occurred_at
     if not settings.USE_TZ and timezone.is_aware(occurred):  # SQLite and MySQL refuse aware ones then
         occurred = timezone.make_naive(occurred)

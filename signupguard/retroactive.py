@@ -227,7 +227,7 @@ class Evidence:
 
 def _cluster_evidence(cluster_id: int, *, only: int | None = None) -> Evidence:
     """The cluster's members and evidence; ``only``: the links of that account alone."""
-    rows = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
+    rows: list[tuple[int, str | None, str | None]] = list(ClusterMember.objects.filter(cluster_id=cluster_id).values_list(
         "user_id", "user__signupguard_status__status", "user__signupguard_status__source"))
     blocked = {uid for uid, status, source in rows if status == BLOCKED and source != StatusChange.Source.CLUSTER}
     evidence = Evidence(rows=rows, blocked=blocked, linked=set(), strong=set())
@@ -345,8 +345,9 @@ def _members_of(cluster_id: int) -> Any:
 
 def _own_scores(user_ids: Any) -> dict[int, float]:
     """Each account's own score: that of its signup."""
-    return dict(Attempt.objects.filter(user_id__in=user_ids, kind=Attempt.Kind.SIGNUP, score__isnull=False)
-                .order_by("user_id", "created_at").values_list("user_id", "score"))
+    scores = (Attempt.objects.filter(user_id__in=user_ids, kind=Attempt.Kind.SIGNUP, score__isnull=False)
+              .order_by("user_id", "created_at").values_list("user_id", "score"))
+    return {user_id: score for user_id, score in scores if score is not None}
 
 
 def _found_at(user_id: int) -> tuple[str, Any]:

@@ -106,6 +106,7 @@ class _DecidedLater:
         self.job, self.hit, self.reports = job, False, reports
 
     def __call__(self, row: AccountStatus) -> bool:
+        assert self.job is not None  # ask() hands this out only with a job
         later = StatusChange.objects.filter(account=row, source=REVIEWER, pk__gt=self.job.mark)
         self.hit = later.filter(Q(job__isnull=True) | Q(job_id__gt=self.job.pk)).exists()
         if not self.hit and self.reports:

@@ -153,10 +153,10 @@ def _used_by_blocked(attempt: Attempt, device: Q) -> bool:
     """
     on_device = Attempt.objects.filter(device_fingerprint=attempt.device_fingerprint)
     if not on_device[CROWDED_DEVICE:].exists():
-        return (on_device.filter(device, user__signupguard_status__status=BLOCKED)
+        return (on_device.filter(device, user__signupguard_status__status=BLOCKED)  # type: ignore[misc]  # stubs type *_id lookups without None (a failed login's)
                 .exclude(user_id=attempt.user_id).exists())
     used = on_device.filter(device, user_id=OuterRef("user_id")).order_by().values("pk")[:1]  # any one, unsorted
-    return (AccountStatus.objects.filter(status=BLOCKED).exclude(user_id=attempt.user_id)
+    return (AccountStatus.objects.filter(status=BLOCKED).exclude(user_id=attempt.user_id)  # type: ignore[misc]  # stubs type *_id lookups without None (a failed login's)
             .annotate(used=Subquery(used)).filter(used__isnull=False).exists())
 
 
@@ -176,7 +176,7 @@ def linked_to_blocked(attempt: Attempt) -> bool:
     # before (its signup or a login) is not held by a blocked account that came to it later, nor by one
     # that came before a reviewer approved it on it: one blocked stranger re-held an approved customer at
     # every login. Its cluster (a strong device link) is the retroactive action's to judge.
-    own = (Attempt.objects.filter(same_device, user_id=attempt.user_id, device_fingerprint=attempt.device_fingerprint,
+    own = (Attempt.objects.filter(same_device, user_id=attempt.user_id, device_fingerprint=attempt.device_fingerprint,  # type: ignore[misc]  # stubs type *_id lookups without None (a failed login's)
                                   created_at__lt=attempt.created_at)
            .filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True)))
     first = own.order_by("created_at").values_list("created_at", flat=True).first()
@@ -184,7 +184,7 @@ def linked_to_blocked(attempt: Attempt) -> bool:
         return _used_by_blocked(attempt, same_device)
     from signupguard.models import Label
 
-    if Label.objects.filter(attempt__user_id=attempt.user_id, source=Label.Source.REVIEWER,
+    if Label.objects.filter(attempt__user_id=attempt.user_id, source=Label.Source.REVIEWER,  # type: ignore[misc]  # stubs type *_id lookups without None (a failed login's)
                             label=Label.Value.LEGIT, at__gte=first).exists():
         return False  # a reviewer approved it since it first used this device
     return _used_by_blocked(attempt, same_device & Q(created_at__lte=first))
@@ -268,7 +268,7 @@ def owners_place(attempt: Attempt, velocity: dict[str, Any]) -> bool:
     places = Q(ip_prefix=attempt.ip_prefix) if attempt.ip_prefix else Q(pk__in=[])
     if attempt.device_fingerprint:
         places |= Q(device_fingerprint=attempt.device_fingerprint)
-    earlier = (Attempt.objects.filter(user_id=attempt.user_id, created_at__lt=attempt.created_at)
+    earlier = (Attempt.objects.filter(user_id=attempt.user_id, created_at__lt=attempt.created_at)  # type: ignore[misc]  # stubs type *_id lookups without None (a failed login's)
                .filter(Q(kind=Attempt.Kind.SIGNUP) | Q(success=True)))
     return earlier.filter(places).exists()
 

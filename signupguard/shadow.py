@@ -71,12 +71,14 @@ def compare(version: str | None = None) -> ShadowComparison:
     labels = training_labels()
     result = ShadowComparison(version=version)
     total_difference = 0.0
-    held = {"active": Counter(), "shadow": Counter()}
+    held: dict[str, Counter[str]] = {"active": Counter(), "shadow": Counter()}
     rows = (
         Attempt.objects.filter(shadow_model_version=version, decision__isnull=False, shadow_score__isnull=False)
         .values_list("pk", "score", "decision", "shadow_score", "reasons").iterator(chunk_size=5000)
     )
     for pk, score, decision, shadow_score, reasons in rows:
+        if decision is None or shadow_score is None:  # excluded by the query; tells the type checker so
+            continue
         shadow_decision = challenger_decision(shadow_score, thresholds, decision=decision, reasons=reasons)
         result.attempts += 1
         result.decisions[(decision, shadow_decision)] += 1

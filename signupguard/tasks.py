@@ -29,7 +29,6 @@ from typing import Any
 from celery import shared_task
 
 from signupguard import clusters, scoring, velocity
-from signupguard.conf import sg_settings
 from signupguard.retention import delete_expired_attempts, retention_days
 
 logger = logging.getLogger(__name__)
@@ -98,7 +97,7 @@ def _release_quietly(attempt_id: int, exc: BaseException) -> None:
 
 @shared_task(bind=True, name="signupguard.tasks.score_attempt", max_retries=MAX_RETRIES,
              acks_late=True, ignore_result=True)
-def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
+def score_attempt(self, attempt_id: int) -> str | None:
     """Score one attempt by primary key; safe to run twice. Signups are published to it."""
     return _score_task(self, attempt_id)
 
@@ -108,12 +107,12 @@ def score_attempt(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
 # verdicts behind its backlog. The same code as score_attempt (which still scores logins queued under it).
 @shared_task(bind=True, name="signupguard.tasks.score_login", max_retries=MAX_RETRIES,
              acks_late=True, ignore_result=True)
-def score_login(self, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
+def score_login(self, attempt_id: int) -> str | None:
     """Score one login attempt by primary key; safe to run twice."""
     return _score_task(self, attempt_id)
 
 
-def _score_task(self: Any, attempt_id: int) -> str:
+def _score_task(self: Any, attempt_id: int) -> str | None:
     claimed = None
     try:
         claimed = scoring.claim(attempt_id)

@@ -233,9 +233,9 @@ def train_on_dataset(
             holdout = writer.submit(_write_holdout, out / HOLDOUT_FILE, data.X[test], data.y[test],
                                     None if ids is None else event_digests(ids[test]))
         if write_report:
-            from signupguard.model.report import write_report
+            from signupguard.model.report import write_report as draw_report
 
-            write_report(
+            draw_report(
                 out / "report.html", metadata=metadata, scores=test_scores, labels=data.y[test], kinds=kinds[test],
                 campaigns=list(campaigns), importance=clf.feature_importance(), X=data.X[test],
             )
@@ -301,7 +301,9 @@ def _write_holdout(path: Path, X: np.ndarray, y: np.ndarray, ids: np.ndarray | N
     1.2 s at this one, for a file of 23 MB instead of 18 MB.
     """
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        arrays = [("X", X.astype(np.float32)), ("y", y.astype(np.int8))] + ([("ids", ids)] if ids is not None else [])
+        arrays: list[tuple[str, np.ndarray]] = [("X", X.astype(np.float32)), ("y", y.astype(np.int8))]
+        if ids is not None:
+            arrays.append(("ids", ids))
         for name, array in arrays:
             with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
                 np.lib.format.write_array(member, array, allow_pickle=False)

@@ -10,7 +10,7 @@ from signupguard.forms import SignupGuardFormMixin
 class SignupForm(SignupGuardFormMixin, UserCreationForm):
     email = forms.EmailField(required=True, help_text="We never share it.")
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]  # django-stubs does not declare it
         model = User
         fields = ("username", "email")
 

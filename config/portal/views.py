@@ -43,7 +43,7 @@ class PortalLoginView(LoginView):
     template_name = "portal/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
-    next_page = reverse_lazy("portal:account")
+    next_page = reverse_lazy("portal:account")  # type: ignore[assignment]  # lazy: resolved when the view redirects
 
 
 @require_POST

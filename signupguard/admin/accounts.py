@@ -26,6 +26,8 @@ from .actions import ACTIONS
 from .common import DeepPagePaginator, ReviewPermissionMixin, mask_email, mask_text
 from .filters import DecidingAttemptFilter, RecentValuesFilter
 
+# What the add form's decision did, kept on the row object for the response (None: nothing was done).
+_OUTCOME = "_signupguard_outcome"
 
 class StatusChangeInline(admin.TabularInline):
     """The audit trail: who or what changed the status, when, why, and the note (the latest ``MAX_SHOWN``)."""
@@ -78,7 +80,7 @@ class DecideAccountForm(forms.ModelForm):
         return user
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         user = cleaned.get("user")
         if cleaned.get("decision") == "block" and user is not None and review.spared(self.actor)(user):
             # review.confirm_block would leave it, and this page would have reported a block it never made.
@@ -148,7 +150,7 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
         if change:
             return  # every field of an existing row is read-only: its status moves through the actions
         user, note = form.cleaned_data["user"], form.cleaned_data["note"].strip()
-        obj._signupguard_outcome = None  # this request's (the ModelAdmin is shared by every thread); None: nothing done
+        setattr(obj, _OUTCOME, None)  # this request's (the ModelAdmin is shared by every thread); None: nothing done
         taken = _claim(user)
         if taken is not None:  # decided since the form was checked (another reviewer, a verdict): theirs stands
             obj.pk, obj.status = taken.pk, taken.status
@@ -159,15 +161,15 @@ class AccountStatusAdmin(ReviewPermissionMixin, admin.ModelAdmin):
             outcome = review.confirm_block([user], actor=request.user, note=note)
         saved = AccountStatus.objects.get(user=user)
         obj.pk, obj.status, obj.source, obj.created_at = saved.pk, saved.status, saved.source, saved.created_at
-        obj._signupguard_outcome = outcome
+        setattr(obj, _OUTCOME, outcome)
 
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
-        if obj._signupguard_outcome is None:
+        if getattr(obj, _OUTCOME) is None:
             return None  # nothing was added
         return super().log_addition(request, obj, message)
 
     def response_add(self, request: HttpRequest, obj: AccountStatus, post_url_continue: str | None = None) -> HttpResponse:
-        outcome, url = obj._signupguard_outcome, _row_url(self.admin_site.name, obj.pk)
+        outcome, url = getattr(obj, _OUTCOME), _row_url(self.admin_site.name, obj.pk)
         if outcome is None:
             self.message_user(request, format_html(
                 "The account “{}” was given a status ({}) while you decided; nothing changed. "

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
-from django.db.models import Min, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
@@ -52,8 +52,8 @@ def _report_job(modeladmin: Any, request: HttpRequest, job: ReviewJob) -> None:
     job.refresh_from_db()
     what = f"Review job #{job.pk} ({job.get_action_display()}, {job.total} accounts)"
     if job.state == ReviewJob.State.DONE:
-        keys = {ReviewJob.Action.UNDO_BLOCK: f", {job.keys} API key(s) restored",
-                ReviewJob.Action.APPROVE: ""}.get(job.action, f", {job.keys} API key(s) revoked")
+        said: dict[str, str] = {ReviewJob.Action.UNDO_BLOCK: f", {job.keys} API key(s) restored", ReviewJob.Action.APPROVE: ""}
+        keys = said.get(job.action, f", {job.keys} API key(s) revoked")
         labels = "" if job.action == ReviewJob.Action.UNDO_BLOCK else (
             f", {job.labelled} labelled" + (f" ({job.unlabelled} without a stored signup attempt to label)"
                                             if job.unlabelled else ""))

@@ -35,7 +35,7 @@ class ClusterAdmin(ReviewPermissionMixin, admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)
-        if request.resolver_match and request.resolver_match.url_name.endswith("changelist") \
+        if request.resolver_match and (request.resolver_match.url_name or "").endswith("changelist") \
                 and "status__exact" not in request.GET:
             return queryset.exclude(status=Cluster.Status.MERGED)
         return queryset

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Any
+from typing import Any, Callable
 
 from django import forms
 from django.contrib.admin.helpers import ActionForm
@@ -74,7 +74,7 @@ def mask_network(prefix: str) -> str:
 
 # How each kind of cluster link key is masked. Domain and browser profile name no one; any other
 # kind, a device's included whichever rule linked it (device, device_crowd), is hashed.
-LINK_MASKS = {"email": mask_email, "prefix": mask_network, "domain": str, "profile": str}
+LINK_MASKS: dict[str, Callable[[str], str]] = {"email": mask_email, "prefix": mask_network, "domain": str, "profile": str}
 
 
 def masked_attributes(attributes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -106,7 +106,7 @@ class DeepPagePaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(self._rows(bottom, top), number, self)
+        return self._get_page(self._rows(bottom, top), number, self)  # type: ignore[attr-defined]  # Paginator.page()'s own factory; the stubs omit it
 
     def _rows(self, bottom: int, top: int) -> Any:
         rows = self.object_list

@@ -92,7 +92,7 @@ def timeline(user_id: int | None) -> list[dict[str, Any]]:
 def linked_accounts(user_id: int | None) -> dict[str, Any]:
     """The account's cluster, its other members (capped) and why each is linked."""
     cluster = cluster_of(user_id) if user_id is not None else None
-    if cluster is None:
+    if cluster is None or user_id is None:
         return {"cluster": None, "members": []}
     members = list(
         ClusterMember.objects.filter(cluster=cluster).exclude(user_id=user_id)

@@ -279,8 +279,9 @@ def analyse_device(
     info = DeviceInfo()
     # A dict is checked first: isinstance() against typing's Mapping costs half a microsecond.
     is_mapping = type(headers) is dict or isinstance(headers, Mapping)
-    header = headers.get("accept-language") if is_mapping else None
-    sent_header = isinstance(header, str) and bool(header)
+    sent = headers.get("accept-language") if is_mapping else None
+    header = sent if isinstance(sent, str) else ""
+    sent_header = bool(header)
     accept = ua.accept_language  # the header's first tag, as the User-Agent analysis read it
     if accept is None and sent_header:  # a UAInfo built elsewhere
         accept = primary_language(header[:256])

@@ -197,8 +197,11 @@ def _check_structure(buf: bytes) -> None:
         raise _Corrupt("the metadata is not a map")
     _check_values(buf, start, len(buf), [start])  # its pointers count from its start
     metadata = Decoder(buf, start).decode(start)[0]
+    if not isinstance(metadata, dict):
+        raise _Corrupt("the metadata is not a map")
     node_count, record_size = metadata.get("node_count"), metadata.get("record_size")
-    if not isinstance(node_count, int) or record_size not in (24, 28, 32) or metadata.get("ip_version") not in (4, 6):
+    if (not isinstance(node_count, int) or not isinstance(record_size, int) or record_size not in (24, 28, 32)
+            or metadata.get("ip_version") not in (4, 6)):
         raise _Corrupt("the metadata has no valid node count, record size or IP version")
     data_start = node_count * record_size // 4 + 16  # the search tree, then 16 zero bytes
     if data_start > marker:

@@ -83,7 +83,7 @@ def is_private_value(version: int, value: int) -> bool:
 def canonical_address(address: IPAddress) -> IPAddress:
     """The address to use everywhere: IPv4-mapped IPv6 becomes its IPv4 address."""
     if address.version == 6:
-        mapped = address.ipv4_mapped  # type: ignore[union-attr]
+        mapped = address.ipv4_mapped
         if mapped is not None:
             return mapped
     return address

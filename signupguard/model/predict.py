@@ -201,7 +201,7 @@ class RiskModel:
             raise ValueError(f"expected rows of {len(FEATURE_NAMES)} features, got shape {rows.shape}")
         if len(rows) == 0:
             return np.zeros(0)
-        return self.booster.predict(rows, num_threads=self._threads(rows))
+        return np.asarray(self.booster.predict(rows, num_threads=self._threads(rows)))
 
     def contributions(self, rows: np.ndarray) -> np.ndarray:
         """TreeSHAP contributions from LightGBM itself (``pred_contrib``), bias dropped."""

@@ -261,7 +261,7 @@ def register(directory: Path | str) -> Path:
     RiskModel.load(directory)  # refuse to register what cannot be served
     version = meta.get("version")
     problem = version_problem(version) if isinstance(version, str) and version else "has no version name"
-    if problem:
+    if problem or not isinstance(version, str):
         raise ModelError(f"{directory / METADATA_FILE} {problem}; write the model with signupguard_train")
     target = root / "versions" / version
     _remove_leftovers(target.parent)
@@ -515,6 +515,10 @@ def promote(directory: Path | str, *, force: bool = False, fpr: float = 0.001) -
             f"comparing: signupguard_promote {directory} --force",
             float("nan"), None,
         )
+    rows: np.ndarray | None
+    labels: np.ndarray | None
+    ids: np.ndarray | None
+    scores: np.ndarray | None
     try:
         rows, labels, ids = _holdout(target, candidate, directory)
         scores = candidate.predict(rows)  # ValueError: rows of another schema
@@ -558,6 +562,8 @@ def _promote_locked(
     active_recall: float | None = None
     on = ""
     if not force:
+        # Without force a hold-out that could not be read or scored returned earlier.
+        assert rows is not None and labels is not None and scores is not None
         if not isinstance(active, ColdStartModel):
             unseen = _unseen_by(active, ids)
             if unseen is not None and not unseen.all():

@@ -41,7 +41,7 @@ def write_report(
     metadata: dict[str, Any],
     scores: np.ndarray,
     labels: np.ndarray,
-    kinds: Sequence[str],
+    kinds: Sequence[str] | np.ndarray,
     campaigns: Sequence[str],
     importance: dict[str, float],
     X: np.ndarray,
@@ -81,7 +81,7 @@ def _plots(scores, labels, signup, campaigns, importance, flags, review, block) 
     images.append(("ROC and precision-recall", _png(fig)))
 
     fig, ax = plt.subplots(figsize=(10, 3.5))
-    bins = np.linspace(0, 1, 51)
+    bins = np.linspace(0, 1, 51).tolist()
     ax.hist(s[y == 0], bins=bins, alpha=0.6, label="legitimate", log=True)
     ax.hist(s[y == 1], bins=bins, alpha=0.6, label="fraud", log=True)
     ax.axvline(review, c="orange", label=f"review {review:.3f}")
@@ -92,7 +92,7 @@ def _plots(scores, labels, signup, campaigns, importance, flags, review, block) 
 
     camp = np.asarray(campaigns)
     held = scores >= review
-    names = sorted({c for c, l, k in zip(camp, labels, signup) if l == 1 and k})
+    names = sorted({c for c, label, k in zip(camp, labels, signup) if label == 1 and k})
     if names:
         fig, ax = plt.subplots(figsize=(10, 0.4 * len(names) + 1.5))
         pos = np.arange(len(names))

@@ -9,6 +9,7 @@ at most the target shares of legitimate signups are held and blocked.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import math
 import platform
@@ -101,7 +102,9 @@ class SignupRiskClassifier:
         self.random_state = random_state
 
     def get_params(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__init__.__kwdefaults__}  # type: ignore[union-attr]
+        # scikit-learn's convention: the hyperparameters are the keyword arguments of __init__.
+        names = inspect.signature(type(self).__init__).parameters
+        return {k: getattr(self, k) for k, p in names.items() if p.kind is p.KEYWORD_ONLY}
 
     def _params(self, y: np.ndarray) -> dict[str, Any]:
         positives = max(int(y.sum()), 1)
@@ -189,7 +192,7 @@ class SignupRiskClassifier:
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """Fraud probability per row (shape (n,), not scikit-learn's (n, 2): one class matters)."""
         booster = self._check()
-        return booster.predict(X, num_iteration=self.best_iteration_)
+        return np.asarray(booster.predict(X, num_iteration=self.best_iteration_))
 
     def model_text(self) -> str:
         return self._check().model_to_string(num_iteration=self.best_iteration_)

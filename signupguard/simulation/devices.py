@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import fake_useragent
 
@@ -143,7 +143,7 @@ def _rows() -> dict[tuple[str, str], tuple[list[UARow], list[float]]]:
     return {key: (rows, list(itertools.accumulate(weights))) for key, (rows, weights) in groups.items()}
 
 
-def weighted(rng: random.Random, table: list[tuple[Any, float]]) -> Any:
+def weighted(rng: random.Random, table: Sequence[tuple[Any, float]]) -> Any:
     return rng.choices([v for v, _ in table], [w for _, w in table])[0]
 
 
@@ -191,7 +191,7 @@ def build_device(
     group = "tablet" if row.kind == "tablet" else row.os
     screen = screen or weighted(rng, SCREENS.get(group, SCREENS["windows"]))
     cores = cores if cores is not None else weighted(rng, CORES.get(row.os, CORES["windows"]))
-    if memory == "auto":
+    if isinstance(memory, str):  # "auto"
         memory = (weighted(rng, [(8, 60), (4, 30), (2, 10)]) if row.os == "android" else weighted(rng, [(8, 78), (4, 20), (2, 2)])) if _chromium(row) else None
     if touch is None:
         touch = 5 if row.os in ("ios", "android") else (10 if (row.os in ("windows", "chromeos") and rng.random() < 0.15) else 0)

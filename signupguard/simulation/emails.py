@@ -60,13 +60,12 @@ def name_pool(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     romanised = language in ("ja", "zh")
     firsts, lasts = set(), set()
     for _ in range(400):
-        f = fake.first_romanized_name() if romanised else fake.first_name()
-        l = fake.last_romanized_name() if romanised else fake.last_name()
-        f, l = fold(f), fold(l)
-        if 2 <= len(f) <= 14:
-            firsts.add(f)
-        if 2 <= len(l) <= 16:
-            lasts.add(l)
+        given = fold(fake.first_romanized_name() if romanised else fake.first_name())
+        family = fold(fake.last_romanized_name() if romanised else fake.last_name())
+        if 2 <= len(given) <= 14:
+            firsts.add(given)
+        if 2 <= len(family) <= 16:
+            lasts.add(family)
     if len(firsts) < 10 or len(lasts) < 10:
         return name_pool("en_US")
     return tuple(sorted(firsts)), tuple(sorted(lasts))

@@ -89,7 +89,7 @@ def make_persona(world: World, rng: random.Random, iso: str, *, companies: list[
             expat_clock = origin.zones[0]  # a laptop still on home time, months after the move
         if rng.random() < 0.6:
             locale = rng.choice(origin.locales)
-        languages = origin.languages[:2] + [l for l in languages if l.startswith("en")][:1] if rng.random() < 0.5 else languages
+        languages = origin.languages[:2] + [tag for tag in languages if tag.startswith("en")][:1] if rng.random() < 0.5 else languages
         if rng.random() < 0.5:
             languages = list(dict.fromkeys(origin.languages[:2] + languages[:2]))
     elif rng.random() < 0.12 and not languages[0].startswith("en"):
@@ -176,7 +176,7 @@ def connect(world: World, rng: random.Random, persona: Persona, device: Device) 
             return World.address(rng, persona.carrier_block)  # roaming data is home-routed
         net = rng.choice(world.of(persona.visiting, "residential") + world.of(persona.visiting, "business"))
         return World.address(rng, net.blocks[0], pooled=False)
-    if device.row.kind != "desktop" and persona.carrier is not None and rng.random() < 0.62:
+    if device.row.kind != "desktop" and persona.carrier is not None and persona.carrier_block is not None and rng.random() < 0.62:
         if rng.random() < persona.carrier.v6_share:
             return World.address(rng, persona.carrier.block_for(rng, persona.zone, v6=True))
         return World.address(rng, persona.carrier_block)

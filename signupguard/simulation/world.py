@@ -267,7 +267,7 @@ class World:
                     yield f"{v4_text(address)}/32", {"is_anonymous": True, "is_tor_exit_node": True}
         seen: set[str] = set()
         for pool in self.residential_proxy_pools.values():
-            for address, _, _, flagged in pool:
-                if flagged and address not in seen:
-                    seen.add(address)
-                    yield f"{address}/32", {"is_anonymous": True, "is_residential_proxy": True}
+            for proxy, _, _, flagged in pool:
+                if flagged and proxy not in seen:
+                    seen.add(proxy)
+                    yield f"{proxy}/32", {"is_anonymous": True, "is_residential_proxy": True}

@@ -116,7 +116,8 @@ class DatabaseVelocityStore:
                 state: dict[tuple[str, int], list] = {}
                 for key, win, newest, total in crows:
                     state[(key, win)] = [int(newest), int(total), False]
-                counts, increments = [], defaultdict(int)
+                counts: list[tuple[int, ...]] = []
+                increments: defaultdict[tuple[str, int, int], int] = defaultdict(int)
                 for key in ckeys:
                     out = []
                     for i, win in enumerate(self.windows):

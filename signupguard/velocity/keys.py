@@ -142,6 +142,7 @@ class Velocity:
     def _names(self) -> tuple[dict, dict, dict]:
         if self._named is None:
             # zip(*[iterator] * k) cuts the list into k-tuples in C.
+            assert self._flat is not None  # one of the two is always set
             figures = iter(self._flat)
             counts = dict(zip(COUNT_NAMES, zip(*[figures] * _NC)))
             distinct = dict(zip(DISTINCT, zip(*[figures] * _ND)))
@@ -436,16 +437,17 @@ def _places(plan: Plan) -> tuple[list[str], list[int], list[tuple[str, str]], li
             else:
                 look.append(key)
                 look_at.append(at)
-    return record, record_at, list(compress(distinct, distinct)), list(compress(_AT_DISTINCT, distinct)), look, look_at
+    # compress() drops the None keys, which mypy cannot see.
+    return record, record_at, list(compress(distinct, distinct)), list(compress(_AT_DISTINCT, distinct)), look, look_at  # type: ignore[return-value,arg-type]
 
 
 def _learn(flat: Any, plan: Plan, deployment: Deployment | None) -> None:
     """What the next plans need from this reading: whether Client Hints are usual (``Deployment``)."""
-    marked = plan.marked
-    if deployment is not None and marked[_HINTS_EXPECTED]:
+    hints_key = plan.marked[_HINTS_EXPECTED]
+    if deployment is not None and hints_key:
         expected, sent = _AT_HINTS
         hints_usual = usual(flat[expected:expected + _NC], flat[sent:sent + _NC])
-        if marked[_HINTS_EXPECTED].endswith(_IDENTITY_ONLY):
+        if hints_key.endswith(_IDENTITY_ONLY):
             deployment.hints_usual_identity_only = hints_usual
         else:
             deployment.hints_usual = hints_usual

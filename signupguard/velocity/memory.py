@@ -86,6 +86,10 @@ def _evict(members: dict[str, float], thr: float) -> float:
 class MemoryVelocityStore:
     """Sliding-window counters and distinct sets held in this process."""
 
+    _newest: float  # the newest instant recorded
+    _events: int  # events recorded, for the collection schedule
+    _next_gc: int
+
     def __init__(
         self,
         *,
@@ -193,10 +197,10 @@ class MemoryVelocityStore:
             # that looks up an event's keys together), the Python path in dicts.
             table: Any = _Table if self.compiled else dict
             # counter key -> instant | (newest buckets, live totals, per window (older (bucket, count)s, their sum)),
-            # or with the compiled counters: instant | _compiled.Counter
-            self._counters: dict[str, float | tuple] = table()
+            # or with the compiled counters: instant | _compiled.Counter (Any: the shapes are told apart by type() in the loops)
+            self._counters: Any = table()
             # set key -> (instant, member) | [newest instant, members, oldest instant, ...]
-            self._distinct: dict[str, tuple | list] = table()
+            self._distinct: Any = table()
             self._newest = -_INF
             self._events = 0
             self._next_gc = _MIN_GC_INTERVAL
@@ -281,7 +285,7 @@ class MemoryVelocityStore:
             dists.append(tuple(out))
         return dists
 
-    def _advance(self, key: str, e: float | tuple, now: float, curs: tuple[int, ...]) -> tuple[int, ...]:
+    def _advance(self, key: str, e: Any, now: float, curs: tuple[int, ...]) -> tuple[int, ...]:
         """Record ``key`` when some window moved to a new bucket, or on its second sighting."""
         B = self.buckets
         nbs: list[int]
@@ -390,7 +394,7 @@ class MemoryVelocityStore:
                 out[i] = tots[i] - sum([c for b, c in rests[i][0] if b <= lo])
         return tuple(out)
 
-    def _newest_counter_bucket(self, e: float | tuple | Any) -> int:
+    def _newest_counter_bucket(self, e: Any) -> int:
         """Newest bucket of the largest window: the last to expire."""
         if type(e) is tuple:
             return e[0][self._big]
@@ -425,9 +429,10 @@ class MemoryVelocityStore:
     def _trim(self) -> None:
         """Enforce ``max_keys``: drop expired keys, then the least recent ones (down to 90 %)."""
         self._collect()
-        if len(self) <= self.max_keys:
+        cap = self.max_keys
+        if cap is None or len(self) <= cap:
             return
-        excess = len(self) - int(self.max_keys * 0.9)  # headroom keeps trimming amortised
+        excess = len(self) - int(cap * 0.9)  # headroom keeps trimming amortised
         wb = self._widths[self._big]
         newest = self._newest_counter_bucket
         recency = [(newest(e) * wb, 0, k) for k, e in self._counters.items()]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.contrib.auth import _clean_credentials
+from django.contrib.auth import _clean_credentials  # type: ignore[attr-defined]  # private: the cleansing user_login_failed gets
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 

@@ -102,7 +102,7 @@ def _login_view() -> type:
 
 
 @cache
-def _obtain_auth_token_view() -> type:
+def _obtain_auth_token_view() -> type[Any]:
     from rest_framework import parsers
     from rest_framework.authtoken.views import ObtainAuthToken as Base
 

@@ -30,7 +30,7 @@ class SignupGuardRegisterMixin(serializers.Serializer):
     form = serializers.JSONField(required=False, write_only=True)
 
     def custom_signup(self, request: Any, user: Any) -> None:
-        super().custom_signup(request, user)  # type: ignore[misc]
+        super().custom_signup(request, user)
         data = self.initial_data if isinstance(getattr(self, "initial_data", None), dict) else {}
         device, form = data.get("device"), data.get("form")
         record_signup(
@@ -40,7 +40,7 @@ class SignupGuardRegisterMixin(serializers.Serializer):
         )
 
     def save(self, request: Any) -> Any:
-        user = super().save(request)  # type: ignore[misc]
+        user = super().save(request)
         # A verdict that arrived while record_signup waited (SYNC_WAIT, eager Celery) may have
         # blocked the account already: refuse now, before RegisterView creates its token or session.
         if get_status(user) == BLOCKED and not get_adapter().can_login_when_blocked(user):

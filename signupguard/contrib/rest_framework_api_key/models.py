@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from django.conf import settings
 from django.db import models, transaction
-from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
+from rest_framework_api_key.models import AbstractAPIKey, APIKeyManager
 
 from signupguard.gate import require_cleared
 from signupguard.status import lock_account
 
 
-class AccountAPIKeyManager(BaseAPIKeyManager):
+class AccountAPIKeyManager(APIKeyManager):
     def create_key(self, **kwargs: Any) -> tuple["AccountAPIKey", str]:
         """Issue a key; raises ``NotCleared`` unless ``user`` is a cleared account."""
         from signupguard.models import AccountStatus
@@ -26,7 +26,7 @@ class AccountAPIKeyManager(BaseAPIKeyManager):
                 lock_account(user)  # set_status takes it too: also an account without a status row yet
                 list(AccountStatus.objects.select_for_update().filter(user=user).values_list("pk"))
             require_cleared(user)
-            return super().create_key(**kwargs)
+            return cast(tuple["AccountAPIKey", str], super().create_key(**kwargs))
 
     def get_usable_keys(self) -> models.QuerySet:
         return super().get_usable_keys().select_related("user")
@@ -41,7 +41,7 @@ class AccountAPIKey(AbstractAPIKey):
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=255, blank=True)
 
-    objects = AccountAPIKeyManager()
+    objects: ClassVar[AccountAPIKeyManager] = AccountAPIKeyManager()
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """A new key is saved only for a cleared account, whatever creates it.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.permissions import BaseHasAPIKey
@@ -20,14 +20,14 @@ class HasClearedAccountAPIKey(BaseHasAPIKey):
         if not key:
             return False
         try:
-            api_key = AccountAPIKey.objects.get_from_key(key)
+            api_key = cast(AccountAPIKey, AccountAPIKey.objects.get_from_key(key))
         except AccountAPIKey.DoesNotExist:
             return False
         if api_key.has_expired:
             return False
         if not getattr(api_key.user, "is_active", True):
             # A deactivated account signs in nowhere (Django's backends, DRF's token check): nor with its keys.
-            self.message = {"detail": _("This account is inactive.")}
+            self.message = {"detail": str(_("This account is inactive."))}
             return False
         held = refused(api_key.user)
         if held is not None:

@@ -12,6 +12,7 @@ from cron, daily. With beat, schedule ``signupguard.tasks.prune_velocity`` and
 from __future__ import annotations
 
 import argparse
+from typing import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
@@ -30,6 +31,10 @@ def _days(value: str) -> float:
     return days
 
 
+def _quiet(text: str) -> None:
+    """Say nothing (``-v 0``)."""
+
+
 class Command(BaseCommand):
     help = ("Delete the database velocity store's expired rows, and attempts older than ATTEMPT_RETENTION_DAYS "
             "(Redis and the in-process store expire their own keys).")
@@ -46,7 +51,7 @@ class Command(BaseCommand):
             days = options["attempts_older_than"] or retention_days()
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        say = self.stdout.write if options["verbosity"] > 0 else (lambda text: None)  # -v 0 from cron: errors only
+        say: Callable[[str], object] = self.stdout.write if options["verbosity"] > 0 else _quiet  # -v 0 from cron: errors only
         try:
             deleted = velocity.prune_expired()
             if deleted is None:

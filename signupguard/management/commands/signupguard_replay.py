@@ -72,7 +72,7 @@ class Command(TerminableCommand):
         if path != "-" and options["out"] != "-" and os.path.exists(options["out"]) and os.path.samefile(path, options["out"]):
             raise CommandError("--out is the events file itself: the scores would replace the events", returncode=2)
         geoip_problems(returncode=2)
-        explain = {"auto": "auto", "all": True, "none": False}[options["explain"]]
+        explain: bool | str = "auto" if options["explain"] == "auto" else options["explain"] == "all"
         err = sys.stderr
 
         def on_bad(bad: BadLine) -> None:

@@ -8,7 +8,7 @@ laptop opening dozens of accounts, one Gmail inbox behind many addresses).
 from __future__ import annotations
 
 from .. import emails
-from ..cohort import lognormal_ms, local_midnight
+from ..cohort import lognormal_ms
 from ..devices import build_device, consumer_device, pick_kind_os
 from ..population import make_persona
 from .base import Campaign
