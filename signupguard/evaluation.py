@@ -91,11 +91,14 @@ def evaluate(
         camp = np.asarray(campaigns)
         held = scores >= thresholds.review
         per: dict[str, Any] = {}
-        for name in sorted(set(camp[(labels == 1)])):
+        # Fraud without a campaign (a portal's own labels: stored attempts have none) counts in the figures
+        # above only; grouped, it read as a campaign named "".
+        for name in sorted(set(camp[(labels == 1)]) - {""}):
             m = (camp == name) & (labels == 1) & (kinds_arr == "signup")
             if m.any():
                 per[name] = {"signups": int(m.sum()), "held": float(held[m].mean())}
-        out["campaigns"] = per
+        if per:
+            out["campaigns"] = per
         legit_groups: dict[str, Any] = {}
         for name in sorted(set(camp[(labels == 0)])):
             m = (camp == name) & (labels == 0) & (kinds_arr == "signup")
@@ -126,11 +129,13 @@ def baseline_metrics(X: np.ndarray, labels: np.ndarray, kinds: Sequence[str] | n
         entry: dict[str, Any] = {"fraud_held": caught, "legit_held": false}
         if campaigns is not None:
             camp = np.asarray(campaigns)
-            entry["campaigns"] = {
+            per = {
                 c: float(flags[signup & (camp == c) & (labels == 1)].mean())
-                for c in sorted(set(camp[labels == 1]))
+                for c in sorted(set(camp[labels == 1]) - {""})  # unnamed: as in evaluate
                 if (signup & (camp == c) & (labels == 1)).any()
             }
+            if per:
+                entry["campaigns"] = per
         out[name] = entry
     return out
 

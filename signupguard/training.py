@@ -26,7 +26,7 @@ import numpy as np
 from signupguard.evaluation import baseline_metrics, evaluate, recall_at_fpr
 from signupguard.model.predict import METADATA_FILE, MODEL_FILE
 from signupguard.model.registry import HOLDOUT_FILE, TRAINED_FILE
-from signupguard.model.train import SignupRiskClassifier, choose_thresholds, json_text, save_model
+from signupguard.model.train import SignupRiskClassifier, allowed_count, choose_thresholds, json_text, save_model
 from signupguard.offline import Dataset
 from signupguard.policy import Thresholds
 
@@ -257,14 +257,16 @@ def threshold_rates(
     rather than letting the thresholds look as if they did.
     """
     n = len(legit_scores)
-    held = float(np.mean(legit_scores >= thresholds.review)) if n else float("nan")
-    blocked = float(np.mean(thresholds.blocks(legit_scores))) if n else float("nan")
+    held_n, blocked_n = int(np.sum(legit_scores >= thresholds.review)), int(np.sum(thresholds.blocks(legit_scores)))
+    held = held_n / n if n else float("nan")
+    blocked = blocked_n / n if n else float("nan")
     rates: dict[str, Any] = {"legit_signups": n, "legit_held": held, "legit_blocked": blocked,
                              "chosen_for": {"review": review_rate, "block": block_rate}}
     aim = "target" if margin == 1 else f"the target / {margin:g}:"
+    # Counts, not shares: 5 of 50 is 10%, and 10% above a target of 0.3 / 3 (0.09999999999999999).
     missed = [f"{what} {achieved:.2%} of them ({aim} {target:.2%})"
-              for what, achieved, target in (("hold", held, review_rate), ("block", blocked, block_rate))
-              if achieved > target]
+              for what, count, achieved, target in (("hold", held_n, held, review_rate), ("block", blocked_n, blocked, block_rate))
+              if count > allowed_count(target, n)]
     if missed:
         top = float(np.mean(legit_scores >= 1.0))
         rates["unmet"] = (f"the thresholds {' and '.join(missed)}: {top:.2%} of the validation slice's "

@@ -173,6 +173,19 @@ def test_thresholds_that_cannot_meet_the_rates_say_so():
                               "3.00% of the validation slice's legitimate signups score 1.0, which no threshold can leave out")
 
 
+def test_thresholds_that_flag_the_allowed_count_meet_a_rate_that_is_not_a_round_float():
+    from signupguard.training import threshold_rates
+
+    # 0.3 / 3 is 0.09999999999999999: holding 5 of 50 (the 10% the threshold was chosen to allow) was
+    # "over" it, and training warned that the thresholds missed their target because of the float's last bit.
+    legit = np.linspace(0.01, 0.5, 50)
+    rates = {"review_rate": 0.3 / 3, "block_rate": 0.06 / 3}
+    t = choose_thresholds(legit, **rates)
+    met = threshold_rates(legit, t, **rates, margin=3)
+    assert (met["legit_held"], met["legit_blocked"]) == (0.1, 0.02)
+    assert "unmet" not in met
+
+
 def test_the_rows_a_leaf_needs_grow_with_the_data():
     from signupguard.model.train import leaf_minimum
 

@@ -151,3 +151,48 @@ def test_a_failing_challenger_is_logged_and_the_live_verdict_stands(caplog):
     assert (beside.score, beside.decision, beside.reasons) == (alone.score, alone.decision, alone.reasons)
     (record,) = [r for r in caplog.records if r.name == "signupguard.engine"]
     assert record.exc_info and "challenger exploded" in str(record.exc_info[1])
+
+
+def test_promoting_the_shadow_model_stops_shadow_scoring(shadow_registry):
+    # After a good shadow report the operator promotes the challenger; SHADOW kept naming it, and every
+    # attempt was scored twice by the same model until someone ran --no-shadow.
+    out = io.StringIO()
+    call_command("signupguard_promote", str(registry.registry_root() / "versions" / shadow_registry), "--force",
+                 stdout=out)
+    assert registry.active_dir().name == shadow_registry and registry.shadow_dir() is None
+    assert "shadow scoring stopped, as the shadow model is the active one now" in out.getvalue()
+
+
+def _promote_the_shadow(version: str) -> None:
+    """A registry from before promotion stopped shadowing (or a SHADOW file written by hand): both name it."""
+    call_command("signupguard_promote", str(registry.registry_root() / "versions" / version), "--force",
+                 stdout=io.StringIO())
+    registry._write_pointer(registry.SHADOW_FILE, version)
+    assert registry.active_dir() == registry.shadow_dir()
+
+
+def test_a_promoted_shadow_is_listed_as_both(shadow_registry):
+    # --list said only "(active)".
+    _promote_the_shadow(shadow_registry)
+    out = io.StringIO()
+    call_command("signupguard_promote", "--list", stdout=out)
+    assert out.getvalue().splitlines() == [f"{shadow_registry} (active, shadow)"]
+
+
+@pytest.mark.django_db
+def test_a_promoted_shadow_is_not_reported_as_compared_with_itself(shadow_registry):
+    # The report compared the active model's verdicts with its own, as if it measured a challenger.
+    _promote_the_shadow(shadow_registry)
+    out = io.StringIO()
+    call_command("signupguard_promote", "--shadow-report", stdout=out)
+    assert out.getvalue().startswith(f"shadow {shadow_registry} is the active model: every attempt is scored by it twice")
+    assert "attempts scored by both models" not in out.getvalue()
+
+
+def test_the_active_version_cannot_become_the_shadow(shadow_registry):
+    # Refused rather than accepted: an operator naming the active version has mistyped, as --list shows.
+    call_command("signupguard_promote", "--no-shadow", stdout=io.StringIO())
+    registry.promote(registry.registry_root() / "versions" / shadow_registry, force=True)
+    with pytest.raises(CommandError, match=f"{shadow_registry} is the active model: there is nothing to compare") as refused:
+        call_command("signupguard_promote", "--shadow", shadow_registry, stdout=io.StringIO())
+    assert refused.value.returncode == 1 and registry.shadow_dir() is None

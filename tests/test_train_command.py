@@ -435,3 +435,19 @@ def test_from_the_database_the_hold_out_is_of_matured_days(tmp_path):
     cutoff = (now - dt.timedelta(days=14)).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert split["test_period"][1] < cutoff  # the newest 100 rows trained, and never measured
     assert (split["train"], split["valid"], split["test"]) == (210 + 100, 45, 45)
+
+
+@pytest.mark.django_db
+def test_a_model_trained_from_the_database_names_no_campaign(tmp_path):
+    # Stored attempts carry no simulator "campaign": the per-campaign breakdown of metrics.json and
+    # report.html showed all their fraud as one campaign named "".
+    start = timezone.now() - dt.timedelta(days=30)
+    _reviewed_attempts([start + dt.timedelta(minutes=n) for n in range(300)])
+    out = tmp_path / "m"
+    call_command("signupguard_train", "--out", str(out), "--rounds", "20", stdout=io.StringIO())
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["signup"]["fraud"] > 0  # there was fraud to break down
+    assert "campaigns" not in metrics
+    assert all("campaigns" not in baseline for baseline in metrics["baselines"].values())
+    report = (out / "report.html").read_text()
+    assert "Catch rate per campaign" not in report and "&quot;&quot;:" not in report

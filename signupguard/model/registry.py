@@ -589,11 +589,17 @@ def _promote_locked(
                 candidate_recall, active_recall,
             )
     _write_pointer(ACTIVE_FILE, version)
+    stopped = ""
+    shadow = _pointer(SHADOW_FILE)
+    if shadow is not None and shadow.name == version:
+        # The challenger a shadow report vouched for: beside itself it would score every attempt twice.
+        _write_pointer(SHADOW_FILE, None)
+        stopped = "; shadow scoring stopped, as the shadow model is the active one now"
     if math.isnan(candidate_recall):
         held = "not measured (" + (f"its hold-out has {_holdout_counts(labels)})" if labels is not None else "no usable hold-out)")
-        return Promotion(True, version, f"promoted {version} without comparing: its recall is {held}", candidate_recall, active_recall)
+        return Promotion(True, version, f"promoted {version} without comparing: its recall is {held}{stopped}", candidate_recall, active_recall)
     detail = f" (active {active_recall:.2%}{on})" if active_recall is not None else ""
-    return Promotion(True, version, f"promoted {version}: holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged{detail}", candidate_recall, active_recall)
+    return Promotion(True, version, f"promoted {version}: holds {candidate_recall:.2%} of fraud at {fpr:.1%} legitimate flagged{detail}{stopped}", candidate_recall, active_recall)
 
 
 class _ForeignHoldout(ValueError):
@@ -646,4 +652,14 @@ def set_shadow(version: str | None) -> None:
     """Score ``version`` beside the active model without acting (None stops shadowing)."""
     if version is not None and version not in versions():
         raise ModelError(f"unknown version {version!r}; registered: {', '.join(versions()) or 'none'}")
+    # As its own challenger the active model would only be scored twice per attempt and compared with itself.
+    if version is not None and is_active(version):
+        raise ModelError(f"{version} is the active model: there is nothing to compare it with; give another "
+                         "version (--list names them), or stop shadow scoring with --no-shadow")
     _write_pointer(SHADOW_FILE, version)
+
+
+def is_active(version: str) -> bool:
+    """Whether the registered ``version`` is the active model (a later promotion can make the shadow one so)."""
+    root = registry_root()
+    return root is not None and active_dir() == root / "versions" / version

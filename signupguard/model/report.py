@@ -92,7 +92,7 @@ def _plots(scores, labels, signup, campaigns, importance, flags, review, block) 
 
     camp = np.asarray(campaigns)
     held = scores >= review
-    names = sorted({c for c, label, k in zip(camp, labels, signup) if label == 1 and k})
+    names = sorted({c for c, label, k in zip(camp, labels, signup) if label == 1 and k and c})  # unnamed: no campaign
     if names:
         fig, ax = plt.subplots(figsize=(10, 0.4 * len(names) + 1.5))
         pos = np.arange(len(names))

@@ -202,12 +202,17 @@ class SignupRiskClassifier:
         return {name: float(g) for name, g in zip(FEATURE_NAMES, gains)}
 
 
+def allowed_count(rate: float, n: int) -> int:
+    """How many of ``n`` legitimate signups a threshold for ``rate`` may flag (a count, so checks agree with the choice)."""
+    return int(np.floor(rate * n))
+
+
 def threshold_for_rate(legit_scores: np.ndarray, rate: float) -> float:
     """Lowest threshold with at most ``rate`` of ``legit_scores`` at or above it."""
     if len(legit_scores) == 0:
         return 0.5
     ordered = np.sort(np.asarray(legit_scores, dtype=np.float64))[::-1]
-    allowed = int(np.floor(rate * len(ordered)))
+    allowed = allowed_count(rate, len(ordered))
     if allowed >= len(ordered):
         return 0.0
     return float(min(np.nextafter(ordered[allowed], np.inf), 1.0))

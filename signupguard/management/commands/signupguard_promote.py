@@ -29,12 +29,14 @@ class Command(BaseCommand):
                 shadow = registry.shadow_dir()
                 loaded = registry.load(active_dir)
                 for version in registry.versions():
-                    mark = " (active)" if version == active else " (shadow)" if shadow and version == shadow.name else ""
+                    # Both, when the shadow version was promoted since: SHADOW still names it.
+                    marks = [mark for mark, name in (("active", active), ("shadow", shadow.name if shadow else None))
+                             if version == name]
                     if version == active and isinstance(loaded, ColdStartModel):
                         # A damaged or outdated model file: the registry serves the shipped model instead.
                         serving = registry.load_serving(active_dir).version
-                        mark = f" (active, but unusable: {loaded.metadata.get('reason', 'it cannot be loaded')}; {serving} scores instead)"
-                    self.stdout.write(f"{version}{mark}")
+                        marks[-1] += f", but unusable: {loaded.metadata.get('reason', 'it cannot be loaded')}; {serving} scores instead"
+                    self.stdout.write(f"{version} ({', '.join(marks)})" if marks else version)
                 if active == registry.DEFAULT_DIR.name or isinstance(active_dir, registry.UnusablePointer):
                     self.stdout.write("active: the shipped default model")
                 for pointer in (active_dir, shadow):
@@ -43,6 +45,13 @@ class Command(BaseCommand):
                 return
             if options["shadow_report"]:
                 from signupguard.shadow import compare
+
+                shadow = registry.shadow_dir()
+                if shadow is not None and registry.is_active(shadow.name):  # promoted since it became the shadow
+                    self.stdout.write(f"shadow {shadow.name} is the active model: every attempt is scored by it twice and "
+                                      "compared with itself, so there is nothing to report; stop shadow scoring with "
+                                      "--no-shadow, or name a challenger with --shadow VERSION")
+                    return
 
                 for line in compare().lines():
                     self.stdout.write(line)
