@@ -154,7 +154,10 @@ def _domain_in(domain: str, listed: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _rules_from(allow_ranges, deny_ranges, allow_asns, deny_asns, allow_domains, deny_domains) -> HardRules:
+def _rules_from(
+    allow_ranges: tuple[str, ...], deny_ranges: tuple[str, ...], allow_asns: tuple[Any, ...], deny_asns: tuple[Any, ...],
+    allow_domains: tuple[str, ...], deny_domains: tuple[str, ...],
+) -> HardRules:
     return HardRules(
         allow_networks=tuple(parsed(allow_ranges, parse_network)),
         deny_networks=tuple(parsed(deny_ranges, parse_network)),

@@ -97,7 +97,7 @@ def _release_quietly(attempt_id: int, exc: BaseException) -> None:
 
 @shared_task(bind=True, name="signupguard.tasks.score_attempt", max_retries=MAX_RETRIES,
              acks_late=True, ignore_result=True)
-def score_attempt(self, attempt_id: int) -> str | None:
+def score_attempt(self: Any, attempt_id: int) -> str | None:
     """Score one attempt by primary key; safe to run twice. Signups are published to it."""
     return _score_task(self, attempt_id)
 
@@ -107,7 +107,7 @@ def score_attempt(self, attempt_id: int) -> str | None:
 # verdicts behind its backlog. The same code as score_attempt (which still scores logins queued under it).
 @shared_task(bind=True, name="signupguard.tasks.score_login", max_retries=MAX_RETRIES,
              acks_late=True, ignore_result=True)
-def score_login(self, attempt_id: int) -> str | None:
+def score_login(self: Any, attempt_id: int) -> str | None:
     """Score one login attempt by primary key; safe to run twice."""
     return _score_task(self, attempt_id)
 

@@ -37,21 +37,21 @@ def _count(rng: np.random.Generator, low: int, high: int) -> float:
     return float(min(high, low + int(rng.pareto(1.2) * low)))
 
 
-def _webdriver(row, rng):
+def _webdriver(row: np.ndarray, rng: np.random.Generator) -> None:
     _set(row, device_webdriver=1.0, device_missing=0.0)
 
 
-def _headless(row, rng):
+def _headless(row: np.ndarray, rng: np.random.Generator) -> None:
     _set(row, ua_headless=1.0, ua_missing=0.0)
 
 
-def _automation(row, rng):
+def _automation(row: np.ndarray, rng: np.random.Generator) -> None:
     # Mostly a scripting HTTP library (no browser, so no Client Hints expected either).
     _set(row, ua_automation=1.0, ua_script=float(rng.random() < 0.85), ua_missing=0.0,
          device_missing=float(rng.random() < 0.7), ua_hints_present=0.0, ua_hints_mismatch=0.0, ua_hints_missing=np.nan)
 
 
-def _spoofed_browser(row, rng):
+def _spoofed_browser(row: np.ndarray, rng: np.random.Generator) -> None:
     # A script sending a Chromium browser's User-Agent without the Client Hints every such browser sends.
     _set(row, ua_hints_missing=1.0, ua_hints_present=0.0, ua_hints_mismatch=0.0, ua_missing=0.0)
     if rng.random() < 0.8:
@@ -61,13 +61,13 @@ def _spoofed_browser(row, rng):
 _CONSISTENCY = ("ua_hints_mismatch", "device_platform_mismatch", "device_screen_mismatch", "device_touch_mismatch")
 
 
-def _inconsistent_browser(row, rng):
+def _inconsistent_browser(row: np.ndarray, rng: np.random.Generator) -> None:
     # Two contradictions at once: one alone happens to real users (odd setups, emulation in dev tools).
     first, second = rng.choice(len(_CONSISTENCY), size=2, replace=False)
     _set(row, **{_CONSISTENCY[first]: 1.0, _CONSISTENCY[second]: 1.0})
 
 
-def _shared_device(row, rng):
+def _shared_device(row: np.ndarray, rng: np.random.Generator) -> None:
     k = _count(rng, 3, 200)
     _set(row, d_device_accounts_7d=k, d_device_accounts_1h=max(1.0, round(k * rng.uniform(0.2, 1.0))),
          v_device_7d=k - 1, v_device_24h=max(0.0, round((k - 1) * rng.uniform(0.5, 1))),
@@ -75,7 +75,7 @@ def _shared_device(row, rng):
          d_device_prefixes_7d=max(1.0, round(k * rng.uniform(0.3, 1.0))), d_device_prefixes_1h=max(1.0, round(k * rng.uniform(0.1, 0.6))))
 
 
-def _desktop_many_networks(row, rng):
+def _desktop_many_networks(row: np.ndarray, rng: np.random.Generator) -> None:
     # One computer behind many accounts arriving from many networks. Phones are left out (same-model
     # phones share fingerprints), and so are lab and office machines, which stay on one network.
     k = _count(rng, 5, 100)
@@ -86,14 +86,14 @@ def _desktop_many_networks(row, rng):
          v_device_7d=k - 1, v_device_24h=max(0.0, round((k - 1) * rng.uniform(0.1, 0.6))))
 
 
-def _shared_mailbox(row, rng):
+def _shared_mailbox(row: np.ndarray, rng: np.random.Generator) -> None:
     k = _count(rng, 2, 50)
     _set(row, d_email_accounts_7d=k, d_email_accounts_1h=max(1.0, round(k * rng.uniform(0.2, 1))), v_email_7d=k - 1,
          v_email_24h=max(0.0, round((k - 1) * rng.uniform(0.3, 1))), email_dots_removed=float(rng.integers(0, 6)),
          email_plus=float(rng.random() < 0.5))
 
 
-def _busy_home_address(row, rng):
+def _busy_home_address(row: np.ndarray, rng: np.random.Generator) -> None:
     # A residential (not mobile, not university) address behind many accounts and devices.
     k = _count(rng, 5, 100)
     _set(row, net_residential=1.0, net_mobile=0.0, net_education=0.0, net_hosting=0.0,
@@ -102,14 +102,14 @@ def _busy_home_address(row, rng):
          v_ip_7d=k - 1, v_ip_24h=max(0.0, round((k - 1) * rng.uniform(0.3, 1))), v_ip_1h=max(0.0, round((k - 1) * rng.uniform(0.05, 0.5))))
 
 
-def _rotating_profile(row, rng):
+def _rotating_profile(row: np.ndarray, rng: np.random.Generator) -> None:
     # One exact browser profile arriving from many networks (proxy rotation).
     k = _count(rng, 5, 300)
     _set(row, d_profile_prefixes_1h=max(3.0, round(k * rng.uniform(0.1, 0.5))), d_profile_prefixes_7d=k,
          surge_profile=float(rng.uniform(3, 50)))
 
 
-def _geo_contradiction(row, rng):
+def _geo_contradiction(row: np.ndarray, rng: np.random.Generator) -> None:
     # Exit in one country, device clock and languages from another.
     _set(row, device_tz_country_mismatch=1.0, device_lang_country_mismatch=1.0,
          device_tz_offset_diff=float(rng.integers(3, 12)), device_missing=0.0)
@@ -118,7 +118,7 @@ def _geo_contradiction(row, rng):
          net_residential=1.0 if kind == 2 else 0.0, net_mobile=0.0, net_education=0.0)
 
 
-def _foreign_zone(row, rng):
+def _foreign_zone(row: np.ndarray, rng: np.random.Generator) -> None:
     # A device clock set to a zone whose recent traffic almost all came from other countries' networks:
     # people the service is reached by only through VPNs and proxies.
     share = float(rng.uniform(0.5, 1.0))
@@ -126,7 +126,7 @@ def _foreign_zone(row, rng):
          zone_foreign_share_24h=share, zone_foreign_share_7d=min(1.0, share * float(rng.uniform(0.8, 1.1))))
 
 
-def _foreign_crowd_address(row, rng):
+def _foreign_crowd_address(row: np.ndarray, rng: np.random.Generator) -> None:
     # A home or mobile address several accounts came through lately, most of them with a device clock
     # from a zone the address's country does not use: a proxy exit rented by people from elsewhere.
     # A household's address serves one country; a traveller is one account, not a crowd.
@@ -141,24 +141,24 @@ def _foreign_crowd_address(row, rng):
         _set(row, device_tz_country_mismatch=1.0, device_missing=0.0, device_tz_offset_diff=float(rng.integers(1, 12)))
 
 
-def _datacenter_bot(row, rng):
+def _datacenter_bot(row: np.ndarray, rng: np.random.Generator) -> None:
     _set(row, net_hosting=1.0, net_residential=0.0, net_mobile=0.0, net_education=0.0, net_vpn=0.0,
          form_fill_ms=float(rng.integers(200, 2500)), form_fill_missing=0.0)
     (_webdriver, _headless, _automation, _inconsistent_browser)[rng.integers(0, 4)](row, rng)
 
 
-def _tor_exit(row, rng):
+def _tor_exit(row: np.ndarray, rng: np.random.Generator) -> None:
     # Not ip_anonymous: without the Anonymous-IP database (as the shipped model is trained) no real
     # row has it, so a synthetic one would teach "anonymous means fraud", and a deployment with the
     # database would see every VPN user and privacy relay read so.
     _set(row, net_tor=1.0, net_residential=0.0, net_mobile=0.0, net_hosting=0.0, net_vpn=0.0, net_education=0.0)
 
 
-def _disposable(row, rng):
+def _disposable(row: np.ndarray, rng: np.random.Generator) -> None:
     _set(row, email_disposable=1.0, email_freemail=0.0)
 
 
-def _address_burst(row, rng):
+def _address_burst(row: np.ndarray, rng: np.random.Generator) -> None:
     # Many signups from one address of a home, hosting or VPN network within the hour.
     # Mobile carriers and universities are left out: their NATs put crowds behind one address.
     k = _count(rng, 6, 300)
@@ -169,19 +169,19 @@ def _address_burst(row, rng):
          d_ip_accounts_1h=k + 1, d_ip_accounts_7d=k + 1 + float(rng.integers(0, 10)))
 
 
-def _failed_login_burst(row, rng):
+def _failed_login_burst(row: np.ndarray, rng: np.random.Generator) -> None:
     _set(row, is_login=1.0, failed_ip_1h=_count(rng, 10, 2000), d_ip_accounts_1h=_count(rng, 5, 500),
          login_failed=float(rng.random() < 0.8))
 
 
-def _failed_network(row, rng):
+def _failed_network(row: np.ndarray, rng: np.random.Generator) -> None:
     # A combo list sprayed over a proxy pool: a few failures per exit, but most of the
     # network's recent logins failed. Real users' typos are a few percent of a network's.
     _set(row, is_login=1.0, login_failed=float(rng.random() < 0.9), failed_share_asn_1h=float(rng.uniform(0.3, 0.95)),
          failed_ip_1h=float(rng.integers(0, 4)))
 
 
-def _hopping_account(row, rng):
+def _hopping_account(row: np.ndarray, rng: np.random.Generator) -> None:
     _set(row, is_login=1.0, d_account_prefixes_1h=_count(rng, 3, 30), d_account_prefixes_7d=_count(rng, 5, 100),
          failed_account_1h=float(rng.integers(0, 20)))
 

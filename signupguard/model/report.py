@@ -58,7 +58,10 @@ def write_report(
     _write(path, metadata, labels, signup, flags, images, note, review, block)
 
 
-def _plots(scores, labels, signup, campaigns, importance, flags, review, block) -> list[tuple[str, str]]:
+def _plots(
+    scores: np.ndarray, labels: np.ndarray, signup: np.ndarray, campaigns: Sequence[str], importance: dict[str, float],
+    flags: dict[str, np.ndarray], review: float, block: float,
+) -> list[tuple[str, str]]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -116,7 +119,10 @@ def _plots(scores, labels, signup, campaigns, importance, flags, review, block) 
     return images
 
 
-def _write(path, metadata, labels, signup, flags, images, note, review, block) -> None:
+def _write(
+    path: Path, metadata: dict[str, Any], labels: np.ndarray, signup: np.ndarray, flags: dict[str, np.ndarray],
+    images: list[tuple[str, str]], note: str, review: float, block: float,
+) -> None:
     rows = []
     for name, flag in flags.items():
         caught, false = rates(flag[signup], labels[signup])

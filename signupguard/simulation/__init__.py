@@ -1,5 +1,7 @@
 """The traffic simulator: a legitimate population, fraud campaigns and demo GeoIP databases."""
 
+from typing import Any
+
 # The largest --scale simulate accepts: the project's largest benchmark uses 6; far past this the
 # campaigns no longer fit in memory. Here, so the command can say it without the optional dependencies.
 MAX_SCALE = 1000.0
@@ -12,7 +14,7 @@ MAX_LEGIT = 10_000_000
 __all__ = ["SimulationSummary", "resolve_campaigns", "simulate"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in __all__:
         from . import run
 

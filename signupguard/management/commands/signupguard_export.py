@@ -10,7 +10,9 @@ to keep their labels.
 
 from __future__ import annotations
 
-from django.core.management.base import CommandError
+from typing import Any
+
+from django.core.management.base import CommandError, CommandParser
 from django.db import DatabaseError
 
 from signupguard.labels import UNSET, export_events, training_labels
@@ -24,13 +26,13 @@ from .signupguard_train import _days
 class Command(TerminableCommand):
     help = "Write the stored attempts, with their training labels, as JSON Lines events."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--out", required=True, help="file to write (replaced)")
         parser.add_argument("--legit-after-days", type=_days, default=UNSET, metavar="DAYS",
                             help="allowed attempts at least this old count as legitimate (default: LEGIT_AFTER_DAYS; "
                             "'none': people's labels only)")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         given = options["out"]
         if given == "-":  # it made a file named "-", holding every account's personal data, where one looked for none
             raise CommandError("--out -: give a file (or /dev/stdout to write to standard output)", returncode=2)

@@ -8,10 +8,12 @@ system. Run it from your monitoring's command check or a Kubernetes probe.
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 import math
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from signupguard.health import DEFAULT_FAILED_WINDOW, DEFAULT_MAX_WAIT, read_health
@@ -28,7 +30,7 @@ class Command(BaseCommand):
     # A probe every minute: the system checks' warnings (no GeoIP files yet) are `check`'s to report.
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--max-wait", type=float, default=DEFAULT_MAX_WAIT,
                             help=f"seconds an attempt may wait for its verdict (default {DEFAULT_MAX_WAIT:g})")
         parser.add_argument("--failed-window", type=float, default=DEFAULT_FAILED_WINDOW,
@@ -36,7 +38,7 @@ class Command(BaseCommand):
                                  f"{DEFAULT_FAILED_WINDOW:g})")
         parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         max_wait = _seconds("--max-wait", options["max_wait"])
         window = _seconds("--failed-window", options["failed_window"])
         try:

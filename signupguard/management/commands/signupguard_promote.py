@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from signupguard.model import ModelError
 from signupguard.model import registry
@@ -13,7 +15,7 @@ class Command(BaseCommand):
     help = "Register a trained model and make it active if it beats the active one on the same hold-out."
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", nargs="?", help="a directory written by signupguard_train")
         parser.add_argument("--force", action="store_true", help="promote without comparing")
         parser.add_argument("--shadow", metavar="VERSION", help="score VERSION beside the active model without acting")
@@ -21,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--shadow-report", action="store_true", help="compare the shadow model's verdicts with the active model's")
         parser.add_argument("--list", action="store_true", help="list registered versions")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             if options["list"]:
                 active_dir = registry.active_dir()

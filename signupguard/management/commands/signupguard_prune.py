@@ -12,9 +12,9 @@ from cron, daily. With beat, schedule ``signupguard.tasks.prune_velocity`` and
 from __future__ import annotations
 
 import argparse
-from typing import Callable
+from typing import Any, Callable
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from signupguard import velocity
@@ -42,11 +42,11 @@ class Command(BaseCommand):
     # still without GeoIP files: W001), and an error among them would stop the run. `check` reports them.
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--attempts-older-than", metavar="DAYS", type=_days,
                             help="delete attempts older than DAYS (default: ATTEMPT_RETENTION_DAYS; unset keeps them)")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             days = options["attempts_older_than"] or retention_days()
         except ValueError as exc:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO
+from typing import Any, IO
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from signupguard.model import ModelError
 from signupguard.model.predict import RiskModel
@@ -47,7 +47,7 @@ class Command(TerminableCommand):
     help = "Score a JSON Lines file of raw events through the production pipeline."
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("events", help="JSON Lines file of raw events ('-' for standard input)")
         parser.add_argument("--out", required=True, help="where to write one score line per event ('-' for standard output)")
         parser.add_argument("--model", help="a directory written by signupguard_train (default: the active model)")
@@ -57,7 +57,7 @@ class Command(TerminableCommand):
             help="compute reasons for held events only (auto, default), for every event, or none",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         scorer = None
         if options["model"]:
             try:

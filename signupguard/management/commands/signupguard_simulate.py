@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import math
 
 from django.core.management.base import CommandError, CommandParser
@@ -51,7 +53,7 @@ class Command(TerminableCommand):
             f"{', '.join(SIGNALS)}; the contract's minimum is {' '.join(CONTRACT_MINIMUM)}",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             from signupguard.simulation.parameters import parse_params
             from signupguard.simulation.run import resolve_campaigns, simulate

@@ -7,9 +7,11 @@ ones (``signupguard.calibration``), as settings to paste. It changes nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 import math
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from signupguard.calibration import Choice, ScoredSignups, choose, scored_signups, settings_for, target_rates
@@ -38,7 +40,7 @@ class Command(BaseCommand):
             "and those allowed and never labelled fraud. Prints settings; changes nothing.")
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=30, help="signups scored in the last DAYS days (default 30)")
         parser.add_argument("--settle-days", type=float, default=0.0,
                             help="count an allowed signup as legitimate only once it is this many days old and "
@@ -49,7 +51,7 @@ class Command(BaseCommand):
         parser.add_argument("--block-rate", type=float,
                             help=f"share of legitimate signups to block (default: the model's, else {BLOCK_RATE})")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"]
         if not 1 <= days <= MAX_DAYS:
             raise CommandError(f"--days must be between 1 and {MAX_DAYS}", returncode=2)

@@ -18,9 +18,9 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 from django.db import DatabaseError
 
 from signupguard.conf import is_number_of_days
@@ -84,7 +84,7 @@ class Command(TerminableCommand):
     help = "Train a SignupGuard model and choose its thresholds."
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--events", nargs="+", metavar="EVENTS",
             help="labelled JSON Lines events ('-' for standard input; default: reviewers' labels in the database); "
@@ -124,7 +124,7 @@ class Command(TerminableCommand):
             "the training's, which scores higher (default 1: your own traffic; the shipped model: 10)",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         if options["workers"] is not None and options["workers"] < 0:
             raise CommandError("--workers must be 0 or more", returncode=2)
         if options["rounds"] < 1:  # before the features, which take minutes

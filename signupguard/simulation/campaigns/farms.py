@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import emails
 from ..cohort import lognormal_ms
-from ..devices import UARow, build_device, pick_row
+from ..devices import Device, UARow, build_device, pick_row
 from .base import Campaign
 
 _EMULATOR_MODELS = ["SM-G977N", "ASUS_Z01QD", "SM-N976N", "Pixel 4", "SM-G955N", "V2054A", "SM-S908E", "G011A"]
@@ -65,7 +65,7 @@ class HydraFarm(Campaign):
         return self.event("signup", ip=ip, device=device, account=account, email=email, username=username,
                           fill_ms=lognormal_ms(rng, 4.5, 0.5, 1.2, 30), honeypot="")
 
-    def _profile(self, zone: str, iso: str):
+    def _profile(self, zone: str, iso: str) -> Device:
         rng = self.rng
         base = rng.choice(self.profiles)
         match = rng.random() < self.geo_match
@@ -106,7 +106,7 @@ class DatacenterFlood(Campaign):
             start = starts[i % len(starts)]
             self.at(start + rng.uniform(0, rng.uniform(1, 3) * 3600), self.signup)
 
-    def _browser(self, zone: str):
+    def _browser(self, zone: str) -> Device:
         rng = self.rng
         mode = rng.choices(["headless", "patched", "script"], [0.3, 0.55, 0.15])[0]
         tz = "UTC" if rng.random() < 0.5 else zone
@@ -189,7 +189,7 @@ class EmulatorFarm(Campaign):
         return self.event("signup", ip=ip, device=device, account=account, email=email, username=username,
                           fill_ms=lognormal_ms(rng, 7, 0.35, 2.5, 25), honeypot="")
 
-    def login(self, ts: float, account: str, device, iso: str) -> dict:
+    def login(self, ts: float, account: str, device: Device, iso: str) -> dict:
         return self.event("login", ip=self.carrier_ip(iso)[0], device=device, account=account, success=True,
                           fill_ms=lognormal_ms(self.rng, 4, 0.4, 1, 15), honeypot="")
 

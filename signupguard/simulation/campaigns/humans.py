@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from .. import emails
 from ..cohort import lognormal_ms
-from ..devices import build_device, consumer_device, pick_kind_os
-from ..population import make_persona
+from ..devices import Device, build_device, consumer_device, pick_kind_os
+from ..population import Persona, make_persona
+from ..world import Network
 from .base import Campaign
+
+# (home country, device, VPN network, spoofs its clock, works nights)
+Worker = tuple[str, Device, Network, bool, bool]
+# (origin country, device, exit kind, exit (address, country, zone))
+Evader = tuple[str, Device, str, tuple[str, str, str]]
 
 _SHIFT = (0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 4, 4, 3, 4, 4, 4, 3, 2, 1, 0, 0, 0, 0, 0)
 _NIGHT = (3, 4, 4, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 3)
@@ -29,7 +35,7 @@ class CaptchaFarm(Campaign):
 
     def setup(self) -> None:
         rng, world = self.rng, self.sim.world
-        self.crew = []
+        self.crew: list[Worker] = []
         for _ in range(rng.randint(*self.workers)):
             home = rng.choice(self.homes)
             country = world.countries[home]
@@ -48,7 +54,7 @@ class CaptchaFarm(Campaign):
                 day = t0 + rng.randrange(days) * 86400
                 self.at(self.shift_time(device.timezone, day, _NIGHT if night else _SHIFT), self.signup, worker)
 
-    def signup(self, ts: float, worker) -> dict:
+    def signup(self, ts: float, worker: Worker) -> dict:
         rng = self.rng
         home, device, vpn, spoof, _ = worker
         if spoof:
@@ -88,7 +94,7 @@ class FreeTierCycler(Campaign):
                 self.at(t, self.signup, persona, inboxes)
                 t += rng.uniform(0.25, 1.5) * (t1 - t0) / per
 
-    def signup(self, ts: float, persona, inboxes) -> dict:
+    def signup(self, ts: float, persona: Persona, inboxes: list[str]) -> dict:
         rng, world = self.rng, self.sim.world
         email = emails.gmail_variant(rng, rng.choice(inboxes), dots=0.75, tag=0.45)
         r = rng.random()
@@ -112,7 +118,7 @@ class FreeTierCycler(Campaign):
                           username=emails.username_for(rng, persona.first, persona.last, email.split("@")[0]),
                           fill_ms=rng.randint(1200, 4000) if rng.random() < 0.4 else lognormal_ms(rng, 20, 0.5, 4, 300), honeypot="")
 
-    def login(self, ts: float, account: str, device, ip: str) -> dict:
+    def login(self, ts: float, account: str, device: Device, ip: str) -> dict:
         return self.event("login", ip=ip, device=device, account=account, success=True, fill_ms=self.rng.randint(800, 9000), honeypot="")
 
 
@@ -139,7 +145,7 @@ class GeoEvasion(Campaign):
                 self.at(ts + k * rng.uniform(120, 3 * 86400), self.signup, person)
             made += n
 
-    def _person(self, origin: str):
+    def _person(self, origin: str) -> Evader:
         rng = self.rng
         country = self.sim.world.countries[origin]
         kind, os = pick_kind_os(rng, mobile_share=0.6, ios_share=0.45)
@@ -153,7 +159,7 @@ class GeoEvasion(Campaign):
         device = consumer_device(rng, kind=kind, os=os, timezone=zone, languages=languages)
         return origin, device, exit_kind, exit_
 
-    def signup(self, ts: float, person) -> dict:
+    def signup(self, ts: float, person: Evader) -> dict:
         rng = self.rng
         origin, device, exit_kind, exit_ = person
         ip = exit_[0] if rng.random() < 0.7 else (self.proxy_exit("smart")[0] if exit_kind == "proxy" else self.provider_ip(exit_kind, iso=exit_[1])[0])
@@ -170,6 +176,6 @@ class GeoEvasion(Campaign):
         return self.event("signup", ip=ip, device=device, account=account, email=email, username=username,
                           fill_ms=lognormal_ms(rng, 35, 0.5, 5, 600), honeypot="")
 
-    def login(self, ts: float, account: str, device, exit_) -> dict:
+    def login(self, ts: float, account: str, device: Device, exit_: tuple[str, str, str]) -> dict:
         return self.event("login", ip=exit_[0], device=device, account=account, success=True,
                           fill_ms=lognormal_ms(self.rng, 8, 0.5, 1, 60), honeypot="")

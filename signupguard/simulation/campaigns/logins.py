@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from .. import emails
-from ..devices import pick_row
+from ..devices import Device, pick_row
 from ..population import LegitPopulation
 from .base import Campaign
 
@@ -80,5 +80,5 @@ class AccountTakeover(Campaign):
         return self.event("login", ip=ip, device=device, account=victim.account, email=victim.email if rng.random() < 0.7 else None,
                           success=success, fill_ms=rng.randint(1500, 12000), honeypot="")
 
-    def use(self, ts: float, account: str, device, ip: str) -> dict:
+    def use(self, ts: float, account: str, device: Device, ip: str) -> dict:
         return self.event("login", ip=ip, device=device, account=account, success=True, fill_ms=self.rng.randint(1000, 8000), honeypot="")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 
 from ..cohort import lognormal_ms
-from ..population import LegitPopulation, human_fill, make_persona
+from ..devices import Device
+from ..population import LegitPopulation, Persona, human_fill, make_persona
 from .base import Campaign
 
 
@@ -54,7 +55,7 @@ class ResidentialLowAndSlow(Campaign):
         return self.event("signup", ip=ip, device=device, account=account, email=email, username=username,
                           fill_ms=lognormal_ms(rng, 28, 0.45, 8, 400), honeypot="")
 
-    def login(self, ts: float, account: str, device, country: str) -> dict:
+    def login(self, ts: float, account: str, device: Device, country: str) -> dict:
         ip = self.proxy_exit("bright", iso=country)[0]
         return self.event("login", ip=ip, device=device, account=account, success=True,
                           fill_ms=lognormal_ms(self.rng, 7, 0.5, 1.5, 60), honeypot="")
@@ -90,7 +91,7 @@ class CamouflagedCluster(Campaign):
         for _ in range(self.warmups):  # the whole cluster logs in together to look active
             self.at(rng.uniform(*self.span(0.5, 1.0)), self.warmup)
 
-    def signup(self, ts: float, persona) -> dict:
+    def signup(self, ts: float, persona: Persona) -> dict:
         rng = self.rng
         same_country = [e for e in self.exits if e[1] == persona.country]
         ip, _, _ = rng.choice(same_country) if same_country and rng.random() < 0.7 else rng.choice(self.exits)
@@ -106,7 +107,7 @@ class CamouflagedCluster(Campaign):
                 self.at(ts + rng.uniform(0, 3600), self.login, persona, device)
         return None
 
-    def login(self, ts: float, persona, device) -> dict:
+    def login(self, ts: float, persona: Persona, device: Device) -> dict:
         ip = self.rng.choice(self.exits)[0]
         return self.event("login", ip=ip, device=device, account=persona.account, success=True,
                           fill_ms=human_fill(self.rng, persona, login=True), honeypot="")

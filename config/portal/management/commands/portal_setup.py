@@ -8,10 +8,11 @@ from __future__ import annotations
 import secrets
 import string
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from config.portal.demo import build_demo_geoip
 
@@ -21,11 +22,11 @@ class Command(BaseCommand):
     # The GeoIP databases must exist before the checks can pass.
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--geoip-only", action="store_true", help="only build the demo GeoIP databases")
         parser.add_argument("--admin-username", default="admin")
 
-    def handle(self, *args, geoip_only: bool = False, admin_username: str = "admin", **options) -> None:
+    def handle(self, *args: Any, geoip_only: bool = False, admin_username: str = "admin", **options: Any) -> None:
         self._geoip()
         if geoip_only:
             return
