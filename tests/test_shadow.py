@@ -171,7 +171,7 @@ def _promote_the_shadow(version: str) -> None:
     assert registry.active_dir() == registry.shadow_dir()
 
 
-def test_a_promoted_shadow_is_listed_as_both(shadow_registry):
+def test_a_shadow_naming_the_active_version_is_listed_as_both(shadow_registry):
     # --list said only "(active)".
     _promote_the_shadow(shadow_registry)
     out = io.StringIO()
@@ -180,7 +180,7 @@ def test_a_promoted_shadow_is_listed_as_both(shadow_registry):
 
 
 @pytest.mark.django_db
-def test_a_promoted_shadow_is_not_reported_as_compared_with_itself(shadow_registry):
+def test_a_shadow_naming_the_active_version_is_not_compared_with_itself(shadow_registry):
     # The report compared the active model's verdicts with its own, as if it measured a challenger.
     _promote_the_shadow(shadow_registry)
     out = io.StringIO()

@@ -660,6 +660,6 @@ def set_shadow(version: str | None) -> None:
 
 
 def is_active(version: str) -> bool:
-    """Whether the registered ``version`` is the active model (a later promotion can make the shadow one so)."""
+    """Whether the registered ``version`` is the active model."""
     root = registry_root()
     return root is not None and active_dir() == root / "versions" / version

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 shadow = registry.shadow_dir()
                 loaded = registry.load(active_dir)
                 for version in registry.versions():
-                    # Both, when the shadow version was promoted since: SHADOW still names it.
+                    # Both, when SHADOW still names the active version (set before promotion stopped shadowing it).
                     marks = [mark for mark, name in (("active", active), ("shadow", shadow.name if shadow else None))
                              if version == name]
                     if version == active and isinstance(loaded, ColdStartModel):
@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 from signupguard.shadow import compare
 
                 shadow = registry.shadow_dir()
-                if shadow is not None and registry.is_active(shadow.name):  # promoted since it became the shadow
+                if shadow is not None and registry.is_active(shadow.name):  # a SHADOW file from before promotion cleared it
                     self.stdout.write(f"shadow {shadow.name} is the active model: every attempt is scored by it twice and "
                                       "compared with itself, so there is nothing to report; stop shadow scoring with "
                                       "--no-shadow, or name a challenger with --shadow VERSION")
