@@ -99,5 +99,5 @@ test-pg: install
 
 clean:
 	rm -rf var/portal.sqlite3 var/test.sqlite3 var/test-db.sqlite3 var/geoip var/demo-events.jsonl \
-		build dist *.egg-info .pytest_cache
+		build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
