@@ -11,7 +11,7 @@ signup and a status each (one account in ten blocked by the model, the
 others held for review by the retroactive action: a farm's steady state). Then it times, with queries counted:
 
 (a) ``clusters.refresh`` of the cluster (median of ``--runs``);
-(b) ``clusters.link_one`` of one more allowed signup on a device seven
+(b) ``linking_pass.link_one`` of one more allowed signup on a device seven
     members share (each run a new device);
 (c) one more blocked signup on a device seven members share (set cleared): its
     linking (``observe``) and the retroactive review ``link_one`` runs then
@@ -156,7 +156,7 @@ def main() -> None:
         from django.core.management import call_command
         from django.db import connection
 
-        from signupguard import clusters
+        from signupguard import clusters, linking_pass
         from signupguard.models import AccountStatus, Attempt, Cluster
         from signupguard.retroactive import review_linked
 
@@ -173,7 +173,7 @@ def main() -> None:
             runs = []
             for run in range(args.runs):  # a fresh device each run, on the last accounts
                 attempt_id = signup(f"allowed{n}-{run}", ids[-(DEVICE - 1) - run * DEVICE:][:DEVICE - 1], blocked=False)
-                runs.append(timed(lambda: clusters.link_one(attempt_id)))
+                runs.append(timed(lambda: linking_pass.link_one(attempt_id)))
             print(f"  (b) link one more allowed signup (link_one): {statistics.median(ms for ms, _ in runs):.1f} ms, "
                   f"{len(runs[0][1])} queries")
             observed, reviewed, held = [], [], 0

@@ -23,7 +23,7 @@ class SignupGuardConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing registers the system checks and connects the receivers.
-        from . import checks, clusters, receivers, retroactive  # noqa: F401
+        from . import checks, clusters, linking_pass, receivers, retroactive  # noqa: F401
 
         setting_changed.connect(_reset_engine, dispatch_uid="signupguard.engine.reset")
         # A Celery worker checks the GeoIP files once, before forking its pool: celeryd_after_setup comes

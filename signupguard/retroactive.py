@@ -490,7 +490,7 @@ def on_account_blocked(sender: Any, user: Any, **kwargs: Any) -> None:
     """Schedule the retroactive review of the blocked account's cluster, after commit.
 
     A verdict's block is reviewed by the linking pass instead
-    (``signupguard.clusters.link_one``): its account is not linked yet.
+    (``signupguard.linking_pass.link_one``): its account is not linked yet.
     """
     if _suppressed or _to_linking or user is None:
         return

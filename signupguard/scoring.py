@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from signupguard import render_tokens, signals
 from signupguard.adapter import get_adapter
-from signupguard.clusters import needs_link
+from signupguard.linking_pass import needs_link
 from signupguard.conf import number_setting, seconds_setting, sg_settings, switch_setting
 from signupguard.context import parse_event
 from signupguard.models import AccountStatus, Attempt, StatusChange

@@ -28,7 +28,7 @@ from typing import Any
 
 from celery import shared_task
 
-from signupguard import clusters, scoring, velocity
+from signupguard import linking_pass, scoring, velocity
 from signupguard.retention import delete_expired_attempts, retention_days
 
 logger = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ def _score_task(self: Any, attempt_id: int) -> str | None:
         claimed = scoring.claim(attempt_id)
         attempt = None if claimed is None else scoring.score_claimed(claimed)
     except TRANSIENT as exc:
-        clusters.scoring_done()
+        linking_pass.scoring_done()
         _release_quietly(attempt_id, exc)
         if self.request.is_eager and timed_out(exc):
             # Eager retries run inline, in the request: five more socket timeouts held a signup
@@ -141,9 +141,9 @@ def _score_task(self: Any, attempt_id: int) -> str | None:
     except Exception as exc:
         logger.exception("signupguard: scoring attempt %s failed", attempt_id)
         scoring.fail(attempt_id, describe_error(exc), claimed=claimed)
-        clusters.scoring_done()
+        linking_pass.scoring_done()
         return "failed"
-    clusters.scoring_done()  # linking waits until this worker has had no scoring for LINK_IDLE
+    linking_pass.scoring_done()  # linking waits until this worker has had no scoring for LINK_IDLE
     return attempt.decision if attempt is not None else "skipped"
 
 
@@ -165,14 +165,14 @@ def sweep_pending(limit: int = 500) -> int:
     except Exception:  # noqa: BLE001 - never at the cost of the scoring below
         logger.exception("signupguard: the sweep could not queue the stale review jobs again")
     scored: list[int] = []
-    with clusters.sweeping():  # no linking task per verdict: linked below
+    with linking_pass.sweeping():  # no linking task per verdict: linked below
         _sweep(limit, scored)
     for attempt_id in scored:
         try:
-            clusters.link_one(attempt_id)
+            linking_pass.link_one(attempt_id)
         except Exception:  # noqa: BLE001 - still link_pending: the next pass or sweep
             logger.exception("signupguard: sweep could not link attempt %s", attempt_id)
-    clusters.link_pending(scored_before=scoring.sweep_cutoff())
+    linking_pass.link_pending(scored_before=scoring.sweep_cutoff())
     return len(scored)
 
 

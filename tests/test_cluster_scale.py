@@ -18,7 +18,8 @@ from django.db import connection
 from django.utils import timezone
 
 from signupguard import clusters
-from signupguard.clusters import deferred_refresh, link_one, observe, refresh
+from signupguard.clusters import deferred_refresh, observe, refresh
+from signupguard.linking_pass import link_one
 from signupguard.linking import link_keys
 from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
 from signupguard.status import set_status

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from signupguard import clusters, scoring
+from signupguard import linking_pass, scoring
 from signupguard.capture import DEVICE_FIELD
 from signupguard.gate import account_status
 from signupguard.models import Attempt, ClusterMember, StatusChange
@@ -47,13 +47,13 @@ def test_verdicts_mark_their_attempts_and_publish_one_coalesced_linking_task(
         first = _signup(signup_request, make_user, "203.0.113.1")
         second = _signup(signup_request, make_user, "203.0.113.2")
         scoring.score_attempt(first.pk)  # what the worker's scoring task does
-        assert idle_broker.tasks().count(clusters.LINK_TASK) == 1  # published after the verdict's commit, not by the request
+        assert idle_broker.tasks().count(linking_pass.LINK_TASK) == 1  # published after the verdict's commit, not by the request
         scoring.score_attempt(second.pk)
-        assert idle_broker.tasks().count(clusters.LINK_TASK) == 1  # the pass on its way links both: no second task
+        assert idle_broker.tasks().count(linking_pass.LINK_TASK) == 1  # the pass on its way links both: no second task
         first.refresh_from_db(), second.refresh_from_db()
         assert first.state == second.state == "scored" and first.link_pending and second.link_pending
         assert not ClusterMember.objects.exists()  # not linked by the scoring itself
-        assert clusters.link_pending_task() == 2  # the task, run here: both, one cluster
+        assert linking_pass.link_pending_task() == 2  # the task, run here: both, one cluster
     assert not Attempt.objects.filter(link_pending=True).exists()
     assert ClusterMember.objects.filter(user__in=[first.user, second.user]).values("cluster").distinct().count() == 1
 
@@ -66,14 +66,14 @@ def test_the_pass_makes_way_for_an_attempt_waiting_to_be_scored(signup_request: 
         for attempt in scored:
             scoring.score_attempt(attempt.pk)
         waiting = _signup(signup_request, make_user, "203.0.113.3")  # committed, its task on its way
-        assert clusters.scoring_waiting()
-        assert clusters.link_pending(should_yield=clusters.scoring_waiting) == (0, True)
+        assert linking_pass.scoring_waiting()
+        assert linking_pass.link_pending(should_yield=linking_pass.scoring_waiting) == (0, True)
         assert Attempt.objects.filter(link_pending=True).count() == 2
         # A worker that had no idle moment for LINK_MAX_DELAY still links one per wake-up.
-        assert clusters.link_pending(should_yield=clusters.scoring_waiting, at_least=1) == (1, True)
+        assert linking_pass.link_pending(should_yield=linking_pass.scoring_waiting, at_least=1) == (1, True)
         scoring.score_attempt(waiting.pk)
-        assert not clusters.scoring_waiting()
-        assert clusters.link_pending(should_yield=clusters.scoring_waiting) == (2, False)
+        assert not linking_pass.scoring_waiting()
+        assert linking_pass.link_pending(should_yield=linking_pass.scoring_waiting) == (2, False)
     assert ClusterMember.objects.count() == 3
 
 
@@ -91,10 +91,10 @@ def test_the_pass_does_not_wait_for_logins_queued_for_other_workers(signup_reque
             record_login(signup_request(f"198.51.100.{n}"), success=False,
                          credentials={"username": f"victim{n}", "password": "********"})
         assert Attempt.objects.filter(kind="login", state="pending").count() == 3  # their tasks elsewhere
-        assert not clusters.scoring_waiting()
-        assert clusters.link_pending(should_yield=clusters.scoring_waiting) == (1, False)
+        assert not linking_pass.scoring_waiting()
+        assert linking_pass.link_pending(should_yield=linking_pass.scoring_waiting) == (1, False)
         _signup(signup_request, make_user, "203.0.113.2")  # a signup's account is held until its verdict
-        assert clusters.scoring_waiting()
+        assert linking_pass.scoring_waiting()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -143,7 +143,7 @@ def test_the_worker_links_after_its_verdicts_and_holds_the_farm_that_got_through
     # the active model's own scores of them are high enough (the worker's
     # thresholds are the shipped model's).
     farm = _signup(signup_request, make_user, f"{denied}.1")
-    # The review commits first; link_pending is cleared after it, in a statement of its own (clusters.link_one).
+    # The review commits first; link_pending is cleared after it, in a statement of its own (linking_pass.link_one).
     wait_until(lambda: all(account_status(a.user) in ("review", "blocked") for a in early)
                and not Attempt.objects.filter(link_pending=True).exists(), timeout=45,
                what="the retroactive review after the worker linked the blocked account, and the pass's end")
@@ -153,7 +153,7 @@ def test_the_worker_links_after_its_verdicts_and_holds_the_farm_that_got_through
         change = StatusChange.objects.filter(account__user=attempt.user).last()
         assert change.source == "cluster" and "cluster" in change.reason
     log = celery_live.worker.output()
-    assert f"Task {clusters.LINK_TASK}[" in log  # linked in the linking task, not in the scoring task
+    assert f"Task {linking_pass.LINK_TASK}[" in log  # linked in the linking task, not in the scoring task
 
 
 @pytest.mark.redis
@@ -171,6 +171,6 @@ def test_two_verdicts_committed_together_publish_one_linking_task_not_none(
     first, second = [Attempt.objects.create(event_id=f"together-{n}", kind="signup", occurred_at=now, user=make_user(),
                                             state="scored", scored_at=now, link_pending=True) for n in range(2)]
     with celery_broker(idle_broker.url):
-        clusters.schedule_linking(first.pk)  # each verdict's on-commit callback, both committed
-        clusters.schedule_linking(second.pk)
-        assert idle_broker.tasks().count(clusters.LINK_TASK) == 1
+        linking_pass.schedule_linking(first.pk)  # each verdict's on-commit callback, both committed
+        linking_pass.schedule_linking(second.pk)
+        assert idle_broker.tasks().count(linking_pass.LINK_TASK) == 1

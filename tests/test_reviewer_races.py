@@ -19,7 +19,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from signupguard import clusters
+from signupguard import linking_pass
 from signupguard.clusters import cluster_of
 from signupguard.gate import account_status
 from signupguard.models import Label, StatusChange
@@ -139,13 +139,13 @@ def test_a_farm_account_linked_while_its_cluster_is_blocked_is_not_left_cleared(
         cluster = cluster_of(farm[0])
         assert cluster is not None and cluster.size == 3 and all(cluster_of(u) == cluster for u in farm)
         with monkeypatch.context() as patch:  # scored (cleared), its linking pass still to come
-            patch.setattr(clusters, "schedule_linking", lambda *args, **kwargs: None)
+            patch.setattr(linking_pass, "schedule_linking", lambda *args, **kwargs: None)
             newcomer = scored_signup(conf=ALLOW_ALL, device=device, ip=f"10.{run}.0.50", email=mailbox(f"farm{run}-new"))
         assert account_status(newcomer.user) == "cleared" and cluster_of(newcomer.user) is None
 
         # A reviewer blocks the campaign while the linking pass links the newcomer into it.
         with override_settings(SIGNUPGUARD=ALLOW_ALL):  # process-wide: the threads read it too
-            errors = race(lambda: block_cluster(cluster, actor=reviewer), lambda: clusters.link_one(newcomer.pk))
+            errors = race(lambda: block_cluster(cluster, actor=reviewer), lambda: linking_pass.link_one(newcomer.pk))
 
         assert not errors, f"run {run}: {errors!r}"
         assert [account_status(u) for u in farm] == ["blocked"] * 3

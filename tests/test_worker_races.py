@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from signupguard import scoring
 from signupguard.capture import DEVICE_FIELD
-from signupguard.clusters import link_one
+from signupguard.linking_pass import link_one
 from signupguard.gate import account_status
 from signupguard.models import Attempt, ClusterMember, Link, LinkKey, StatusChange
 from signupguard.recording import record_signup
