@@ -26,7 +26,7 @@ from django.db import DatabaseError
 from signupguard.conf import is_number_of_days
 from signupguard.labels import UNSET
 from signupguard.model import ModelError
-from signupguard.model.registry import active_dir, promote, register, registry_root, set_shadow, version_problem
+from signupguard.model.registry import is_active, promote, register, registry_root, set_shadow, version_problem
 from signupguard.model.train import SignupRiskClassifier
 from signupguard.offline import BadLine, build_dataset
 from signupguard.training import BLOCK_RATE, REVIEW_RATE, check_margin, check_rates, train_on_dataset
@@ -258,7 +258,7 @@ class Command(TerminableCommand):
                 version = register(out).name
                 # Labels unchanged since the last promotion retrain the active model itself (the same
                 # version): as its own challenger it would only be scored twice and compared with itself.
-                if version == active_dir().name:
+                if is_active(version):
                     self.stdout.write(f"shadow: {version} is the active model (the same trees and thresholds), so "
                                       "there is nothing to compare; the shadow model is left as it was")
                     return
