@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from signupguard.features import FEATURE_NAMES
-from signupguard.model import registry
+from signupguard.model import install, registry
 from tests.plugins.small_models import save_small_model
 
 
@@ -69,7 +69,7 @@ def _contents(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in directory.iterdir()}
 
 
-STALE = registry.LEFTOVER_SECONDS + 60
+STALE = install.LEFTOVER_SECONDS + 60
 
 
 def _register(root: Path, old: Path, candidate: Path) -> None:
@@ -121,7 +121,7 @@ def test_a_copy_another_process_is_writing_is_kept(tmp_path, old, candidate):
         _age(writing_large_file, STALE)
         os.utime(writing_large_file / "model.txt")
         within_grace = _half_copy(candidate, versions / f".{_version(candidate)}.partial-3d4e5f6a")
-        _age(within_grace, registry.LEFTOVER_SECONDS - 60)  # a copy stalled for most of an hour
+        _age(within_grace, install.LEFTOVER_SECONDS - 60)  # a copy stalled for most of an hour
         running = {path: _contents(path) for path in (just_started, writing_large_file, within_grace)}
 
         registry.register(candidate)
