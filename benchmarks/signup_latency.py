@@ -795,7 +795,7 @@ def main() -> None:
         print(f"  CPU time of the process per signup (mean, background publish included): "
               f"{cpu_plain:.3f} ms without, {cpu_sg:.3f} ms with ({cpu_sg - cpu_plain:+.3f} ms)")
         per = a["attempts_per_round"]
-        print(f"  attempts saved per round (one signup on each side): "
+        print("  attempts saved per round (one signup on each side): "
               + ", ".join(f"{k} {v:.2f}" for k, v in sorted(per.items())))
         print(f"  attribution over {args.profile} demo signups (mean ms per signup, perf_counter wrappers, no profiler):")
         for label, ms, calls in attribution(args, traffic, a["client_sg"]):

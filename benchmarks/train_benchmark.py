@@ -110,7 +110,7 @@ def main() -> None:
         sampler = MemorySampler()
         sampler.start()
         if events < 1_000_000:
-            print(f"note: fewer than the 1M events the target is stated for")
+            print("note: fewer than the 1M events the target is stated for")
         geo = {"GEOIP_ASN": str(work / "GeoLite2-ASN.mmdb"), "GEOIP_CITY": str(work / "GeoLite2-City.mmdb")}
         with override_settings(SIGNUPGUARD=geo):
             started = time.perf_counter()

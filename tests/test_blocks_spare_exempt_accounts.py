@@ -21,7 +21,7 @@ from signupguard import review, review_jobs
 from signupguard.adapter import DefaultAdapter
 from signupguard.contrib.rest_framework_api_key.models import AccountAPIKey
 from signupguard.gate import account_status
-from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Label, ReviewJob
+from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Label
 from tests.plugins.console import ALLOW_ALL, FARM_DEVICE, confirmation_fields
 
 pytestmark = pytest.mark.django_db

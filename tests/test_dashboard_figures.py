@@ -48,9 +48,9 @@ def test_a_half_hour_zone_counts_every_signup_of_the_window() -> None:
 
 @override_settings(TIME_ZONE="Europe/Berlin")
 def test_columns_are_named_in_local_time_and_the_repeated_dst_hour_gets_two() -> None:
-    a = signup(dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC))  # 02:30 CEST (first 02:30 local)
-    b = signup(dt.datetime(2026, 10, 25, 1, 30, tzinfo=UTC))  # 02:30 CET  (second 02:30 local)
-    c = signup(dt.datetime(2026, 10, 25, 9, 15, tzinfo=UTC))  # 10:15 local: the admin lists it at 10:15
+    signup(dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC))  # 02:30 CEST (first 02:30 local)
+    signup(dt.datetime(2026, 10, 25, 1, 30, tzinfo=UTC))  # 02:30 CET  (second 02:30 local)
+    signup(dt.datetime(2026, 10, 25, 9, 15, tzinfo=UTC))  # 10:15 local: the admin lists it at 10:15
     labels, series = signups_per_hour(now=NOW)
     shown = {(i, labels[i]): n for i, n in enumerate(series["allow"]) if n}
     # Expected: three signups in three different hours, columns named in the admin's time zone (as every

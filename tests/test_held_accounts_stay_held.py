@@ -16,7 +16,7 @@ from signupguard.models import ClusterMember, StatusChange
 from signupguard.recording import record_login, record_signup
 from signupguard.review import confirm_block
 from signupguard.scoring import score_attempt
-from signupguard.status import BLOCKED, CLEARED, hold_new_account, set_status
+from signupguard.status import CLEARED, hold_new_account, set_status
 from signupguard.velocity import get_store
 
 # What djangorestframework-api-key's docs tell a host with a custom key model to do.

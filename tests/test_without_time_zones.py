@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from signupguard.models import AccountStatus
 
 pytestmark = pytest.mark.usefixtures("celery_eager", "fresh_engine")
 MEMORY = {"VELOCITY_BACKEND": "signupguard.velocity.memory.MemoryVelocityStore", "SYNC_WAIT": 0}
