@@ -349,14 +349,81 @@ table_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return (PyObject *)table_new_empty(type);
 }
 
+static int
+by_address(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(PyObject *const *)a, y = (uintptr_t)*(PyObject *const *)b;
+    return (x > y) - (x < y);
+}
+
+#define DIGIT_BITS 12
+
+/* Sort m pointers by address, least significant digit first from bit 4 (allocations are
+   16-byte aligned), through tmp; returns the buffer that holds the result. A digit every
+   pointer shares (the high bits, mostly) costs only its count. qsort took 1.6 s for 12M. */
+static PyObject **
+sort_addresses(PyObject **a, PyObject **tmp, size_t m)
+{
+    size_t count[1 << DIGIT_BITS], i, d, sum;
+    const uintptr_t mask = ((uintptr_t)1 << DIGIT_BITS) - 1;
+    int shift;
+    for (shift = 4; shift < (int)(8 * sizeof(uintptr_t)); shift += DIGIT_BITS) {
+        memset(count, 0, sizeof count);
+        for (i = 0; i < m; i++)
+            count[((uintptr_t)a[i] >> shift) & mask]++;
+        if (count[((uintptr_t)a[0] >> shift) & mask] == m)
+            continue;
+        for (d = 0, sum = 0; d <= mask; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (i = 0; i < m; i++)
+            tmp[count[((uintptr_t)a[i] >> shift) & mask]++] = a[i];
+        PyObject **swap = a;
+        a = tmp;
+        tmp = swap;
+    }
+    return a;
+}
+
+/* Below this many keys the slots' order costs nothing worth sorting for. */
+#define SORTED_RELEASE_MIN 65536
+
 static void
 table_dealloc(Table *t)
 {
     if (t->slots != NULL) {
-        size_t n = (size_t)1 << t->bits, i;
-        for (i = 0; i < n; i++) {
-            Py_XDECREF(t->slots[i].key);
-            Py_XDECREF(t->slots[i].value);
+        size_t n = (size_t)1 << t->bits, i, m = 0;
+        /* Freed in slot (hash) order, each of millions of keys and values is a cache miss, and so
+           is its allocator pool: 5.9M keys (training on 1M events) took 5 s, one core idle
+           meanwhile. Their addresses, read from the slots alone, sorted, then released in address
+           order, walk memory forwards. Without memory for the sort, slot order, as before. */
+        size_t bytes = 2 * (size_t)t->used * sizeof(PyObject *);
+        PyObject **objects = t->used >= SORTED_RELEASE_MIN ? PyMem_RawMalloc(bytes) : NULL;
+        PyObject **spare = objects != NULL ? PyMem_RawMalloc(bytes) : NULL;
+        if (objects != NULL) {
+            for (i = 0; i < n; i++) {
+                if (t->slots[i].key != NULL) {
+                    objects[m++] = t->slots[i].key;
+                    objects[m++] = t->slots[i].value;
+                }
+            }
+            PyObject **sorted = objects;
+            if (spare != NULL)
+                sorted = sort_addresses(objects, spare, m);
+            else
+                qsort(objects, m, sizeof(PyObject *), by_address);
+            for (i = 0; i < m; i++)
+                Py_DECREF(sorted[i]);
+            PyMem_RawFree(spare);
+            PyMem_RawFree(objects);
+        }
+        else {
+            for (i = 0; i < n; i++) {
+                Py_XDECREF(t->slots[i].key);
+                Py_XDECREF(t->slots[i].value);
+            }
         }
         PyMem_Free(t->slots);
     }
