@@ -53,7 +53,7 @@ from django.dispatch import receiver
 
 from signupguard import signals
 from signupguard.linking import RULES, LinkKey as Key, describe_key, link_keys
-from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey, StatusChange
+from signupguard.models import AccountStatus, Attempt, Cluster, ClusterMember, Link, LinkKey
 
 logger = logging.getLogger("signupguard.clusters")
 
@@ -471,22 +471,17 @@ def strong_kinds() -> tuple[str, ...]:
     return tuple(kind for kind, rule in RULES.items() if rule.strong)
 
 
-def _on_status_changed(sender: Any, user: Any, signal: Any = None, new_account: bool = False, **kwargs: Any) -> None:
+def _on_status_changed(sender: Any, user: Any, signal: Any = None, new_account: bool = False,
+                       previous: str | None = None, **kwargs: Any) -> None:
     if new_account:
         return  # a first status row, pending: no cluster's blocked share moved
-    cid = ClusterMember.objects.filter(user_id=user.pk).values_list("cluster_id", flat=True).first()
-    if cid is None:
-        return
     # Only a block, or its end, moves an aggregate: a hold for review or a clearing of a held account, none.
-    delta = 1 if signal is signals.account_blocked else -int(_was_blocked(user.pk))
-    if delta and not _refresh_later(cid):
+    delta = 1 if signal is signals.account_blocked else -int(previous == AccountStatus.Status.BLOCKED)
+    if not delta:
+        return
+    cid = ClusterMember.objects.filter(user_id=user.pk).values_list("cluster_id", flat=True).first()
+    if cid is not None and not _refresh_later(cid):
         count_blocked(cid, delta)  # in the status change's transaction, as a refresh was
-
-
-def _was_blocked(user_id: int) -> bool:
-    """Whether the account's status change just made (this transaction's, under its row's lock) left ``blocked``."""
-    last = StatusChange.objects.filter(account__user_id=user_id).order_by("-pk").values_list("from_status", flat=True)
-    return last.first() == AccountStatus.Status.BLOCKED
 
 
 def count_blocked(cluster_id: int, delta: int) -> Cluster | None:

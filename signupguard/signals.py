@@ -23,6 +23,8 @@ attempt_scored = Signal()
 #: attempt: the ``Attempt`` that caused the hold, or ``None`` (a reviewer's action)
 #: new_account: ``True`` for the hold of a new account at its signup (it had no status
 #:     before); absent otherwise
+#: previous: the status the account left (``"pending"``, ``"review"``, ``"cleared"`` or
+#:     ``"blocked"``), or ``None`` for a new account's first status
 account_held = Signal()
 
 #: An account was blocked. Its credentials are already gone when this is sent,
@@ -34,6 +36,8 @@ account_held = Signal()
 #: user: the account
 #: actor: the user who blocked it, or ``None`` when the model or a rule did
 #: reason: short text saying why (a reason of the policy, a reviewer's note)
+#: previous: the status the account left (``"pending"``, ``"review"``, ``"cleared"`` or
+#:     ``"blocked"``), or ``None`` for a new account's first status
 account_blocked = Signal()
 
 #: An account was cleared: it may now use gated features such as API keys.
@@ -44,6 +48,8 @@ account_blocked = Signal()
 #: reason: short text saying why
 #: new_account: ``True`` for an account the adapter exempts, cleared at its signup
 #:     without a hold (reason ``"exempt account"``); absent otherwise
+#: previous: the status the account left (``"pending"``, ``"review"``, ``"cleared"`` or
+#:     ``"blocked"``), or ``None`` for a new account's first status
 account_cleared = Signal()
 
 #: Sent just before ``account_blocked``, for what takes the account's credentials

@@ -70,7 +70,7 @@ def announce_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -
     ``new_account``: no status row existed, so nothing that depends on one (clusters) has to be recomputed.
     """
     _announce(user, CLEARED if exempt else PENDING, actor=None, reason="exempt account" if exempt else "",
-              attempt=attempt, new_account=True)
+              attempt=attempt, previous=None, new_account=True)
 
 
 def create_hold(user: Any, *, attempt: Attempt | None, exempt: bool = False) -> AccountStatus:
@@ -166,20 +166,20 @@ def set_status(
         )
         if before_signal is not None:
             before_signal()
-        _announce(user, to, actor=actor, reason=reason, attempt=attempt)
+        _announce(user, to, actor=actor, reason=reason, attempt=attempt, previous=current)
     return change
 
 
 def _announce(user: Any, to: str, *, actor: Any | None, reason: str, attempt: Attempt | None,
-              new_account: bool = False) -> None:
+              previous: str | None, new_account: bool = False) -> None:
     sender = type(user)
     first = {"new_account": True} if new_account else {}
     if to == BLOCKED:
-        signals.revoke_credentials.send(sender=sender, user=user, actor=actor, reason=reason)
-        signals.account_blocked.send(sender=sender, user=user, actor=actor, reason=reason)
+        signals.revoke_credentials.send(sender=sender, user=user, actor=actor, reason=reason, previous=previous)
+        signals.account_blocked.send(sender=sender, user=user, actor=actor, reason=reason, previous=previous)
         get_adapter().on_blocked(user, actor=actor, reason=reason)
     elif to == CLEARED:
-        signals.account_cleared.send(sender=sender, user=user, actor=actor, reason=reason, **first)
+        signals.account_cleared.send(sender=sender, user=user, actor=actor, reason=reason, previous=previous, **first)
         get_adapter().on_cleared(user, actor=actor, reason=reason)
     else:
-        signals.account_held.send(sender=sender, user=user, status=to, attempt=attempt, **first)
+        signals.account_held.send(sender=sender, user=user, status=to, attempt=attempt, previous=previous, **first)

@@ -87,7 +87,8 @@ def test_status_changes_are_audited_and_signalled(make_user, signal_log, admin_u
     rows = list(StatusChange.objects.filter(account__user=user).values_list("from_status", "to_status", "source"))
     assert rows == [("", "pending", "system"), ("pending", "blocked", "reviewer"), ("blocked", "cleared", "reviewer")]
     assert signal_log.names() == ["account_held", "account_blocked", "account_cleared"]
-    assert signal_log.of("account_blocked")[0] == {"user": user, "actor": admin_user, "reason": "farm"}
+    assert signal_log.of("account_blocked")[0] == {"user": user, "actor": admin_user, "reason": "farm",
+                                                   "previous": "pending"}
     assert AccountStatus.objects.get(user=user).source == "reviewer"
     with pytest.raises(ValueError):
         set_status(user, "weird", source="system")
@@ -99,7 +100,8 @@ def test_an_account_a_portal_opens_by_invitation_is_cleared_in_the_inviters_name
     assert not is_cleared(invited)  # no signup recorded: no status row, pending
     set_status(invited, "cleared", source="system", actor=inviter, reason="invited")
     assert is_cleared(invited) and signal_log.names() == ["account_cleared"]
-    assert signal_log.of("account_cleared")[0] == {"user": invited, "actor": inviter, "reason": "invited"}
+    assert signal_log.of("account_cleared")[0] == {"user": invited, "actor": inviter, "reason": "invited",
+                                                   "previous": "pending"}
     assert list(StatusChange.objects.filter(account__user=invited).values_list(
         "from_status", "to_status", "source", "actor", "reason")) == [("pending", "cleared", "system", inviter.pk, "invited")]
     issue_key(invited, name="first key")  # the gate lets it have one
@@ -110,7 +112,7 @@ def test_exempt_account_is_created_cleared(make_user, signal_log) -> None:
     status = hold_new_account(user, attempt=None, exempt=True)
     assert status.status == "cleared" and signal_log.names() == ["account_cleared"]  # never held: no account_held
     assert signal_log.of("account_cleared")[0] == {"user": user, "actor": None, "reason": "exempt account",
-                                                   "new_account": True}
+                                                   "new_account": True, "previous": None}
     assert hold_new_account(user, attempt=None, exempt=True) == status and len(signal_log.calls) == 1  # once
 
 

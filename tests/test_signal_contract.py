@@ -149,3 +149,33 @@ def test_account_cleared_receivers_of_an_undone_block_see_the_keys_back(make_use
         signals.account_cleared.disconnect(dispatch_uid="tests.host_app.on_cleared")
     assert (outcome.accounts, outcome.keys) == (1, 2)
     assert seen == [2]  # they came back after the signal: the receiver saw none
+
+
+@pytest.mark.django_db
+def test_status_signals_say_which_status_the_account_left(make_user) -> None:
+    """``previous`` on account_held, account_blocked, account_cleared and revoke_credentials:
+    a host can tell a cleared customer blocked from a new account blocked at its verdict."""
+    seen: list[tuple[str, str | None]] = []
+
+    def receiver_for(name: str) -> Any:
+        def receiver(sender: Any, user: Any, previous: str | None, **kwargs: Any) -> None:
+            seen.append((name, previous))
+        return receiver
+
+    receivers = {name: receiver_for(name) for name in ("account_held", "account_blocked", "account_cleared",
+                                                        "revoke_credentials")}
+    for name, receiver in receivers.items():
+        getattr(signals, name).connect(receiver, dispatch_uid=f"tests.previous.{name}")
+    try:
+        user = make_user()
+        hold_new_account(user, attempt=None)
+        set_status(user, "review", source="model")
+        set_status(user, CLEARED, source="reviewer")
+        set_status(user, BLOCKED, source="reviewer")
+        set_status(user, BLOCKED, source="reviewer", confirm=True)  # no change, no signal
+        set_status(user, CLEARED, source="reviewer")
+    finally:
+        for name in receivers:
+            getattr(signals, name).disconnect(dispatch_uid=f"tests.previous.{name}")
+    assert seen == [("account_held", None), ("account_held", "pending"), ("account_cleared", "review"),
+                    ("revoke_credentials", "cleared"), ("account_blocked", "cleared"), ("account_cleared", "blocked")]
