@@ -238,11 +238,11 @@ def versions() -> list[str]:
 def register(directory: Path | str) -> Path:
     """Copy a trained model directory into the registry under its version name.
 
-    The copy is whole or absent (``install.install``: a hidden copy renamed into place). A directory already there
-    under that name is kept, versions being hashes of the model text and
-    thresholds, unless it is not a whole copy: a promote killed mid-copy by
-    an older release left it so, and reusing it would fail every later
-    promote. One there with other thresholds (a hand-edited metadata.json, or
+    The copy is whole or absent (``install.install``: a hidden copy renamed
+    into place). A directory already there under that name is kept, versions
+    being hashes of the model text and thresholds, unless it is not a whole
+    copy: a promote killed mid-copy by an older release left it so, and
+    reusing it would fail every later promote. One there with other thresholds (a hand-edited metadata.json, or
     a version named by an older release, which hashed the model text alone) is
     refused: replacing it would change the verdicts of a version that may be
     active.
