@@ -55,7 +55,7 @@ NORMALISATION = [
     ("no-at-sign.example.com", False, None, None, False, 0),
     ("user@localhost", False, None, "localhost", False, 0),
     ("user@[192.0.2.1]", False, None, "[192.0.2.1]", False, 0),
-    ('"quoted"@example.com', False, None, "example.com", False, 0),
+    ('"quoted"@example.com', False, "quoted@example.com", "example.com", False, 0),  # its mailbox unquoted
     ("user@example.com.", False, None, "example.com", False, 0),
     ("user name@example.com", False, None, "example.com", False, 0),
 ]

@@ -49,6 +49,10 @@ _FAST = re.compile(
     r"([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
     r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
+# A quoted local part as Django's EmailValidator accepts it (printable ASCII, backslash escapes), then the domain.
+_QUOTED = re.compile(r'"((?:[\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*)"@([^@]+)')
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _ASCII_SHAPE = str.maketrans(
     {**{c: "l" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "#" for c in "0123456789"}}
 )
@@ -192,6 +196,31 @@ def _overlong_tag_mailbox(text: str) -> str | None:
     return local + "@" + (domain if domain != verdict[1] else verdict[0])
 
 
+def _quoted_mailbox(text: str) -> str | None:
+    """The mailbox of an address whose local part is quoted: ``"bob"@x``, ``"b\\ob"@x`` and ``bob@x`` are one.
+
+    RFC 5321 (4.1.2) makes a quoted local part the same mailbox as its content unquoted. Django's
+    ``EmailValidator`` accepts one; email-validator refuses it, so each spelling read as a different,
+    invalid address with no mailbox, and escaped the mailbox's velocity and links. What a plain local part
+    can say is unquoted (and the provider's rules apply, as to any address); anything else keeps its
+    quotes, its escapes removed. ``valid`` stays False, as for an over-long tag.
+    """
+    match = _QUOTED.fullmatch(text)
+    if match is None:
+        return None
+    verdict = _domain_verdict(match.group(2).lower())
+    if verdict is None:
+        return None
+    content = _ESCAPE.sub(r"\1", match.group(1)).lower()
+    if _DOT_ATOM.fullmatch(content):
+        local, domain, _, _ = _canonical(content, verdict[1])
+    else:
+        local, domain = '"' + content.replace("\\", "\\\\").replace('"', '\\"') + '"', verdict[1]
+    if len(local) > 64 or len(local) + 1 + len(domain) > 254:
+        return None
+    return local + "@" + (domain if domain != verdict[1] else verdict[0])
+
+
 def _entropy(text: str) -> float:
     """Shannon entropy in bits per character: generated strings score high."""
     length = len(text)
@@ -259,7 +288,7 @@ def analyse_email(raw: str | None) -> EmailInfo:
         local = local_raw[-MAX_EMAIL:].lower()
         domain = domain_raw[:255].lower().strip(".")
         ascii_domain = domain
-        info.normalized = _overlong_tag_mailbox(text) if len(text) <= MAX_EMAIL else None
+        info.normalized = (_overlong_tag_mailbox(text) or _quoted_mailbox(text)) if len(text) <= MAX_EMAIL else None
     else:
         info.valid = True
         local, domain, ascii_domain = checked[0].lower(), checked[1], checked[2]
