@@ -235,3 +235,75 @@ def test_a_cyclers_quoted_spelling_still_links_and_counts_as_its_mailbox(scored_
     assert {link.source_id, link.target_id} == {first.user_id, second.user_id}
     assert second.velocity["counts"]["email"][0] == 1
     assert second.velocity["distinct"]["email_accounts"][0] == 2
+
+
+# ------------------------------------------------------------------ 7. a domain IDNA 2003 and IDNA 2008 spell apart
+
+
+@pytest.mark.parametrize(
+    "email, mailbox",
+    [("bot@croßroadsmail.com", "bot@crossroadsmail.com"), ("Mark.Hollis@STRAßE.de", "mark.hollis@strasse.de"),
+     ("bob@ςigma.gr", "bob@σigma.gr"),
+     # Where the two IDNA versions agree, nothing changes: the Unicode spelling, as before.
+     ("bob@münchen.de", "bob@münchen.de"), ("bob@xn--mnchen-3ya.de", "bob@münchen.de")],
+)
+def test_a_domain_is_read_where_django_mails_it(email: str, mailbox: str) -> None:
+    """Django's ``EmailValidator`` accepts ``ß`` and ``ς`` in a domain and mails ``punycode(domain)``, whose
+    IDNA 2003 maps them to ``ss`` and ``σ``; email-validator (IDNA 2008, valid to it too) keeps them. Read as
+    typed, bot@croßroadsmail.com, whose confirmation mail goes to the throw-away crossroadsmail.com, was a
+    mailbox and a domain of its own, and not disposable."""
+    from django.core.validators import validate_email as django_validate
+    from django.utils.encoding import punycode
+
+    django_validate(email)
+    domain = mailbox.rpartition("@")[2]
+    assert punycode(email.rpartition("@")[2]).lower() == punycode(domain)
+    info = analyse_email(email)
+    assert info.valid and (info.normalized, info.domain) == (mailbox, domain)
+    assert info.disposable is (domain == "crossroadsmail.com")
+
+
+def test_a_quoted_local_part_at_such_a_domain_has_the_same_mailbox() -> None:
+    assert analyse_email('"mark.hollis"@straße.de').normalized == "mark.hollis@strasse.de"
+
+
+@pytest.mark.django_db
+def test_a_farms_sharp_s_spelling_links_and_counts_as_its_mailbox(scored_signup) -> None:
+    first = scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-idna-a"}, ip="81.2.69.160",
+                          email="mark.hollis@strassenbau.de")
+    second = scored_signup(conf=ALLOW_ALL, device={"fingerprint": "fp-idna-b"}, ip="45.77.2.2",
+                           email="mark.hollis@straßenbau.de")
+    link = Link.objects.get(kind="email")
+    assert {link.source_id, link.target_id} == {first.user_id, second.user_id}
+    assert second.velocity["counts"]["email"][0] == 1
+    assert second.velocity["distinct"]["email_accounts"][0] == 2
+
+
+# ------------------------------------------------------------------ 8. the domain of an invalid address that has a mailbox
+
+
+@pytest.mark.parametrize(
+    "email, domain, disposable, freemail",
+    [('"ops"@xn--mnchen-3ya.de', "münchen.de", False, False),  # the domain of ann@münchen.de
+     ('"bot"@ＭＡＩＬＩＮＡＴＯＲ.com', "mailinator.com", True, False),
+     ('"j.o.h.n.doe"@ｇｍａｉｌ.com', "gmail.com", False, True),
+     ("john.doe" + LONG_TAG + "@googlemail.com", "googlemail.com", False, True),  # as a valid address's: unchanged
+     # Without a mailbox, the domain is still read as typed.
+     ('"bob smith"@xn--mnchen-3ya.de', "xn--mnchen-3ya.de", False, False), ("a..b@münchen.de", "münchen.de", False, False)],
+)
+def test_an_invalid_address_with_a_mailbox_names_its_domain_as_a_valid_one(
+        email: str, domain: str, disposable: bool, freemail: bool) -> None:
+    """A quoted or over-long address was given its mailbox, but its domain (the domain link, the disposable and
+    free-mail flags) was still read as typed: ``"ops"@xn--mnchen-3ya.de`` named another domain than
+    ``ann@münchen.de``, though Django mails both to xn--mnchen-3ya.de, and a fullwidth ``ＭＡＩＬＩＮＡＴＯＲ.com``
+    was no throw-away domain."""
+    info = analyse_email(email)
+    assert not info.valid
+    assert (info.domain, info.disposable, info.freemail) == (domain, disposable, freemail)
+
+
+def test_a_quoted_address_links_to_its_domains_unicode_spelling() -> None:
+    def keys(email: str) -> dict[str, str]:
+        return {k.kind: k.value for k in link_keys(ENRICHER.enrich(parse_event(make_event(1, email=email))))}
+
+    assert keys('"ops"@xn--mnchen-3ya.de')["domain"] == keys("ann@münchen.de")["domain"] == "münchen.de"

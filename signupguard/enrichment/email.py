@@ -143,7 +143,20 @@ def _domain_verdict(domain: str) -> tuple[str, str] | None:
 
 
 def _validate(text: str) -> tuple[str, str, str] | None:
-    """(local, domain, ascii domain) of a syntactically valid address, else None."""
+    """(local, domain, ascii domain) of a syntactically valid address, else None.
+
+    A non-ASCII domain is read where Django's mail goes (``_as_django_sends``), as typed only when that is
+    no valid address: IDNA 2003 maps ``ß`` to ``ss`` and ``ς`` to ``σ``, which IDNA 2008 keeps, so
+    ``bot@croßroadsmail.com`` (valid to both) is mailed to the throw-away crossroadsmail.com. Read as typed,
+    it had neither the disposable flag nor the mailbox of ``bot@crossroadsmail.com``. Where the two IDNA
+    versions agree (``münchen.de``), both readings are one.
+    """
+    sent = _as_django_sends(text)
+    return (_validate_typed(sent) if sent is not None else None) or _validate_typed(text)
+
+
+def _validate_typed(text: str) -> tuple[str, str, str] | None:
+    """(local, domain, ascii domain) of ``text`` as typed if it is a syntactically valid address, else None."""
     match = _FAST.fullmatch(text)
     if match is not None:
         local = match.group(1)
@@ -154,8 +167,7 @@ def _validate(text: str) -> tuple[str, str, str] | None:
     try:
         result = validate_email(text, check_deliverability=False)
     except (EmailNotValidError, ValueError, TypeError):
-        sent = _as_django_sends(text)
-        return _validate(sent) if sent is not None else None
+        return None
     ascii_domain = (result.ascii_domain or result.domain).lower()
     return result.local_part, result.domain.lower(), ascii_domain
 
@@ -219,6 +231,16 @@ def _quoted_mailbox(text: str) -> str | None:
     if len(local) > 64 or len(local) + 1 + len(domain) > 254:
         return None
     return local + "@" + (domain if domain != verdict[1] else verdict[0])
+
+
+def _mailbox_domain(text: str) -> tuple[str, str] | None:
+    """(domain, ascii domain) of an invalid address that has a mailbox, read as a valid address's are.
+
+    Read as typed, ``"ops"@xn--mnchen-3ya.de`` named the domain ``xn--mnchen-3ya.de``, not the ``münchen.de``
+    of ``ann@münchen.de``, and ``"bot"@ＭＡＩＬＩＮＡＴＯＲ.com`` was no disposable domain: one domain (Django
+    mails both to its punycode) escaped its domain link and flags.
+    """
+    return _domain_verdict(text.rpartition("@")[2].lower())
 
 
 def _entropy(text: str) -> float:
@@ -288,7 +310,11 @@ def analyse_email(raw: str | None) -> EmailInfo:
         local = local_raw[-MAX_EMAIL:].lower()
         domain = domain_raw[:255].lower().strip(".")
         ascii_domain = domain
-        info.normalized = (_overlong_tag_mailbox(text) or _quoted_mailbox(text)) if len(text) <= MAX_EMAIL else None
+        if len(text) <= MAX_EMAIL:
+            sent = _as_django_sends(text) or text
+            info.normalized = _overlong_tag_mailbox(sent) or _quoted_mailbox(sent)
+            if info.normalized and (verdict := _mailbox_domain(sent)) is not None:
+                domain, ascii_domain = verdict
     else:
         info.valid = True
         local, domain, ascii_domain = checked[0].lower(), checked[1], checked[2]
